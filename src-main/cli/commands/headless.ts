@@ -1,0 +1,36 @@
+// Runs in: Node (CLI). `cockpit headless [--host 127.0.0.1] [--port N] [--data DIR]`
+import { resolveDataDir } from '../../engine/data-dir';
+import { isLoopback, startHeadless } from '../../headless/headless-shell';
+import { intOption, parseOptions, untilSignal } from '../options';
+import { builtRendererDir } from '../renderer-dir';
+
+const HELP = `Usage: cockpit headless [--host 127.0.0.1] [--port 4318] [--data DIR]
+
+Runs the engine and serves the cockpit to a browser. Open the printed URL: the token in it
+authorizes the browser. Binding to a non-loopback host exposes the cockpit to your network.
+`;
+
+export default async function run(args: string[]): Promise<number> {
+  const { values } = parseOptions(args, {
+    host: { type: 'string', default: '127.0.0.1' },
+    port: { type: 'string' },
+    data: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const host = values.host ?? '127.0.0.1';
+  if (!isLoopback(host)) process.stderr.write(`Warning: listening on ${host}, reachable beyond this machine. Anyone with the URL's token can control the cockpit.\n`);
+  const shell = await startHeadless({
+    host,
+    port: intOption(values.port, 'port', 4318),
+    dataDir: resolveDataDir(values.data),
+    rendererDir: builtRendererDir(),
+  });
+  process.stdout.write(`Cockpit ready: ${shell.url}\n`);
+  const signal = await untilSignal();
+  await shell.close(`received ${signal}`);
+  return 0;
+}

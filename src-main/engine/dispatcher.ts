@@ -1,0 +1,35 @@
+// Runs in: engine. Shared by the Electron IPC registration and the WebSocket bridge.
+import type { z } from 'zod';
+import { CallFailure, fail, lookupMethod, ok, type ContractSpec, type Handlers, type Result } from '../../src-shared/contract';
+
+export type Dispatch = (wireName: string, rawInput: unknown) => Promise<Result<unknown>>;
+
+/**
+ * Looks the method up in the contract, parses the input with its schema and runs the handler.
+ * Every failure becomes a Result; nothing thrown here can take a transport down.
+ */
+export function createDispatcher<C extends ContractSpec>(contract: C, handlers: Handlers<C>): Dispatch {
+  return async (wireName, rawInput) => {
+    const spec = typeof wireName === 'string' ? lookupMethod(contract, wireName) : undefined;
+    if (!spec) return fail('UNKNOWN_METHOD', `Unknown method "${String(wireName).slice(0, 128)}".`);
+    const parsed = spec.input.safeParse(rawInput);
+    if (!parsed.success) return fail('BAD_INPUT', `Invalid input for ${wireName}: ${describeIssues(parsed.error)}`);
+    const [service, name] = wireName.split('.') as [string, string];
+    const handler = (handlers as Record<string, Record<string, (input: unknown) => unknown>>)[service]?.[name];
+    if (!handler) return fail('UNAVAILABLE', `${wireName} is not available in this shell.`);
+    try {
+      return ok(await handler(parsed.data));
+    } catch (error) {
+      if (error instanceof CallFailure) return fail(error.code, error.message);
+      console.error(`[dispatch] ${wireName} failed:`, error);
+      return fail('INTERNAL', `${wireName} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+}
+
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.length ? issue.path.join('.') : '(input)'}: ${issue.message}`)
+    .join('; ');
+}

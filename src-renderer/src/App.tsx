@@ -1,0 +1,34 @@
+// Runs in: renderer.
+import { Header } from './components/Header';
+import { Toasts } from './components/Toasts';
+import { useAppStore, type View } from './store/app-store';
+import { AutopilotView } from './views/AutopilotView';
+import { BacktestView } from './views/BacktestView';
+import { MarketsView } from './views/MarketsView';
+import { SettingsView } from './views/SettingsView';
+
+const VIEWS: Record<View, { label: string; render: () => React.JSX.Element }> = {
+  autopilot: { label: 'Autopilot', render: () => <AutopilotView /> },
+  markets: { label: 'Markets', render: () => <MarketsView /> },
+  backtest: { label: 'Backtest', render: () => <BacktestView /> },
+  settings: { label: 'Settings', render: () => <SettingsView /> },
+};
+
+export function App() {
+  const view = useAppStore((s) => s.view);
+  const setView = useAppStore((s) => s.setView);
+  return (
+    <div className="app">
+      <Header />
+      <nav className="nav" aria-label="Main">
+        {(Object.keys(VIEWS) as View[]).map((key) => (
+          <button key={key} className={key === view ? 'nav-item active' : 'nav-item'} aria-current={key === view ? 'page' : undefined} onClick={() => setView(key)}>
+            {VIEWS[key].label}
+          </button>
+        ))}
+      </nav>
+      <main className="view">{VIEWS[view].render()}</main>
+      <Toasts />
+    </div>
+  );
+}

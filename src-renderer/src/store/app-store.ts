@@ -1,0 +1,63 @@
+// Runs in: renderer. Hydrated from contract calls, kept live by events.
+import { create } from 'zustand';
+import type { AppStatus, Result, Settings, Toast } from '../../../src-shared/contract';
+import type { CockpitTransport, ConnectionState } from '../api/transport';
+
+export type View = 'autopilot' | 'markets' | 'backtest' | 'settings';
+
+interface ToastItem extends Toast {
+  id: number;
+}
+
+export interface AppState {
+  connection: ConnectionState;
+  connectionDetail?: string;
+  status: AppStatus | null;
+  settings: Settings | null;
+  view: View;
+  toasts: ToastItem[];
+  setView(view: View): void;
+  pushToast(toast: Toast): void;
+  dismissToast(id: number): void;
+}
+
+let toastId = 1;
+
+export const useAppStore = create<AppState>((set) => ({
+  connection: 'connecting',
+  status: null,
+  settings: null,
+  view: 'autopilot',
+  toasts: [],
+  setView: (view) => set({ view }),
+  pushToast: (toast) => set((s) => ({ toasts: [...s.toasts.slice(-4), { ...toast, id: toastId++ }] })),
+  dismissToast: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
+}));
+
+/** Unwraps a Result; failures become an error toast so no call fails silently. */
+export async function call<T>(promise: Promise<Result<T>>): Promise<T | undefined> {
+  const result = await promise;
+  if (result.ok) return result.data;
+  useAppStore.getState().pushToast({ level: 'error', message: result.error.message });
+  return undefined;
+}
+
+export function connectStore(transport: CockpitTransport): () => void {
+  const hydrate = async () => {
+    const [status, settings] = await Promise.all([call(transport.calls.app.getStatus()), call(transport.calls.settings.get())]);
+    useAppStore.setState({ ...(status ? { status } : {}), ...(settings ? { settings } : {}) });
+  };
+  const offConnection = transport.onConnection((connection, connectionDetail) => {
+    useAppStore.setState({ connection, connectionDetail });
+    if (connection === 'connected') void hydrate();
+  });
+  const offEvents = transport.onEvent((name, payload) => {
+    if (name === 'app.status') useAppStore.setState({ status: payload as AppStatus });
+    else if (name === 'settings.changed') useAppStore.setState({ settings: payload as Settings });
+    else if (name === 'toast') useAppStore.getState().pushToast(payload as Toast);
+  });
+  return () => {
+    offConnection();
+    offEvents();
+  };
+}

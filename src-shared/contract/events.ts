@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { AppStatus } from './services/app';
+import { Settings } from './services/settings';
+
+/** Engine → UI streams. The engine emits these on its bus; both transports forward them unchanged. */
+export const Toast = z.object({ level: z.enum(['info', 'warn', 'error']), message: z.string() });
+export type Toast = z.infer<typeof Toast>;
+
+export const events = {
+  'app.status': AppStatus,
+  'settings.changed': Settings,
+  toast: Toast,
+};
+export type Events = typeof events;
+export type EventName = keyof Events & string;
+export type EventPayload<N extends EventName> = z.output<Events[N]>;
+export const eventNames = Object.keys(events) as EventName[];

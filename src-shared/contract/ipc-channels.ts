@@ -1,0 +1,3 @@
+/** Electron IPC channel names, shared by the main-process registration and the preload. */
+export const IPC_CALL_PREFIX = 'cockpit:call:';
+export const IPC_EVENT_CHANNEL = 'cockpit:event';

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { method } from '../define';
+
+export const SafetyLimits = z.object({
+  maxStake: z.number().positive().max(1e9),
+  dailyLossLimit: z.number().positive().max(1e9),
+  maxConsecutiveLosses: z.number().int().positive().max(1000),
+  maxBetsPerHour: z.number().int().positive().max(10000),
+});
+export type SafetyLimits = z.infer<typeof SafetyLimits>;
+
+/** What the UI may see. Secrets appear only as `has…` flags. */
+export const Settings = z.object({
+  signalSource: z.object({
+    url: z.string().max(2048),
+    hasToken: z.boolean(),
+  }),
+  limits: SafetyLimits,
+  staleSignalMs: z.number().int().positive(),
+  defaultStake: z.number().positive(),
+  activeProfile: z.string().nullable(),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const SettingsPatch = z
+  .object({
+    signalSource: z.object({ url: z.string().max(2048) }).strict(),
+    limits: SafetyLimits.partial().strict(),
+    staleSignalMs: z.number().int().min(500).max(600_000),
+    defaultStake: z.number().positive().max(1e9),
+    activeProfile: z.string().max(128).nullable(),
+  })
+  .partial()
+  .strict();
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+export const settingsService = {
+  get: method(z.void(), Settings),
+  update: method(SettingsPatch, Settings),
+  /** Write-only: the token is stored encrypted and never sent back. */
+  setSignalToken: method(z.object({ token: z.string().max(4096).nullable() }), Settings),
+};

@@ -1,0 +1,32 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+// Each fixture is linted as if it lived at `path`, so the real eslint.config.js decides.
+const violations: Array<{ what: string; path: string; code: string; rule: RegExp }> = [
+  { what: 'engine code importing electron', path: 'src-main/engine/fixture.ts', code: "import { app } from 'electron';\nexport const a = app;\n", rule: /electron/ },
+  { what: 'pure core importing a Node built-in', path: 'src-main/core/fixture.ts', code: "import { readFileSync } from 'node:fs';\nexport const f = readFileSync;\n", rule: /pure logic/ },
+  { what: 'pure core importing fs without the node: prefix', path: 'src-main/core/fixture.ts', code: "import { readFileSync } from 'fs';\nexport const f = readFileSync;\n", rule: /pure logic/ },
+  { what: 'pure core importing an I/O package', path: 'src-main/core/fixture.ts', code: "import Database from 'better-sqlite3';\nexport const d = Database;\n", rule: /pure logic/ },
+  { what: 'pure core importing an adapter', path: 'src-main/core/fixture.ts', code: "import { openDatabase } from '../adapters/store/database';\nexport const o = openDatabase;\n", rule: /outer layers/ },
+  { what: 'pure core calling fetch', path: 'src-main/core/fixture.ts', code: "export const get = () => fetch('http://x');\n", rule: /fetch/ },
+  { what: 'the renderer importing a Node built-in', path: 'src-renderer/src/fixture.ts', code: "import { join } from 'node:path';\nexport const j = join;\n", rule: /browser/ },
+  { what: 'the renderer importing the engine', path: 'src-renderer/src/fixture.ts', code: "import { createEngine } from '../../src-main/engine/engine';\nexport const e = createEngine;\n", rule: /contract client/ },
+  { what: 'shared code importing the engine', path: 'src-shared/fixture.ts', code: "import { createEngine } from '../src-main/engine/engine';\nexport const e = createEngine;\n", rule: /depends on nothing/ },
+];
+
+describe('lint boundaries', () => {
+  const eslint = new ESLint({ cwd: process.cwd() });
+
+  for (const v of violations) {
+    it(`fails ${v.what}`, async () => {
+      const [result] = await eslint.lintText(v.code, { filePath: v.path });
+      const messages = result!.messages.filter((m) => m.severity === 2).map((m) => m.message);
+      expect(messages.some((m) => v.rule.test(m)), messages.join('\n')).toBe(true);
+    });
+  }
+
+  it('allows the Electron shell to import electron', async () => {
+    const [result] = await eslint.lintText("import { app } from 'electron';\nexport const a = app;\n", { filePath: 'src-main/electron/fixture.ts' });
+    expect(result!.messages.filter((m) => m.severity === 2)).toEqual([]);
+  });
+});

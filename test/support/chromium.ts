@@ -1,0 +1,31 @@
+import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.COCKPIT_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Flags that keep Debian Chromium quiet on a machine with no internet; see BRIEF §"Known to work". */
+const QUIET_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-features=Translate,MediaRouter',
+  '--password-store=basic',
+];
+
+export async function launchHeadless(options: LaunchOptions = {}): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: QUIET_FLAGS, ...options });
+}
+
+/** A real, headed Chromium window on an X display (Xvfb), e.g. in kiosk mode for the desktop e2e. */
+export async function launchOnDisplay(display: string, extraArgs: string[] = [], options: LaunchOptions = {}): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: false,
+    args: [...QUIET_FLAGS, ...extraArgs],
+    env: { ...process.env, DISPLAY: display },
+    ...options,
+  });
+}
