@@ -1,0 +1,5 @@
+// Crash-game maths for the engine. The parts the practice game page also needs live in src-shared/crash.
+export * from '../../../src-shared/crash';
+export * from './curve-fit';
+export * from './cashout-plan';
+export * from './round-phase';

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { formatMoney, formatMultiplier } from './format';
+import { parseParams } from './params';
+
+describe('practice game parameters', () => {
+  it('defaults to bustabit timings and a 1000 balance', () => {
+    expect(parseParams('')).toMatchObject({ seed: null, rate: 0.00006, countdownMs: 5000, pauseMs: 2000, balance: 1000, stake: 10, autoCashout: null, theme: 'dark', sizePx: 96 });
+  });
+
+  it('reads overrides and rejects nonsense', () => {
+    const config = parseParams('?seed=abc&rate=0.0003&countdownMs=1500&pauseMs=0&balance=50&stake=2.5&autoCashout=1.8&theme=light&font=Liberation%20Mono&size=64&fg=%23ff0&bg=black');
+    expect(config).toMatchObject({ seed: 'abc', rate: 0.0003, countdownMs: 1500, pauseMs: 0, balance: 50, stake: 2.5, autoCashout: 1.8, theme: 'light', font: 'Liberation Mono', sizePx: 64, fg: '#ff0', bg: 'black' });
+    expect(parseParams('?rate=-1&countdownMs=0&stake=abc&autoCashout=1')).toMatchObject({ rate: 0.00006, countdownMs: 5000, stake: 10, autoCashout: null });
+  });
+});
+
+describe('formats', () => {
+  it('shows multipliers the way the OCR expects them', () => {
+    expect(formatMultiplier(100)).toBe('1.00x');
+    expect(formatMultiplier(235)).toBe('2.35x');
+    expect(formatMultiplier(123456)).toBe('1,234.56x');
+    expect(formatMoney(1234.5)).toBe('1,234.50');
+    expect(formatMoney(-3.07)).toBe('-3.07');
+  });
+});

@@ -1,0 +1,55 @@
+// Query parameters of practice-game.html. Everything has a safe default so a bare URL is a playable game.
+
+import { BUSTABIT_RATE_PER_MS } from '../../src-shared/crash/growth';
+import { DEFAULT_SALT } from '../../src-shared/crash/bustabit';
+
+export interface PracticeConfig {
+  /** Crash-chain seed; null means a random one per page load. */
+  readonly seed: string | null;
+  readonly salt: string;
+  /** Growth rate per ms of m(t) = e^(rate·t). */
+  readonly rate: number;
+  readonly countdownMs: number;
+  readonly pauseMs: number;
+  readonly balance: number;
+  readonly stake: number;
+  readonly autoCashout: number | null;
+  readonly theme: 'dark' | 'light';
+  /** Appearance of the multiplier readout, varied by OCR tests. Colours are validated by the view. */
+  readonly font: string | null;
+  readonly sizePx: number;
+  readonly fg: string | null;
+  readonly bg: string | null;
+}
+
+function numberParam(params: URLSearchParams, name: string, fallback: number, min: number, max: number): number {
+  const raw = params.get(name);
+  const value = raw === null || raw.trim() === '' ? NaN : Number(raw);
+  return Number.isFinite(value) && value >= min && value <= max ? value : fallback;
+}
+
+function textParam(params: URLSearchParams, name: string): string | null {
+  const value = params.get(name)?.trim();
+  return value ? value.slice(0, 200) : null;
+}
+
+export function parseParams(search: string): PracticeConfig {
+  const params = new URLSearchParams(search);
+  const autoCashout = numberParam(params, 'autoCashout', NaN, 1.01, 1_000_000);
+  return {
+    seed: textParam(params, 'seed'),
+    salt: textParam(params, 'salt') ?? DEFAULT_SALT,
+    rate: numberParam(params, 'rate', BUSTABIT_RATE_PER_MS, 1e-6, 0.01),
+    // A positive countdown keeps every round a positive length, even a run of instant crashes with no pause.
+    countdownMs: numberParam(params, 'countdownMs', 5000, 200, 600_000),
+    pauseMs: numberParam(params, 'pauseMs', 2000, 0, 600_000),
+    balance: numberParam(params, 'balance', 1000, 0, 1e12),
+    stake: numberParam(params, 'stake', 10, 0.01, 1e12),
+    autoCashout: Number.isNaN(autoCashout) ? null : autoCashout,
+    theme: params.get('theme') === 'light' ? 'light' : 'dark',
+    font: textParam(params, 'font'),
+    sizePx: numberParam(params, 'size', 96, 12, 400),
+    fg: textParam(params, 'fg'),
+    bg: textParam(params, 'bg'),
+  };
+}

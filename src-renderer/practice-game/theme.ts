@@ -1,0 +1,11 @@
+// Appearance overrides from the query string, applied as CSS custom properties (CSSOM, so a strict CSP still holds).
+
+import type { PracticeConfig } from './params';
+
+export function applyTheme(root: HTMLElement, config: PracticeConfig): void {
+  root.classList.toggle('theme-light', config.theme === 'light');
+  root.style.setProperty('--mult-size', `${config.sizePx}px`);
+  if (config.font) root.style.setProperty('--mult-font', config.font);
+  if (config.fg && CSS.supports('color', config.fg)) root.style.setProperty('--mult-fg', config.fg);
+  if (config.bg && CSS.supports('color', config.bg)) root.style.setProperty('--stage-bg', config.bg);
+}
