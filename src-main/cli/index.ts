@@ -3,6 +3,9 @@ type Command = { summary: string; load: () => Promise<{ default: (args: string[]
 
 const commands: Record<string, Command> = {
   headless: { summary: 'serve the cockpit UI and engine to a browser', load: () => import('./commands/headless') },
+  autopilot: { summary: 'play crash-game signals on this screen (dry run unless --live)', load: () => import('./commands/autopilot') },
+  signals: { summary: 'test signal server (signals serve)', load: () => import('./commands/signals') },
+  backtest: { summary: 'backtest a strategy on a CSV of candles', load: () => import('./commands/backtest') },
 };
 
 function usage(): string {

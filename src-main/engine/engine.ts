@@ -7,6 +7,14 @@ import { SqliteSecretStore } from '../adapters/secrets/sqlite-secret-store';
 import { ActionsRepo } from '../adapters/store/actions-repo';
 import { openDatabase, type Db } from '../adapters/store/database';
 import { SettingsRepo } from '../adapters/store/settings-repo';
+import { ProfilesRepo } from '../adapters/store/profiles-repo';
+import type { RegionReader } from '../core/autopilot/ports';
+import { autopilotHandlers } from './autopilot/autopilot-handlers';
+import { AutopilotService } from './autopilot/autopilot-service';
+import { calibrationHandlers } from './autopilot/calibration-handlers';
+import { nutDesktop, type Desktop } from './autopilot/desktop';
+import { profileHandlers } from './autopilot/profile-handlers';
+import { backtestHandlers } from './backtest/backtest-handlers';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { EventBus } from './event-bus';
 import { SafetyService } from './services/safety-service';
@@ -18,6 +26,8 @@ export interface EngineOptions {
   dataDir: string;
   shell: AppStatus['shell'];
   cipher: SecretCipher;
+  /** Screen, mouse and OCR; defaults to nut-js + tesseract.js. */
+  desktop?: Desktop;
 }
 
 export interface Engine {
@@ -27,6 +37,8 @@ export interface Engine {
   readonly settings: SettingsService;
   readonly strategies: StrategyToggles;
   readonly actions: ActionsRepo;
+  readonly profiles: ProfilesRepo;
+  readonly autopilot: AutopilotService;
   readonly dispatch: Dispatch;
   status(): AppStatus;
   /** Add a cleanup step; steps run in reverse order on shutdown, before the database closes. */
@@ -43,6 +55,19 @@ export function createEngine(options: EngineOptions): Engine {
   const safety = new SafetyService(settingsRepo, actions);
   const settings = new SettingsService(settingsRepo, new SqliteSecretStore(db, options.cipher));
   const strategies = new StrategyToggles(settingsRepo);
+  const profiles = new ProfilesRepo(db);
+  const desktop = options.desktop ?? nutDesktop();
+  let reader: Promise<RegionReader> | null = null;
+  // One OCR worker for the whole engine: calibration readouts and the autopilot share it.
+  const sharedReader = () => (reader ??= desktop.createReader());
+  const autopilot = new AutopilotService({ db, bus, safety, settings, actions, mouse: desktop.mouse, createReader: sharedReader });
+  strategies.register({ id: 'autopilot', label: 'Crash autopilot', kind: 'autopilot' }, (enabled) => {
+    const profileName = settings.stored().activeProfile;
+    const profile = profileName ? profiles.get(profileName) : undefined;
+    if (!enabled) void autopilot.stop('tray: autopilot unchecked');
+    else if (!profile) bus.emit('toast', { level: 'warn', message: 'Pick an active game profile in Settings before starting the autopilot.' });
+    else void autopilot.start({ profile }).catch((error: Error) => bus.emit('toast', { level: 'error', message: error.message }));
+  });
   const shutdownSteps: Array<() => Promise<void> | void> = [];
   let closing: Promise<void> | undefined;
 
@@ -72,6 +97,10 @@ export function createEngine(options: EngineOptions): Engine {
       update: (patch) => settings.update(patch),
       setSignalToken: ({ token }) => settings.setSignalToken(token),
     },
+    autopilot: autopilotHandlers(autopilot, profiles, settings),
+    profiles: profileHandlers(profiles, desktop),
+    calibration: calibrationHandlers(desktop, sharedReader, safety, actions),
+    backtest: backtestHandlers(db, bus),
   };
 
   return {
@@ -81,13 +110,15 @@ export function createEngine(options: EngineOptions): Engine {
     settings,
     strategies,
     actions,
+    profiles,
+    autopilot,
     dispatch: createDispatcher(contract, handlers),
     status,
     onShutdown: (step) => void shutdownSteps.push(step),
     shutdown(reason) {
       closing ??= (async () => {
         actions.record({ kind: 'shutdown', mode: safety.snapshot().mode, reason });
-        for (const step of shutdownSteps.reverse()) {
+        for (const step of [...shutdownSteps.reverse(), () => autopilot.close(), () => reader?.then((r) => r.close?.())]) {
           try {
             await step();
           } catch (error) {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { AppStatus } from './services/app';
 import { Settings } from './services/settings';
+import { BacktestProgress } from './services/backtest';
+import { AutopilotState, Execution, PnlSummary, RoundEnded, RoundSample, SignalRow } from './services/autopilot';
 
 /** Engine → UI streams. The engine emits these on its bus; both transports forward them unchanged. */
 export const Toast = z.object({ level: z.enum(['info', 'warn', 'error']), message: z.string() });
@@ -10,6 +12,13 @@ export const events = {
   'app.status': AppStatus,
   'settings.changed': Settings,
   toast: Toast,
+  'autopilot.state': AutopilotState,
+  'signal.recorded': SignalRow,
+  'execution.updated': Execution,
+  'round.sample': RoundSample,
+  'round.ended': RoundEnded,
+  'pnl.updated': PnlSummary,
+  'backtest.progress': BacktestProgress,
 };
 export type Events = typeof events;
 export type EventName = keyof Events & string;

@@ -1,17 +1,26 @@
 import type { Client as ClientOf, Handlers as HandlersOf } from './define';
 import { appService } from './services/app';
+import { autopilotService, calibrationService, profilesService } from './services/autopilot';
 import { settingsService } from './services/settings';
+import { backtestService } from './services/backtest';
 
 export * from './result';
 export * from './define';
 export * from './events';
 export * from './services/app';
 export * from './services/settings';
+export * from './services/autopilot';
+export * from './services/backtest';
+export * from '../game-profile';
 
 /** The one contract between engine and UI: both the Electron IPC and the WebSocket bridge speak exactly this. */
 export const contract = {
   app: appService,
   settings: settingsService,
+  autopilot: autopilotService,
+  profiles: profilesService,
+  calibration: calibrationService,
+  backtest: backtestService,
 };
 export type Contract = typeof contract;
 export type CockpitHandlers = HandlersOf<Contract>;

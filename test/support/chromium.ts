@@ -1,4 +1,7 @@
-import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type LaunchOptions } from 'playwright-core';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export const CHROMIUM_PATH = process.env.COCKPIT_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -27,5 +30,16 @@ export async function launchOnDisplay(display: string, extraArgs: string[] = [],
     args: [...QUIET_FLAGS, ...extraArgs],
     env: { ...process.env, DISPLAY: display },
     ...options,
+  });
+}
+
+/** A kiosk window (no browser UI, page at the screen origin) on an X display: only the default window honours --kiosk. */
+export async function launchKiosk(display: string, width: number, height: number): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'cockpit-kiosk-')), {
+    executablePath: CHROMIUM_PATH,
+    headless: false,
+    viewport: null,
+    args: [...QUIET_FLAGS, '--kiosk', '--window-position=0,0', `--window-size=${width},${height}`, '--force-device-scale-factor=1', '--hide-scrollbars'],
+    env: { ...process.env, DISPLAY: display },
   });
 }

@@ -1,0 +1,32 @@
+// Runs in: engine. Real OS clicks through nut-js (libnut), loaded only when the autopilot first clicks.
+import type * as NutJs from '@nut-tree-fork/nut-js';
+import type { Point } from '../../../src-shared/game-profile';
+import type { MousePort } from '../../core/autopilot/ports';
+
+type NutModule = typeof NutJs;
+
+/** macOS moves the mouse in points, not pixels: a Retina display is 2× off unless converted. */
+export function toMouseCoordinates(point: Point, scaleFactor: number, platform: NodeJS.Platform = process.platform): Point {
+  if (platform !== 'darwin' || scaleFactor === 1) return point;
+  return { x: Math.round(point.x / scaleFactor), y: Math.round(point.y / scaleFactor) };
+}
+
+export class NutMouse implements MousePort {
+  private nut: Promise<NutModule> | null = null;
+
+  async click(point: Point, scaleFactor: number): Promise<void> {
+    const nut = await this.load();
+    const target = toMouseCoordinates(point, scaleFactor);
+    await nut.mouse.setPosition(new nut.Point(target.x, target.y));
+    await nut.mouse.click(nut.Button.LEFT);
+  }
+
+  private load(): Promise<NutModule> {
+    this.nut ??= import('@nut-tree-fork/nut-js').then((nut) => {
+      // The default 100 ms pause after every mouse action would cost win rate on each cash-out.
+      nut.mouse.config.autoDelayMs = 0;
+      return nut;
+    });
+    return this.nut;
+  }
+}

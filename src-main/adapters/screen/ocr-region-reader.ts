@@ -1,0 +1,34 @@
+// Runs in: engine. Reads screen regions with one shared Tesseract worker and one glyph-learning reader per region.
+import type { Rect } from '../../../src-shared/game-profile';
+import type { RegionReader, ScreenRead } from '../../core/autopilot/ports';
+import { MultiplierReader } from '../ocr/multiplier-reader';
+import { TesseractEngine } from '../ocr/tesseract-engine';
+
+const regionKey = (r: Rect) => `${r.x},${r.y},${r.width},${r.height}`;
+
+export class OcrRegionReader implements RegionReader {
+  private readonly readers = new Map<string, MultiplierReader>();
+
+  private constructor(private readonly engine: TesseractEngine) {}
+
+  static async create(): Promise<OcrRegionReader> {
+    return new OcrRegionReader(await TesseractEngine.create());
+  }
+
+  async read(region: Rect): Promise<ScreenRead> {
+    const key = regionKey(region);
+    let reader = this.readers.get(key);
+    if (!reader) {
+      // Each region has its own font: templates learned for the multiplier must not leak into the balance.
+      if (this.readers.size > 16) this.readers.clear();
+      this.readers.set(key, (reader = new MultiplierReader(this.engine)));
+    }
+    const at = performance.timeOrigin + performance.now();
+    const read = await reader.captureAndRead(region);
+    return { at, text: read.text, value: read.value, ms: read.ms, path: read.path };
+  }
+
+  async close(): Promise<void> {
+    await this.engine.terminate();
+  }
+}

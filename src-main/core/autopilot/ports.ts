@@ -1,0 +1,21 @@
+// What the autopilot needs from the desktop. Adapters implement these; the engine composes them.
+import type { Point, Rect } from '../../../src-shared/game-profile';
+
+export interface ScreenRead {
+  /** Wall-clock ms (sub-ms precision) when the capture started. */
+  readonly at: number;
+  readonly text: string;
+  readonly value: number | null;
+  readonly ms: number;
+  readonly path: 'glyph' | 'tesseract';
+}
+
+export interface RegionReader {
+  read(region: Rect): Promise<ScreenRead>;
+  close?(): Promise<void>;
+}
+
+export interface MousePort {
+  /** Clicks at a physical-pixel point of the profile's display. Resolves once the OS accepted the input. */
+  click(point: Point, scaleFactor: number): Promise<void>;
+}

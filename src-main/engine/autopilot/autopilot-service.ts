@@ -1,0 +1,211 @@
+// Runs in: engine. Signal intake → queue → one executor at a time, with state and events for the UI.
+import type { AutopilotState, Execution, SourceState } from '../../../src-shared/contract/services/autopilot';
+import type { GameProfile } from '../../../src-shared/game-profile';
+import type { SignalSourceStatus } from '../../../src-shared/signals';
+import { CallFailure } from '../../../src-shared/contract';
+import type { MousePort, RegionReader } from '../../core/autopilot/ports';
+import { SignalIntake } from '../../adapters/signals/signal-intake';
+import { SignalRecorder } from '../../adapters/signals/signal-recorder';
+import type { SignalSource } from '../../adapters/signals/signal-source';
+import { SseSignalSource } from '../../adapters/signals/sse-signal-source';
+import { WsSignalSource } from '../../adapters/signals/ws-signal-source';
+import type { Db } from '../../adapters/store/database';
+import type { ActionsRepo } from '../../adapters/store/actions-repo';
+import { ExecutionsRepo } from '../../adapters/store/executions-repo';
+import type { EventBus } from '../event-bus';
+import type { SafetyService } from '../services/safety-service';
+import type { SettingsService } from '../services/settings-service';
+import { Clicker } from './clicker';
+import { CrashExecutor, DEFAULT_EXECUTOR_OPTIONS, type ExecutorOptions } from './crash-executor';
+import { pnlSummary } from './pnl-summary';
+import { RoundObserver } from './round-observer';
+import { SignalRows } from './signal-rows';
+
+export interface AutopilotDeps {
+  db: Db;
+  bus: EventBus;
+  safety: SafetyService;
+  settings: SettingsService;
+  actions: ActionsRepo;
+  mouse: MousePort;
+  /** Created on first start: loading Tesseract costs about a second. */
+  createReader: () => Promise<RegionReader>;
+  executorOptions?: Partial<ExecutorOptions>;
+}
+
+export interface StartOptions {
+  profile: GameProfile;
+  signalUrl?: string;
+  signalToken?: string | null;
+}
+
+const SAMPLE_EVENT_INTERVAL_MS = 33;
+
+export function createSignalSource(url: string, token: string | null | undefined): SignalSource {
+  const parsed = new URL(url);
+  const auth = token ? { token } : {};
+  if (parsed.protocol === 'ws:' || parsed.protocol === 'wss:') return new WsSignalSource({ url, ...auth });
+  if (parsed.protocol === 'http:' || parsed.protocol === 'https:') return new SseSignalSource({ url, ...auth });
+  throw new CallFailure('BAD_INPUT', `Signal source URL must be ws://, wss://, http:// (SSE) or https:// (SSE), got ${parsed.protocol}`);
+}
+
+export class AutopilotService {
+  readonly executions: ExecutionsRepo;
+  readonly signals: SignalRows;
+  readonly sessionStartedAt = Date.now();
+  private readonly recorder: SignalRecorder;
+  private executor: CrashExecutor | null = null;
+  private readonly clicker: Clicker;
+  private readonly doneListeners = new Set<(e: Execution) => void>();
+  private reader: RegionReader | null = null;
+  private intake: SignalIntake | null = null;
+  private observer: RoundObserver | null = null;
+  private profile: GameProfile | null = null;
+  private current: Execution | null = null;
+  private source: SourceState = { url: '', state: 'idle', reconnects: 0, lastMessageAt: null, detail: null };
+  private running = false;
+  private halted = false;
+  private loop: Promise<void> | null = null;
+  private wakeLoop: (() => void) | null = null;
+  private lastSampleEventAt = 0;
+
+  constructor(private readonly deps: AutopilotDeps) {
+    this.executions = new ExecutionsRepo(deps.db);
+    this.signals = new SignalRows(deps.db);
+    this.recorder = new SignalRecorder(deps.db);
+    this.clicker = new Clicker(deps.mouse, deps.safety, deps.actions);
+    const interrupted = this.executions.interruptUnfinished(Date.now());
+    for (const e of interrupted) deps.actions.record({ kind: 'interrupted', target: e.roundId, mode: e.mode, reason: 'round was open when the app stopped', executionId: e.id });
+    deps.safety.onChange(() => this.publishState());
+  }
+
+  get isRunning(): boolean {
+    return this.running;
+  }
+
+  state(): AutopilotState {
+    return {
+      running: this.running,
+      profile: this.profile?.name ?? null,
+      source: this.source,
+      queueLength: this.intake?.pending().length ?? 0,
+      current: this.current,
+    };
+  }
+
+  onExecutionDone(listener: (e: Execution) => void): () => void {
+    this.doneListeners.add(listener);
+    return () => this.doneListeners.delete(listener);
+  }
+
+  async start(options: StartOptions): Promise<AutopilotState> {
+    if (this.running) throw new CallFailure('CONFLICT', 'The autopilot is already running; stop it first.');
+    const stored = this.deps.settings.stored();
+    const url = options.signalUrl ?? stored.signalUrl;
+    const source = createSignalSource(url, options.signalToken === undefined ? this.deps.settings.signalToken() : options.signalToken);
+    this.reader ??= await this.deps.createReader();
+    this.profile = options.profile;
+    this.observer = new RoundObserver(this.reader, options.profile.regions.multiplier, { idleIntervalMs: 20 });
+    this.executor = this.createExecutor(this.observer);
+    this.intake = new SignalIntake({ recorder: this.recorder, sources: [source], staleMs: stored.staleSignalMs });
+    this.wireIntake(this.intake, url);
+    this.running = true;
+    this.halted = false;
+    this.observer.start();
+    this.intake.start();
+    this.loop = this.run();
+    this.deps.actions.record({ kind: 'autopilot', target: 'start', mode: this.deps.safety.snapshot().mode, reason: `profile ${options.profile.name}, signals ${url}` });
+    this.publishState();
+    return this.state();
+  }
+
+  /** Stops taking signals. A round with a bet already placed is cashed out at once (protective), never abandoned. */
+  async stop(reason = 'user stopped the autopilot'): Promise<AutopilotState> {
+    if (!this.running) return this.state();
+    this.running = false;
+    this.halted = true;
+    this.wakeLoop?.();
+    await this.intake?.stop();
+    await this.loop;
+    await this.observer?.stop();
+    this.intake = null;
+    this.deps.actions.record({ kind: 'autopilot', target: 'stop', mode: this.deps.safety.snapshot().mode, reason });
+    this.publishState();
+    return this.state();
+  }
+
+  async close(): Promise<void> {
+    await this.stop('shutdown');
+  }
+
+  pnl() {
+    return pnlSummary(this.executions, this.deps.safety.snapshot().mode, this.sessionStartedAt);
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      const next = this.intake?.takeFresh();
+      if (!next) {
+        await new Promise<void>((resolve) => (this.wakeLoop = resolve));
+        this.wakeLoop = null;
+        continue;
+      }
+      this.publishState();
+      const done = await this.executor!.play({ signalId: next.id, signal: next.signal, profile: this.profile! });
+      this.current = null;
+      for (const listener of this.doneListeners) listener(done);
+      this.deps.bus.emit('round.ended', { roundId: done.roundId, crashPoint: done.maxSeen, cashoutAt: done.cashoutAt, target: done.target });
+      this.deps.bus.emit('pnl.updated', this.pnl());
+      this.publishState();
+    }
+  }
+
+  private createExecutor(observer: RoundObserver): CrashExecutor {
+    const { bus, safety, settings } = this.deps;
+    return new CrashExecutor({
+      repo: this.executions,
+      clicker: this.clicker,
+      observer,
+      safety,
+      limits: () => settings.stored().limits,
+      defaultStake: () => settings.stored().defaultStake,
+      halted: () => this.halted,
+      onUpdate: (e) => this.executionUpdated(e),
+      onSample: (sample) => {
+        const now = Date.now();
+        if (now - this.lastSampleEventAt < SAMPLE_EVENT_INTERVAL_MS) return;
+        this.lastSampleEventAt = now;
+        bus.emit('round.sample', sample);
+      },
+      options: { ...DEFAULT_EXECUTOR_OPTIONS, ...this.deps.executorOptions },
+    });
+  }
+
+  private wireIntake(intake: SignalIntake, url: string): void {
+    const emitRow = (id: number) => {
+      const row = this.signals.byId(id);
+      if (row) this.deps.bus.emit('signal.recorded', row);
+    };
+    intake.on('accepted', (q) => {
+      emitRow(q.id);
+      this.wakeLoop?.();
+    });
+    intake.on('rejected', (r) => emitRow(r.id));
+    intake.on('dropped', (d) => emitRow(d.id));
+    intake.on('storeError', (error) => this.deps.bus.emit('toast', { level: 'error', message: `Signal not recorded, so not acted on: ${error.message}` }));
+    intake.on('connection', (status: SignalSourceStatus) => {
+      this.source = { url, state: status.state, reconnects: status.reconnects, lastMessageAt: status.lastMessageAt, detail: status.lastError };
+      this.publishState();
+    });
+    this.source = { url, state: 'connecting', reconnects: 0, lastMessageAt: null, detail: null };
+  }
+
+  private executionUpdated(e: Execution): void {
+    this.current = e;
+    this.deps.bus.emit('execution.updated', e);
+  }
+
+  private publishState(): void {
+    this.deps.bus.emit('autopilot.state', this.state());
+  }
+}

@@ -1,0 +1,67 @@
+// Runs in: engine. The only path from the autopilot to a real click.
+import type { GameProfile } from '../../../src-shared/game-profile';
+import type { MousePort } from '../../core/autopilot/ports';
+import type { ActionsRepo } from '../../adapters/store/actions-repo';
+import type { SafetyService } from '../services/safety-service';
+import { preciseNow } from './clock';
+
+export type ClickTarget = 'bet' | 'cashout';
+
+export interface ClickRequest {
+  profile: GameProfile;
+  target: ClickTarget;
+  reason: string;
+  executionId: number | null;
+  /** A cash-out that protects a stake already at risk; allowed while the kill switch is engaged. */
+  protective?: boolean;
+  /** Set by the caller when a limit forbids this click (bets only). */
+  limitRefusal?: string | null;
+}
+
+export type ClickResult = { clicked: true; sentAt: number; latencyMs: number } | { clicked: false; refused: string };
+
+/**
+ * Clicks only at the profile's own points, only in armed live mode, never under the kill switch (except a protective
+ * cash-out of a bet already placed) and never past a limit. Every click and every refusal is written to the audit log.
+ */
+export class Clicker {
+  private readonly latencies: number[] = [];
+
+  constructor(
+    private readonly mouse: MousePort,
+    private readonly safety: SafetyService,
+    private readonly actions: ActionsRepo,
+  ) {}
+
+  refusal(request: Pick<ClickRequest, 'protective' | 'limitRefusal' | 'target'>): string | null {
+    const { mode, killSwitch } = this.safety.snapshot();
+    if (mode !== 'live') return 'dry run: no click sent';
+    if (killSwitch && !(request.protective && request.target === 'cashout')) return 'kill switch engaged';
+    if (request.target === 'bet' && request.limitRefusal) return `limit: ${request.limitRefusal}`;
+    return null;
+  }
+
+  async click(request: ClickRequest): Promise<ClickResult> {
+    const point = request.profile.points[request.target];
+    const mode = this.safety.snapshot().mode;
+    const refused = this.refusal(request);
+    if (refused) {
+      this.actions.record({ kind: 'refused-click', target: request.target, x: point.x, y: point.y, mode, reason: `${request.reason}; refused: ${refused}`, executionId: request.executionId });
+      return { clicked: false, refused };
+    }
+    const sentAt = preciseNow();
+    await this.mouse.click(point, request.profile.display.scaleFactor);
+    const latencyMs = preciseNow() - sentAt;
+    this.latencies.push(latencyMs);
+    if (this.latencies.length > 50) this.latencies.shift();
+    this.actions.record({ kind: 'click', target: request.target, x: point.x, y: point.y, mode, reason: request.reason, executionId: request.executionId, at: Math.round(sentAt), detail: { latencyMs } });
+    return { clicked: true, sentAt, latencyMs };
+  }
+
+  /** The low end of measured click latencies: assuming a faster click can only make a cash-out land later, never below target. */
+  lowLatencyMs(): number {
+    if (this.latencies.length === 0) return 0;
+    const sorted = [...this.latencies].sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length * 0.1)]!;
+  }
+}

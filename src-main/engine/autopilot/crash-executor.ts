@@ -1,0 +1,185 @@
+// Runs in: engine. Plays one signal: wait for betting → Bet → watch the flight → Cash out at the target → record.
+import type { Execution, ExecutionStatus, RoundSample } from '../../../src-shared/contract/services/autopilot';
+import type { SafetyLimits } from '../../../src-shared/contract/services/settings';
+import type { GameProfile } from '../../../src-shared/game-profile';
+import type { Signal } from '../../../src-shared/signals';
+import { betRefusal } from '../../core/autopilot/bet-limits';
+import { floorMultiplier, roundPnl } from '../../core/autopilot/round-pnl';
+import { fitGrowth, planCashout, predict, type MultiplierSample } from '../../core/crash';
+import type { ExecutionsRepo, ExecutionUpdate } from '../../adapters/store/executions-repo';
+import type { SafetyService } from '../services/safety-service';
+import type { Clicker } from './clicker';
+import { preciseNow, sleepUntil } from './clock';
+import type { Observation, ObservationQueue, RoundObserver } from './round-observer';
+
+export interface ExecutorOptions {
+  /** How long a signal may wait for a betting phase, and a placed bet for its flight. */
+  maxWaitMs: number;
+  /** The seed's rule: cash out whatever the multiplier after this long in flight. */
+  forcedCashoutMs: number;
+  /** After the click, how long to wait for the round to show whether the cash-out beat the crash. */
+  settleMs: number;
+  /** Reads needed before trusting the fitted curve. */
+  minSamples: number;
+}
+
+export const DEFAULT_EXECUTOR_OPTIONS: ExecutorOptions = { maxWaitMs: 30_000, forcedCashoutMs: 60_000, settleMs: 1_500, minSamples: 6 };
+
+export interface ExecutorContext {
+  repo: ExecutionsRepo;
+  clicker: Clicker;
+  observer: RoundObserver;
+  safety: SafetyService;
+  limits: () => SafetyLimits;
+  /** The autopilot is stopping: take no new bet, and cash out a placed one now. */
+  halted: () => boolean;
+  defaultStake: () => number;
+  onUpdate: (execution: Execution) => void;
+  onSample: (sample: RoundSample) => void;
+  options: ExecutorOptions;
+}
+
+export interface PlayRequest {
+  signalId: number | null;
+  signal: Signal;
+  profile: GameProfile;
+}
+
+const startOfDay = (t: number) => new Date(t).setHours(0, 0, 0, 0);
+
+export class CrashExecutor {
+  constructor(private readonly ctx: ExecutorContext) {}
+
+  async play(request: PlayRequest): Promise<Execution> {
+    const { signal, profile } = request;
+    const { repo, safety, options } = this.ctx;
+    const mode = safety.snapshot().mode;
+    const stake = signal.stake ?? this.ctx.defaultStake();
+    let exec = repo.create({ signalId: request.signalId, roundId: signal.roundId, mode, bet: signal.bet, stake, target: signal.target, at: Date.now() });
+    this.ctx.onUpdate(exec);
+    const move = (to: ExecutionStatus, detail: string | null, update: ExecutionUpdate = {}) => {
+      exec = repo.transition(exec.id, to, Date.now(), detail, update);
+      this.ctx.onUpdate(exec);
+      return exec;
+    };
+
+    if (!signal.bet) return move('SKIPPED', 'signal says bet: false', { reason: 'signal says bet: false' });
+    if (safety.snapshot().killSwitch) return move('SKIPPED', 'kill switch engaged', { reason: 'kill switch engaged' });
+    const now = Date.now();
+    const limit = betRefusal(stake, this.ctx.limits(), repo.betHistory(mode, now, startOfDay(now)));
+    if (limit) return move('SKIPPED', `limit: ${limit}`, { reason: `refused by limit: ${limit}` });
+
+    const observer = this.ctx.observer;
+    observer.setActive(true);
+    const reads = observer.queue();
+    try {
+      move('WAITING_FOR_ROUND', observer.phase.phase === 'FLYING' ? 'signal arrived mid-flight: waiting for the next betting phase' : null);
+
+      if (observer.phase.phase !== 'BETTING') {
+        const betting = await reads.take((o) => o.state.phase === 'BETTING' || this.ctx.halted(), options.maxWaitMs);
+        if (this.ctx.halted()) return move('SKIPPED', 'autopilot stopped', { reason: 'autopilot stopped before the bet' });
+        if (!betting) return move('SKIPPED', 'no betting phase in time', { reason: `no betting phase within ${options.maxWaitMs} ms` });
+      }
+      const bet = await this.ctx.clicker.click({ profile, target: 'bet', reason: `bet round ${signal.roundId}: stake ${stake}, target ${signal.target}x`, executionId: exec.id, limitRefusal: limit });
+      if (!bet.clicked && mode === 'live') return move('FAILED', `bet not placed: ${bet.refused}`, { reason: `bet not placed: ${bet.refused}` });
+      move('PLACED_BET', bet.clicked ? `bet clicked (${bet.latencyMs.toFixed(1)} ms)` : `simulated: ${bet.refused}`);
+
+      const start = await reads.take((o) => o.events.some((e) => e.type === 'flight' || e.type === 'crash'), options.maxWaitMs);
+      if (!start) return move('FAILED', 'the round did not start', { reason: `no flight within ${options.maxWaitMs} ms after the bet` });
+      const instant = start.events.find((e) => e.type === 'crash');
+      if (instant) return move('CRASHED', 'crashed before the first readable multiplier', { maxSeen: instant.value ?? 1, pnl: roundPnl('CRASHED', stake, null), reason: 'instant crash' });
+      move('MONITORING', null);
+      return await this.monitor(start, reads, exec, stake, signal.target, profile, move);
+    } finally {
+      reads.close();
+      observer.setActive(false);
+    }
+  }
+
+  private async monitor(
+    first: Observation,
+    reads: ObservationQueue,
+    exec: Execution,
+    stake: number,
+    target: number,
+    profile: GameProfile,
+    move: (to: ExecutionStatus, detail: string | null, update?: ExecutionUpdate) => Execution,
+  ): Promise<Execution> {
+    const { options, clicker, safety } = this.ctx;
+    const samples: MultiplierSample[] = [];
+    const flightStart = first.read.at;
+    let maxSeen = first.read.value ?? 1;
+    let observation: Observation | null = first;
+    let sent: { at: number; reason: string; clicked: boolean } | null = null;
+
+    const cashOut = async (reason: string, protective = false) => {
+      const result = await clicker.click({ profile, target: 'cashout', reason: `cash out round ${exec.roundId}: ${reason}`, executionId: exec.id, protective });
+      sent = { at: result.clicked ? result.sentAt + result.latencyMs : preciseNow(), reason, clicked: result.clicked };
+    };
+
+    while (observation && !sent) {
+      const crash = observation.events.find((e) => e.type === 'crash');
+      if (crash) {
+        return move('CRASHED', `crashed at ${crash.value ?? maxSeen}x before the target ${target}x (${crash.reason})`, {
+          maxSeen: Math.max(maxSeen, crash.value ?? 0),
+          pnl: roundPnl('CRASHED', stake, null),
+          reason: `crashed at ${crash.value ?? maxSeen}x`,
+        });
+      }
+      const value = observation.read.value;
+      if (value !== null && observation.state.phase === 'FLYING' && !observation.events.some((e) => e.type === 'rejected')) {
+        samples.push({ at: observation.read.at, multiplier: value });
+        maxSeen = Math.max(maxSeen, value);
+        this.ctx.onSample({ roundId: exec.roundId, t: observation.read.at - flightStart, m: value });
+      }
+      const now = preciseNow();
+      if (safety.snapshot().killSwitch) await cashOut('kill switch engaged: protective cash-out', true);
+      else if (this.ctx.halted()) await cashOut('autopilot stopping: protective cash-out', true);
+      else if (value !== null && value >= target) await cashOut(`target ${target}x reached on screen (${value}x)`);
+      else if (now - flightStart >= options.forcedCashoutMs) await cashOut(`forced after ${options.forcedCashoutMs / 1000} s in flight`);
+      else if (samples.length >= options.minSamples) {
+        const plan = planCashout({ samples, target, clickLatencyMs: clicker.lowLatencyMs() });
+        // Commit to the predicted time once it falls within the next few reads; until then keep refining the fit.
+        if (plan && plan.sendAt - now <= 25) {
+          await sleepUntil(plan.sendAt);
+          await cashOut(`predicted crossing of ${target}x (rate ${(plan.growth.rate * 1000).toFixed(4)}/s)`);
+        }
+      }
+      if (!sent) observation = await reads.take(() => true, 5_000);
+    }
+    if (!sent) return move('FAILED', 'lost the multiplier reading', { maxSeen, reason: 'the multiplier could not be read for 5 s' });
+    const click = sent as { at: number; reason: string; clicked: boolean };
+
+    const fit = fitGrowth(samples);
+    const estimate = floorMultiplier(fit ? predict(fit, click.at) : maxSeen);
+    // The round decides whether the click beat the crash: watch until it crashes or has clearly flown past the click.
+    const settled = await reads.take((o) => o.events.some((e) => e.type === 'crash') || o.read.at - click.at > options.settleMs, options.settleMs + 5_000);
+    const crash = settled?.events.find((e) => e.type === 'crash');
+    const crashValue = crash ? (crash.value ?? maxSeen) : null;
+    const dry = click.clicked ? '' : ' (dry run: simulated, no click sent)';
+    let final: Execution;
+    if (crashValue !== null && crashValue < estimate) {
+      final = move('CRASHED', `cash-out lost the race: crashed at ${crashValue}x${dry}`, { maxSeen: crashValue, pnl: roundPnl('CRASHED', stake, null), reason: `crashed at ${crashValue}x as the cash-out was sent${dry}` });
+    } else {
+      final = move('CASHOUT_EXECUTED', click.reason + dry, { cashoutAt: estimate, maxSeen: Math.max(maxSeen, crashValue ?? 0), pnl: roundPnl('CASHOUT_EXECUTED', stake, estimate), reason: click.reason + dry });
+    }
+    if (!crash) final = await this.recordCrashPoint(reads, final);
+    return final;
+  }
+
+  /** Keeps watching after the cash-out so the round history and max-seen hold the real crash point. */
+  private async recordCrashPoint(reads: ObservationQueue, exec: Execution): Promise<Execution> {
+    let maxSeen = exec.maxSeen ?? 0;
+    const ended = await reads.take(
+      (o) => {
+        if (o.read.value !== null && o.state.phase === 'FLYING') maxSeen = Math.max(maxSeen, o.read.value);
+        return o.events.some((e) => e.type === 'crash');
+      },
+      5 * 60_000,
+    );
+    const crash = ended?.events.find((e) => e.type === 'crash');
+    const updated = this.ctx.repo.noteMaxSeen(exec.id, Math.max(maxSeen, crash?.value ?? 0));
+    this.ctx.onUpdate(updated);
+    return updated;
+  }
+}

@@ -1,0 +1,23 @@
+// Runs in: engine. The desktop as the engine sees it; the Electron shell may replace `displays` with Electron's screen API.
+import type { DisplayInfo } from '../../../src-shared/contract/services/autopilot';
+import type { MousePort, RegionReader } from '../../core/autopilot/ports';
+import type { RawImage } from '../../core/ocr/raw-image';
+import { grabDisplay, primaryDisplay } from '../../adapters/screen/display-capture';
+import { NutMouse } from '../../adapters/screen/nut-mouse';
+
+export interface Desktop {
+  mouse: MousePort;
+  createReader(): Promise<RegionReader>;
+  displays(): Promise<DisplayInfo[]>;
+  grab(display: DisplayInfo): Promise<RawImage>;
+}
+
+export function nutDesktop(): Desktop {
+  return {
+    mouse: new NutMouse(),
+    // Loaded on first use so a cockpit that never reads the screen never loads Tesseract.
+    createReader: async () => (await import('../../adapters/screen/ocr-region-reader')).OcrRegionReader.create(),
+    displays: async () => [await primaryDisplay()],
+    grab: grabDisplay,
+  };
+}

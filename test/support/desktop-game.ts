@@ -1,0 +1,116 @@
+// The practice crash game in a real kiosk Chromium window on a private Xvfb screen, and a game profile measured from it.
+import type { BrowserContext, Page } from 'playwright-core';
+import type { GameProfile, Rect } from '../../src-shared/game-profile';
+import { CrashChain } from '../../src-shared/crash/bustabit';
+import { launchKiosk } from './chromium';
+import { servePracticeGame, type PracticeGameServer } from './practice-game-server';
+import { startXvfb, type XDisplay } from './xvfb';
+
+export interface GameLogEntry {
+  type: 'round' | 'bet' | 'bet-ignored' | 'cashout' | 'cashout-ignored' | 'crash';
+  roundId: number;
+  at: number;
+  multiplier?: number;
+  stake?: number;
+  crashPoint?: number;
+  reason?: string;
+}
+
+export interface GameState {
+  phase: 'BETTING' | 'FLYING' | 'CRASHED';
+  roundId: number;
+  multiplier: number;
+  balance: number;
+}
+
+export interface DesktopGame {
+  readonly x: XDisplay;
+  readonly page: Page;
+  readonly seed: string;
+  readonly chain: CrashChain;
+  profile(name?: string): Promise<GameProfile>;
+  state(): Promise<GameState>;
+  log(): Promise<GameLogEntry[]>;
+  /** Resolves at the start of a betting phase (a fresh one, not one already under way). */
+  nextBettingPhase(timeoutMs?: number): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** A seed whose first rounds all crash below `maxCrash`, so a test's rounds stay short and predictable. */
+export function seedWithModestRounds(rounds: number, maxCrash: number, prefix = 'e2e'): string {
+  for (let i = 0; ; i++) {
+    const chain = new CrashChain(`${prefix}-${i}`);
+    let ok = true;
+    for (let r = 1; r <= rounds && ok; r++) ok = chain.crashPoint(r) < maxCrash;
+    if (ok) return `${prefix}-${i}`;
+  }
+}
+
+const pad = (r: Rect, px: number): Rect => ({ x: r.x - px, y: r.y - px, width: r.width + 2 * px, height: r.height + 2 * px });
+
+export async function startDesktopGame(options: { seed: string; rate: number; countdownMs?: number; pauseMs?: number; extra?: string }): Promise<DesktopGame> {
+  const x = await startXvfb(1280, 800);
+  let server: PracticeGameServer | undefined;
+  let browser: BrowserContext | undefined;
+  try {
+    server = await servePracticeGame();
+    browser = await launchKiosk(x.display, x.width, x.height);
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    const query = `seed=${encodeURIComponent(options.seed)}&rate=${options.rate}&countdownMs=${options.countdownMs ?? 3000}&pauseMs=${options.pauseMs ?? 1500}&stake=1&balance=1000${options.extra ?? ''}`;
+    await page.goto(`${server.url}?${query}`);
+    await page.waitForFunction(() => typeof window.practiceGame?.state === 'function');
+    // Kiosk puts the page at the screen origin; check it, since the profile below maps page pixels 1:1 to screen pixels.
+    const geometry = await page.evaluate(() => ({ x: window.screenX, y: window.screenY, chrome: window.outerHeight - window.innerHeight, dpr: window.devicePixelRatio }));
+    if (geometry.x !== 0 || geometry.y !== 0 || geometry.chrome !== 0 || geometry.dpr !== 1) throw new Error(`kiosk window is not at the screen origin: ${JSON.stringify(geometry)}`);
+
+    const box = async (selector: string): Promise<Rect> => {
+      const b = await page.locator(selector).boundingBox();
+      if (!b) throw new Error(`${selector} is not visible`);
+      return { x: Math.round(b.x), y: Math.round(b.y), width: Math.round(b.width), height: Math.round(b.height) };
+    };
+    const centre = (r: Rect) => ({ x: Math.round(r.x + r.width / 2), y: Math.round(r.y + r.height / 2) });
+    const game: DesktopGame = {
+      x,
+      page,
+      seed: options.seed,
+      chain: new CrashChain(options.seed),
+      profile: async (name = 'practice') => ({
+        version: 1,
+        name,
+        display: { id: '0', scaleFactor: 1 },
+        regions: { multiplier: pad(await box('#multiplier'), 2), balance: pad(await box('#balance'), 4) },
+        points: { bet: centre(await box('#bet')), cashout: centre(await box('#cashout')) },
+      }),
+      state: () => page.evaluate(() => window.practiceGame.state() as unknown as GameState),
+      log: () => page.evaluate(() => [...window.practiceGame.log] as unknown as GameLogEntry[]),
+      nextBettingPhase: async (timeoutMs = 60_000) => {
+        const deadline = Date.now() + timeoutMs;
+        let last = await game.state();
+        for (;;) {
+          await page.waitForTimeout(20);
+          const now = await game.state();
+          if (now.phase === 'BETTING' && (last.phase !== 'BETTING' || now.roundId !== last.roundId)) return now.roundId;
+          if (Date.now() > deadline) throw new Error('no new betting phase in time');
+          last = now;
+        }
+      },
+      close: async () => {
+        await browser?.close();
+        await server?.close();
+        await x.stop();
+      },
+    };
+    return game;
+  } catch (error) {
+    await browser?.close();
+    await server?.close();
+    await x.stop();
+    throw error;
+  }
+}
+
+declare global {
+  interface Window {
+    practiceGame: { log: unknown[]; state(): unknown };
+  }
+}
