@@ -4,11 +4,13 @@ import { Toasts } from './components/Toasts';
 import { useAppStore, type View } from './store/app-store';
 import { AutopilotView } from './views/AutopilotView';
 import { BacktestView } from './views/BacktestView';
+import { CalibrationView } from './views/CalibrationView';
 import { MarketsView } from './views/MarketsView';
 import { SettingsView } from './views/SettingsView';
 
 const VIEWS: Record<View, { label: string; render: () => React.JSX.Element }> = {
   autopilot: { label: 'Autopilot', render: () => <AutopilotView /> },
+  calibrate: { label: 'Calibrate', render: () => <CalibrationView /> },
   markets: { label: 'Markets', render: () => <MarketsView /> },
   backtest: { label: 'Backtest', render: () => <BacktestView /> },
   settings: { label: 'Settings', render: () => <SettingsView /> },
@@ -17,6 +19,16 @@ const VIEWS: Record<View, { label: string; render: () => React.JSX.Element }> = 
 export function App() {
   const view = useAppStore((s) => s.view);
   const setView = useAppStore((s) => s.setView);
+  const overlay = useAppStore((s) => s.overlay);
+  // The Electron overlay window is the editor alone over a transparent page.
+  if (overlay) document.documentElement.classList.add('overlay');
+  if (overlay)
+    return (
+      <div className="overlay-root">
+        <CalibrationView overlay />
+        <Toasts />
+      </div>
+    );
   return (
     <div className="app">
       <Header />

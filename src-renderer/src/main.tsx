@@ -5,10 +5,14 @@ import { App } from './App';
 import { TransportContext } from './api/client-context';
 import { selectTransport } from './api/select-transport';
 import { connectStore } from './store/app-store';
+import { connectAutopilot } from './store/autopilot-store';
+import { connectProfiles } from './store/profiles-store';
 import './styles.css';
 
 const transport = selectTransport();
 connectStore(transport);
+connectAutopilot(transport);
+connectProfiles(transport);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

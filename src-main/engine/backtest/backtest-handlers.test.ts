@@ -102,7 +102,7 @@ describe('backtest jobs', () => {
     const { db, bus, progress } = setup();
     const cache = new CandleCache(db);
     const key = { exchange: 'binance', symbol: 'BTCUSDT', interval: '1h' };
-    cache.upsert(key, waves(20_000));
+    cache.upsert(key, waves(10_000));
     const jobs = new BacktestJobs({ bus, cache, runs: new BacktestRunStore(db), chunkSize: 1000, progressEveryMs: 0 });
     let turns = 0;
     const ticker = setInterval(() => turns++, 0);
@@ -111,9 +111,9 @@ describe('backtest jobs', () => {
     clearInterval(ticker);
     expect(end.state).toBe('done');
     const dones = progress.filter((p) => p.state === 'running').map((p) => p.done);
-    expect(dones).toEqual([0, ...Array.from({ length: 20 }, (_, i) => (i + 1) * 1000)]);
+    expect(dones).toEqual([0, ...Array.from({ length: 10 }, (_, i) => (i + 1) * 1000)]);
     expect(turns).toBeGreaterThan(0); // timers fired while the run was going
-    const expected = runBacktest(waves(20_000), { strategy: createStrategy('consensus') });
+    const expected = runBacktest(waves(10_000), { strategy: createStrategy('consensus') });
     expect(new BacktestRunStore(db).get(end.runId!)!.metrics).toEqual(expected.metrics);
   });
 

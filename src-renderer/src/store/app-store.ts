@@ -3,7 +3,9 @@ import { create } from 'zustand';
 import type { AppStatus, Result, Settings, Toast } from '../../../src-shared/contract';
 import type { CockpitTransport, ConnectionState } from '../api/transport';
 
-export type View = 'autopilot' | 'markets' | 'backtest' | 'settings';
+import { parseRoute, routeHash, type Route, type View } from '../lib/route';
+
+export type { View } from '../lib/route';
 
 interface ToastItem extends Toast {
   id: number;
@@ -15,6 +17,9 @@ export interface AppState {
   status: AppStatus | null;
   settings: Settings | null;
   view: View;
+  /** The display the calibration editor opens on, from `#/calibrate?display=<id>`. */
+  calibrateDisplay: string | null;
+  overlay: boolean;
   toasts: ToastItem[];
   setView(view: View): void;
   pushToast(toast: Toast): void;
@@ -23,13 +28,21 @@ export interface AppState {
 
 let toastId = 1;
 
+const initialRoute: Route = (typeof location === 'undefined' ? null : parseRoute(location.hash)) ?? { view: 'autopilot', displayId: null, overlay: false };
+
 export const useAppStore = create<AppState>((set) => ({
   connection: 'connecting',
   status: null,
   settings: null,
-  view: 'autopilot',
+  view: initialRoute.view,
+  calibrateDisplay: initialRoute.displayId,
+  overlay: initialRoute.overlay,
   toasts: [],
-  setView: (view) => set({ view }),
+  setView: (view) => {
+    // Keep the address routable (reload stays on the view) without adding history entries.
+    if (typeof history !== 'undefined') history.replaceState(null, '', location.pathname + location.search + routeHash(view));
+    set({ view });
+  },
   pushToast: (toast) => set((s) => ({ toasts: [...s.toasts.slice(-4), { ...toast, id: toastId++ }] })),
   dismissToast: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
 }));
@@ -51,6 +64,11 @@ export function connectStore(transport: CockpitTransport): () => void {
     useAppStore.setState({ connection, connectionDetail });
     if (connection === 'connected') void hydrate();
   });
+  const onHashChange = () => {
+    const route = parseRoute(location.hash);
+    if (route) useAppStore.setState({ view: route.view, calibrateDisplay: route.displayId });
+  };
+  window.addEventListener('hashchange', onHashChange);
   const offEvents = transport.onEvent((name, payload) => {
     if (name === 'app.status') useAppStore.setState({ status: payload as AppStatus });
     else if (name === 'settings.changed') useAppStore.setState({ settings: payload as Settings });
@@ -59,5 +77,6 @@ export function connectStore(transport: CockpitTransport): () => void {
   return () => {
     offConnection();
     offEvents();
+    window.removeEventListener('hashchange', onHashChange);
   };
 }

@@ -1,11 +1,24 @@
-// Runs in: renderer.
+// Runs in: renderer. The autopilot cockpit: controls, live round, P&L, the signal queue and executions.
+import { AutopilotControls } from '../components/autopilot/AutopilotControls';
+import { ExecutionsTable } from '../components/autopilot/ExecutionsTable';
+import { LiveRoundChart } from '../components/autopilot/LiveRoundChart';
+import { PnlPanel } from '../components/autopilot/PnlPanel';
+import { RoundHistory } from '../components/autopilot/RoundHistory';
+import { SignalQueue } from '../components/autopilot/SignalQueue';
+
 export function AutopilotView() {
   return (
-    <div className="grid">
-      <section className="panel">
-        <h2>Autopilot</h2>
-        <p className="hint">Connect a signal source in Settings, calibrate a game profile, then start the autopilot in dry run.</p>
-      </section>
+    <div className="cockpit">
+      <AutopilotControls />
+      <div className="cockpit-round">
+        <LiveRoundChart />
+        <section className="panel" aria-label="Round history">
+          <RoundHistory />
+        </section>
+      </div>
+      <PnlPanel />
+      <SignalQueue />
+      <ExecutionsTable />
     </div>
   );
 }

@@ -1,9 +1,46 @@
-// Runs in: renderer.
+// Runs in: renderer. Backtests: the run form, the selected run in full, run history and side-by-side comparison.
+import { useEffect } from 'react';
+import { useTransport } from '../api/client-context';
+import { RunCompare } from '../components/backtest/RunCompare';
+import { RunForm } from '../components/backtest/RunForm';
+import { RunHistory } from '../components/backtest/RunHistory';
+import { RunResult } from '../components/backtest/RunResult';
+import { useRunDetails } from '../components/backtest/use-run-detail';
+import { connectBacktest, useBacktestStore } from '../store/backtest-store';
+import './trading.css';
+
 export function BacktestView() {
+  const transport = useTransport();
+  useEffect(() => connectBacktest(transport), [transport]);
+  const selectedId = useBacktestStore((s) => s.selectedRunId);
+  const compareIds = useBacktestStore((s) => s.compareIds);
+  const loadError = useBacktestStore((s) => s.loadError);
+  const selected = useRunDetails(selectedId === null ? [] : [selectedId]);
+  const compared = useRunDetails(compareIds);
+  const run = selected.details[0];
+
   return (
-    <section className="panel">
-      <h2>Backtest</h2>
-      <p className="hint">Run a strategy over historical candles and compare runs.</p>
-    </section>
+    <div className="backtest">
+      <RunForm />
+      <div className="backtest-main">
+        {loadError && (
+          <p className="field-error" role="alert">
+            {loadError}
+          </p>
+        )}
+        {run ? (
+          <RunResult key={run.id} run={run} />
+        ) : (
+          <section className="panel">
+            <h2>Results</h2>
+            <p className="empty">{selected.error ?? (selectedId === null ? 'Choose a strategy and data, then run: metrics, the equity curve, the chart with trades and the trade list appear here.' : 'Loading the run…')}</p>
+          </section>
+        )}
+      </div>
+      <div className="backtest-wide">
+        <RunHistory />
+        {compareIds.length >= 2 && compared.details.length === compareIds.length && <RunCompare runs={compared.details} />}
+      </div>
+    </div>
   );
 }

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { SafetyLimits } from '../../../src-shared/contract';
 import { useTransport } from '../api/client-context';
+import { ProfilesPanel } from '../components/ProfilesPanel';
 import { call, useAppStore } from '../store/app-store';
 
 const LIMIT_FIELDS: Array<{ key: keyof SafetyLimits; label: string; step: string }> = [
@@ -80,6 +81,7 @@ export function SettingsView() {
           <button type="submit">Save limits</button>
         </form>
       </section>
+      <ProfilesPanel />
       <section className="panel" aria-labelledby="data-h">
         <h2 id="data-h">Data</h2>
         <p>

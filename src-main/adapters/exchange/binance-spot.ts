@@ -1,0 +1,188 @@
+import { legId } from '../../core/exchange/client-order-id';
+import { ExchangeError } from '../../core/exchange/errors';
+import { resolveUnknownOrder } from '../../core/exchange/resolve-unknown';
+import type { ServerClock } from '../../core/exchange/server-clock';
+import type { Balance, BracketRequest, BracketResult, Exchange, Kline, OrderRequest, OrderSnapshot, Position, Unsubscribe } from '../../core/exchange/types';
+import type { MarketSymbol } from '../../core/exchange/matching/engine-types';
+import { BinanceCallError, type BinanceRest } from './binance-rest';
+import { BinanceAccount, BinanceApiRestrictions, BinanceKlines, BinanceOrder, BinanceOrderList, BinanceOtocoReply, toBalances, toKlines, toSnapshot } from './binance-schemas';
+import { decimal, sleep } from './http';
+import type { Params } from './signing';
+
+export interface BinanceSpotConfig {
+  readonly rest: BinanceRest;
+  readonly clock: ServerClock;
+  /** Symbols traded, to present base-asset holdings as spot positions. */
+  readonly symbols: readonly MarketSymbol[];
+  readonly subscribeKlines: (symbol: string, interval: string, onKline: (k: Kline) => void) => Unsubscribe;
+  readonly unknownPollMs?: number;
+  readonly unknownMaxWaitMs?: number;
+}
+
+const SPOT_TYPE: Readonly<Record<OrderRequest['type'], string>> = {
+  MARKET: 'MARKET',
+  LIMIT: 'LIMIT',
+  STOP_MARKET: 'STOP_LOSS',
+  TAKE_PROFIT_MARKET: 'TAKE_PROFIT',
+  TRAILING_STOP_MARKET: 'STOP_LOSS',
+};
+
+/** Request parameters for POST /api/v3/order, in the order they are signed and sent. */
+export function spotOrderParams(r: OrderRequest): Params {
+  const p: Array<[string, string | number]> = [
+    ['symbol', r.symbol],
+    ['side', r.side],
+    ['type', SPOT_TYPE[r.type]],
+    ['quantity', decimal(r.quantity)],
+  ];
+  if (r.type === 'LIMIT') p.push(['timeInForce', 'GTC'], ['price', decimal(r.price!)]);
+  if (r.type === 'STOP_MARKET' || r.type === 'TAKE_PROFIT_MARKET') p.push(['stopPrice', decimal(r.stopPrice!)]);
+  if (r.type === 'TRAILING_STOP_MARKET') p.push(['trailingDelta', Math.round(r.trailingBips!)]);
+  p.push(['newClientOrderId', r.clientOrderId], ['newOrderRespType', 'FULL']);
+  return p;
+}
+
+/** POST /api/v3/orderList/otoco: LIMIT working entry, pending TAKE_PROFIT above / STOP_LOSS below (for a long). */
+export function otocoParams(b: BracketRequest): Params {
+  const tp = { type: 'TAKE_PROFIT', id: legId(b.clientOrderId, 'tp'), stop: decimal(b.takeProfit) };
+  const sl = { type: 'STOP_LOSS', id: legId(b.clientOrderId, 'sl'), stop: decimal(b.stopLoss) };
+  // For a long the take-profit sits above the price; for a short it sits below.
+  const [above, below] = b.side === 'BUY' ? [tp, sl] : [sl, tp];
+  return [
+    ['symbol', b.symbol],
+    ['listClientOrderId', legId(b.clientOrderId, 'list')],
+    ['workingType', 'LIMIT'],
+    ['workingSide', b.side],
+    ['workingClientOrderId', b.clientOrderId],
+    ['workingPrice', decimal(b.entryPrice)],
+    ['workingQuantity', decimal(b.quantity)],
+    ['workingTimeInForce', 'GTC'],
+    ['pendingSide', b.side === 'BUY' ? 'SELL' : 'BUY'],
+    ['pendingQuantity', decimal(b.quantity)],
+    ['pendingAboveType', above.type],
+    ['pendingAboveClientOrderId', above.id],
+    ['pendingAboveStopPrice', above.stop],
+    ['pendingBelowType', below.type],
+    ['pendingBelowClientOrderId', below.id],
+    ['pendingBelowStopPrice', below.stop],
+    ['newOrderRespType', 'FULL'],
+  ];
+}
+
+/** Binance spot connector: REST for orders/account, WS (injected) for market data. */
+export class BinanceSpotExchange implements Exchange {
+  readonly id = 'binance-spot' as const;
+
+  constructor(private readonly cfg: BinanceSpotConfig) {}
+
+  subscribeKlines(symbol: string, interval: string, onKline: (k: Kline) => void): Unsubscribe {
+    return this.cfg.subscribeKlines(symbol, interval, onKline);
+  }
+
+  async fetchKlines(symbol: string, interval: string, opts: { startTime?: number; limit?: number } = {}): Promise<Kline[]> {
+    const params: Array<[string, string | number]> = [['symbol', symbol], ['interval', interval]];
+    if (opts.startTime !== undefined) params.push(['startTime', opts.startTime]);
+    params.push(['limit', opts.limit ?? 500]);
+    const { body } = await this.cfg.rest.call({ method: 'GET', path: '/api/v3/klines', params, signed: false, weight: 2, group: 'market', isWrite: false });
+    return toKlines(symbol, interval, BinanceKlines.parse(body), this.cfg.clock.serverNow());
+  }
+
+  async balances(): Promise<Balance[]> {
+    const { body } = await this.cfg.rest.call({ method: 'GET', path: '/api/v3/account', params: [['omitZeroBalances', 'true']], signed: true, weight: 20, group: 'account', isWrite: false });
+    return toBalances(BinanceAccount.parse(body));
+  }
+
+  /** Spot has no positions: a traded symbol's base-asset holding is presented as a LONG. */
+  async positions(): Promise<Position[]> {
+    const balances = await this.balances();
+    const out: Position[] = [];
+    for (const s of this.cfg.symbols) {
+      const b = balances.find((x) => x.asset === s.base);
+      const qty = b ? b.free + b.locked : 0;
+      if (qty > 0) out.push({ symbol: s.symbol, side: 'LONG', quantity: qty, entryPrice: 0 });
+    }
+    return out;
+  }
+
+  async placeOrder(req: OrderRequest): Promise<OrderSnapshot> {
+    try {
+      const { body } = await this.cfg.rest.call({ method: 'POST', path: '/api/v3/order', params: spotOrderParams(req), signed: true, weight: 1, group: 'order', isWrite: true });
+      return toSnapshot(BinanceOrder.parse(body), req.reduceOnly);
+    } catch (e) {
+      if (e instanceof BinanceCallError && (e.kind === 'unknown-status' || e.kind === 'duplicate')) return this.resolve(req, e.signedAt);
+      throw e;
+    }
+  }
+
+  async placeBracket(b: BracketRequest): Promise<BracketResult> {
+    try {
+      const { body } = await this.cfg.rest.call({ method: 'POST', path: '/api/v3/orderList/otoco', params: otocoParams(b), signed: true, weight: 1, group: 'order', isWrite: true });
+      return this.bracketFromReports(b, BinanceOtocoReply.parse(body).orderReports.map((o) => toSnapshot(o)));
+    } catch (e) {
+      if (!(e instanceof BinanceCallError && (e.kind === 'unknown-status' || e.kind === 'duplicate'))) throw e;
+      // The list may exist: its working order tells us. Legs are then read one by one.
+      const entry = await this.resolve({ symbol: b.symbol, side: b.side, type: 'LIMIT', quantity: b.quantity, price: b.entryPrice, clientOrderId: b.clientOrderId }, e.signedAt);
+      if (entry.status === 'REJECTED' || entry.status === 'UNKNOWN') throw new ExchangeError({ kind: entry.status === 'UNKNOWN' ? 'unknown-status' : 'fatal', message: `bracket ${b.clientOrderId} ${entry.status}` });
+      const legs = await Promise.all([this.queryOrder(b.symbol, legId(b.clientOrderId, 'tp')), this.queryOrder(b.symbol, legId(b.clientOrderId, 'sl'))]);
+      return this.bracketFromReports(b, [entry, ...legs.filter((x): x is OrderSnapshot => x !== null)]);
+    }
+  }
+
+  async cancelOrder(symbol: string, clientOrderId: string): Promise<OrderSnapshot> {
+    try {
+      const { body } = await this.cfg.rest.call({ method: 'DELETE', path: '/api/v3/order', params: [['symbol', symbol], ['origClientOrderId', clientOrderId]], signed: true, weight: 1, group: 'order', isWrite: true });
+      return toSnapshot(BinanceOrder.parse(body));
+    } catch (e) {
+      // Unknown outcome, or already gone (filled/canceled in between): the query tells the truth.
+      if (e instanceof ExchangeError && (e.kind === 'unknown-status' || e.kind === 'not-found')) {
+        const now = await this.queryOrder(symbol, clientOrderId);
+        if (now) return now;
+      }
+      throw e;
+    }
+  }
+
+  async queryOrder(symbol: string, clientOrderId: string): Promise<OrderSnapshot | null> {
+    try {
+      const { body } = await this.cfg.rest.call({ method: 'GET', path: '/api/v3/order', params: [['symbol', symbol], ['origClientOrderId', clientOrderId]], signed: true, weight: 4, group: 'query', isWrite: false });
+      return toSnapshot(BinanceOrder.parse(body));
+    } catch (e) {
+      if (e instanceof ExchangeError && e.kind === 'not-found') return null;
+      throw e;
+    }
+  }
+
+  async openOrders(symbol?: string): Promise<OrderSnapshot[]> {
+    const params: Params = symbol ? [['symbol', symbol]] : [];
+    const { body } = await this.cfg.rest.call({ method: 'GET', path: '/api/v3/openOrders', params, signed: true, weight: symbol ? 6 : 80, group: 'query', isWrite: false });
+    return BinanceOrderList.parse(body).map((o) => toSnapshot(o));
+  }
+
+  /** Refuses keys that can withdraw: a trading bot never needs that power. */
+  async assertNoWithdrawPermission(): Promise<void> {
+    const { body } = await this.cfg.rest.call({ method: 'GET', path: '/sapi/v1/account/apiRestrictions', signed: true, weight: 1, group: 'account', isWrite: false });
+    if (BinanceApiRestrictions.parse(body).enableWithdrawals) throw new ExchangeError({ kind: 'auth', message: 'API key has withdrawal permission: refused. Create a key without "Enable Withdrawals".' });
+  }
+
+  private resolve(req: OrderRequest, signedAt: number | undefined): Promise<OrderSnapshot> {
+    return resolveUnknownOrder(req, {
+      query: () => this.queryOrder(req.symbol, req.clientOrderId),
+      serverNow: () => this.cfg.clock.serverNow(),
+      sleep,
+      signedAt: signedAt ?? this.cfg.clock.serverNow(),
+      recvWindow: this.cfg.rest.recvWindow,
+      pollMs: this.cfg.unknownPollMs ?? 250,
+      maxWaitMs: this.cfg.unknownMaxWaitMs ?? 30_000,
+    });
+  }
+
+  private bracketFromReports(b: BracketRequest, reports: readonly OrderSnapshot[]): BracketResult {
+    const by = (id: string): OrderSnapshot => {
+      const o = reports.find((r) => r.clientOrderId === id);
+      if (!o) throw new ExchangeError({ kind: 'unknown-status', message: `bracket leg ${id} missing from reply` });
+      return o;
+    };
+    const reduce = (o: OrderSnapshot): OrderSnapshot => ({ ...o, reduceOnly: true });
+    return { entry: by(b.clientOrderId), takeProfit: reduce(by(legId(b.clientOrderId, 'tp'))), stopLoss: reduce(by(legId(b.clientOrderId, 'sl'))) };
+  }
+}

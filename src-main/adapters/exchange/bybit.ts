@@ -1,0 +1,182 @@
+import { BreakerSet } from '../../core/exchange/circuit-breaker';
+import { legId } from '../../core/exchange/client-order-id';
+import { ExchangeError, type RetryPolicy } from '../../core/exchange/errors';
+import { BYBIT_REQUESTS, type RateBudgetRegistry } from '../../core/exchange/rate-budget';
+import { resolveUnknownOrder } from '../../core/exchange/resolve-unknown';
+import { ServerClock } from '../../core/exchange/server-clock';
+import type { Balance, BracketRequest, BracketResult, Exchange, Kline, OrderRequest, OrderSnapshot, Position, Unsubscribe } from '../../core/exchange/types';
+import type { Credentials } from './binance-rest';
+import { BybitCallError, BybitRest } from './bybit-rest';
+import { BybitApiKeyInfo, BybitKlines, BybitOrderList, BybitPositionList, BybitWallet, bybitKlines, bybitPositions, bybitSnapshot, parseBybitKlineFrame } from './bybit-schemas';
+import { decimal, fetchSend, sleep, type HttpSend } from './http';
+import { startKlineFeed, type KlineFeedOptions } from './kline-feed';
+import { intervalMs } from '../../core/exchange/interval';
+
+export type BybitCategory = 'linear' | 'spot';
+
+/** Body of POST /v5/order/create for a single order. Conditional orders use triggerPrice + triggerDirection. */
+export function bybitOrderBody(category: BybitCategory, r: OrderRequest): Record<string, unknown> {
+  const body: Record<string, unknown> = {
+    category,
+    symbol: r.symbol,
+    side: r.side === 'BUY' ? 'Buy' : 'Sell',
+    orderType: r.type === 'LIMIT' ? 'Limit' : 'Market',
+    qty: decimal(r.quantity),
+    orderLinkId: r.clientOrderId,
+  };
+  if (r.type === 'LIMIT') Object.assign(body, { price: decimal(r.price!), timeInForce: 'GTC' });
+  if (r.type === 'STOP_MARKET' || r.type === 'TAKE_PROFIT_MARKET') {
+    // 1 = trigger when the price rises to it, 2 = when it falls to it.
+    const rises = (r.type === 'TAKE_PROFIT_MARKET') === (r.side === 'SELL');
+    Object.assign(body, { triggerPrice: decimal(r.stopPrice!), triggerDirection: rises ? 1 : 2 });
+  }
+  if (r.type === 'TRAILING_STOP_MARKET') throw new ExchangeError({ kind: 'fatal', message: 'Bybit trailing stops go through /v5/position/trading-stop, not order/create' });
+  if (r.reduceOnly) body.reduceOnly = true;
+  return body;
+}
+
+/** Entry with TP/SL attached on create (tpslMode Full, market exits). */
+export function bybitBracketBody(category: BybitCategory, b: BracketRequest): Record<string, unknown> {
+  return {
+    ...bybitOrderBody(category, { symbol: b.symbol, side: b.side, type: 'LIMIT', quantity: b.quantity, price: b.entryPrice, clientOrderId: b.clientOrderId }),
+    takeProfit: decimal(b.takeProfit),
+    stopLoss: decimal(b.stopLoss),
+    tpslMode: 'Full',
+    tpOrderType: 'Market',
+    slOrderType: 'Market',
+  };
+}
+
+export interface BybitSetup {
+  readonly httpUrl: string;
+  readonly wsUrl: string;
+  readonly category: BybitCategory;
+  readonly credentials?: Credentials;
+  readonly budgets: RateBudgetRegistry;
+  readonly recvWindow?: number;
+  readonly timeoutMs?: number;
+  readonly retry?: RetryPolicy;
+  readonly send?: HttpSend;
+  readonly stream?: KlineFeedOptions['stream'];
+  readonly unknownPollMs?: number;
+}
+
+/** Bybit v5 connector (linear or spot). */
+export class BybitExchange implements Exchange {
+  readonly id = 'bybit' as const;
+  readonly rest: BybitRest;
+  readonly clock = new ServerClock(Date.now);
+
+  constructor(private readonly s: BybitSetup) {
+    this.rest = new BybitRest({
+      baseUrl: s.httpUrl,
+      credentials: s.credentials,
+      recvWindow: s.recvWindow ?? 5_000,
+      timeoutMs: s.timeoutMs ?? 10_000,
+      budget: s.budgets.forHost(new URL(s.httpUrl).host, BYBIT_REQUESTS),
+      breakers: new BreakerSet({ failureThreshold: 5, cooldownMs: 30_000 }, Date.now),
+      clock: this.clock,
+      send: s.send ?? fetchSend,
+      localNow: Date.now,
+      retry: s.retry,
+    });
+  }
+
+  subscribeKlines(symbol: string, interval: string, onKline: (k: Kline) => void): Unsubscribe {
+    return startKlineFeed({
+      symbol,
+      interval,
+      url: `${this.s.wsUrl}/v5/public/${this.s.category}`,
+      subscribeFrames: [JSON.stringify({ op: 'subscribe', args: [`kline.${interval}.${symbol}`] })],
+      parse: parseBybitKlineFrame,
+      backfill: (startTime) => this.fetchKlines(symbol, interval, { startTime, limit: 1000 }),
+      onKline,
+      stream: { staleAfterMs: 30_000, maxLifetimeMs: 23 * 3_600_000, backoff: { initialMs: 500, maxMs: 30_000 }, appPing: { everyMs: 20_000, frame: '{"op":"ping"}' }, ...this.s.stream },
+    }).unsubscribe;
+  }
+
+  async fetchKlines(symbol: string, interval: string, opts: { startTime?: number; limit?: number } = {}): Promise<Kline[]> {
+    const query: Array<[string, string | number]> = [['category', this.s.category], ['symbol', symbol], ['interval', interval]];
+    if (opts.startTime !== undefined) query.push(['start', opts.startTime]);
+    query.push(['limit', Math.min(opts.limit ?? 200, 1000)]);
+    const { result } = await this.rest.call({ method: 'GET', path: '/v5/market/kline', query, signed: false, group: 'market', isWrite: false });
+    return bybitKlines(symbol, interval, intervalMs(interval), BybitKlines.parse(result), this.clock.serverNow());
+  }
+
+  async balances(): Promise<Balance[]> {
+    const { result } = await this.rest.call({ method: 'GET', path: '/v5/account/wallet-balance', query: [['accountType', 'UNIFIED']], signed: true, group: 'account', isWrite: false });
+    return BybitWallet.parse(result).list.flatMap((a) => a.coin.map((c) => ({ asset: c.coin, free: c.walletBalance - c.locked, locked: c.locked })));
+  }
+
+  async positions(): Promise<Position[]> {
+    const { result } = await this.rest.call({ method: 'GET', path: '/v5/position/list', query: [['category', this.s.category], ['settleCoin', 'USDT']], signed: true, group: 'account', isWrite: false });
+    return bybitPositions(BybitPositionList.parse(result));
+  }
+
+  async placeOrder(req: OrderRequest): Promise<OrderSnapshot> {
+    try {
+      await this.rest.call({ method: 'POST', path: '/v5/order/create', body: bybitOrderBody(this.s.category, req), signed: true, group: 'order', isWrite: true });
+    } catch (e) {
+      if (e instanceof BybitCallError && (e.kind === 'unknown-status' || e.kind === 'duplicate')) return this.resolve(req, e.signedAt);
+      throw e;
+    }
+    // Create only acknowledges; the state comes from a query.
+    return (await this.queryOrder(req.symbol, req.clientOrderId)) ?? this.resolve(req, undefined);
+  }
+
+  async placeBracket(b: BracketRequest): Promise<BracketResult> {
+    const entryReq: OrderRequest = { symbol: b.symbol, side: b.side, type: 'LIMIT', quantity: b.quantity, price: b.entryPrice, clientOrderId: b.clientOrderId };
+    try {
+      await this.rest.call({ method: 'POST', path: '/v5/order/create', body: bybitBracketBody(this.s.category, b), signed: true, group: 'order', isWrite: true });
+    } catch (e) {
+      if (!(e instanceof BybitCallError && (e.kind === 'unknown-status' || e.kind === 'duplicate'))) throw e;
+    }
+    const entry = (await this.queryOrder(b.symbol, b.clientOrderId)) ?? (await this.resolve(entryReq, undefined));
+    if (entry.status === 'REJECTED' || entry.status === 'UNKNOWN') throw new ExchangeError({ kind: entry.status === 'UNKNOWN' ? 'unknown-status' : 'fatal', message: `bracket ${b.clientOrderId} ${entry.status}` });
+    const exit = b.side === 'BUY' ? 'SELL' : 'BUY';
+    const leg = async (id: string, type: OrderSnapshot['type'], stopPrice: number): Promise<OrderSnapshot> =>
+      (await this.queryOrder(b.symbol, id)) ?? { clientOrderId: id, symbol: b.symbol, side: exit, type, status: 'NEW', quantity: b.quantity, stopPrice, filledQty: 0, reduceOnly: true, updatedAt: entry.updatedAt };
+    return { entry, takeProfit: await leg(legId(b.clientOrderId, 'tp'), 'TAKE_PROFIT_MARKET', b.takeProfit), stopLoss: await leg(legId(b.clientOrderId, 'sl'), 'STOP_MARKET', b.stopLoss) };
+  }
+
+  async cancelOrder(symbol: string, clientOrderId: string): Promise<OrderSnapshot> {
+    try {
+      await this.rest.call({ method: 'POST', path: '/v5/order/cancel', body: { category: this.s.category, symbol, orderLinkId: clientOrderId }, signed: true, group: 'order', isWrite: true });
+    } catch (e) {
+      if (!(e instanceof ExchangeError && (e.kind === 'unknown-status' || e.kind === 'not-found'))) throw e;
+    }
+    const now = await this.queryOrder(symbol, clientOrderId);
+    if (!now) throw new ExchangeError({ kind: 'not-found', message: `order ${clientOrderId} not found` });
+    return now;
+  }
+
+  async queryOrder(symbol: string, clientOrderId: string): Promise<OrderSnapshot | null> {
+    const { result } = await this.rest.call({ method: 'GET', path: '/v5/order/realtime', query: [['category', this.s.category], ['symbol', symbol], ['orderLinkId', clientOrderId]], signed: true, group: 'query', isWrite: false });
+    const o = BybitOrderList.parse(result).list[0];
+    return o ? bybitSnapshot(o) : null;
+  }
+
+  async openOrders(symbol?: string): Promise<OrderSnapshot[]> {
+    const query: Array<[string, string]> = [['category', this.s.category], symbol ? ['symbol', symbol] : ['settleCoin', 'USDT'], ['openOnly', '0']];
+    const { result } = await this.rest.call({ method: 'GET', path: '/v5/order/realtime', query, signed: true, group: 'query', isWrite: false });
+    return BybitOrderList.parse(result).list.map(bybitSnapshot);
+  }
+
+  async assertNoWithdrawPermission(): Promise<void> {
+    const { result } = await this.rest.call({ method: 'GET', path: '/v5/user/query-api', signed: true, group: 'account', isWrite: false });
+    const info = BybitApiKeyInfo.parse(result);
+    if ((info.permissions.Wallet ?? []).includes('Withdraw')) throw new ExchangeError({ kind: 'auth', message: 'API key has withdrawal permission: refused. Create a key without "Withdraw".' });
+  }
+
+  private resolve(req: OrderRequest, signedAt: number | undefined): Promise<OrderSnapshot> {
+    return resolveUnknownOrder(req, {
+      query: () => this.queryOrder(req.symbol, req.clientOrderId),
+      serverNow: () => this.clock.serverNow(),
+      sleep,
+      signedAt: signedAt ?? this.clock.serverNow(),
+      recvWindow: this.rest.recvWindow,
+      pollMs: this.s.unknownPollMs ?? 250,
+      maxWaitMs: 30_000,
+    });
+  }
+}

@@ -1,0 +1,150 @@
+import type { EngineOrder } from '../../../core/exchange/matching/engine-types';
+import type { OrderRequest, OrderSnapshot, OrderType, Side } from '../../../core/exchange/types';
+import { signBybit, signaturesEqual } from '../signing';
+import { header, json, type SimRequest, type SimResponse } from './http-types';
+import type { SimVenue } from './venue';
+
+const envelope = (venue: SimVenue, retCode: number, retMsg: string, result: unknown = {}): SimResponse => json(200, { retCode, retMsg, result, retExtInfo: {}, time: venue.now() });
+
+function bybitStatus(o: EngineOrder): string {
+  if (o.status === 'NEW') return o.active && (o.type === 'MARKET' || o.type === 'LIMIT' || o.triggered) ? 'New' : 'Untriggered';
+  return { PARTIALLY_FILLED: 'PartiallyFilled', FILLED: 'Filled', CANCELED: 'Cancelled', EXPIRED: 'Deactivated', REJECTED: 'Rejected' }[o.status as string] ?? 'New';
+}
+
+const STOP_ORDER_TYPE: Partial<Record<OrderType, string>> = { STOP_MARKET: 'StopLoss', TAKE_PROFIT_MARKET: 'TakeProfit', TRAILING_STOP_MARKET: 'TrailingStop' };
+
+export function bybitOrder(o: EngineOrder): Record<string, unknown> {
+  const conditional = o.type !== 'MARKET' && o.type !== 'LIMIT';
+  return {
+    orderId: `sim-${o.orderId}`,
+    orderLinkId: o.clientOrderId,
+    symbol: o.symbol,
+    side: o.side === 'BUY' ? 'Buy' : 'Sell',
+    orderType: o.type === 'LIMIT' ? 'Limit' : 'Market',
+    price: String(o.price ?? 0),
+    qty: String(o.quantity),
+    orderStatus: bybitStatus(o),
+    avgPrice: o.filledQty > 0 ? String(o.cumQuote / o.filledQty) : '',
+    cumExecQty: String(o.filledQty),
+    cumExecValue: String(o.cumQuote),
+    leavesQty: String(o.quantity - o.filledQty),
+    stopOrderType: conditional ? STOP_ORDER_TYPE[o.type] : '',
+    triggerPrice: String(o.stopPrice ?? ''),
+    reduceOnly: o.reduceOnly ?? false,
+    timeInForce: o.type === 'LIMIT' ? 'GTC' : 'IOC',
+    createdTime: String(o.createdAt),
+    updatedTime: String(o.updatedAt),
+  };
+}
+
+const SNAPSHOT_STATUS: Readonly<Record<string, string>> = { NEW: 'New', PARTIALLY_FILLED: 'PartiallyFilled', FILLED: 'Filled', CANCELED: 'Cancelled', EXPIRED: 'Deactivated', REJECTED: 'Rejected' };
+
+/** Private `order` topic entry, from the event's snapshot (the order may have moved on since). */
+export function bybitOrderEvent(o: OrderSnapshot): Record<string, unknown> {
+  const conditional = o.type !== 'MARKET' && o.type !== 'LIMIT';
+  return {
+    category: 'linear',
+    orderId: `sim-${o.exchangeOrderId}`,
+    orderLinkId: o.clientOrderId,
+    symbol: o.symbol,
+    side: o.side === 'BUY' ? 'Buy' : 'Sell',
+    orderType: o.type === 'LIMIT' ? 'Limit' : 'Market',
+    price: String(o.price ?? 0),
+    qty: String(o.quantity),
+    orderStatus: conditional && o.status === 'NEW' ? 'Untriggered' : (SNAPSHOT_STATUS[o.status] ?? 'New'),
+    avgPrice: o.avgPrice !== undefined ? String(o.avgPrice) : '',
+    cumExecQty: String(o.filledQty),
+    stopOrderType: conditional ? STOP_ORDER_TYPE[o.type] : '',
+    triggerPrice: String(o.stopPrice ?? ''),
+    reduceOnly: o.reduceOnly,
+    updatedTime: String(o.updatedAt),
+  };
+}
+
+/** Bybit v5 (linear) subset with real signature and timestamp checks. */
+export function handleBybit(venue: SimVenue, req: SimRequest): SimResponse {
+  if (venue.useWeight(1) < 0) return json(403, 'access too frequent');
+  const q = new URLSearchParams(req.rawQuery);
+  const r = `${req.method} ${req.path}`;
+  if (r === 'GET /v5/market/time') {
+    const t = venue.now();
+    return envelope(venue, 0, 'OK', { timeSecond: String(Math.floor(t / 1000)), timeNano: `${t}000000` });
+  }
+  if (r === 'GET /v5/market/kline') {
+    const rows = venue.candles.range(q.get('symbol') ?? '', q.get('interval') ?? '1', Number(q.get('start') ?? 0), Number(q.get('limit') ?? 200));
+    return envelope(venue, 0, 'OK', { category: q.get('category'), symbol: q.get('symbol'), list: rows.map((k) => [String(k.openTime), String(k.open), String(k.high), String(k.low), String(k.close), String(k.volume), String(k.volume * k.close)]).reverse() });
+  }
+  const denied = authenticate(venue, req);
+  if (denied) return denied;
+  const body = req.method === 'POST' ? (JSON.parse(req.rawBody || '{}') as Record<string, unknown>) : {};
+  switch (r) {
+    case 'POST /v5/order/create':
+      return create(venue, body);
+    case 'POST /v5/order/cancel': {
+      const id = String(body.orderLinkId ?? '');
+      const res = venue.engine.cancel(id);
+      if (!res.ok) return envelope(venue, 110001, 'Order does not exist.');
+      venue.publish(res.events);
+      return envelope(venue, 0, 'OK', { orderId: `sim-${venue.engine.get(id)!.orderId}`, orderLinkId: id });
+    }
+    case 'GET /v5/order/realtime': {
+      const link = q.get('orderLinkId');
+      const list = link ? [venue.engine.get(link)].filter((o): o is EngineOrder => !!o) : venue.engine.openOrders(q.get('symbol') ?? undefined);
+      return envelope(venue, 0, 'OK', { category: q.get('category'), list: list.map(bybitOrder), nextPageCursor: '' });
+    }
+    case 'GET /v5/position/list':
+      return envelope(venue, 0, 'OK', {
+        category: q.get('category'),
+        list: venue.engine.positionList().filter((p) => !q.get('symbol') || p.symbol === q.get('symbol')).map((p) => ({ positionIdx: 0, symbol: p.symbol, side: p.side === 'LONG' ? 'Buy' : 'Sell', size: String(p.quantity), avgPrice: String(p.entryPrice), positionValue: String(p.quantity * p.entryPrice), unrealisedPnl: '0', cumRealisedPnl: '0', takeProfit: '', stopLoss: '', trailingStop: '0', createdTime: '0', updatedTime: String(venue.now()) })),
+        nextPageCursor: '',
+      });
+    case 'GET /v5/account/wallet-balance':
+      return envelope(venue, 0, 'OK', { list: [{ accountType: 'UNIFIED', coin: venue.engine.balanceList().map((b) => ({ coin: b.asset, walletBalance: String(b.free), locked: '0' })) }] });
+    case 'GET /v5/user/query-api': {
+      const key = venue.keys.get(header(req, 'x-bapi-api-key') ?? '')!;
+      return envelope(venue, 0, '', { id: '1', note: 'sim', apiKey: key.apiKey, readOnly: 0, secret: '', permissions: { ContractTrade: ['Order', 'Position'], Spot: ['SpotTrade'], Wallet: key.canWithdraw ? ['AccountTransfer', 'Withdraw'] : ['AccountTransfer'], Options: [], Derivatives: [], CopyTrading: [], BlockTrade: [], Exchange: [], NFT: [], Affiliate: [] }, ips: ['*'], type: 1, unified: 0, uta: 1 });
+    }
+    default:
+      return json(404, { retCode: 10001, retMsg: `unknown endpoint ${r}` });
+  }
+}
+
+function authenticate(venue: SimVenue, req: SimRequest): SimResponse | undefined {
+  const key = venue.keys.get(header(req, 'x-bapi-api-key') ?? '');
+  if (!key) return envelope(venue, 10003, 'API key is invalid.');
+  const ts = Number(header(req, 'x-bapi-timestamp'));
+  const recv = Number(header(req, 'x-bapi-recv-window') ?? 5000);
+  const now = venue.now();
+  if (!Number.isFinite(ts) || ts >= now + 1000 || now - recv > ts) {
+    return envelope(venue, 10002, `invalid request, please check your server timestamp or recv_window param. req_timestamp[${ts}],server_timestamp[${now}],recv_window[${recv}]`);
+  }
+  const payload = req.method === 'GET' ? req.rawQuery : req.rawBody;
+  const sign = header(req, 'x-bapi-sign') ?? '';
+  if (!signaturesEqual(sign, signBybit(key.secret, ts, key.apiKey, recv, payload))) return envelope(venue, 10004, 'error sign! origin_string[...]');
+  return undefined;
+}
+
+function create(venue: SimVenue, b: Record<string, unknown>): SimResponse {
+  const link = String(b.orderLinkId ?? '');
+  if (!link || link.length > 36) return envelope(venue, 10001, 'orderLinkId is required (max 36)');
+  if (venue.engine.get(link)) return envelope(venue, 110072, 'OrderLinkedID is duplicate');
+  const side: Side = b.side === 'Buy' ? 'BUY' : 'SELL';
+  const qty = Number(b.qty);
+  if (b.takeProfit !== undefined && b.stopLoss !== undefined) {
+    if (b.orderType !== 'Limit') return envelope(venue, 10001, 'simulator: tpsl brackets need a Limit entry');
+    const res = venue.engine.submitBracket({ symbol: String(b.symbol), side, quantity: qty, entryPrice: Number(b.price), takeProfit: Number(b.takeProfit), stopLoss: Number(b.stopLoss), clientOrderId: link });
+    if (!res.ok) return envelope(venue, 110072, res.message);
+    venue.publish(res.events);
+    return envelope(venue, 0, 'OK', { orderId: `sim-${res.orders[0].orderId}`, orderLinkId: link });
+  }
+  let type: OrderType = b.orderType === 'Limit' ? 'LIMIT' : 'MARKET';
+  if (b.triggerPrice !== undefined) {
+    const rises = Number(b.triggerDirection) === 1;
+    type = (side === 'SELL') === rises ? 'TAKE_PROFIT_MARKET' : 'STOP_MARKET';
+  }
+  const req: OrderRequest = { symbol: String(b.symbol), side, type, quantity: qty, price: b.price !== undefined ? Number(b.price) : undefined, stopPrice: b.triggerPrice !== undefined ? Number(b.triggerPrice) : undefined, reduceOnly: b.reduceOnly === true, clientOrderId: link };
+  const res = venue.engine.submit(req);
+  if (!res.ok) return envelope(venue, res.reason === 'duplicate' ? 110072 : 10001, res.message);
+  venue.publish(res.events);
+  return envelope(venue, 0, 'OK', { orderId: `sim-${res.order.orderId}`, orderLinkId: link });
+}

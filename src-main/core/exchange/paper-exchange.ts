@@ -1,0 +1,87 @@
+import { MatchingEngine } from './matching/matching-engine';
+import { snapshot } from './matching/matching-engine';
+import type { MarketSymbol } from './matching/engine-types';
+import type { Balance, BracketRequest, BracketResult, Exchange, Kline, MarketData, OrderRequest, OrderSnapshot, Position, Unsubscribe } from './types';
+import { ExchangeError } from './errors';
+
+export interface PaperConfig {
+  /** Live connector or recorded candles: the source of prices. */
+  readonly market: MarketData;
+  readonly symbols: readonly MarketSymbol[];
+  readonly feeRate: number;
+  readonly slippageBps: number;
+  /** Max quantity filled per price step: larger orders fill partially over several steps. */
+  readonly liquidityPerTick: number;
+  readonly balances: Readonly<Record<string, number>>;
+  readonly now: () => number;
+}
+
+/**
+ * Paper trading on real (live or recorded) prices, with the same matching engine the simulator uses:
+ * fees, slippage, partial fills, emulated OTOCO brackets and trailing stops.
+ */
+export class PaperExchange implements Exchange {
+  readonly id = 'paper' as const;
+  private readonly engine: MatchingEngine;
+
+  constructor(private readonly cfg: PaperConfig) {
+    this.engine = new MatchingEngine(new Map(cfg.symbols.map((s) => [s.symbol, s])), { feeRate: cfg.feeRate, slippageBps: cfg.slippageBps, liquidityPerTick: cfg.liquidityPerTick, now: cfg.now });
+    for (const [asset, amount] of Object.entries(cfg.balances)) this.engine.deposit(asset, amount);
+  }
+
+  /**
+   * Walks one candle as price steps: open, then the extreme nearer the open first, then the other,
+   * then close. Conservative for brackets: a candle touching both legs hits the nearer one first.
+   */
+  feedKline(k: Kline): void {
+    const lowFirst = k.open - k.low <= k.high - k.open;
+    for (const p of lowFirst ? [k.open, k.low, k.high, k.close] : [k.open, k.high, k.low, k.close]) this.engine.tick(k.symbol, p);
+  }
+
+  subscribeKlines(symbol: string, interval: string, onKline: (k: Kline) => void): Unsubscribe {
+    return this.cfg.market.subscribeKlines(symbol, interval, (k) => {
+      this.feedKline(k);
+      onKline(k);
+    });
+  }
+
+  fetchKlines(symbol: string, interval: string, opts?: { startTime?: number; limit?: number }): Promise<Kline[]> {
+    return this.cfg.market.fetchKlines(symbol, interval, opts);
+  }
+
+  async balances(): Promise<Balance[]> {
+    return this.engine.balanceList();
+  }
+
+  async positions(): Promise<Position[]> {
+    return this.engine.positionList();
+  }
+
+  async placeOrder(req: OrderRequest): Promise<OrderSnapshot> {
+    const r = this.engine.submit(req);
+    if (!r.ok) throw new ExchangeError({ kind: r.reason === 'duplicate' ? 'duplicate' : 'rejected', message: r.message });
+    return snapshot(r.order);
+  }
+
+  async placeBracket(b: BracketRequest): Promise<BracketResult> {
+    const r = this.engine.submitBracket(b);
+    if (!r.ok) throw new ExchangeError({ kind: r.reason === 'duplicate' ? 'duplicate' : 'rejected', message: r.message });
+    const [entry, takeProfit, stopLoss] = r.orders.map(snapshot) as [OrderSnapshot, OrderSnapshot, OrderSnapshot];
+    return { entry, takeProfit, stopLoss };
+  }
+
+  async cancelOrder(_symbol: string, clientOrderId: string): Promise<OrderSnapshot> {
+    const r = this.engine.cancel(clientOrderId);
+    if (!r.ok) throw new ExchangeError({ kind: 'not-found', message: r.message });
+    return snapshot(this.engine.get(clientOrderId)!);
+  }
+
+  async queryOrder(_symbol: string, clientOrderId: string): Promise<OrderSnapshot | null> {
+    const o = this.engine.get(clientOrderId);
+    return o ? snapshot(o) : null;
+  }
+
+  async openOrders(symbol?: string): Promise<OrderSnapshot[]> {
+    return this.engine.openOrders(symbol).map(snapshot);
+  }
+}
