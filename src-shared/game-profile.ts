@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Physical pixels of the profile's display; secondary displays may have negative origins. */
+/** Physical pixels relative to the top-left of the profile's display, so a profile survives rearranging monitors. */
 export const Rect = z.object({ x: z.number().int(), y: z.number().int(), width: z.number().int().positive(), height: z.number().int().positive() });
 export type Rect = z.infer<typeof Rect>;
 export const Point = z.object({ x: z.number().int(), y: z.number().int() });
@@ -22,8 +22,22 @@ export type GameProfile = z.infer<typeof GameProfile>;
 
 export interface DisplayBounds {
   id: string;
+  /** Physical pixels in the virtual screen; secondary displays may have negative origins. */
   bounds: Rect;
   scaleFactor: number;
+}
+
+/** A profile's regions and points in global screen coordinates, for capture and clicks. */
+export function profileOnScreen(profile: GameProfile, display: DisplayBounds): GameProfile {
+  const dx = display.bounds.x;
+  const dy = display.bounds.y;
+  const rect = (r: Rect): Rect => ({ ...r, x: r.x + dx, y: r.y + dy });
+  const point = (p: Point): Point => ({ x: p.x + dx, y: p.y + dy });
+  return {
+    ...profile,
+    regions: { multiplier: rect(profile.regions.multiplier), ...(profile.regions.balance ? { balance: rect(profile.regions.balance) } : {}) },
+    points: { bet: point(profile.points.bet), cashout: point(profile.points.cashout), ...(profile.points.stakeInput ? { stakeInput: point(profile.points.stakeInput) } : {}) },
+  };
 }
 
 const inside = (p: Point, r: Rect) => p.x >= r.x && p.y >= r.y && p.x < r.x + r.width && p.y < r.y + r.height;
@@ -32,7 +46,9 @@ const within = (inner: Rect, outer: Rect) => inner.x >= outer.x && inner.y >= ou
 /** The calibration rules: the top failure of crash bots is a wrong region, so a profile that breaks one is never saved. */
 export function profileProblems(profile: GameProfile, displays: readonly DisplayBounds[]): string[] {
   const problems: string[] = [];
-  const display = displays.find((d) => d.id === profile.display.id);
+  const found = displays.find((d) => d.id === profile.display.id);
+  // Profile coordinates are relative to the display, so check them against its size at the origin.
+  const display = found && { ...found, bounds: { x: 0, y: 0, width: found.bounds.width, height: found.bounds.height } };
   for (const [name, region] of Object.entries(profile.regions)) {
     if (!region) continue;
     if (region.width < MIN_REGION.width || region.height < MIN_REGION.height) problems.push(`The ${name} region is smaller than ${MIN_REGION.width}×${MIN_REGION.height} px.`);

@@ -6,6 +6,7 @@ const commands: Record<string, Command> = {
   autopilot: { summary: 'play crash-game signals on this screen (dry run unless --live)', load: () => import('./commands/autopilot') },
   signals: { summary: 'test signal server (signals serve)', load: () => import('./commands/signals') },
   backtest: { summary: 'backtest a strategy on a CSV of candles', load: () => import('./commands/backtest') },
+  simulator: { summary: 'local exchange simulator with a demo price feed', load: () => import('./commands/simulator') },
 };
 
 function usage(): string {

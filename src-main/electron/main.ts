@@ -1,21 +1,28 @@
 // Runs in: Electron main. Thin glue: windows, tray, IPC registration. The engine does the work.
-import { BrowserWindow, app, ipcMain } from 'electron';
+import { app, ipcMain, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import { contract, methodNames } from '../../src-shared/contract';
+import { RotatingLog, teeConsole } from '../adapters/logging/rotating-log';
+import { Redactor } from '../core/logging/redact';
 import { headlessPassphrase } from '../adapters/secrets/headless-passphrase';
 import { ScryptCipher } from '../adapters/secrets/scrypt-cipher';
 import type { SecretCipher } from '../adapters/secrets/secret-store';
 import { createEngine, type Engine } from '../engine/engine';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
+import { contract, methodNames } from '../../src-shared/contract';
 import { IPC_EVENT_CHANNEL } from '../../src-shared/contract/ipc-channels';
 import { registerContractHandlers } from './ipc-registration';
 import { SafeStorageCipher } from './safe-storage-cipher';
+import { watchDisplays } from './display-watch';
+import { createShellServices } from './shell-services';
 import { TrayController } from './tray-controller';
 import type { TrayAction } from './tray-menu';
-import { hardenWindow, secureWebPreferences } from './window-hardening';
+import { Updater } from './updater';
+import { createHardenedWindow } from './window-hardening';
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 const appOrigins = devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [APP_ORIGIN];
+const rendererUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`;
+const preloadPath = join(__dirname, '../preload/index.cjs');
 const windows = new Set<BrowserWindow>();
 let mainWindow: BrowserWindow | null = null;
 let quitting = false;
@@ -34,17 +41,11 @@ function pickCipher(dataDir: string): SecretCipher {
 }
 
 function createMainWindow(): BrowserWindow {
-  const win = new BrowserWindow({
-    width: 1400,
-    height: 900,
-    minWidth: 960,
-    minHeight: 600,
-    show: false,
-    backgroundColor: '#0b0e14',
-    title: 'Trading Cockpit',
-    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs')),
-  });
-  hardenWindow(win, appOrigins);
+  const win = createHardenedWindow(
+    { width: 1400, height: 900, minWidth: 960, minHeight: 600, show: false, backgroundColor: '#0b0e14', title: 'Trading Cockpit' },
+    preloadPath,
+    appOrigins,
+  );
   windows.add(win);
   win.on('closed', () => windows.delete(win));
   // Closing keeps the app (and any running autopilot) alive in the tray.
@@ -55,7 +56,7 @@ function createMainWindow(): BrowserWindow {
     }
   });
   win.once('ready-to-show', () => win.show());
-  void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+  void win.loadURL(rendererUrl);
   return win;
 }
 
@@ -69,8 +70,37 @@ async function start(): Promise<void> {
   await app.whenReady();
   serveRenderer(join(__dirname, '../renderer'));
   const dataDir = process.env.COCKPIT_DATA_DIR ?? app.getPath('userData');
-  const engine: Engine = createEngine({ dataDir, shell: 'electron', cipher: pickCipher(dataDir) });
-
+  // Structured, rotating, redacted logs; console output of the engine lands there too.
+  const redactor = new Redactor();
+  const log = new RotatingLog({ dir: join(dataDir, 'logs'), redactor });
+  const restoreConsole = teeConsole(log);
+  // The shell's OS host is built before the engine it is handed to; these late-bound reads run only afterwards.
+  const late: { engine?: Engine } = {};
+  const shell = createShellServices({
+    log,
+    preload: preloadPath,
+    rendererUrl,
+    appOrigins,
+    track: (win) => {
+      windows.add(win);
+      win.on('closed', () => windows.delete(win));
+    },
+    quit: () => app.quit(),
+    onOverlayOpenChanged: () => renderTray(),
+    bus: () => late.engine?.bus,
+    gamePoint: () => {
+      const name = late.engine?.settings.get().activeProfile;
+      const profile = name ? late.engine?.profiles.get(name) : undefined;
+      return profile ? { displayId: profile.display.id, ...profile.points.bet } : null;
+    },
+  });
+  const engine = (late.engine = createEngine({
+    dataDir,
+    shell: 'electron',
+    cipher: pickCipher(dataDir),
+    systemHost: shell.systemHost,
+    logging: { redactor, files: () => log.files() },
+  }));
   registerContractHandlers(ipcMain, methodNames(contract), engine.dispatch, {
     appOrigins,
     isKnownWindow: (id) => [...windows].some((w) => !w.isDestroyed() && w.webContents.id === id),
@@ -91,21 +121,38 @@ async function start(): Promise<void> {
         engine.safety.setMode('dry-run', 'tray: returned to dry run');
         break;
       case 'open-cockpit':
-      case 'calibrate':
         showMainWindow();
         break;
+      case 'calibrate':
+        if (shell.overlays.isOpen) shell.overlays.close();
+        else shell.overlays.open();
+        break;
       case 'install-update':
+        // Stop the engine cleanly first; the installer then runs on quit.
+        quitting = true;
+        void engine.shutdown('installing update').finally(() => {
+          tray.destroy();
+          if (!updater.install()) app.exit(0);
+        });
         break;
       case 'quit':
         app.quit();
         break;
     }
   };
-  const tray = new TrayController(join(__dirname, '../../resources/trayTemplate.png'), perform);
-  const renderTray = () => tray.render({ status: engine.status() });
+  const tray = new TrayController(join(__dirname, '../../resources', process.platform === 'win32' ? 'tray.ico' : 'trayTemplate.png'), perform);
+  const updater = new Updater({ onReady: () => renderTray(), log: (level, message) => log.write(level, 'updater', message) });
+  const renderTray = () => tray.render({ status: engine.status(), updateReady: updater.readyVersion, calibrating: shell.overlays.isOpen });
   engine.bus.on('app.status', renderTray);
   renderTray();
-  if (process.env.COCKPIT_TEST_HOOKS === '1') (globalThis as Record<string, unknown>).__cockpitTray = tray;
+  updater.start();
+  const unwatchDisplays = watchDisplays(engine, log);
+  engine.onShutdown(() => {
+    unwatchDisplays();
+    updater.stop();
+    shell.overlays.close();
+  });
+  if (process.env.COCKPIT_TEST_HOOKS === '1') Object.assign(globalThis, { __cockpitTray: tray, __cockpitOverlays: shell.overlays });
 
   app.on('second-instance', showMainWindow);
   app.on('activate', showMainWindow);
@@ -118,6 +165,9 @@ async function start(): Promise<void> {
     event.preventDefault();
     void engine.shutdown('app quit').finally(() => {
       tray.destroy();
+      log.info('app', 'quit');
+      restoreConsole();
+      log.close();
       app.exit(0);
     });
   });

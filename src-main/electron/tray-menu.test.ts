@@ -47,4 +47,9 @@ describe('createTrayMenu', () => {
   it('adds the update item when an update is ready', () => {
     expect(labels(createTrayMenu({ status: base, updateReady: '0.2.0' }))).toContain('Restart to update (0.2.0)');
   });
+
+  it('turns Calibrate into the way out while the overlays are up', () => {
+    const item = createTrayMenu({ status: base, calibrating: true }).find((i) => i.kind === 'normal' && i.action?.type === 'calibrate');
+    expect(item).toMatchObject({ label: 'Exit calibration', enabled: true });
+  });
 });

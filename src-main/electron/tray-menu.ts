@@ -18,9 +18,11 @@ export type TrayItem =
 export interface TrayState {
   status: AppStatus;
   updateReady?: string | null;
+  /** Calibration overlays are up: the Calibrate item becomes their way out. */
+  calibrating?: boolean;
 }
 
-export function createTrayMenu({ status, updateReady }: TrayState): TrayItem[] {
+export function createTrayMenu({ status, updateReady, calibrating }: TrayState): TrayItem[] {
   const live = status.mode === 'live';
   const items: TrayItem[] = [
     { kind: 'normal', label: status.killSwitch ? 'KILL SWITCH ENGAGED' : live ? 'LIVE: real money' : 'Dry run: no real clicks or orders', enabled: false },
@@ -39,7 +41,7 @@ export function createTrayMenu({ status, updateReady }: TrayState): TrayItem[] {
       : { kind: 'normal', label: 'Kill switch', enabled: true, action: { type: 'kill-switch', engaged: true } },
     { kind: 'separator' },
     { kind: 'normal', label: 'Open cockpit', enabled: true, action: { type: 'open-cockpit' } },
-    { kind: 'normal', label: 'Calibrate', enabled: true, action: { type: 'calibrate' } },
+    { kind: 'normal', label: calibrating ? 'Exit calibration' : 'Calibrate', enabled: true, action: { type: 'calibrate' } },
   );
   if (updateReady) items.push({ kind: 'normal', label: `Restart to update (${updateReady})`, enabled: true, action: { type: 'install-update' } });
   items.push({ kind: 'separator' }, { kind: 'normal', label: 'Quit', enabled: true, action: { type: 'quit' } });

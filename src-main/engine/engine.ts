@@ -1,7 +1,7 @@
 // Runs in: engine (Electron main or Node). The composition root: no electron import.
 import { join } from 'node:path';
 import type { AppStatus, CockpitHandlers } from '../../src-shared/contract';
-import { contract } from '../../src-shared/contract';
+import { CallFailure, contract } from '../../src-shared/contract';
 import type { SecretCipher } from '../adapters/secrets/secret-store';
 import { SqliteSecretStore } from '../adapters/secrets/sqlite-secret-store';
 import { ActionsRepo } from '../adapters/store/actions-repo';
@@ -16,7 +16,15 @@ import { nutDesktop, type Desktop } from './autopilot/desktop';
 import { profileHandlers } from './autopilot/profile-handlers';
 import { backtestHandlers } from './backtest/backtest-handlers';
 import { createDispatcher, type Dispatch } from './dispatcher';
+import { runCaptureProbe } from './autopilot/capture-probe';
+import { Redactor } from '../core/logging/redact';
+import { gateLiveArming } from './services/live-gate';
+import { nodeSystemHost } from './services/node-system-host';
+import { createSystemHandlers, type SystemHost } from './services/system-service';
+import type { DisplayInfo } from '../../src-shared/contract/services/autopilot';
 import { EventBus } from './event-bus';
+import { marketsHandlers } from './markets/markets-handlers';
+import { MarketsService } from './markets/markets-service';
 import { SafetyService } from './services/safety-service';
 import { SettingsService } from './services/settings-service';
 import { StrategyToggles } from './services/strategy-toggles';
@@ -28,6 +36,10 @@ export interface EngineOptions {
   cipher: SecretCipher;
   /** Screen, mouse and OCR; defaults to nut-js + tesseract.js. */
   desktop?: Desktop;
+  /** The OS side of the first-run checklist; defaults to what plain Node can see. */
+  systemHost?: SystemHost;
+  /** Log files for diagnostics, and the redactor that keeps secrets out of them. */
+  logging?: { redactor: Redactor; files(): string[] };
 }
 
 export interface Engine {
@@ -56,11 +68,16 @@ export function createEngine(options: EngineOptions): Engine {
   const settings = new SettingsService(settingsRepo, new SqliteSecretStore(db, options.cipher));
   const strategies = new StrategyToggles(settingsRepo);
   const profiles = new ProfilesRepo(db);
-  const desktop = options.desktop ?? nutDesktop();
+  const baseDesktop = options.desktop ?? nutDesktop();
+  let knownDisplays: DisplayInfo[] = [];
+  // The checklist and the probe compare display layouts synchronously: remember the last layout seen.
+  const desktop = { ...baseDesktop, displays: async () => (knownDisplays = await baseDesktop.displays()) };
+  const redactor = options.logging?.redactor ?? new Redactor();
+  const learnSecrets = () => redactor.addSecret(settings.signalToken());
   let reader: Promise<RegionReader> | null = null;
   // One OCR worker for the whole engine: calibration readouts and the autopilot share it.
   const sharedReader = () => (reader ??= desktop.createReader());
-  const autopilot = new AutopilotService({ db, bus, safety, settings, actions, mouse: desktop.mouse, createReader: sharedReader });
+  const autopilot = new AutopilotService({ db, bus, safety, settings, actions, mouse: desktop.mouse, createReader: sharedReader, displays: () => desktop.displays() });
   strategies.register({ id: 'autopilot', label: 'Crash autopilot', kind: 'autopilot' }, (enabled) => {
     const profileName = settings.stored().activeProfile;
     const profile = profileName ? profiles.get(profileName) : undefined;
@@ -83,6 +100,24 @@ export function createEngine(options: EngineOptions): Engine {
   safety.onChange(publishStatus);
   strategies.onChange(publishStatus);
   settings.onChange((view) => bus.emit('settings.changed', view));
+  learnSecrets();
+  settings.onChange(learnSecrets);
+  const system = createSystemHandlers({
+    host: options.systemHost ?? nodeSystemHost(() => knownDisplays),
+    app: { version: APP_VERSION, shell: options.shell },
+    status: () => status(),
+    settings: () => settings.get(),
+    runProbe: async (name) => {
+      const profile = profiles.get(name);
+      if (!profile) throw new CallFailure('NOT_FOUND', `No profile named "${name}".`);
+      return runCaptureProbe(profile, desktop, await desktop.displays());
+    },
+    logFiles: () => options.logging?.files() ?? [],
+    redactor,
+    diagnosticsDir: join(options.dataDir, 'diagnostics'),
+  });
+  const markets = new MarketsService({ db, settings: settingsRepo, cipher: options.cipher, bus, safety, toggles: strategies, onTogglesRegistered: publishStatus });
+  void markets.start().catch((error: Error) => console.error('[engine] markets start failed:', error.message));
 
   const handlers: CockpitHandlers = {
     app: {
@@ -100,7 +135,9 @@ export function createEngine(options: EngineOptions): Engine {
     autopilot: autopilotHandlers(autopilot, profiles, settings),
     profiles: profileHandlers(profiles, desktop),
     calibration: calibrationHandlers(desktop, sharedReader, safety, actions),
+    system,
     backtest: backtestHandlers(db, bus),
+    markets: marketsHandlers(markets),
   };
 
   return {
@@ -112,13 +149,14 @@ export function createEngine(options: EngineOptions): Engine {
     actions,
     profiles,
     autopilot,
-    dispatch: createDispatcher(contract, handlers),
+    // Live mode is armed only through this gate: missing permissions or a failed probe keep the engine in dry run.
+    dispatch: gateLiveArming(createDispatcher(contract, handlers), async () => system.getFirstRunChecklist()),
     status,
     onShutdown: (step) => void shutdownSteps.push(step),
     shutdown(reason) {
       closing ??= (async () => {
         actions.record({ kind: 'shutdown', mode: safety.snapshot().mode, reason });
-        for (const step of [...shutdownSteps.reverse(), () => autopilot.close(), () => reader?.then((r) => r.close?.())]) {
+        for (const step of [...shutdownSteps.reverse(), () => markets.close(), () => autopilot.close(), () => reader?.then((r) => r.close?.())]) {
           try {
             await step();
           } catch (error) {

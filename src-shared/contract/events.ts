@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppStatus } from './services/app';
 import { Settings } from './services/settings';
 import { BacktestProgress } from './services/backtest';
+import { MarketsChanged, OrderRow, StreamHealthRow } from './services/markets';
 import { AutopilotState, Execution, PnlSummary, RoundEnded, RoundSample, SignalRow } from './services/autopilot';
 
 /** Engine → UI streams. The engine emits these on its bus; both transports forward them unchanged. */
@@ -19,6 +20,9 @@ export const events = {
   'round.ended': RoundEnded,
   'pnl.updated': PnlSummary,
   'backtest.progress': BacktestProgress,
+  'markets.order': OrderRow,
+  'markets.changed': MarketsChanged,
+  'markets.health': z.array(StreamHealthRow),
 };
 export type Events = typeof events;
 export type EventName = keyof Events & string;

@@ -3,6 +3,8 @@ import { appService } from './services/app';
 import { autopilotService, calibrationService, profilesService } from './services/autopilot';
 import { settingsService } from './services/settings';
 import { backtestService } from './services/backtest';
+import { marketsService } from './services/markets';
+import { systemService } from './services/system';
 
 export * from './result';
 export * from './define';
@@ -11,6 +13,8 @@ export * from './services/app';
 export * from './services/settings';
 export * from './services/autopilot';
 export * from './services/backtest';
+export * from './services/markets';
+export * from './services/system';
 export * from '../game-profile';
 
 /** The one contract between engine and UI: both the Electron IPC and the WebSocket bridge speak exactly this. */
@@ -21,6 +25,8 @@ export const contract = {
   profiles: profilesService,
   calibration: calibrationService,
   backtest: backtestService,
+  markets: marketsService,
+  system: systemService,
 };
 export type Contract = typeof contract;
 export type CockpitHandlers = HandlersOf<Contract>;

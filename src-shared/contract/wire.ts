@@ -17,7 +17,8 @@ export const ServerFrame = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('result'),
     id: z.number().int(),
-    result: z.union([z.object({ ok: z.literal(true), data: z.unknown() }), z.object({ ok: z.literal(false), error: CallError })]),
+    // A void method's result loses `data` in JSON, so the key may be absent.
+    result: z.union([z.object({ ok: z.literal(true), data: z.unknown().optional() }), z.object({ ok: z.literal(false), error: CallError })]),
   }),
   z.object({ type: z.literal('event'), name: z.string(), payload: z.unknown() }),
   z.object({ type: z.literal('error'), error: CallError }),

@@ -35,7 +35,7 @@ async function playRounds(game: DesktopGame, server: SignalServer, count: number
 }
 
 describe('crash autopilot on a real screen', () => {
-  const seed = seedWithModestRounds(40, 4.5);
+  const seed = seedWithModestRounds(24, 6);
   let game: DesktopGame;
   let profileFile: string;
   const dir = tempDir();

@@ -21,6 +21,16 @@ export class NutMouse implements MousePort {
     await nut.mouse.click(nut.Button.LEFT);
   }
 
+  async probeMove(point: Point, scaleFactor: number): Promise<{ moved: boolean }> {
+    const nut = await this.load();
+    const target = toMouseCoordinates(point, scaleFactor);
+    const before = await nut.mouse.getPosition();
+    await nut.mouse.setPosition(new nut.Point(target.x, target.y));
+    const after = await nut.mouse.getPosition();
+    await nut.mouse.setPosition(before);
+    return { moved: Math.abs(after.x - target.x) <= 1 && Math.abs(after.y - target.y) <= 1 };
+  }
+
   private load(): Promise<NutModule> {
     this.nut ??= import('@nut-tree-fork/nut-js').then((nut) => {
       // The default 100 ms pause after every mouse action would cost win rate on each cash-out.

@@ -1,5 +1,6 @@
 // Runs in: Node (CLI). `cockpit autopilot --profile FILE --signals URL [--live] [--rounds N] [--data DIR] [--json]`
 import { mkdirSync, readFileSync } from 'node:fs';
+import { ARM_LIVE_PHRASE } from '../../../src-shared/contract';
 import type { Execution } from '../../../src-shared/contract/services/autopilot';
 import { headlessPassphrase } from '../../adapters/secrets/headless-passphrase';
 import { ScryptCipher } from '../../adapters/secrets/scrypt-cipher';
@@ -57,7 +58,14 @@ export default async function run(args: string[]): Promise<number> {
         log('The kill switch is engaged: release it in the cockpit before going live.');
         return 1;
       }
-      engine.safety.setMode('live', 'cli: --live');
+      // The same gate as the cockpit's "Arm live": the first-run checklist, including a capture-and-input probe, must pass.
+      engine.settings.update({ activeProfile: profile.name });
+      const probed = await engine.dispatch('system.runCaptureClickProbe', undefined);
+      const armed = probed.ok ? await engine.dispatch('app.setMode', { mode: 'live', confirm: ARM_LIVE_PHRASE }) : probed;
+      if (!armed.ok) {
+        log(`Live mode refused: ${armed.error.message}`);
+        return 1;
+      }
     }
     log(`autopilot: ${values.live ? 'LIVE: real clicks' : 'dry run: no clicks'}, profile "${profile.name}", signals ${values.signals}`);
 

@@ -18,4 +18,9 @@ export interface RegionReader {
 export interface MousePort {
   /** Clicks at a physical-pixel point of the profile's display. Resolves once the OS accepted the input. */
   click(point: Point, scaleFactor: number): Promise<void>;
+  /**
+   * Moves the pointer to `point` without clicking, reads it back and puts it back where it was: proves input
+   * injection works (macOS Accessibility, Windows UIPI) without pressing anything in the game.
+   */
+  probeMove(point: Point, scaleFactor: number): Promise<{ moved: boolean }>;
 }

@@ -1,6 +1,7 @@
 // Runs in: engine. Signal intake → queue → one executor at a time, with state and events for the UI.
-import type { AutopilotState, Execution, SourceState } from '../../../src-shared/contract/services/autopilot';
-import type { GameProfile } from '../../../src-shared/game-profile';
+import { FINAL_STATUSES, type AutopilotState, type Execution, type SourceState } from '../../../src-shared/contract/services/autopilot';
+import { profileOnScreen, profileProblems, type GameProfile } from '../../../src-shared/game-profile';
+import type { DisplayInfo } from '../../../src-shared/contract/services/autopilot';
 import type { SignalSourceStatus } from '../../../src-shared/signals';
 import { CallFailure } from '../../../src-shared/contract';
 import type { MousePort, RegionReader } from '../../core/autopilot/ports';
@@ -30,6 +31,7 @@ export interface AutopilotDeps {
   mouse: MousePort;
   /** Created on first start: loading Tesseract costs about a second. */
   createReader: () => Promise<RegionReader>;
+  displays: () => Promise<DisplayInfo[]>;
   executorOptions?: Partial<ExecutorOptions>;
 }
 
@@ -76,7 +78,11 @@ export class AutopilotService {
     this.clicker = new Clicker(deps.mouse, deps.safety, deps.actions);
     const interrupted = this.executions.interruptUnfinished(Date.now());
     for (const e of interrupted) deps.actions.record({ kind: 'interrupted', target: e.roundId, mode: e.mode, reason: 'round was open when the app stopped', executionId: e.id });
-    deps.safety.onChange(() => this.publishState());
+    deps.safety.onChange((safety) => {
+      // The kill switch stops the autopilot outright; a placed bet is still cashed out (protective) on the way down.
+      if (safety.killSwitch && this.running) void this.stop('kill switch engaged');
+      this.publishState();
+    });
   }
 
   get isRunning(): boolean {
@@ -103,9 +109,15 @@ export class AutopilotService {
     const stored = this.deps.settings.stored();
     const url = options.signalUrl ?? stored.signalUrl;
     const source = createSignalSource(url, options.signalToken === undefined ? this.deps.settings.signalToken() : options.signalToken);
+    const displays = await this.deps.displays();
+    const display = displays.find((d) => d.id === options.profile.display.id);
+    if (!display) throw new CallFailure('CONFLICT', `Display ${options.profile.display.id} of profile "${options.profile.name}" is not connected: recalibrate.`);
+    const problems = profileProblems(options.profile, displays);
+    if (problems.length > 0) throw new CallFailure('CONFLICT', `Profile "${options.profile.name}" does not fit the screen: ${problems.join(' ')}`);
+    const onScreen = profileOnScreen(options.profile, display);
     this.reader ??= await this.deps.createReader();
-    this.profile = options.profile;
-    this.observer = new RoundObserver(this.reader, options.profile.regions.multiplier, { idleIntervalMs: 20 });
+    this.profile = onScreen;
+    this.observer = new RoundObserver(this.reader, onScreen.regions.multiplier, { idleIntervalMs: 20 });
     this.executor = this.createExecutor(this.observer);
     this.intake = new SignalIntake({ recorder: this.recorder, sources: [source], staleMs: stored.staleSignalMs });
     this.wireIntake(this.intake, url);
@@ -155,7 +167,6 @@ export class AutopilotService {
       this.current = null;
       for (const listener of this.doneListeners) listener(done);
       this.deps.bus.emit('round.ended', { roundId: done.roundId, crashPoint: done.maxSeen, cashoutAt: done.cashoutAt, target: done.target });
-      this.deps.bus.emit('pnl.updated', this.pnl());
       this.publishState();
     }
   }
@@ -184,7 +195,10 @@ export class AutopilotService {
   private wireIntake(intake: SignalIntake, url: string): void {
     const emitRow = (id: number) => {
       const row = this.signals.byId(id);
-      if (row) this.deps.bus.emit('signal.recorded', row);
+      if (!row) return;
+      this.source = { ...this.source, lastMessageAt: row.receivedAt };
+      this.deps.bus.emit('signal.recorded', row);
+      this.publishState();
     };
     intake.on('accepted', (q) => {
       emitRow(q.id);
@@ -203,6 +217,7 @@ export class AutopilotService {
   private executionUpdated(e: Execution): void {
     this.current = e;
     this.deps.bus.emit('execution.updated', e);
+    if (FINAL_STATUSES.includes(e.status)) this.deps.bus.emit('pnl.updated', this.pnl());
   }
 
   private publishState(): void {

@@ -12,8 +12,8 @@ export interface ClickRequest {
   target: ClickTarget;
   reason: string;
   executionId: number | null;
-  /** A cash-out that protects a stake already at risk; allowed while the kill switch is engaged. */
-  protective?: boolean;
+  /** Cash-outs only: this engine placed the round's bet live, so real money is at risk until it is cashed out. */
+  betPlacedLive?: boolean;
   /** Set by the caller when a limit forbids this click (bets only). */
   limitRefusal?: string | null;
 }
@@ -21,8 +21,9 @@ export interface ClickRequest {
 export type ClickResult = { clicked: true; sentAt: number; latencyMs: number } | { clicked: false; refused: string };
 
 /**
- * Clicks only at the profile's own points, only in armed live mode, never under the kill switch (except a protective
- * cash-out of a bet already placed) and never past a limit. Every click and every refusal is written to the audit log.
+ * Clicks only at the profile's own points. A bet needs armed live mode, a released kill switch and every limit
+ * respected. A cash-out is sent only for a bet this engine placed live, and then always, even after the kill
+ * switch or a return to dry run: abandoning a placed bet would lose its stake. Every click and refusal is audited.
  */
 export class Clicker {
   private readonly latencies: number[] = [];
@@ -33,11 +34,12 @@ export class Clicker {
     private readonly actions: ActionsRepo,
   ) {}
 
-  refusal(request: Pick<ClickRequest, 'protective' | 'limitRefusal' | 'target'>): string | null {
+  refusal(request: Pick<ClickRequest, 'betPlacedLive' | 'limitRefusal' | 'target'>): string | null {
+    if (request.target === 'cashout') return request.betPlacedLive ? null : 'dry run: no live bet to cash out';
     const { mode, killSwitch } = this.safety.snapshot();
+    if (killSwitch) return 'kill switch engaged';
     if (mode !== 'live') return 'dry run: no click sent';
-    if (killSwitch && !(request.protective && request.target === 'cashout')) return 'kill switch engaged';
-    if (request.target === 'bet' && request.limitRefusal) return `limit: ${request.limitRefusal}`;
+    if (request.limitRefusal) return `limit: ${request.limitRefusal}`;
     return null;
   }
 

@@ -89,7 +89,7 @@ export class CrashExecutor {
       const instant = start.events.find((e) => e.type === 'crash');
       if (instant) return move('CRASHED', 'crashed before the first readable multiplier', { maxSeen: instant.value ?? 1, pnl: roundPnl('CRASHED', stake, null), reason: 'instant crash' });
       move('MONITORING', null);
-      return await this.monitor(start, reads, exec, stake, signal.target, profile, move);
+      return await this.monitor(start, reads, exec, stake, signal.target, profile, bet.clicked, move);
     } finally {
       reads.close();
       observer.setActive(false);
@@ -103,6 +103,7 @@ export class CrashExecutor {
     stake: number,
     target: number,
     profile: GameProfile,
+    betPlacedLive: boolean,
     move: (to: ExecutionStatus, detail: string | null, update?: ExecutionUpdate) => Execution,
   ): Promise<Execution> {
     const { options, clicker, safety } = this.ctx;
@@ -112,8 +113,8 @@ export class CrashExecutor {
     let observation: Observation | null = first;
     let sent: { at: number; reason: string; clicked: boolean } | null = null;
 
-    const cashOut = async (reason: string, protective = false) => {
-      const result = await clicker.click({ profile, target: 'cashout', reason: `cash out round ${exec.roundId}: ${reason}`, executionId: exec.id, protective });
+    const cashOut = async (reason: string) => {
+      const result = await clicker.click({ profile, target: 'cashout', reason: `cash out round ${exec.roundId}: ${reason}`, executionId: exec.id, betPlacedLive });
       sent = { at: result.clicked ? result.sentAt + result.latencyMs : preciseNow(), reason, clicked: result.clicked };
     };
 
@@ -133,8 +134,8 @@ export class CrashExecutor {
         this.ctx.onSample({ roundId: exec.roundId, t: observation.read.at - flightStart, m: value });
       }
       const now = preciseNow();
-      if (safety.snapshot().killSwitch) await cashOut('kill switch engaged: protective cash-out', true);
-      else if (this.ctx.halted()) await cashOut('autopilot stopping: protective cash-out', true);
+      if (safety.snapshot().killSwitch) await cashOut('kill switch engaged: protective cash-out');
+      else if (this.ctx.halted()) await cashOut('autopilot stopping: protective cash-out');
       else if (value !== null && value >= target) await cashOut(`target ${target}x reached on screen (${value}x)`);
       else if (now - flightStart >= options.forcedCashoutMs) await cashOut(`forced after ${options.forcedCashoutMs / 1000} s in flight`);
       else if (samples.length >= options.minSamples) {

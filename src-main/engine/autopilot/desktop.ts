@@ -1,5 +1,6 @@
 // Runs in: engine. The desktop as the engine sees it; the Electron shell may replace `displays` with Electron's screen API.
 import type { DisplayInfo } from '../../../src-shared/contract/services/autopilot';
+import type { Rect } from '../../../src-shared/game-profile';
 import type { MousePort, RegionReader } from '../../core/autopilot/ports';
 import type { RawImage } from '../../core/ocr/raw-image';
 import { grabDisplay, primaryDisplay } from '../../adapters/screen/display-capture';
@@ -10,6 +11,7 @@ export interface Desktop {
   createReader(): Promise<RegionReader>;
   displays(): Promise<DisplayInfo[]>;
   grab(display: DisplayInfo): Promise<RawImage>;
+  grabRegion(region: Rect): Promise<RawImage>;
 }
 
 export function nutDesktop(): Desktop {
@@ -19,5 +21,6 @@ export function nutDesktop(): Desktop {
     createReader: async () => (await import('../../adapters/screen/ocr-region-reader')).OcrRegionReader.create(),
     displays: async () => [await primaryDisplay()],
     grab: grabDisplay,
+    grabRegion: async (region) => (await import('../../adapters/ocr/screen-capture')).grabRegion(region),
   };
 }

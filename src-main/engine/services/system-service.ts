@@ -66,6 +66,7 @@ export function createSystemHandlers(deps: SystemDeps): SystemHandlers {
     openPermissionSettings: async ({ pane }) => {
       if (deps.host.os.platform !== 'darwin') throw new CallFailure('REFUSED', 'Permission panes exist only on macOS.');
       if (!deps.host.openExternal) throw new CallFailure('UNAVAILABLE', 'Open System Settings → Privacy & Security yourself: this shell cannot open it.');
+      // electronegativity OPEN_EXTERNAL_JS_CHECK (tentative): a constant deep link chosen by a zod enum, never caller text.
       await deps.host.openExternal(SETTINGS_LINKS[pane]);
       return { opened: true };
     },

@@ -29,10 +29,7 @@ export function createWsTransport(url: string, token: string): CockpitTransport 
     socket = ws;
     ws.onopen = () => ws.send(JSON.stringify({ type: 'hello', token, protocol: BRIDGE_PROTOCOL_VERSION }));
     ws.onmessage = (message) => {
-      const raw = JSON.parse(String(message.data));
-      // A void method's `{ok: true, data: undefined}` arrives without `data` after JSON; ServerFrame requires the key.
-      if (raw?.type === 'result' && raw.result?.ok === true && !('data' in raw.result)) raw.result.data = undefined;
-      const frame = ServerFrame.safeParse(raw);
+      const frame = ServerFrame.safeParse(JSON.parse(String(message.data)));
       if (!frame.success) return;
       const f = frame.data;
       if (f.type === 'welcome') {

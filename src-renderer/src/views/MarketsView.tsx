@@ -1,11 +1,21 @@
-// Runs in: renderer. Cached candles with indicators and a backtest's trades; account panels stay empty until exchange accounts exist.
+// Runs in: renderer. Cached candles with indicators and a backtest's trades; accounts, strategies, positions, orders, P&L and stream health.
 import { useEffect, useMemo, useState } from 'react';
 import type { CandleSeriesInfo, CandleSeriesKey } from '../../../src-shared/contract';
 import { useTransport } from '../api/client-context';
 import { useRunDetails } from '../components/backtest/use-run-detail';
 import { CandleChart, type PriceLineSpec } from '../components/charts/CandleChart';
 import { tradeMarkers } from '../components/charts/chart-data';
+import { AccountsPanel } from '../components/markets/AccountsPanel';
+import { LiveChartPanel } from '../components/markets/LiveChartPanel';
 import { NeedsAccountPanel } from '../components/markets/NeedsAccountPanel';
+import { OrdersPanel } from '../components/markets/OrdersPanel';
+import { PnlPanel } from '../components/markets/PnlPanel';
+import { PositionsPanel } from '../components/markets/PositionsPanel';
+import { positionLines } from '../components/markets/position-lines';
+import { StrategiesPanel } from '../components/markets/StrategiesPanel';
+import { StreamHealthPanel } from '../components/markets/StreamHealthPanel';
+import { useMarkets } from '../components/markets/use-markets';
+import '../components/markets/markets.css';
 import { DEFAULT_OVERLAYS, overlayColor, requestedOverlays } from '../components/markets/overlay-settings';
 import { OverlayToggles } from '../components/markets/OverlayToggles';
 import { StrategyStats } from '../components/markets/StrategyStats';
@@ -24,6 +34,7 @@ export function MarketsView() {
   const [chosen, setChosen] = useState<string | null>(null);
   const [overlaySettings, setOverlaySettings] = useState(DEFAULT_OVERLAYS);
   const [runChoice, setRunChoice] = useState<number | 'none' | null>(null);
+  const markets = useMarkets();
 
   // Default: the data of the latest backtest, else the first cached series.
   const current: CandleSeriesInfo | undefined = series.find((s) => keyOf(s) === chosen) ?? series.find((s) => sameKey(s, runs[0]?.series ?? null)) ?? series[0];
@@ -35,15 +46,20 @@ export function MarketsView() {
   const run = details[0];
 
   const markers = useMemo(() => (run && data ? tradeMarkers(run.trades, data.candles) : []), [run, data]);
+  const chartSymbol = current?.symbol;
   const lines = useMemo<PriceLineSpec[]>(() => {
     const last = run?.trades.at(-1);
-    return last ? [{ kind: 'entry', price: last.entryPrice, label: 'Last entry' }, { kind: 'exit', price: last.exitPrice, label: `Last exit (${last.exitReason})` }] : [];
-  }, [run]);
+    const fromRun: PriceLineSpec[] = last ? [{ kind: 'entry', price: last.entryPrice, label: 'Last entry' }, { kind: 'exit', price: last.exitPrice, label: `Last exit (${last.exitReason})` }] : [];
+    // Open positions on the charted symbol: entry, stop and targets.
+    return [...fromRun, ...positionLines(markets.positions, chartSymbol)];
+  }, [run, markets.positions, chartSymbol]);
   const overlayLines = useMemo(() => (data?.overlays ?? []).map((o) => ({ ...o, color: overlayColor(overlaySettings, o.id) })), [data, overlaySettings]);
 
   return (
     <div className="markets">
-      <section className="panel market-chart" aria-labelledby="market-chart-title">
+      <div className="market-chart market-chart-stack">
+      <LiveChartPanel strategies={markets.strategies} positions={markets.positions} accounts={markets.accounts} />
+      <section className="panel" aria-labelledby="market-chart-title">
         <div className="panel-head">
           <h2 id="market-chart-title">{current ? `${current.symbol} · ${current.interval}` : 'Chart'}</h2>
           {current && <span className="muted small">{`${current.exchange === 'csv' ? 'CSV import' : current.exchange} · ${current.count.toLocaleString('en-US')} cached candles${data && data.bucket > 1 ? ` · each bar = ${data.bucket} candles` : ''}`}</span>}
@@ -81,13 +97,27 @@ export function MarketsView() {
           </>
         )}
       </section>
+      </div>
       <div className="market-side">
+        <AccountsPanel accounts={markets.accounts} activity={markets.orders.map((o) => `${o.clientOrderId}:${o.status}`).join()} onChanged={markets.refresh} />
+        <StrategiesPanel strategies={markets.strategies} accounts={markets.accounts} onChanged={markets.refresh} />
         <StrategyStats runs={runs} />
       </div>
       <div className="market-panels">
-        <NeedsAccountPanel title="Positions" what="open positions" />
-        <NeedsAccountPanel title="Open orders" what="open orders" />
-        <NeedsAccountPanel title="P&L per symbol" what="realized and unrealized P&L per symbol" />
+        {markets.accounts.length === 0 ? (
+          <>
+            <NeedsAccountPanel title="Positions" what="open positions" />
+            <NeedsAccountPanel title="Open orders" what="open orders" />
+            <NeedsAccountPanel title="P&L per symbol" what="realized and unrealized P&L per symbol" />
+          </>
+        ) : (
+          <>
+            <PositionsPanel positions={markets.positions} />
+            <OrdersPanel orders={markets.orders} onChanged={markets.refresh} />
+            <PnlPanel pnl={markets.pnl} accounts={markets.accounts} />
+            <StreamHealthPanel health={markets.health} accounts={markets.accounts} />
+          </>
+        )}
       </div>
     </div>
   );

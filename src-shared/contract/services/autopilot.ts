@@ -81,6 +81,7 @@ export type RoundSample = z.infer<typeof RoundSample>;
 export const RoundEnded = z.object({ roundId: z.string(), crashPoint: z.number().nullable(), cashoutAt: z.number().nullable(), target: z.number().nullable() });
 export type RoundEnded = z.infer<typeof RoundEnded>;
 
+/** `bounds` are physical pixels in the virtual screen (secondary displays may have negative origins). */
 export const DisplayInfo = z.object({ id: z.string(), bounds: Rect, scaleFactor: z.number(), primary: z.boolean() });
 export type DisplayInfo = z.infer<typeof DisplayInfo>;
 
@@ -114,7 +115,8 @@ export const calibrationService = {
     z.object({ displayId: z.string().optional(), maxWidth: z.number().int().min(320).max(3840).default(1280) }),
     z.object({ png: z.string(), width: z.number().int(), height: z.number().int(), scale: z.number(), display: DisplayInfo, capturedAt: z.number() }),
   ),
-  readRegion: method(z.object({ region: Rect }), OcrReadout),
+  /** `region` is relative to the display, like profile regions. */
+  readRegion: method(z.object({ region: Rect, displayId: z.string().optional() }), OcrReadout),
   /** In dry run this only reports where the click would land; live it clicks, through the same engine gate as the autopilot. */
   testClick: method(z.object({ point: Point, label: z.string().max(40) }), z.object({ clicked: z.boolean(), reason: z.string() })),
 };

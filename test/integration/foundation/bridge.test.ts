@@ -117,14 +117,15 @@ describe('WebSocket bridge', () => {
     again.ws.close();
   });
 
-  it('arms live only with the exact phrase', async () => {
+  it('arms live only with the exact phrase, and only once the first-run checklist passes', async () => {
     const c = await authed();
     c.send({ type: 'call', id: 30, method: 'app.setMode', input: { mode: 'live', confirm: 'arm live' } });
     expect(await c.next((f) => f.id === 30)).toMatchObject({ result: { ok: false, error: { code: 'BAD_INPUT' } } });
+    // No capture-and-input probe has passed on this machine: the engine keeps dry run.
     c.send({ type: 'call', id: 31, method: 'app.setMode', input: { mode: 'live', confirm: 'ARM LIVE' } });
-    expect(await c.next((f) => f.id === 31)).toMatchObject({ result: { ok: true, data: { mode: 'live' } } });
-    c.send({ type: 'call', id: 32, method: 'app.setMode', input: { mode: 'dry-run' } });
-    await c.next((f) => f.id === 32);
+    expect(await c.next((f) => f.id === 31)).toMatchObject({ result: { ok: false, error: { code: 'REFUSED', message: expect.stringMatching(/Capture and click probe/) } } });
+    c.send({ type: 'call', id: 32, method: 'app.getStatus' });
+    expect(await c.next((f) => f.id === 32)).toMatchObject({ result: { ok: true, data: { mode: 'dry-run' } } });
     c.ws.close();
   });
 });

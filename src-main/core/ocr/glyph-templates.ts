@@ -1,0 +1,115 @@
+import { featureDistance } from './glyph-features';
+
+export interface TemplateOptions {
+  /** A glyph farther than this from every template is unknown. */
+  readonly maxDistance: number;
+  /** Best distance must be at most this fraction of the best distance to any other character. */
+  readonly maxRatio: number;
+  /** A learned glyph closer than this to a template of its own character adds nothing. */
+  readonly noveltyDistance: number;
+  readonly maxPerChar: number;
+}
+
+export const DEFAULT_TEMPLATE_OPTIONS: TemplateOptions = { maxDistance: 0.008, maxRatio: 0.4, noveltyDistance: 0.0005, maxPerChar: 12 };
+
+export interface GlyphMatch {
+  readonly text: string;
+  /** 0..1: 1 − (best distance / best distance to another character), the weakest glyph's. */
+  readonly confidence: number;
+}
+
+export type LearnOutcome = 'learned' | 'known' | 'count-mismatch' | 'conflict';
+
+interface Nearest {
+  readonly char: string;
+  readonly distance: number;
+  readonly otherDistance: number;
+}
+
+/** Glyph templates of one font, learned from confirmed reads; matches a whole line by nearest template per glyph. */
+export class GlyphTemplates {
+  private readonly byChar = new Map<string, Float32Array[]>();
+
+  constructor(private readonly options: TemplateOptions = DEFAULT_TEMPLATE_OPTIONS) {}
+
+  get templateCount(): number {
+    let count = 0;
+    for (const list of this.byChar.values()) count += list.length;
+    return count;
+  }
+
+  /** Null when any glyph is unknown or ambiguous. */
+  match(glyphs: readonly Float32Array[]): GlyphMatch | null {
+    if (glyphs.length === 0) return null;
+    let text = '';
+    let confidence = 1;
+    for (const glyph of glyphs) {
+      const nearest = this.nearest(glyph);
+      if (!nearest || nearest.distance > this.options.maxDistance) return null;
+      const ratio = nearest.otherDistance === Infinity ? 0 : nearest.distance / Math.max(nearest.otherDistance, 1e-9);
+      if (ratio > this.options.maxRatio) return null;
+      text += nearest.char;
+      confidence = Math.min(confidence, 1 - ratio);
+    }
+    return { text, confidence };
+  }
+
+  /**
+   * Stores each glyph under its character of a confirmed `text`. Refuses the whole line when the counts differ
+   * (glyphs touched or split) or when a glyph confidently matches another character (the confirmation was a misread).
+   */
+  learn(glyphs: readonly Float32Array[], text: string): LearnOutcome {
+    const chars = [...text];
+    if (chars.length !== glyphs.length) return 'count-mismatch';
+    const additions: [string, Float32Array][] = [];
+    for (const [i, glyph] of glyphs.entries()) {
+      const char = chars[i] ?? '';
+      const nearest = this.nearest(glyph);
+      const contradicts = nearest && !interchangeable(nearest.char, char) && nearest.distance <= this.options.maxDistance;
+      if (nearest && contradicts && nearest.distance < this.ownDistance(glyph, char)) {
+        return 'conflict';
+      }
+      if (this.ownDistance(glyph, char) > this.options.noveltyDistance) additions.push([char, glyph]);
+    }
+    let added = false;
+    for (const [char, glyph] of additions) {
+      const list = this.byChar.get(char) ?? [];
+      if (list.length >= this.options.maxPerChar) continue;
+      if (list.every((t) => featureDistance(t, glyph) > this.options.noveltyDistance)) {
+        list.push(glyph);
+        added = true;
+      }
+      this.byChar.set(char, list);
+    }
+    return added ? 'learned' : 'known';
+  }
+
+  private ownDistance(glyph: Float32Array, char: string): number {
+    let best = Infinity;
+    for (const template of this.byChar.get(char) ?? []) best = Math.min(best, featureDistance(glyph, template));
+    return best;
+  }
+
+  private nearest(glyph: Float32Array): Nearest | null {
+    let bestChar = '';
+    let best = Infinity;
+    let secondOther = Infinity;
+    for (const [char, list] of this.byChar) {
+      let own = Infinity;
+      for (const template of list) own = Math.min(own, featureDistance(glyph, template));
+      if (own < best) {
+        if (bestChar !== '') secondOther = Math.min(secondOther, best);
+        best = own;
+        bestChar = char;
+      } else {
+        secondOther = Math.min(secondOther, own);
+      }
+    }
+    return bestChar === '' ? null : { char: bestChar, distance: best, otherDistance: secondOther };
+  }
+}
+
+/** Point and comma differ by a pixel at small sizes; the digit grouping, not the glyph, tells them apart. */
+function interchangeable(a: string, b: string): boolean {
+  return a === b || ((a === '.' || a === ',') && (b === '.' || b === ','));
+}

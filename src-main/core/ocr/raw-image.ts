@@ -1,0 +1,32 @@
+/** Byte layout of one pixel in a {@link RawImage}. Screen grabs are usually BGRA, browser/PNG data RGBA. */
+export type ChannelOrder = 'rgba' | 'bgra' | 'rgb' | 'bgr' | 'gray';
+
+/** An uncompressed image as produced by a screen grab or a PNG decoder. */
+export interface RawImage {
+  readonly data: Uint8Array;
+  readonly width: number;
+  readonly height: number;
+  readonly order: ChannelOrder;
+  /** Bytes per row; defaults to width × channels (grabs may pad rows). */
+  readonly stride?: number;
+}
+
+/** One byte per pixel, rows packed. */
+export interface GrayImage {
+  readonly data: Uint8Array;
+  readonly width: number;
+  readonly height: number;
+}
+
+export function channelCount(order: ChannelOrder): number {
+  switch (order) {
+    case 'rgba':
+    case 'bgra':
+      return 4;
+    case 'rgb':
+    case 'bgr':
+      return 3;
+    case 'gray':
+      return 1;
+  }
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { GlyphShape } from './glyph-shapes';
+import { reconcileWithShapes } from './reconcile';
+
+const shapesOf = (pattern: string): GlyphShape[] =>
+  [...pattern].map((c) => ({ d: 'tall', x: 'mid', '.': 'dot', ',': 'comma' })[c] as GlyphShape);
+
+describe('reconcileWithShapes', () => {
+  it('passes text that fits the glyphs on screen', () => {
+    expect(reconcileWithShapes('2.35x', shapesOf('d.ddx'))).toBe('2.35x');
+    expect(reconcileWithShapes('1,234.56×', shapesOf('d,ddd.ddx'))).toBe('1,234.56×');
+    expect(reconcileWithShapes('X2.35', shapesOf('dd.dd'))).toBe('x2.35');
+  });
+
+  it('puts back a decimal point Tesseract dropped, and fixes a swapped separator', () => {
+    expect(reconcileWithShapes('235x', shapesOf('d.ddx'))).toBe('2.35x');
+    expect(reconcileWithShapes('2,35x', shapesOf('d.ddx'))).toBe('2.35x');
+    expect(reconcileWithShapes('1.234.56x', shapesOf('d,ddd.ddx'))).toBe('1,234.56x');
+  });
+
+  it('rejects a read that lost a digit the screen shows', () => {
+    expect(reconcileWithShapes('44.35x', shapesOf('ddd.ddx'))).toBeNull();
+  });
+
+  it('finds an upper-case X among the tall glyphs', () => {
+    expect(reconcileWithShapes('X2.35', shapesOf('dd.dd'))).toBe('x2.35');
+    expect(reconcileWithShapes('X235', shapesOf('dd.dd'))).toBe('x2.35');
+    expect(reconcileWithShapes('235X', shapesOf('d.ddd'))).toBe('2.35x');
+  });
+
+  it('repairs a separator read as x', () => {
+    expect(reconcileWithShapes('29x093.22', shapesOf('dd,ddd.dd'))).toBe('29,093.22');
+  });
+
+  it('rejects a read that lost a separator the screen shows, when the glyphs cannot be aligned', () => {
+    expect(reconcileWithShapes('2355x', shapesOf('d.ddx'))).toBeNull();
+  });
+
+  it('keeps Tesseract digits when an x touches a digit and hides in its glyph', () => {
+    expect(reconcileWithShapes('12.34x', shapesOf('dd.dd'))).toBe('12.34');
+  });
+});
+
+describe('fixSeparatorsByGrouping', () => {
+  it('decides point or comma from the digits that follow', () => {
+    expect(reconcileWithShapes('x26.841.43', shapesOf('xdd.ddd.dd'))).toBe('x26,841.43');
+    expect(reconcileWithShapes('1.234x', shapesOf('d.dddx'))).toBe('1,234x');
+    expect(reconcileWithShapes('2,35x', shapesOf('d,ddx'))).toBe('2.35x');
+    expect(reconcileWithShapes('2.35x', shapesOf('d,ddx'))).toBe('2.35x');
+  });
+});

@@ -1,0 +1,46 @@
+import { textFitsShapes, type GlyphShape } from './glyph-shapes';
+
+/**
+ * Checks a Tesseract line against the glyph shapes seen on screen and repairs the known failures: a dropped
+ * decimal point or thousands separator, or one mistaken for the other or for an x. Digits always come from
+ * Tesseract. Returns null when the two disagree in a way that could change the value, e.g. a dropped digit.
+ */
+export function reconcileWithShapes(tesseractText: string, shapes: readonly GlyphShape[]): string | null {
+  const text = tesseractText.replace(/\s+/g, '').replace(/X/g, 'x');
+  if (textFitsShapes(text, shapes)) return fixSeparatorsByGrouping(text);
+  const digits = text.replace(/[^0-9]/g, '');
+  const mark = /[x×]/.exec(text)?.[0];
+  const tallCount = shapes.filter((s) => s === 'tall').length;
+  const midCount = shapes.filter((s) => s === 'mid').length;
+  if (midCount > 1) return null;
+  if (tallCount === digits.length) return rebuild(shapes, digits, mark ?? 'x', -1);
+  if (tallCount === digits.length + 1 && midCount === 0 && mark) {
+    // An upper-case X is as tall as the digits: it is the first or the last tall glyph, as Tesseract placed it.
+    const markAt = text.startsWith(mark) ? shapes.indexOf('tall') : shapes.lastIndexOf('tall');
+    return rebuild(shapes, digits, mark, markAt);
+  }
+  // More digit-sized glyphs than digits read: Tesseract lost a digit (a wrong value, not a missing one).
+  if (tallCount > digits.length) return null;
+  // Fewer: glyphs touch and the shapes are unreliable; trust Tesseract unless it lost a separator we can see.
+  const seesSeparator = shapes.some((s, i) => (s === 'dot' || s === 'comma') && shapes[i - 1] === 'tall' && shapes[i + 1] === 'tall');
+  return seesSeparator && !/[.,]/.test(text) ? null : fixSeparatorsByGrouping(text);
+}
+
+/** Digits into the tall glyphs in order, the mark into the x-sized one (or at `markAt`), separators by geometry. */
+function rebuild(shapes: readonly GlyphShape[], digits: string, mark: string, markAt: number): string {
+  let next = 0;
+  const chars = shapes.map((shape, i) => {
+    if (i === markAt || shape === 'mid') return mark;
+    if (shape === 'tall') return digits[next++] ?? '';
+    return shape === 'dot' ? '.' : ',';
+  });
+  return fixSeparatorsByGrouping(chars.join(''));
+}
+
+/**
+ * A separator followed by exactly three digits can only be a thousands comma, and one followed by one or two
+ * digits only a decimal point (a multiplier never has three decimals), so the grouping decides between them.
+ */
+export function fixSeparatorsByGrouping(text: string): string {
+  return text.replace(/[.,](?=(\d+))/g, (separator: string, group: string) => (group.length === 3 ? ',' : group.length <= 2 ? '.' : separator));
+}

@@ -1,0 +1,322 @@
+// Runs in: engine. Accounts, their sessions, the configured strategy traders and the events the Markets view follows.
+import { CallFailure, type AccountView, type OrderRow, type PositionRow, type StrategyConfigView, type SymbolPnl } from '../../../src-shared/contract';
+import { redact } from '../../adapters/exchange/redact';
+import type { Db } from '../../adapters/store/database';
+import type { SettingsRepo } from '../../adapters/store/settings-repo';
+import type { SecretCipher } from '../../adapters/secrets/secret-store';
+import { RateBudgetRegistry } from '../../core/exchange/rate-budget';
+import type { StoredOrder } from '../../core/exchange/reconcile';
+import type { EventBus } from '../event-bus';
+import type { SafetyService } from '../services/safety-service';
+import type { StrategyToggles } from '../services/strategy-toggles';
+import { AccountSession, PAPER_FEE_RATE } from './account-session';
+import { AccountStore, type NewAccount, type StoredAccount } from './account-store';
+import { foldFills } from './fill-ledger';
+import { riskFor, StrategyConfigs, type StoredStrategyConfig } from './strategy-configs';
+import { StrategyTrader } from './strategy-trader';
+
+export interface MarketsDeps {
+  readonly db: Db;
+  readonly settings: SettingsRepo;
+  readonly cipher: SecretCipher;
+  readonly bus: EventBus;
+  readonly safety: SafetyService;
+  readonly toggles: StrategyToggles;
+  readonly healthEveryMs?: number;
+  /** A new toggle was registered: the header and tray must re-read the list. */
+  readonly onTogglesRegistered?: () => void;
+}
+
+const toggleId = (configId: string) => `strategy:${configId}`;
+
+export class MarketsService {
+  readonly accounts: AccountStore;
+  readonly configs: StrategyConfigs;
+  private readonly sessions = new Map<string, AccountSession>();
+  private readonly errors = new Map<string, string | null>();
+  private readonly traders = new Map<string, StrategyTrader>();
+  /** Last close seen per account and symbol: the mark for unrealized P&L. */
+  private readonly marks = new Map<string, number>();
+  private readonly budgets = new RateBudgetRegistry(Date.now);
+  private readonly healthTimer: ReturnType<typeof setInterval>;
+
+  constructor(private readonly deps: MarketsDeps) {
+    this.accounts = new AccountStore(deps.db, deps.settings, deps.cipher);
+    this.configs = new StrategyConfigs(deps.settings);
+    for (const c of this.configs.list()) this.registerToggle(c);
+    // The kill switch stops every strategy at once; each order also re-checks it (blockedReason).
+    // Returning to dry-run switches off the strategies of live accounts.
+    deps.safety.onChange((s) => {
+      const live = (c: StoredStrategyConfig) => this.accounts.get(c.accountId)?.environment === 'live';
+      const victims = this.configs.list().filter((c) => s.killSwitch || (s.mode !== 'live' && live(c)));
+      for (const c of victims) if (deps.toggles.list().find((t) => t.id === toggleId(c.id))?.enabled) deps.toggles.setEnabled(toggleId(c.id), false);
+      for (const c of victims) this.traders.get(c.id)?.stop(s.killSwitch ? 'kill switch engaged' : 'live mode disarmed');
+    });
+    this.healthTimer = setInterval(() => this.publishHealth(), deps.healthEveryMs ?? 1_000);
+    this.healthTimer.unref?.();
+  }
+
+  /** Reconciles every account with its venue, then resumes the strategies left enabled (never on a live account). */
+  async start(): Promise<void> {
+    await Promise.all(this.accounts.list().map((a) => this.reconcile(a.id)));
+    for (const c of this.configs.list()) {
+      const toggle = this.deps.toggles.list().find((t) => t.id === toggleId(c.id));
+      if (!toggle?.enabled) continue;
+      if (this.accounts.get(c.accountId)?.environment === 'live' || this.deps.safety.snapshot().killSwitch) this.deps.toggles.setEnabled(toggle.id, false);
+      else this.startTrader(c);
+    }
+  }
+
+  listAccounts(): AccountView[] {
+    return this.accounts.list().map((a) => this.view(a));
+  }
+
+  async addAccount(input: NewAccount): Promise<AccountView> {
+    const account = this.accounts.add(input);
+    try {
+      await this.session(account.id).test();
+      this.errors.set(account.id, null);
+    } catch (e) {
+      this.closeSession(account.id);
+      this.accounts.remove(account.id);
+      throw new CallFailure('REFUSED', redact((e as Error).message, [input.apiSecret ?? '', input.apiKey ?? '']));
+    }
+    void this.reconcile(account.id);
+    this.changed(account.id, 'account');
+    return this.view(account);
+  }
+
+  async testAccount(id: string): Promise<{ ok: boolean; message: string; latencyMs: number | null }> {
+    try {
+      const latencyMs = await this.session(id).test();
+      this.errors.set(id, null);
+      return { ok: true, message: `Connected in ${latencyMs} ms; trading key without withdrawal permission.`, latencyMs };
+    } catch (e) {
+      const message = redact((e as Error).message);
+      this.errors.set(id, message);
+      return { ok: false, message, latencyMs: null };
+    } finally {
+      this.changed(id, 'account');
+    }
+  }
+
+  removeAccount(id: string): boolean {
+    const inUse = this.configs.list().some((c) => c.accountId === id && this.traders.get(c.id)?.running);
+    if (inUse) throw new CallFailure('CONFLICT', 'A running strategy trades on this account: switch it off first.');
+    this.closeSession(id);
+    return this.accounts.remove(id);
+  }
+
+  balances(id: string) {
+    return this.session(id).exchange.balances();
+  }
+
+  orders(accountId: string | undefined, status: 'open' | 'all', limit: number): OrderRow[] {
+    const ids = accountId ? [accountId] : this.accounts.list().map((a) => a.id);
+    const rows = ids.flatMap((id) => (status === 'open' ? this.session(id).store.open() : this.session(id).store.all()).map((o) => this.orderRow(id, o)));
+    return rows.sort((a, b) => b.updatedAt - a.updatedAt).slice(0, limit);
+  }
+
+  async cancelOrder(accountId: string, clientOrderId: string): Promise<OrderRow> {
+    const s = this.session(accountId);
+    const order = s.store.get(clientOrderId);
+    if (!order) throw new CallFailure('NOT_FOUND', `No order ${clientOrderId} on ${accountId}.`);
+    await s.manager.cancel(order.symbol, clientOrderId);
+    this.onOrder(accountId, clientOrderId);
+    return this.orderRow(accountId, s.store.get(clientOrderId)!);
+  }
+
+  positions(): PositionRow[] {
+    return this.accounts.list().flatMap((a) =>
+      foldFills(this.session(a.id).store.fills())
+        .filter((l) => Math.abs(l.quantity) > 1e-12)
+        .map((l) => {
+          const mark = this.marks.get(`${a.id}/${l.symbol}`) ?? null;
+          const trader = [...this.traders.values()].find((t) => t.config.symbol === l.symbol && this.configs.get(t.config.id)?.accountId === a.id && t.position());
+          const plan = trader?.position();
+          return {
+            accountId: a.id,
+            symbol: l.symbol,
+            side: l.quantity > 0 ? ('LONG' as const) : ('SHORT' as const),
+            quantity: Math.abs(l.quantity),
+            entryPrice: l.entryPrice,
+            markPrice: mark,
+            unrealizedPnl: mark === null ? null : (mark - l.entryPrice) * l.quantity,
+            stopPrice: plan?.stopPrice ?? null,
+            takeProfits: plan?.takeProfits ?? [],
+            strategy: trader?.config.id ?? null,
+          };
+        }),
+    );
+  }
+
+  pnlBySymbol(): SymbolPnl[] {
+    return this.accounts.list().flatMap((a) =>
+      foldFills(this.session(a.id).store.fills()).map((l) => {
+        const mark = this.marks.get(`${a.id}/${l.symbol}`);
+        return { accountId: a.id, symbol: l.symbol, realized: l.realized, unrealized: mark === undefined ? 0 : (mark - l.entryPrice) * l.quantity, fees: l.fees, trades: l.trades };
+      }),
+    );
+  }
+
+  candles(accountId: string, symbol: string, interval: string, limit: number) {
+    return this.session(accountId).exchange.fetchKlines(symbol, interval, { limit });
+  }
+
+  streamHealth() {
+    return [...this.sessions.values()].flatMap((s) => s.health());
+  }
+
+  configureStrategy(input: Parameters<StrategyConfigs['save']>[0]): StrategyConfigView {
+    if (!this.accounts.get(input.accountId)) throw new CallFailure('NOT_FOUND', `No account ${input.accountId}.`);
+    if (input.id && this.traders.get(input.id)?.running) throw new CallFailure('CONFLICT', 'Switch the strategy off before changing it.');
+    const config = this.configs.save(input);
+    this.traders.delete(config.id);
+    this.registerToggle(config);
+    this.changed(config.accountId, 'strategy');
+    this.deps.onTogglesRegistered?.();
+    return this.strategyView(config);
+  }
+
+  listStrategies(): StrategyConfigView[] {
+    return this.configs.list().map((c) => this.strategyView(c));
+  }
+
+  trader(configId: string): StrategyTrader | undefined {
+    return this.traders.get(configId);
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.healthTimer);
+    for (const t of this.traders.values()) t.stop('shutdown');
+    await Promise.allSettled([...this.traders.values()].map((t) => t.idle()));
+    for (const id of [...this.sessions.keys()]) this.closeSession(id);
+  }
+
+  private registerToggle(c: StoredStrategyConfig): void {
+    const account = this.accounts.get(c.accountId);
+    const label = `${c.strategy} · ${c.symbol} ${c.interval} · ${account?.label ?? c.accountId}`;
+    this.deps.toggles.register({ id: toggleId(c.id), label, kind: 'strategy' }, (enabled) => {
+      if (enabled) this.startTrader(c.id);
+      else this.traders.get(c.id)?.stop('switched off');
+      this.changed(c.accountId, 'strategy');
+    });
+  }
+
+  private startTrader(configOrId: StoredStrategyConfig | string): void {
+    const c = typeof configOrId === 'string' ? this.configs.get(configOrId) : configOrId;
+    if (!c) return;
+    const refuse = this.blockedReason(c.accountId);
+    if (refuse) {
+      this.deps.bus.emit('toast', { level: 'warn', message: `${c.id} not started: ${refuse}.` });
+      queueMicrotask(() => this.deps.toggles.setEnabled(toggleId(c.id), false));
+      return;
+    }
+    let trader = this.traders.get(c.id);
+    if (!trader) {
+      const venue = this.session(c.accountId).venue(c.symbol, c.id);
+      const marked = {
+        ...venue,
+        market: {
+          subscribeKlines: (symbol: string, interval: string, onKline: Parameters<typeof venue.market.subscribeKlines>[2]) =>
+            venue.market.subscribeKlines(symbol, interval, (k) => {
+              this.marks.set(`${c.accountId}/${symbol}`, k.close);
+              onKline(k);
+            }),
+        },
+      };
+      const feeRate = this.accounts.get(c.accountId)?.exchange === 'paper' ? PAPER_FEE_RATE : c.feeRate;
+      trader = new StrategyTrader({ id: c.id, strategy: c.strategy, params: c.params, symbol: c.symbol, interval: c.interval, risk: riskFor(c), feeRate }, marked, {
+        blockedReason: () => this.blockedReason(c.accountId),
+        onEvent: () => this.changed(c.accountId, 'strategy'),
+      });
+      this.traders.set(c.id, trader);
+    }
+    trader.start();
+  }
+
+  /** Why no new order may go out on this account right now; null when it may. */
+  private blockedReason(accountId: string): string | null {
+    const safety = this.deps.safety.snapshot();
+    if (safety.killSwitch) return 'the kill switch is engaged';
+    if (this.accounts.get(accountId)?.environment === 'live' && !this.deps.safety.mayActLive()) return 'live mode is not armed';
+    return null;
+  }
+
+  private session(id: string): AccountSession {
+    let s = this.sessions.get(id);
+    if (s) return s;
+    const account = this.accounts.get(id);
+    if (!account) throw new CallFailure('NOT_FOUND', `No account ${id}.`);
+    s = new AccountSession(account, {
+      db: this.deps.db,
+      budgets: this.budgets,
+      credentials: () => this.accounts.credentials(id),
+      log: (level, message) => console[level === 'info' ? 'log' : level](`[markets:${id}] ${redact(message)}`),
+      onOrder: (cid) => this.onOrder(id, cid),
+    });
+    this.sessions.set(id, s);
+    return s;
+  }
+
+  private closeSession(id: string): void {
+    this.sessions.get(id)?.close();
+    this.sessions.delete(id);
+  }
+
+  private async reconcile(id: string): Promise<void> {
+    try {
+      await this.session(id).reconcile();
+      this.errors.set(id, null);
+    } catch (e) {
+      this.errors.set(id, redact((e as Error).message));
+    }
+    this.changed(id, 'account');
+  }
+
+  private onOrder(accountId: string, clientOrderId: string): void {
+    const o = this.sessions.get(accountId)?.store.get(clientOrderId);
+    if (o) this.deps.bus.emit('markets.order', this.orderRow(accountId, o));
+    this.changed(accountId, 'order');
+  }
+
+  private changed(accountId: string, what: 'order' | 'position' | 'account' | 'strategy'): void {
+    this.deps.bus.emit('markets.changed', { accountId, what });
+  }
+
+  private publishHealth(): void {
+    const rows = this.streamHealth();
+    if (rows.length > 0) this.deps.bus.emit('markets.health', rows);
+  }
+
+  private view(a: StoredAccount): AccountView {
+    const error = this.errors.get(a.id);
+    return { id: a.id, exchange: a.exchange, label: a.label, environment: a.environment, apiKeyMasked: a.apiKeyMasked, baseUrl: a.baseUrl, connected: error === null, error: error ?? null };
+  }
+
+  private orderRow(accountId: string, o: StoredOrder & { strategy?: string }): OrderRow {
+    const strategy = (this.deps.db.prepare('SELECT strategy FROM orders WHERE account_id = ? AND client_order_id = ?').get(accountId, o.clientOrderId) as { strategy: string | null } | undefined)?.strategy ?? null;
+    return {
+      accountId,
+      clientOrderId: o.clientOrderId,
+      symbol: o.symbol,
+      side: o.side,
+      type: o.type,
+      status: o.status,
+      quantity: o.quantity,
+      price: o.price ?? null,
+      stopPrice: o.stopPrice ?? null,
+      filledQty: o.filledQty,
+      avgPrice: o.avgPrice ?? null,
+      role: o.role ?? null,
+      strategy,
+      updatedAt: o.updatedAt,
+    };
+  }
+
+  private strategyView(c: StoredStrategyConfig): StrategyConfigView {
+    const t = this.traders.get(c.id);
+    const enabled = this.deps.toggles.list().find((x) => x.id === toggleId(c.id))?.enabled ?? false;
+    return { id: c.id, strategy: c.strategy, params: c.params, accountId: c.accountId, symbol: c.symbol, interval: c.interval, quotePerTrade: c.quotePerTrade ?? null, riskProfile: c.riskProfile, feeRate: c.feeRate, enabled, running: t?.running ?? false, candles: t?.runner.processed ?? 0, orders: t?.orders ?? 0, lastEvent: t?.lastEvent ?? null };
+  }
+}

@@ -1,0 +1,160 @@
+// Runs in: renderer and engine. Exchange accounts, orders, positions, P&L, stream health and the strategies that trade them.
+import { z } from 'zod';
+import { method } from '../define';
+import { ChartCandle } from './backtest';
+
+export const AccountExchange = z.enum(['paper', 'binance-spot']);
+export type AccountExchange = z.infer<typeof AccountExchange>;
+export const AccountEnvironment = z.enum(['paper', 'testnet', 'live']);
+export type AccountEnvironment = z.infer<typeof AccountEnvironment>;
+
+/** What the UI may see of an account: never the secret, only a masked key id. */
+export const AccountView = z.object({
+  id: z.string(),
+  exchange: AccountExchange,
+  label: z.string(),
+  environment: AccountEnvironment,
+  apiKeyMasked: z.string().nullable(),
+  baseUrl: z.string().nullable(),
+  /** Opened and reconciled; null until tried, else the last connection error. */
+  connected: z.boolean(),
+  error: z.string().nullable(),
+});
+export type AccountView = z.infer<typeof AccountView>;
+
+const httpUrl = z
+  .string()
+  .max(200)
+  .refine((s) => /^https?:\/\/[^\s/]+(:\d+)?\/?$/.test(s), 'an http(s) origin such as http://127.0.0.1:7100');
+
+export const AddAccountInput = z
+  .object({
+    exchange: AccountExchange,
+    environment: AccountEnvironment,
+    label: z.string().trim().min(1).max(60),
+    apiKey: z.string().trim().min(8).max(200).optional(),
+    apiSecret: z.string().min(8).max(400).optional(),
+    /** Simulator or testnet override (market data for paper accounts too). */
+    baseUrl: httpUrl.optional(),
+    /** Starting quote balance of a paper account. */
+    paperBalance: z.number().positive().max(1e9).default(10_000),
+  })
+  .refine((a) => a.exchange !== 'paper' || a.environment === 'paper', { message: 'a paper account has environment "paper"', path: ['environment'] })
+  .refine((a) => a.exchange === 'paper' || a.environment !== 'paper', { message: 'an exchange account is testnet or live', path: ['environment'] })
+  .refine((a) => a.exchange === 'paper' || (a.apiKey !== undefined && a.apiSecret !== undefined), { message: 'an exchange account needs an API key and secret', path: ['apiKey'] });
+export type AddAccountInput = z.input<typeof AddAccountInput>;
+
+export const BalanceRow = z.object({ asset: z.string(), free: z.number(), locked: z.number() });
+export type BalanceRow = z.infer<typeof BalanceRow>;
+
+export const OrderStatusName = z.enum(['PENDING', 'NEW', 'PARTIALLY_FILLED', 'FILLED', 'CANCELED', 'REJECTED', 'EXPIRED', 'UNKNOWN']);
+export const OrderRow = z.object({
+  accountId: z.string(),
+  clientOrderId: z.string(),
+  symbol: z.string(),
+  side: z.enum(['BUY', 'SELL']),
+  type: z.string(),
+  status: OrderStatusName,
+  quantity: z.number(),
+  price: z.number().nullable(),
+  stopPrice: z.number().nullable(),
+  filledQty: z.number(),
+  avgPrice: z.number().nullable(),
+  role: z.string().nullable(),
+  strategy: z.string().nullable(),
+  updatedAt: z.number(),
+});
+export type OrderRow = z.infer<typeof OrderRow>;
+
+export const PositionRow = z.object({
+  accountId: z.string(),
+  symbol: z.string(),
+  side: z.enum(['LONG', 'SHORT']),
+  quantity: z.number(),
+  entryPrice: z.number(),
+  markPrice: z.number().nullable(),
+  unrealizedPnl: z.number().nullable(),
+  /** From the strategy's exit plan, when a strategy holds the position. */
+  stopPrice: z.number().nullable(),
+  takeProfits: z.array(z.number()),
+  strategy: z.string().nullable(),
+});
+export type PositionRow = z.infer<typeof PositionRow>;
+
+export const SymbolPnl = z.object({
+  accountId: z.string(),
+  symbol: z.string(),
+  realized: z.number(),
+  unrealized: z.number(),
+  fees: z.number(),
+  trades: z.number().int(),
+});
+export type SymbolPnl = z.infer<typeof SymbolPnl>;
+
+export const StreamHealthRow = z.object({
+  accountId: z.string(),
+  stream: z.string(),
+  connected: z.boolean(),
+  latencyMs: z.number().nullable(),
+  lastMessageAgeMs: z.number().nullable(),
+  reconnects: z.number().int(),
+});
+export type StreamHealthRow = z.infer<typeof StreamHealthRow>;
+
+export const StrategyConfigInput = z.object({
+  /** Omit to create; give to update. Letters, digits and dashes. */
+  id: z.string().regex(/^[a-z0-9-]{1,40}$/).optional(),
+  strategy: z.string().min(1).max(64),
+  params: z.record(z.string(), z.unknown()).default({}),
+  accountId: z.string().min(1).max(80),
+  symbol: z.string().regex(/^[A-Z0-9]{2,20}$/),
+  interval: z.enum(['1s', '1m', '5m', '15m', '1h', '4h', '1d']),
+  /** Quote per entry; omitted = the risk profile's sizing (all-in when no profile). */
+  quotePerTrade: z.number().positive().max(1e9).optional(),
+  /** Use the shared risk profile (stops, trailing, scale-outs, limits); limits apply either way. */
+  riskProfile: z.boolean().default(false),
+  feeRate: z.number().min(0).lt(0.1).default(0.001),
+});
+export type StrategyConfigInput = z.input<typeof StrategyConfigInput>;
+
+export const StrategyConfigView = z.object({
+  id: z.string(),
+  strategy: z.string(),
+  params: z.record(z.string(), z.unknown()),
+  accountId: z.string(),
+  symbol: z.string(),
+  interval: z.string(),
+  quotePerTrade: z.number().nullable(),
+  riskProfile: z.boolean(),
+  feeRate: z.number(),
+  enabled: z.boolean(),
+  running: z.boolean(),
+  candles: z.number().int(),
+  orders: z.number().int(),
+  lastEvent: z.string().nullable(),
+});
+export type StrategyConfigView = z.infer<typeof StrategyConfigView>;
+
+const accountId = z.object({ id: z.string().min(1).max(80) });
+
+export const marketsService = {
+  listAccounts: method(z.void(), z.array(AccountView)),
+  /** Keys are encrypted at rest; a key allowed to withdraw is refused. */
+  addAccount: method(AddAccountInput, AccountView),
+  testAccount: method(accountId, z.object({ ok: z.boolean(), message: z.string(), latencyMs: z.number().nullable() })),
+  removeAccount: method(accountId, z.object({ removed: z.boolean() })),
+  balances: method(accountId, z.array(BalanceRow)),
+  orders: method(z.object({ accountId: z.string().max(80).optional(), status: z.enum(['open', 'all']).default('all'), limit: z.number().int().min(1).max(1000).default(200) }), z.array(OrderRow)),
+  positions: method(z.void(), z.array(PositionRow)),
+  pnlBySymbol: method(z.void(), z.array(SymbolPnl)),
+  streamHealth: method(z.void(), z.array(StreamHealthRow)),
+  cancelOrder: method(z.object({ accountId: z.string().min(1).max(80), clientOrderId: z.string().min(1).max(40) }), OrderRow),
+  configureStrategy: method(StrategyConfigInput, StrategyConfigView),
+  listStrategies: method(z.void(), z.array(StrategyConfigView)),
+  /** Recent candles from the account's venue (the simulator in demo mode), for the live chart. */
+  candles: method(z.object({ accountId: z.string().min(1).max(80), symbol: z.string().regex(/^[A-Z0-9]{2,20}$/), interval: z.string().min(1).max(8), limit: z.number().int().min(10).max(1000).default(300) }), z.array(ChartCandle)),
+};
+
+/** Sent after any order, fill or position change: the panels refetch what they show. */
+export const MarketsChanged = z.object({ accountId: z.string(), what: z.enum(['order', 'position', 'account', 'strategy']) });
+export type MarketsChanged = z.infer<typeof MarketsChanged>;
