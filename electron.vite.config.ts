@@ -38,6 +38,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: 'out/renderer',
+      // electron-vite leaves bundles unminified; the browser shell downloads this one, so first paint pays for it.
+      minify: true,
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src-renderer/index.html'),

@@ -33,7 +33,7 @@ interface Cockpit {
   stop(): Promise<void>;
 }
 
-/** `cockpit headless` as a user runs it (test/support/headless-process.ts uses __dirname, which tsx's ESM lacks). */
+/** `cockpit headless` as a user runs it (test/support/headless-process.ts uses import.meta.dirname, which tsx's ESM lacks). */
 async function startCockpit(dataDir: string, display: string): Promise<Cockpit> {
   const child = spawn(process.execPath, [join(import.meta.dirname, '../../src-main/cli/cockpit.mjs'), 'headless', '--port', '0', '--data', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],

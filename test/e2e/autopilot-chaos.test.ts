@@ -9,6 +9,7 @@ import { runCockpit } from '../support/cockpit-process';
 import { seedWithModestRounds, startDesktopGame, type DesktopGame } from '../support/desktop-game';
 import { planRound, signalFor } from '../support/round-plan';
 import { tempDir } from '../support/temp-dir';
+import { XVFB_AVAILABLE } from '../support/xvfb';
 
 function executionStatus(dataDir: string, roundId: number): string | undefined {
   const db = new Database(join(dataDir, 'cockpit.sqlite'), { readonly: true, fileMustExist: true });
@@ -19,7 +20,7 @@ function executionStatus(dataDir: string, roundId: number): string | undefined {
   }
 }
 
-describe('crash autopilot under chaos', () => {
+describe.skipIf(!XVFB_AVAILABLE)('crash autopilot under chaos', () => {
   let game: DesktopGame;
   let profileFile: string;
   const dir = tempDir();

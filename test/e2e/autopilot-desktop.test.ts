@@ -9,6 +9,7 @@ import { runCockpit } from '../support/cockpit-process';
 import { seedWithModestRounds, startDesktopGame, type DesktopGame } from '../support/desktop-game';
 import { planRound, signalFor, type PlannedRound } from '../support/round-plan';
 import { tempDir } from '../support/temp-dir';
+import { XVFB_AVAILABLE } from '../support/xvfb';
 
 const RATE = 0.00015;
 
@@ -34,7 +35,7 @@ async function playRounds(game: DesktopGame, server: SignalServer, count: number
   return planned;
 }
 
-describe('crash autopilot on a real screen', () => {
+describe.skipIf(!XVFB_AVAILABLE)('crash autopilot on a real screen', () => {
   const seed = seedWithModestRounds(24, 6);
   let game: DesktopGame;
   let profileFile: string;
@@ -69,6 +70,7 @@ describe('crash autopilot on a real screen', () => {
         const context = `round ${round.roundId} (crash ${round.crash}, target ${round.target}): ${JSON.stringify(record)}`;
         expect(record?.status, context).toBe(round.expect);
         expect(bets.length, context).toBe(round.bet ? 1 : 0);
+        if (round.bet) expect(bets[0]!.stake, context).toBe(round.stake ?? 1);
         if (round.expect === 'CASHOUT_EXECUTED') {
           expect(cashouts.length, context).toBe(1);
           expect(cashouts[0]!.multiplier!, context).toBeGreaterThanOrEqual(round.target);
@@ -112,6 +114,7 @@ describe('crash autopilot on a real screen', () => {
       const kinds = db.prepare('SELECT kind, count(*) AS n FROM actions GROUP BY kind').all() as Array<{ kind: string; n: number }>;
       db.close();
       expect(kinds.find((k) => k.kind === 'click')).toBeUndefined();
+      expect(kinds.find((k) => k.kind === 'type')).toBeUndefined();
       expect(kinds.find((k) => k.kind === 'refused-click')?.n).toBeGreaterThan(0);
     } finally {
       if (cli.child.exitCode === null) cli.kill('SIGKILL');

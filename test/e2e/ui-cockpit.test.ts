@@ -12,6 +12,7 @@ import { servePracticeGame, type PracticeGameServer } from '../support/practice-
 import { tempDir } from '../support/temp-dir';
 import { findSeed, focusableControls, screenBoxOf, screenshotPoint, tabStops, watchErrors } from '../support/ui-helpers';
 import { startXvfb, type XDisplay } from '../support/xvfb';
+import { XVFB_AVAILABLE } from '../support/xvfb';
 
 const WIDTH = 1280;
 const HEIGHT = 800;
@@ -21,7 +22,7 @@ interface GameGlobals {
   practiceGame: { state(): { phase: string; roundId: number } };
 }
 
-describe('cockpit UI against the practice game', () => {
+describe.skipIf(!XVFB_AVAILABLE)('cockpit UI against the practice game', () => {
   const dir = tempDir('cockpit-ui-');
   let xvfb: XDisplay;
   let game: PracticeGameServer;
@@ -65,11 +66,12 @@ describe('cockpit UI against the practice game', () => {
     await browser?.close();
     await gameBrowser?.close();
     const code = await cockpit?.stop('SIGTERM');
+    const output = cockpit?.output() ?? '';
     await signals?.close();
     await game?.close();
     await xvfb?.stop();
     dir.cleanup();
-    expect(code).toBe(0);
+    expect(code, output).toBe(0);
   });
 
   it('calibrates over the live screenshot: draws the multiplier region, reads it live, places the points, saves the profile', async () => {
@@ -187,13 +189,12 @@ describe('cockpit UI against the practice game', () => {
 
     await page.getByRole('button', { name: 'Kill switch' }).click();
     await page.getByRole('button', { name: /Kill switch engaged/ }).waitFor();
-    signals.send(signal('ui-3', 1.3));
-    const third = await finished('ui-3', 20_000);
-    expect(third.status, third.row!).toBe('SKIPPED');
-    await expect(execution('ui-3').textContent()).resolves.toContain('kill switch engaged');
-    await page.screenshot({ path: 'test-results/ui-kill-switch.png', fullPage: true });
-    await page.getByRole('button', { name: 'Stop autopilot' }).click();
+    // The kill switch stops the autopilot itself: a later signal is not even taken.
     await expect.poll(() => page.getByTestId('autopilot-running').textContent()).toContain('Stopped');
+    signals.send(signal('ui-3', 1.3));
+    await page.waitForTimeout(1500);
+    expect(await execution('ui-3').count()).toBe(0);
+    await page.screenshot({ path: 'test-results/ui-kill-switch.png', fullPage: true });
     await page.getByRole('button', { name: /Kill switch engaged/ }).click();
     expect(errors).toEqual([]);
   });

@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const ROOT = join(__dirname, '../..');
+export const ROOT = join(import.meta.dirname, '../..');
 
 export interface LaunchTarget {
   executablePath: string;

@@ -83,7 +83,7 @@ export async function startDesktopGame(options: { seed: string; rate: number; co
         name,
         display: { id: '0', scaleFactor: 1 },
         regions: { multiplier: pad(await box('#multiplier'), 2), balance: pad(await box('#balance'), 4) },
-        points: { bet: centre(await box('#bet')), cashout: centre(await box('#cashout')) },
+        points: { bet: centre(await box('#bet')), cashout: centre(await box('#cashout')), stakeInput: centre(await box('#stake')) },
       }),
       state: () => page.evaluate(() => window.practiceGame.state() as unknown as GameState),
       log: () => page.evaluate(() => [...window.practiceGame.log] as unknown as GameLogEntry[]),

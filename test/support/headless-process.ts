@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const COCKPIT_BIN = join(__dirname, '../../src-main/cli/cockpit.mjs');
+export const COCKPIT_BIN = join(import.meta.dirname, '../../src-main/cli/cockpit.mjs');
 
 export interface HeadlessProcess {
   readonly url: string;
@@ -15,7 +15,7 @@ export interface HeadlessProcess {
 
 /** Runs the built `cockpit headless` exactly as a user would, and waits for its ready line. */
 export async function startHeadlessProcess(dataDir: string, extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<HeadlessProcess> {
-  if (!existsSync(join(__dirname, '../../out/main/cli.js'))) throw new Error('Run `npm run build` before the e2e tests.');
+  if (!existsSync(join(import.meta.dirname, '../../out/main/cli.js'))) throw new Error('Run `npm run build` before the e2e tests.');
   const child = spawn(process.execPath, [COCKPIT_BIN, 'headless', '--port', '0', '--data', dataDir, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },

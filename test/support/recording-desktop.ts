@@ -6,6 +6,7 @@ import type { Desktop } from '../../src-main/engine/autopilot/desktop';
 
 export interface RecordingDesktop extends Desktop {
   clicks: Point[];
+  typed: Array<{ point: Point; text: string }>;
   inputBlocked: boolean;
   captureBlocked: boolean;
 }
@@ -15,11 +16,13 @@ export const TEST_DISPLAY: DisplayInfo = { id: '0', bounds: { x: 0, y: 0, width:
 export function recordingDesktop(): RecordingDesktop {
   const desktop: RecordingDesktop = {
     clicks: [],
+    typed: [],
     inputBlocked: false,
     captureBlocked: false,
     mouse: {
       click: async (point) => void desktop.clicks.push(point),
       probeMove: async () => ({ moved: !desktop.inputBlocked }),
+      typeInto: async (point, text) => void desktop.typed.push({ point, text }),
     },
     createReader: async () => ({ read: async () => ({ at: Date.now(), text: '', value: null, ms: 0, path: 'glyph' as const }) }),
     displays: async () => [TEST_DISPLAY],

@@ -6,6 +6,8 @@ export interface PlannedRound {
   target: number;
   /** What the game's own log must show for this round. */
   expect: 'SKIPPED' | 'CASHOUT_EXECUTED' | 'CRASHED';
+  /** Sent in the signal when set; the game's field holds 1 otherwise. */
+  stake?: number;
 }
 
 const r2 = (n: number) => Math.round(n * 100) / 100;
@@ -18,7 +20,8 @@ export function planRound(i: number, roundId: number, crash: number): PlannedRou
     return { roundId, crash, bet: true, target: r2(Math.max(crash + 0.25, 1.5)), expect: 'CRASHED' };
   }
   // Safely below the crash point (≥ 0.15 of headroom) so the cash-out is not a race with the crash.
-  return { roundId, crash, bet: true, target: r2(Math.max(1.1, Math.min(crash - 0.15, 1 + (crash - 1) * 0.6))), expect: 'CASHOUT_EXECUTED' };
+  // Every other winning round also carries its own stake, which must be typed into the game's stake field.
+  return { roundId, crash, bet: true, target: r2(Math.max(1.1, Math.min(crash - 0.15, 1 + (crash - 1) * 0.6))), expect: 'CASHOUT_EXECUTED', ...(i % 2 === 0 ? { stake: 2.5 } : {}) };
 }
 
 export function signalFor(round: PlannedRound, now = Date.now()) {
@@ -28,5 +31,6 @@ export function signalFor(round: PlannedRound, now = Date.now()) {
     expectedRange: `${r2(round.target - 0.1)}-${r2(round.target + 0.1)}`,
     bet: round.bet,
     roundId: round.roundId,
+    ...(round.stake !== undefined ? { stake: round.stake } : {}),
   };
 }

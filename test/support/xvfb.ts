@@ -1,6 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+
+/**
+ * Desktop suites need Xvfb (Linux). Elsewhere (the Windows and macOS release runners) they are skipped with a
+ * message, and the Playwright `_electron` suite covers the real desktop there.
+ */
+export const XVFB_AVAILABLE = process.platform === 'linux' && spawnSync('sh', ['-c', 'command -v Xvfb'], { stdio: 'ignore' }).status === 0;
+if (!XVFB_AVAILABLE) console.warn('[xvfb] Xvfb is not available: desktop suites (real clicks and OCR on a virtual screen) are skipped.');
 
 export interface XDisplay {
   /** e.g. ":93" */

@@ -23,9 +23,12 @@ export interface MultiplierRead {
 /**
  * blank: nothing stands out from the background; invalid: not a multiplier; mismatch: Tesseract's text disagrees
  * with the glyphs on screen (e.g. a lost digit); format: other decimals than the game shows; conflict: contradicts
- * glyphs already confirmed.
+ * glyphs already confirmed; too-long: more characters than any multiplier has (e.g. the game's crash text).
  */
-export type Unreadable = 'blank' | 'invalid' | 'mismatch' | 'format' | 'conflict';
+export type Unreadable = 'blank' | 'invalid' | 'mismatch' | 'format' | 'conflict' | 'too-long';
+
+/** "10,000.00x" has 10 glyphs; anything much longer is other text and is not worth two Tesseract calls per frame. */
+export const MAX_MULTIPLIER_GLYPHS = 12;
 
 /** What the reader needs from Tesseract; {@link TesseractEngine} is the real one. */
 export interface LineRecognizer {
@@ -83,6 +86,9 @@ export class MultiplierReader {
     const start = performance.now();
     const line = analyzeLine(image);
     if (!line) return { text: '', value: null, ms: performance.now() - start, path: 'glyph', unreadable: 'blank' };
+    if (line.glyphs.length > MAX_MULTIPLIER_GLYPHS) {
+      return { text: `(${line.glyphs.length} characters of text)`, value: null, ms: performance.now() - start, path: 'glyph', unreadable: 'too-long' };
+    }
     const shapes = line.glyphs.map((g) => glyphShape(g, line.line));
     if (allowGlyphs) {
       const match = this.templates.match(line.features);

@@ -31,10 +31,20 @@ export class NutMouse implements MousePort {
     return { moved: Math.abs(after.x - target.x) <= 1 && Math.abs(after.y - target.y) <= 1 };
   }
 
+  async typeInto(point: Point, text: string, scaleFactor: number): Promise<void> {
+    const nut = await this.load();
+    await this.click(point, scaleFactor);
+    const selectAll = process.platform === 'darwin' ? nut.Key.LeftCmd : nut.Key.LeftControl;
+    await nut.keyboard.pressKey(selectAll, nut.Key.A);
+    await nut.keyboard.releaseKey(selectAll, nut.Key.A);
+    await nut.keyboard.type(text);
+  }
+
   private load(): Promise<NutModule> {
     this.nut ??= import('@nut-tree-fork/nut-js').then((nut) => {
       // The default 100 ms pause after every mouse action would cost win rate on each cash-out.
       nut.mouse.config.autoDelayMs = 0;
+      nut.keyboard.config.autoDelayMs = 0;
       return nut;
     });
     return this.nut;

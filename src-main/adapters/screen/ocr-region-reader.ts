@@ -25,7 +25,7 @@ export class OcrRegionReader implements RegionReader {
     }
     const at = performance.timeOrigin + performance.now();
     const read = await reader.captureAndRead(region);
-    return { at, text: read.text, value: read.value, ms: read.ms, path: read.path };
+    return { at, text: read.text, value: read.value, ms: read.ms, path: read.path, ...(read.unreadable === 'too-long' ? { otherText: true } : {}) };
   }
 
   async close(): Promise<void> {

@@ -8,6 +8,8 @@ export interface ScreenRead {
   readonly value: number | null;
   readonly ms: number;
   readonly path: 'glyph' | 'tesseract';
+  /** Set when the region shows text far longer than any multiplier: the game's own crash or status text. */
+  readonly otherText?: boolean;
 }
 
 export interface RegionReader {
@@ -23,4 +25,6 @@ export interface MousePort {
    * injection works (macOS Accessibility, Windows UIPI) without pressing anything in the game.
    */
   probeMove(point: Point, scaleFactor: number): Promise<{ moved: boolean }>;
+  /** Clicks into a text field, selects its content and types `text` over it. */
+  typeInto(point: Point, text: string, scaleFactor: number): Promise<void>;
 }

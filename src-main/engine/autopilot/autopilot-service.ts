@@ -67,6 +67,7 @@ export class AutopilotService {
   private source: SourceState = { url: '', state: 'idle', reconnects: 0, lastMessageAt: null, detail: null };
   private running = false;
   private halted = false;
+  private stopping: Promise<AutopilotState> | null = null;
   private loop: Promise<void> | null = null;
   private wakeLoop: (() => void) | null = null;
   private lastSampleEventAt = 0;
@@ -117,12 +118,13 @@ export class AutopilotService {
     const onScreen = profileOnScreen(options.profile, display);
     this.reader ??= await this.deps.createReader();
     this.profile = onScreen;
-    this.observer = new RoundObserver(this.reader, onScreen.regions.multiplier, { idleIntervalMs: 20 });
+    this.observer = new RoundObserver(this.reader, onScreen.regions.multiplier, { idleIntervalMs: 5 });
     this.executor = this.createExecutor(this.observer);
     this.intake = new SignalIntake({ recorder: this.recorder, sources: [source], staleMs: stored.staleSignalMs });
     this.wireIntake(this.intake, url);
     this.running = true;
     this.halted = false;
+    this.stopping = null;
     this.observer.start();
     this.intake.start();
     this.loop = this.run();
@@ -132,18 +134,22 @@ export class AutopilotService {
   }
 
   /** Stops taking signals. A round with a bet already placed is cashed out at once (protective), never abandoned. */
-  async stop(reason = 'user stopped the autopilot'): Promise<AutopilotState> {
-    if (!this.running) return this.state();
+  stop(reason = 'user stopped the autopilot'): Promise<AutopilotState> {
+    if (!this.running) return this.stopping ?? Promise.resolve(this.state());
     this.running = false;
     this.halted = true;
     this.wakeLoop?.();
-    await this.intake?.stop();
-    await this.loop;
-    await this.observer?.stop();
-    this.intake = null;
-    this.deps.actions.record({ kind: 'autopilot', target: 'stop', mode: this.deps.safety.snapshot().mode, reason });
-    this.publishState();
-    return this.state();
+    // Every caller (UI, kill switch, shutdown) waits for the same stop, so nothing closes the store under a round.
+    this.stopping = (async () => {
+      await this.intake?.stop();
+      await this.loop;
+      await this.observer?.stop();
+      this.intake = null;
+      this.deps.actions.record({ kind: 'autopilot', target: 'stop', mode: this.deps.safety.snapshot().mode, reason });
+      this.publishState();
+      return this.state();
+    })();
+    return this.stopping;
   }
 
   async close(): Promise<void> {

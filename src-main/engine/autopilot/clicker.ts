@@ -60,6 +60,24 @@ export class Clicker {
     return { clicked: true, sentAt, latencyMs };
   }
 
+  /** Types the stake into the game's stake field: it commits money like a bet, so it passes the bet gate. */
+  async typeStake(profile: GameProfile, stake: number, executionId: number | null, limitRefusal: string | null): Promise<ClickResult> {
+    const point = profile.points.stakeInput;
+    if (!point) return { clicked: false, refused: 'the profile has no stake field' };
+    const mode = this.safety.snapshot().mode;
+    const text = String(Math.round(stake * 100) / 100);
+    const refused = this.refusal({ target: 'bet', limitRefusal });
+    if (refused) {
+      this.actions.record({ kind: 'refused-type', target: 'stakeInput', x: point.x, y: point.y, mode, reason: `stake ${text}; refused: ${refused}`, executionId });
+      return { clicked: false, refused };
+    }
+    const sentAt = preciseNow();
+    await this.mouse.typeInto(point, text, profile.display.scaleFactor);
+    const latencyMs = preciseNow() - sentAt;
+    this.actions.record({ kind: 'type', target: 'stakeInput', x: point.x, y: point.y, mode, reason: `stake ${text}`, executionId, at: Math.round(sentAt), detail: { latencyMs } });
+    return { clicked: true, sentAt, latencyMs };
+  }
+
   /** The low end of measured click latencies: assuming a faster click can only make a cash-out land later, never below target. */
   lowLatencyMs(): number {
     if (this.latencies.length === 0) return 0;

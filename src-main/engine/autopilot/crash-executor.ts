@@ -47,6 +47,13 @@ export interface PlayRequest {
 
 const startOfDay = (t: number) => new Date(t).setHours(0, 0, 0, 0);
 
+/**
+ * A captured frame shows the multiplier as rendered up to one 60 Hz frame earlier: on average half a frame.
+ * Dating samples that much earlier removes the bias that makes cash-outs land late; the plan's margin still
+ * keeps every click at or after the crossing.
+ */
+const DISPLAY_LAG_MS = 8;
+
 export class CrashExecutor {
   constructor(private readonly ctx: ExecutorContext) {}
 
@@ -79,6 +86,10 @@ export class CrashExecutor {
         const betting = await reads.take((o) => o.state.phase === 'BETTING' || this.ctx.halted(), options.maxWaitMs);
         if (this.ctx.halted()) return move('SKIPPED', 'autopilot stopped', { reason: 'autopilot stopped before the bet' });
         if (!betting) return move('SKIPPED', 'no betting phase in time', { reason: `no betting phase within ${options.maxWaitMs} ms` });
+      }
+      if (profile.points.stakeInput) {
+        const typed = await this.ctx.clicker.typeStake(profile, stake, exec.id, limit);
+        if (!typed.clicked && mode === 'live') return move('FAILED', `stake not entered: ${typed.refused}`, { reason: `stake not entered: ${typed.refused}` });
       }
       const bet = await this.ctx.clicker.click({ profile, target: 'bet', reason: `bet round ${signal.roundId}: stake ${stake}, target ${signal.target}x`, executionId: exec.id, limitRefusal: limit });
       if (!bet.clicked && mode === 'live') return move('FAILED', `bet not placed: ${bet.refused}`, { reason: `bet not placed: ${bet.refused}` });
@@ -129,7 +140,7 @@ export class CrashExecutor {
       }
       const value = observation.read.value;
       if (value !== null && observation.state.phase === 'FLYING' && !observation.events.some((e) => e.type === 'rejected')) {
-        samples.push({ at: observation.read.at, multiplier: value });
+        samples.push({ at: observation.read.at - DISPLAY_LAG_MS, multiplier: value });
         maxSeen = Math.max(maxSeen, value);
         this.ctx.onSample({ roundId: exec.roundId, t: observation.read.at - flightStart, m: value });
       }
@@ -174,7 +185,8 @@ export class CrashExecutor {
     const ended = await reads.take(
       (o) => {
         if (o.read.value !== null && o.state.phase === 'FLYING') maxSeen = Math.max(maxSeen, o.read.value);
-        return o.events.some((e) => e.type === 'crash');
+        // Only bookkeeping is left: a stopping autopilot does not wait for the crash.
+        return o.events.some((e) => e.type === 'crash') || this.ctx.halted();
       },
       5 * 60_000,
     );

@@ -15,12 +15,17 @@ export function pnlSummary(repo: ExecutionsRepo, mode: 'dry-run' | 'live', sessi
   let wins = 0;
   let losses = 0;
   const equity: PnlSummary['equity'] = [];
+  const days = new Map<string, { day: string; pnl: number; wins: number; losses: number }>();
   for (const r of rows) {
     allTime += r.pnl;
     if (r.endedAt >= sessionStart) session += r.pnl;
     if (r.endedAt >= dayStart) today += r.pnl;
-    if (r.status === 'CASHOUT_EXECUTED') wins++;
-    else losses++;
+    const day = localDay(r.endedAt);
+    const totals = days.get(day) ?? { day, pnl: 0, wins: 0, losses: 0 };
+    totals.pnl = round2(totals.pnl + r.pnl);
+    if (r.status === 'CASHOUT_EXECUTED') (wins++, totals.wins++);
+    else (losses++, totals.losses++);
+    days.set(day, totals);
     equity.push({ t: r.endedAt, equity: round2(allTime) });
   }
   return {
@@ -31,5 +36,11 @@ export function pnlSummary(repo: ExecutionsRepo, mode: 'dry-run' | 'live', sessi
     losses,
     winRate: wins + losses > 0 ? wins / (wins + losses) : null,
     equity: equity.slice(-EQUITY_POINTS),
+    daily: [...days.values()].reverse(),
   };
+}
+
+function localDay(t: number): string {
+  const d = new Date(t);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }

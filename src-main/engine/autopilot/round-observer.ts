@@ -11,11 +11,12 @@ export interface Observation {
 
 /**
  * Unreadable text while flying is treated as a missing read (a single OCR glitch must not end a flight with money at
- * risk; a real crash still ends it after `missingMs`). Outside a flight it is the game's crash text, which is how an
- * instant 1.00× crash is seen at all.
+ * risk; a real crash still ends it after `missingMs`). Text far longer than any multiplier is never a misread one:
+ * it is the game's crash text, in flight or not, and it is how an instant 1.00× crash is seen at all.
  */
 export function toPhaseRead(read: ScreenRead, phase: PhaseState['phase']): PhaseRead {
   if (read.value !== null) return { at: read.at, kind: 'value', value: read.value };
+  if (read.otherText) return { at: read.at, kind: 'crash' };
   if (read.text.trim() === '' || phase === 'FLYING') return { at: read.at, kind: 'none' };
   return { at: read.at, kind: 'crash' };
 }

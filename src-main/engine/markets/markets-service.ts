@@ -1,5 +1,6 @@
 // Runs in: engine. Accounts, their sessions, the configured strategy traders and the events the Markets view follows.
 import { CallFailure, type AccountView, type OrderRow, type PositionRow, type StrategyConfigView, type SymbolPnl } from '../../../src-shared/contract';
+import { OrderStore } from '../../adapters/exchange/order-store';
 import { redact } from '../../adapters/exchange/redact';
 import type { Db } from '../../adapters/store/database';
 import type { SettingsRepo } from '../../adapters/store/settings-repo';
@@ -11,7 +12,7 @@ import type { SafetyService } from '../services/safety-service';
 import type { StrategyToggles } from '../services/strategy-toggles';
 import { AccountSession, PAPER_FEE_RATE } from './account-session';
 import { AccountStore, type NewAccount, type StoredAccount } from './account-store';
-import { foldFills } from './fill-ledger';
+import { orderRow, pnlRows, positionRows } from './account-views';
 import { riskFor, StrategyConfigs, type StoredStrategyConfig } from './strategy-configs';
 import { StrategyTrader } from './strategy-trader';
 
@@ -113,7 +114,7 @@ export class MarketsService {
 
   orders(accountId: string | undefined, status: 'open' | 'all', limit: number): OrderRow[] {
     const ids = accountId ? [accountId] : this.accounts.list().map((a) => a.id);
-    const rows = ids.flatMap((id) => (status === 'open' ? this.session(id).store.open() : this.session(id).store.all()).map((o) => this.orderRow(id, o)));
+    const rows = ids.flatMap((id) => (status === 'open' ? this.storeOf(id).open() : this.storeOf(id).all()).map((o) => this.orderRow(id, o)));
     return rows.sort((a, b) => b.updatedAt - a.updatedAt).slice(0, limit);
   }
 
@@ -127,36 +128,11 @@ export class MarketsService {
   }
 
   positions(): PositionRow[] {
-    return this.accounts.list().flatMap((a) =>
-      foldFills(this.session(a.id).store.fills())
-        .filter((l) => Math.abs(l.quantity) > 1e-12)
-        .map((l) => {
-          const mark = this.marks.get(`${a.id}/${l.symbol}`) ?? null;
-          const trader = [...this.traders.values()].find((t) => t.config.symbol === l.symbol && this.configs.get(t.config.id)?.accountId === a.id && t.position());
-          const plan = trader?.position();
-          return {
-            accountId: a.id,
-            symbol: l.symbol,
-            side: l.quantity > 0 ? ('LONG' as const) : ('SHORT' as const),
-            quantity: Math.abs(l.quantity),
-            entryPrice: l.entryPrice,
-            markPrice: mark,
-            unrealizedPnl: mark === null ? null : (mark - l.entryPrice) * l.quantity,
-            stopPrice: plan?.stopPrice ?? null,
-            takeProfits: plan?.takeProfits ?? [],
-            strategy: trader?.config.id ?? null,
-          };
-        }),
-    );
+    return this.accounts.list().flatMap((a) => positionRows(a.id, this.storeOf(a.id).fills(), this.marks, (symbol) => this.heldBy(a.id, symbol)));
   }
 
   pnlBySymbol(): SymbolPnl[] {
-    return this.accounts.list().flatMap((a) =>
-      foldFills(this.session(a.id).store.fills()).map((l) => {
-        const mark = this.marks.get(`${a.id}/${l.symbol}`);
-        return { accountId: a.id, symbol: l.symbol, realized: l.realized, unrealized: mark === undefined ? 0 : (mark - l.entryPrice) * l.quantity, fees: l.fees, trades: l.trades };
-      }),
-    );
+    return this.accounts.list().flatMap((a) => pnlRows(a.id, this.storeOf(a.id).fills(), this.marks));
   }
 
   candles(accountId: string, symbol: string, interval: string, limit: number) {
@@ -259,6 +235,11 @@ export class MarketsService {
     return s;
   }
 
+  /** Recorded orders and fills need no venue connection (and no decrypted key). */
+  private storeOf(id: string): OrderStore {
+    return this.sessions.get(id)?.store ?? new OrderStore(this.deps.db, id);
+  }
+
   private closeSession(id: string): void {
     this.sessions.get(id)?.close();
     this.sessions.delete(id);
@@ -294,24 +275,17 @@ export class MarketsService {
     return { id: a.id, exchange: a.exchange, label: a.label, environment: a.environment, apiKeyMasked: a.apiKeyMasked, baseUrl: a.baseUrl, connected: error === null, error: error ?? null };
   }
 
-  private orderRow(accountId: string, o: StoredOrder & { strategy?: string }): OrderRow {
-    const strategy = (this.deps.db.prepare('SELECT strategy FROM orders WHERE account_id = ? AND client_order_id = ?').get(accountId, o.clientOrderId) as { strategy: string | null } | undefined)?.strategy ?? null;
-    return {
-      accountId,
-      clientOrderId: o.clientOrderId,
-      symbol: o.symbol,
-      side: o.side,
-      type: o.type,
-      status: o.status,
-      quantity: o.quantity,
-      price: o.price ?? null,
-      stopPrice: o.stopPrice ?? null,
-      filledQty: o.filledQty,
-      avgPrice: o.avgPrice ?? null,
-      role: o.role ?? null,
-      strategy,
-      updatedAt: o.updatedAt,
-    };
+  private orderRow(accountId: string, o: StoredOrder): OrderRow {
+    return orderRow(accountId, o, this.strategyOf(accountId, o.clientOrderId));
+  }
+
+  private strategyOf(accountId: string, clientOrderId: string): string | null {
+    return (this.deps.db.prepare('SELECT strategy FROM orders WHERE account_id = ? AND client_order_id = ?').get(accountId, clientOrderId) as { strategy: string | null } | undefined)?.strategy ?? null;
+  }
+
+  /** The running trader holding `symbol` on this account, for its stop and targets. */
+  private heldBy(accountId: string, symbol: string): StrategyTrader | undefined {
+    return [...this.traders.values()].find((t) => t.config.symbol === symbol && this.configs.get(t.config.id)?.accountId === accountId && t.position());
   }
 
   private strategyView(c: StoredStrategyConfig): StrategyConfigView {

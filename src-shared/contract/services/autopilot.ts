@@ -73,6 +73,8 @@ export const PnlSummary = z.object({
   losses: z.number().int(),
   winRate: z.number().nullable(),
   equity: z.array(z.object({ t: z.number(), equity: z.number() })),
+  /** Per local day, newest first. */
+  daily: z.array(z.object({ day: z.string(), pnl: z.number(), wins: z.number().int(), losses: z.number().int() })),
 });
 export type PnlSummary = z.infer<typeof PnlSummary>;
 

@@ -8,7 +8,7 @@ import { tempDir } from '../../support/temp-dir';
 describe('crash consistency', () => {
   it('loses no committed row when the engine is SIGKILLed mid-write', async () => {
     const dir = tempDir();
-    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../../support/engine-writer.ts'), dir.path], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../../support/engine-writer.ts'), dir.path], { stdio: ['ignore', 'pipe', 'inherit'] });
     let lastCommitted = 0;
     let buffer = '';
     await new Promise<void>((resolve, reject) => {

@@ -112,7 +112,7 @@ describe('markets service on the simulator', () => {
     expect(orders.every((o) => o.strategy === config.id)).toBe(true);
   }, 40_000);
 
-  it('a live account never trades unless live mode is armed', async () => {
+  it('a live account never trades unless live mode is armed; disarming switches it off', async () => {
     const live = await call<AccountView>('markets.addAccount', { exchange: 'binance-spot', environment: 'live', label: 'Sim live', apiKey: KEY.apiKey, apiSecret: KEY.secret, baseUrl: sim.httpUrl });
     const config = await call<StrategyConfigView>('markets.configureStrategy', { strategy: 'sma-cross', params: { fast: 2, slow: 3 }, accountId: live.id, symbol: 'BTCUSDT', interval: '1s', quotePerTrade: 500 });
     engine.strategies.setEnabled(`strategy:${config.id}`, true);
@@ -120,14 +120,19 @@ describe('markets service on the simulator', () => {
     expect(seen.some((e) => e.name === 'toast' && JSON.stringify(e.payload).includes('live mode is not armed'))).toBe(true);
     await new Promise((r) => setTimeout(r, 1_500));
     expect(await call<OrderRow[]>('markets.orders', { accountId: live.id })).toEqual([]);
-    await engine.dispatch('markets.removeAccount', { id: live.id });
+    // Armed, it runs; back to dry-run, it is switched off at once.
+    engine.safety.setMode('live', 'test');
+    engine.strategies.setEnabled(`strategy:${config.id}`, true);
+    expect((await call<StrategyConfigView[]>('markets.listStrategies')).find((c) => c.id === config.id)).toMatchObject({ running: true });
+    engine.safety.setMode('dry-run', 'test');
+    expect((await call<StrategyConfigView[]>('markets.listStrategies')).find((c) => c.id === config.id)).toMatchObject({ running: false, enabled: false });
   });
 
   it('a restart keeps accounts, orders and strategies (reconciled at start)', async () => {
     const before = await call<OrderRow[]>('markets.orders', {});
     await engine.shutdown('restart');
     open();
-    expect((await call<AccountView[]>('markets.listAccounts')).map((a) => a.label)).toEqual(['Sim testnet', 'Paper']);
+    expect((await call<AccountView[]>('markets.listAccounts')).map((a) => a.label)).toEqual(['Sim testnet', 'Paper', 'Sim live']);
     await until(async () => (await call<AccountView[]>('markets.listAccounts')).every((a) => a.connected), 5_000);
     expect((await call<OrderRow[]>('markets.orders', {})).map((o) => o.clientOrderId)).toEqual(before.map((o) => o.clientOrderId));
     expect((await call<StrategyConfigView[]>('markets.listStrategies')).map((s) => s.id)).toContain(strategy.id);

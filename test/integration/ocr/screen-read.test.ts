@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MultiplierReader } from '../../../src-main/adapters/ocr/multiplier-reader';
 import { TesseractEngine } from '../../../src-main/adapters/ocr/tesseract-engine';
 import { openLivePage, type LivePage } from './live-page';
+import { XVFB_AVAILABLE } from '../../support/xvfb';
 
-describe('reading the multiplier off a real X screen', () => {
+describe.skipIf(!XVFB_AVAILABLE)('reading the multiplier off a real X screen', () => {
   let live: LivePage;
   let engine: TesseractEngine;
 

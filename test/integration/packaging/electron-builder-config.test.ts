@@ -3,9 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { fuseConfig, fuseMap, isTestBuild } from '../../../scripts/packaging/fuses.mjs';
+import { fuseConfig, fuseMap, isTestBuild } from '../../../resources/packaging/fuses.mjs';
 
-const root = join(__dirname, '../../..');
+const root = join(import.meta.dirname, '../../..');
 const config = parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8'));
 const targets = (platform: { target: Array<{ target: string; arch: string[] }> }) => Object.fromEntries(platform.target.map((t) => [t.target, [...t.arch].sort()]));
 
@@ -79,7 +79,7 @@ describe('the fuse map', () => {
 
 describe('the afterPack hook', () => {
   it('hands the release or test fuse config to electron-builder for the packed binary', async () => {
-    const { default: afterPack } = await import('../../../scripts/packaging/after-pack.mjs');
+    const { default: afterPack } = await import('../../../resources/packaging/after-pack.mjs');
     const seen: unknown[] = [];
     const context = { electronPlatformName: 'darwin', arch: 3, appOutDir: '/x', packager: { addElectronFuses: async (_ctx: unknown, fuses: unknown) => void seen.push(fuses) } };
     const before = process.env.COCKPIT_TEST_BUILD;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { architectures, classify, formatOf } from '../../../native-deps/check.mjs';
 
-const root = join(__dirname, '../../..');
+const root = join(import.meta.dirname, '../../..');
 const bin = (p: string) => readFileSync(join(root, 'node_modules', p));
 
 describe('native-deps/check.mjs', () => {

@@ -9,9 +9,9 @@ import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../support/temp-dir';
-import { fuseMap } from '../../../scripts/packaging/fuses.mjs';
+import { fuseMap } from '../../../resources/packaging/fuses.mjs';
 
-const root = join(__dirname, '../../..');
+const root = join(import.meta.dirname, '../../..');
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 // Electron's shipped defaults for the 9 v1 fuses: RunAsNode on, cookie encryption off, NODE_OPTIONS on, inspect on, …
 const DEFAULT_WIRE = '101100011';

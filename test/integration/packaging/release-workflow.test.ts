@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
-const root = join(__dirname, '../../..');
+const root = join(import.meta.dirname, '../../..');
 const file = '.github/workflows/release.yml';
 const text = readFileSync(join(root, file), 'utf8');
 const workflow = parse(text);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findingsFromCsv, gate, gateNpmAudit, parseCsv } from '../../../scripts/security/electronegativity-report.mjs';
+import { findingsFromCsv, gate, gateNpmAudit, parseCsv } from '../../security/electronegativity-report.mjs';
 
 // Rows in electronegativity 1.10's CSV format, as produced on this repo before the hardening.
 const CSV = `issue, severity, confidence, filename, location, sample, description, url
@@ -40,9 +40,9 @@ describe('electronegativity on this repository', () => {
     const { existsSync } = await import('node:fs');
     const { join } = await import('node:path');
     const { spawnSync } = await import('node:child_process');
-    const root = join(__dirname, '../../..');
+    const root = join(import.meta.dirname, '../../..');
     if (!existsSync(join(root, 'out/main/index.js'))) return ctx.skip('no build in out/: run npm run build (npm test builds first)');
-    const r = spawnSync(process.execPath, [join(root, 'scripts/security/audit.mjs'), '--skip-npm-audit'], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(root, 'test/security/audit.mjs'), '--skip-npm-audit'], { cwd: root, encoding: 'utf8' });
     expect(r.stdout).toMatch(/src-main: \d+ finding\(s\), 0 blocking/);
     expect(r.stdout).toMatch(/out: \d+ finding\(s\), 0 blocking/);
     expect(r.status, r.stdout + r.stderr).toBe(0);

@@ -13,7 +13,7 @@ import { tempDir } from '../../support/temp-dir';
 const PLANTED = 'PLANTED-sk-live-7f3a9c2e41b84d0e9a6c5b3f2e1d0c9b';
 // The Binance documentation's example secret (BRIEF §5): a hard-coded test key must never reach the renderer.
 const DOC_SECRET = 'NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j';
-const root = join(__dirname, '../../..');
+const root = join(import.meta.dirname, '../../..');
 
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];

@@ -16,7 +16,7 @@ export function LiveChartPanel({ strategies, positions, accounts }: { strategies
     <section className="panel" aria-labelledby="live-chart-title">
       <div className="panel-head">
         <h2 id="live-chart-title">{`Live · ${current.symbol} · ${current.interval}`}</h2>
-        <span className="muted small">{`${account?.label ?? current.accountId} · ${lines.length > 0 ? 'position lines: entry, SL, TP' : 'no open position'}`}</span>
+        <span className="muted small">{`${account?.label ?? current.accountId} · ${lines.length > 0 ? `${lines.length} position line${lines.length > 1 ? 's' : ''} (entry, SL, TP)` : 'no open position'}`}</span>
       </div>
       {strategies.length > 1 && (
         <div className="toolbar">

@@ -68,7 +68,7 @@ function npmAudit(extra) {
   }
 }
 
-console.log('\nnpm audit --omit=dev: fail on high/critical unless justified in scripts/security/npm-audit-justified.json');
+console.log('\nnpm audit --omit=dev: fail on high/critical unless justified in test/security/npm-audit-justified.json');
 // Electron is a dev dependency on paper but ships inside every installer, so its advisories count too.
 const prod = gateNpmAudit(npmAudit(['--omit=dev']), justifiedPackages);
 const all = gateNpmAudit(npmAudit([]), justifiedPackages);
