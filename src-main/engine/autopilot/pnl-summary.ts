@@ -23,8 +23,13 @@ export function pnlSummary(repo: ExecutionsRepo, mode: 'dry-run' | 'live', sessi
     const day = localDay(r.endedAt);
     const totals = days.get(day) ?? { day, pnl: 0, wins: 0, losses: 0 };
     totals.pnl = round2(totals.pnl + r.pnl);
-    if (r.status === 'CASHOUT_EXECUTED') (wins++, totals.wins++);
-    else (losses++, totals.losses++);
+    if (r.status === 'CASHOUT_EXECUTED') {
+      wins++;
+      totals.wins++;
+    } else {
+      losses++;
+      totals.losses++;
+    }
     days.set(day, totals);
     equity.push({ t: r.endedAt, equity: round2(allTime) });
   }
