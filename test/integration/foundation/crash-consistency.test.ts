@@ -8,11 +8,14 @@ import { tempDir } from '../../support/temp-dir';
 describe('crash consistency', () => {
   it('loses no committed row when the engine is SIGKILLed mid-write', async () => {
     const dir = tempDir();
-    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../../support/engine-writer.ts'), dir.path], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../../support/engine-writer.ts'), dir.path], { stdio: ['ignore', 'pipe', 'pipe'] });
     let lastCommitted = 0;
     let buffer = '';
+    // Drained, never inherited: a child writing into an unread inherited pipe can block, and its errors belong in the failure.
+    let errors = '';
+    child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
     await new Promise<void>((resolve, reject) => {
-      child.once('exit', (code) => reject(new Error(`writer exited early with ${code}`)));
+      child.once('exit', (code) => reject(new Error(`writer exited early with ${code}: ${errors}`)));
       child.stdout!.on('data', (chunk: Buffer) => {
         buffer += chunk.toString();
         const lines = buffer.split('\n');
