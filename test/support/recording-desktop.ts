@@ -26,7 +26,6 @@ export function recordingDesktop(): RecordingDesktop {
     },
     createReader: async () => ({ read: async () => ({ at: Date.now(), text: '', value: null, ms: 0, path: 'glyph' as const }) }),
     displays: async () => [TEST_DISPLAY],
-    grab: async () => ({ data: new Uint8Array(4), width: 1, height: 1, order: 'rgba' as const }),
     grabRegion: async (r) => {
       const data = new Uint8Array(r.width * r.height * 4).fill(30);
       if (!desktop.captureBlocked) for (let i = 0; i < data.length; i += 8) data[i] = 250;

@@ -1,4 +1,4 @@
-// Runs in: engine. Whole-display screenshots for the web calibration editor, and the display list under plain Node.
+// Runs in: engine. The display list under plain Node, and downscaled screenshots for the web calibration editor.
 import { PNG } from 'pngjs';
 import type { DisplayInfo } from '../../../src-shared/contract/services/autopilot';
 import { channelCount, type RawImage } from '../../core/ocr/raw-image';
@@ -10,20 +10,6 @@ import { channelCount, type RawImage } from '../../core/ocr/raw-image';
 export async function primaryDisplay(): Promise<DisplayInfo> {
   const { screen } = await import('@nut-tree-fork/nut-js');
   return { id: '0', bounds: { x: 0, y: 0, width: await screen.width(), height: await screen.height() }, scaleFactor: 1, primary: true };
-}
-
-export async function grabDisplay(display: DisplayInfo): Promise<RawImage> {
-  const { ColorMode, Region, screen } = await import('@nut-tree-fork/nut-js');
-  const b = display.bounds;
-  const image = await screen.grabRegion(new Region(b.x, b.y, b.width, b.height));
-  const bgr = image.colorMode === ColorMode.BGR;
-  return {
-    data: new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.byteLength),
-    width: image.width,
-    height: image.height,
-    order: image.channels === 4 ? (bgr ? 'bgra' : 'rgba') : bgr ? 'bgr' : 'rgb',
-    stride: image.byteWidth,
-  };
 }
 
 /** Nearest-neighbour downscale to at most `maxWidth`, encoded as PNG; `scale` maps PNG pixels back to physical pixels. */

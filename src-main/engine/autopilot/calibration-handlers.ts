@@ -17,7 +17,7 @@ export function calibrationHandlers(desktop: Desktop, reader: () => Promise<Regi
     listDisplays: () => desktop.displays(),
     captureScreen: async ({ displayId, maxWidth }) => {
       const d = await display(displayId);
-      const encoded = encodeDownscaledPng(await desktop.grab(d), maxWidth);
+      const encoded = encodeDownscaledPng(await desktop.grabRegion(d.bounds), maxWidth);
       return { png: encoded.png.toString('base64'), width: encoded.width, height: encoded.height, scale: encoded.scale, display: d, capturedAt: Date.now() };
     },
     readRegion: async ({ region, displayId }) => {

@@ -3,14 +3,13 @@ import type { DisplayInfo } from '../../../src-shared/contract/services/autopilo
 import type { Rect } from '../../../src-shared/game-profile';
 import type { MousePort, RegionReader } from '../../core/autopilot/ports';
 import type { RawImage } from '../../core/ocr/raw-image';
-import { grabDisplay, primaryDisplay } from '../../adapters/screen/display-capture';
+import { primaryDisplay } from '../../adapters/screen/display-capture';
 import { NutMouse } from '../../adapters/screen/nut-mouse';
 
 export interface Desktop {
   mouse: MousePort;
   createReader(): Promise<RegionReader>;
   displays(): Promise<DisplayInfo[]>;
-  grab(display: DisplayInfo): Promise<RawImage>;
   grabRegion(region: Rect): Promise<RawImage>;
 }
 
@@ -20,7 +19,6 @@ export function nutDesktop(): Desktop {
     // Loaded on first use so a cockpit that never reads the screen never loads Tesseract.
     createReader: async () => (await import('../../adapters/screen/ocr-region-reader')).OcrRegionReader.create(),
     displays: async () => [await primaryDisplay()],
-    grab: grabDisplay,
     grabRegion: async (region) => (await import('../../adapters/ocr/screen-capture')).grabRegion(region),
   };
 }
