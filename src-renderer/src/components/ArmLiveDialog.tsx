@@ -12,7 +12,9 @@ export function ArmLiveDialog({ phrase, onConfirm, onCancel }: { phrase: string;
         <p>Live mode clicks and places orders with real money, within the safety limits in Settings.</p>
         <FirstRunChecklist onChange={(c) => setReady(c.readyForLive)} />
         <label>
-          Type <strong>{phrase}</strong> to confirm
+          <span>
+            Type <strong>{phrase}</strong> to confirm
+          </span>
           <input autoFocus value={typed} onChange={(e) => setTyped(e.target.value)} aria-label="Confirmation phrase" />
         </label>
         <div className="dialog-actions">

@@ -27,7 +27,10 @@ export function FirstRunChecklist({ onChange }: { onChange?(checklist: Checklist
     <ul className="checklist" aria-label="First-run checklist">
       {checklist.steps.map((step) => (
         <li key={step.id} className={`checklist-step ${step.state}`}>
-          <span aria-hidden="true">{ICON[step.state]}</span> <strong>{step.title}</strong>: {step.detail}
+          <span aria-hidden="true">{ICON[step.state]}</span>
+          <span>
+            <strong>{step.title}</strong>: {step.detail}
+          </span>
           {step.action?.kind === 'run-probe' && (
             <button
               disabled={busy}
