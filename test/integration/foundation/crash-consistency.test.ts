@@ -14,23 +14,26 @@ describe('crash consistency', () => {
     // Drained, never inherited: a child writing into an unread inherited pipe can block, and its errors belong in the failure.
     let errors = '';
     child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     await new Promise<void>((resolve, reject) => {
-      child.once('exit', (code) => reject(new Error(`writer exited early with ${code}: ${errors}`)));
+      void exited.then(() => reject(new Error(`writer exited early with ${child.exitCode}: ${errors}`)));
       // Fail with what the writer did, not with a bare test timeout.
       setTimeout(() => reject(new Error(`writer reached row ${lastCommitted} of 500 in 90 s; stderr: ${errors || '(none)'}`)), 90_000).unref();
-      child.stdout!.on('data', (chunk: Buffer) => {
+      const onData = (chunk: Buffer): void => {
         buffer += chunk.toString();
         const lines = buffer.split('\n');
         buffer = lines.pop()!;
         for (const line of lines) lastCommitted = Number(line.split(' ')[1]);
         if (lastCommitted >= 500) {
-          child.removeAllListeners('exit');
+          // Chunks still in flight must not run this again once the kill is under way.
+          child.stdout!.off('data', onData);
           child.kill('SIGKILL');
           resolve();
         }
-      });
+      };
+      child.stdout!.on('data', onData);
     });
-    await new Promise((r) => child.once('exit', r));
+    await exited;
     expect(child.signalCode).toBe('SIGKILL');
 
     const db = openDatabase(join(dir.path, 'cockpit.sqlite'));
@@ -39,7 +42,8 @@ describe('crash consistency', () => {
     const count = (db.prepare("SELECT count(*) AS n FROM actions WHERE kind = 'test-write'").get() as { n: number }).n;
     expect(maxId).toBeGreaterThanOrEqual(lastCommitted);
     // Ids are dense: nothing in the middle went missing either.
-    expect(count).toBe(maxId - 0 - (db.prepare("SELECT count(*) AS n FROM actions WHERE kind != 'test-write' AND id <= ?").get(maxId) as { n: number }).n);
+    const otherRows = (db.prepare("SELECT count(*) AS n FROM actions WHERE kind != 'test-write' AND id <= ?").get(maxId) as { n: number }).n;
+    expect(count).toBe(maxId - otherRows);
     db.close();
     new Database(join(dir.path, 'cockpit.sqlite')).close();
     dir.cleanup();
