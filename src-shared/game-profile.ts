@@ -15,7 +15,8 @@ export const GameProfile = z
     name: z.string().trim().min(1).max(80),
     display: z.object({ id: z.union([z.string(), z.number()]).transform(String), scaleFactor: z.number().positive().max(8) }),
     regions: z.object({ multiplier: Rect, balance: Rect.optional() }),
-    points: z.object({ bet: Point, cashout: Point, stakeInput: Point.optional() }),
+    // autoCashoutInput extends v1 without breaking it: BRIEF §3 prefers the game's own auto cash-out to an OCR click.
+    points: z.object({ bet: Point, cashout: Point, stakeInput: Point.optional(), autoCashoutInput: Point.optional() }),
   })
   .strict();
 export type GameProfile = z.infer<typeof GameProfile>;
@@ -36,7 +37,12 @@ export function profileOnScreen(profile: GameProfile, display: DisplayBounds): G
   return {
     ...profile,
     regions: { multiplier: rect(profile.regions.multiplier), ...(profile.regions.balance ? { balance: rect(profile.regions.balance) } : {}) },
-    points: { bet: point(profile.points.bet), cashout: point(profile.points.cashout), ...(profile.points.stakeInput ? { stakeInput: point(profile.points.stakeInput) } : {}) },
+    points: {
+      bet: point(profile.points.bet),
+      cashout: point(profile.points.cashout),
+      ...(profile.points.stakeInput ? { stakeInput: point(profile.points.stakeInput) } : {}),
+      ...(profile.points.autoCashoutInput ? { autoCashoutInput: point(profile.points.autoCashoutInput) } : {}),
+    },
   };
 }
 

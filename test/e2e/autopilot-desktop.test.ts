@@ -96,6 +96,47 @@ describe.skipIf(!XVFB_AVAILABLE)('crash autopilot on a real screen', () => {
     }
   }, 240_000);
 
+  it("live with the game's auto cash-out field: the game pays exactly at each target, and no Cash out click is sent", async () => {
+    const server = await startSignalServer();
+    const dataDir = join(dir.path, 'auto');
+    const autoProfile = join(dir.path, 'practice-auto.profile.json');
+    writeFileSync(autoProfile, JSON.stringify(await game.profile('practice-auto', { autoCashout: true })));
+    const cli = runCockpit(['autopilot', '--profile', autoProfile, '--signals', server.url, '--live', '--rounds', '5', '--data', dataDir, '--json'], { DISPLAY: game.x.display });
+    try {
+      await cli.waitForStderr(/signals: open/, 20_000);
+      const planned = await playRounds(game, server, 5);
+      const records = (await cli.waitForLines(5, 120_000)).map((l) => JSON.parse(l) as Record);
+      expect(await cli.exited()).toBe(0);
+      const log = await game.log();
+      for (const round of planned) {
+        const record = records.find((r) => r.roundId === String(round.roundId));
+        const cashouts = log.filter((e) => e.type === 'cashout' && e.roundId === round.roundId);
+        const context = `round ${round.roundId} (crash ${round.crash}, target ${round.target}): ${JSON.stringify(record)}`;
+        expect(record?.status, context).toBe(round.expect);
+        if (round.expect === 'CASHOUT_EXECUTED') {
+          expect(cashouts, context).toEqual([expect.objectContaining({ multiplier: round.target, auto: true })]);
+          expect(record?.cashoutAt, context).toBe(round.target);
+        } else {
+          expect(cashouts, context).toEqual([]);
+        }
+      }
+      const db = new Database(join(dataDir, 'cockpit.sqlite'), { readonly: true });
+      const actions = db.prepare("SELECT kind, target, count(*) AS n FROM actions WHERE kind IN ('click', 'type') GROUP BY kind, target").all() as Array<{ kind: string; target: string; n: number }>;
+      db.close();
+      const bets = planned.filter((r) => r.bet).length;
+      expect(Object.fromEntries(actions.map((a) => [`${a.kind} ${a.target}`, a.n]))).toEqual({
+        'click bet': bets,
+        'type autoCashoutInput': bets,
+        'type stakeInput': bets,
+      });
+    } finally {
+      if (cli.child.exitCode === null) cli.kill('SIGKILL');
+      await server.close();
+      // The field keeps its value: left set, the game would cash out by itself in any later test.
+      await game.page.fill('#auto-cashout', '');
+    }
+  }, 180_000);
+
   it('dry run: plays the same signals with zero clicks', async () => {
     const server = await startSignalServer();
     const dataDir = join(dir.path, 'dry');

@@ -14,6 +14,8 @@ export interface GameLogEntry {
   stake?: number;
   crashPoint?: number;
   reason?: string;
+  /** Paid by the game's own auto cash-out, not by a click. */
+  auto?: boolean;
 }
 
 export interface GameState {
@@ -28,7 +30,8 @@ export interface DesktopGame {
   readonly page: Page;
   readonly seed: string;
   readonly chain: CrashChain;
-  profile(name?: string): Promise<GameProfile>;
+  /** Measured from the page; `autoCashout` adds the game's auto cash-out field, which the autopilot then types into. */
+  profile(name?: string, options?: { autoCashout?: boolean }): Promise<GameProfile>;
   state(): Promise<GameState>;
   log(): Promise<GameLogEntry[]>;
   /** Resolves at the start of a betting phase (a fresh one, not one already under way). */
@@ -78,12 +81,17 @@ export async function startDesktopGame(options: { seed: string; rate: number; co
       page,
       seed: options.seed,
       chain: new CrashChain(options.seed),
-      profile: async (name = 'practice') => ({
+      profile: async (name = 'practice', profileOptions = {}) => ({
         version: 1,
         name,
         display: { id: '0', scaleFactor: 1 },
         regions: { multiplier: pad(await box('#multiplier'), 2), balance: pad(await box('#balance'), 4) },
-        points: { bet: centre(await box('#bet')), cashout: centre(await box('#cashout')), stakeInput: centre(await box('#stake')) },
+        points: {
+          bet: centre(await box('#bet')),
+          cashout: centre(await box('#cashout')),
+          stakeInput: centre(await box('#stake')),
+          ...(profileOptions.autoCashout ? { autoCashoutInput: centre(await box('#auto-cashout')) } : {}),
+        },
       }),
       state: () => page.evaluate(() => window.practiceGame.state() as unknown as GameState),
       log: () => page.evaluate(() => [...window.practiceGame.log] as unknown as GameLogEntry[]),

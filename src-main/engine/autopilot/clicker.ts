@@ -6,6 +6,7 @@ import type { SafetyService } from '../services/safety-service';
 import { preciseNow } from './clock';
 
 export type ClickTarget = 'bet' | 'cashout';
+export type TypedField = 'stakeInput' | 'autoCashoutInput';
 
 export interface ClickRequest {
   profile: GameProfile;
@@ -60,21 +61,23 @@ export class Clicker {
     return { clicked: true, sentAt, latencyMs };
   }
 
-  /** Types the stake into the game's stake field: it commits money like a bet, so it passes the bet gate. */
-  async typeStake(profile: GameProfile, stake: number, executionId: number | null, limitRefusal: string | null): Promise<ClickResult> {
-    const point = profile.points.stakeInput;
-    if (!point) return { clicked: false, refused: 'the profile has no stake field' };
+  /**
+   * Types into one of the game's fields: the stake, or its own auto cash-out. Either commits money like a bet
+   * (the stake directly; a wrong auto cash-out decides the payout), so both pass the bet gate.
+   */
+  async typeField(profile: GameProfile, field: TypedField, text: string, executionId: number | null, limitRefusal: string | null): Promise<ClickResult> {
+    const point = profile.points[field];
+    if (!point) return { clicked: false, refused: `the profile has no ${field} field` };
     const mode = this.safety.snapshot().mode;
-    const text = String(Math.round(stake * 100) / 100);
     const refused = this.refusal({ target: 'bet', limitRefusal });
     if (refused) {
-      this.actions.record({ kind: 'refused-type', target: 'stakeInput', x: point.x, y: point.y, mode, reason: `stake ${text}; refused: ${refused}`, executionId });
+      this.actions.record({ kind: 'refused-type', target: field, x: point.x, y: point.y, mode, reason: `${field} ${text}; refused: ${refused}`, executionId });
       return { clicked: false, refused };
     }
     const sentAt = preciseNow();
     await this.mouse.typeInto(point, text, profile.display.scaleFactor);
     const latencyMs = preciseNow() - sentAt;
-    this.actions.record({ kind: 'type', target: 'stakeInput', x: point.x, y: point.y, mode, reason: `stake ${text}`, executionId, at: Math.round(sentAt), detail: { latencyMs } });
+    this.actions.record({ kind: 'type', target: field, x: point.x, y: point.y, mode, reason: `${field} ${text}`, executionId, at: Math.round(sentAt), detail: { latencyMs } });
     return { clicked: true, sentAt, latencyMs };
   }
 

@@ -4,6 +4,7 @@ import type { SafetyLimits } from '../../../src-shared/contract/services/setting
 import type { GameProfile } from '../../../src-shared/game-profile';
 import type { Signal } from '../../../src-shared/signals';
 import { betRefusal } from '../../core/autopilot/bet-limits';
+import { autoCashoutEntry, stakeEntry } from '../../core/autopilot/game-fields';
 import { floorMultiplier, roundPnl } from '../../core/autopilot/round-pnl';
 import { fitGrowth, planCashout, predict, type MultiplierSample } from '../../core/crash';
 import type { ExecutionsRepo, ExecutionUpdate } from '../../adapters/store/executions-repo';
@@ -43,6 +44,15 @@ export interface PlayRequest {
   signalId: number | null;
   signal: Signal;
   profile: GameProfile;
+}
+
+/** How the round's cash-out went out: by our click (real or simulated), or by the game's own auto cash-out. */
+interface CashoutSent {
+  at: number;
+  reason: string;
+  clicked: boolean;
+  /** Set when the game paid by itself: the exact multiplier it paid at. */
+  paidAt?: number;
 }
 
 const startOfDay = (t: number) => new Date(t).setHours(0, 0, 0, 0);
@@ -88,8 +98,14 @@ export class CrashExecutor {
         if (!betting) return move('SKIPPED', 'no betting phase in time', { reason: `no betting phase within ${options.maxWaitMs} ms` });
       }
       if (profile.points.stakeInput) {
-        const typed = await this.ctx.clicker.typeStake(profile, stake, exec.id, limit);
+        const typed = await this.ctx.clicker.typeField(profile, 'stakeInput', stakeEntry(stake), exec.id, limit);
         if (!typed.clicked && mode === 'live') return move('FAILED', `stake not entered: ${typed.refused}`, { reason: `stake not entered: ${typed.refused}` });
+      }
+      // BRIEF §3: the game's own auto cash-out pays exactly at the target; the OCR click is the fallback.
+      const gameCashout = profile.points.autoCashoutInput ? autoCashoutEntry(signal.target) : null;
+      if (gameCashout !== null) {
+        const typed = await this.ctx.clicker.typeField(profile, 'autoCashoutInput', gameCashout.toFixed(2), exec.id, limit);
+        if (!typed.clicked && mode === 'live') return move('FAILED', `auto cash-out not set: ${typed.refused}`, { reason: `auto cash-out not set: ${typed.refused}` });
       }
       const bet = await this.ctx.clicker.click({ profile, target: 'bet', reason: `bet round ${signal.roundId}: stake ${stake}, target ${signal.target}x`, executionId: exec.id, limitRefusal: limit });
       if (!bet.clicked && mode === 'live') return move('FAILED', `bet not placed: ${bet.refused}`, { reason: `bet not placed: ${bet.refused}` });
@@ -100,7 +116,7 @@ export class CrashExecutor {
       const instant = start.events.find((e) => e.type === 'crash');
       if (instant) return move('CRASHED', 'crashed before the first readable multiplier', { maxSeen: instant.value ?? 1, pnl: roundPnl('CRASHED', stake, null), reason: 'instant crash' });
       move('MONITORING', null);
-      return await this.monitor(start, reads, exec, stake, signal.target, profile, bet.clicked, move);
+      return await this.monitor(start, reads, exec, stake, signal.target, gameCashout, profile, bet.clicked, move);
     } finally {
       reads.close();
       observer.setActive(false);
@@ -113,6 +129,8 @@ export class CrashExecutor {
     exec: Execution,
     stake: number,
     target: number,
+    /** The auto cash-out typed into the game, which then cashes out by itself; null: the engine clicks. */
+    gameCashout: number | null,
     profile: GameProfile,
     betPlacedLive: boolean,
     move: (to: ExecutionStatus, detail: string | null, update?: ExecutionUpdate) => Execution,
@@ -122,7 +140,7 @@ export class CrashExecutor {
     const flightStart = first.read.at;
     let maxSeen = first.read.value ?? 1;
     let observation: Observation | null = first;
-    let sent: { at: number; reason: string; clicked: boolean } | null = null;
+    let sent: CashoutSent | null = null;
 
     const cashOut = async (reason: string) => {
       const result = await clicker.click({ profile, target: 'cashout', reason: `cash out round ${exec.roundId}: ${reason}`, executionId: exec.id, betPlacedLive });
@@ -145,11 +163,16 @@ export class CrashExecutor {
         this.ctx.onSample({ roundId: exec.roundId, t: observation.read.at - flightStart, m: value });
       }
       const now = preciseNow();
+      // Once the game has paid, no click at all: in games whose button turns back into Bet, it would bet the next round.
+      if (gameCashout !== null && value !== null && value >= gameCashout) {
+        sent = { at: observation.read.at, reason: `the game's auto cash-out at ${gameCashout}x (${value}x on screen)`, clicked: betPlacedLive, paidAt: gameCashout };
+        break;
+      }
       if (safety.snapshot().killSwitch) await cashOut('kill switch engaged: protective cash-out');
       else if (this.ctx.halted()) await cashOut('autopilot stopping: protective cash-out');
       else if (value !== null && value >= target) await cashOut(`target ${target}x reached on screen (${value}x)`);
       else if (now - flightStart >= options.forcedCashoutMs) await cashOut(`forced after ${options.forcedCashoutMs / 1000} s in flight`);
-      else if (samples.length >= options.minSamples) {
+      else if (gameCashout === null && samples.length >= options.minSamples) {
         const plan = planCashout({ samples, target, clickLatencyMs: clicker.lowLatencyMs() });
         // Commit to the predicted time once it falls within the next few reads; until then keep refining the fit.
         if (plan && plan.sendAt - now <= 25) {
@@ -160,10 +183,10 @@ export class CrashExecutor {
       if (!sent) observation = await reads.take(() => true, 5_000);
     }
     if (!sent) return move('FAILED', 'lost the multiplier reading', { maxSeen, reason: 'the multiplier could not be read for 5 s' });
-    const click = sent as { at: number; reason: string; clicked: boolean };
+    const click = sent as CashoutSent;
 
     const fit = fitGrowth(samples);
-    const estimate = floorMultiplier(fit ? predict(fit, click.at) : maxSeen);
+    const estimate = click.paidAt ?? floorMultiplier(fit ? predict(fit, click.at) : maxSeen);
     // The round decides whether the click beat the crash: watch until it crashes or has clearly flown past the click.
     const settled = await reads.take((o) => o.events.some((e) => e.type === 'crash') || o.read.at - click.at > options.settleMs, options.settleMs + 5_000);
     const crash = settled?.events.find((e) => e.type === 'crash');

@@ -1,7 +1,7 @@
 // Runs in: renderer. The one region editor: over a live screenshot (browser) or a transparent overlay window (Electron).
 import { useRef } from 'react';
 import type { Point, Rect } from '../../../src-shared/contract';
-import { ELEMENTS, isRegionKey, useCalibrationStore, type ElementKey, type PointKey, type RegionKey } from '../store/calibration-store';
+import { ELEMENTS, POINT_KEYS, isRegionKey, useCalibrationStore, type ElementKey, type PointKey, type RegionKey } from '../store/calibration-store';
 import { dragRect, nudgePoint, nudgeRect, rectFromCorners, toCss, toPhysical, type Handle, type SurfaceMap } from './geometry';
 import { PointMarker } from './PointMarker';
 import { RegionBox } from './RegionBox';
@@ -116,7 +116,7 @@ export function RegionEditor({ map, children, className }: Props) {
           ) : null;
         })}
       {map &&
-        (['bet', 'cashout', 'stakeInput'] as const).map((key) => {
+        POINT_KEYS.map((key) => {
           const point = draft.points[key];
           return point ? (
             <PointMarker

@@ -3,7 +3,8 @@ import { create } from 'zustand';
 import { GameProfile, profileProblems, type DisplayInfo, type Point, type Rect } from '../../../src-shared/contract';
 
 export type RegionKey = 'multiplier' | 'balance';
-export type PointKey = 'bet' | 'cashout' | 'stakeInput';
+export type PointKey = 'bet' | 'cashout' | 'stakeInput' | 'autoCashoutInput';
+export const POINT_KEYS: readonly PointKey[] = ['bet', 'cashout', 'stakeInput', 'autoCashoutInput'];
 export type ElementKey = RegionKey | PointKey;
 
 export const ELEMENTS: ReadonlyArray<{ key: ElementKey; label: string; kind: 'region' | 'point'; required: boolean }> = [
@@ -12,6 +13,7 @@ export const ELEMENTS: ReadonlyArray<{ key: ElementKey; label: string; kind: 're
   { key: 'bet', label: 'Bet point', kind: 'point', required: true },
   { key: 'cashout', label: 'Cash out point', kind: 'point', required: true },
   { key: 'stakeInput', label: 'Stake input point', kind: 'point', required: false },
+  { key: 'autoCashoutInput', label: 'Auto cash-out input point', kind: 'point', required: false },
 ];
 export const isRegionKey = (k: ElementKey): k is RegionKey => k === 'multiplier' || k === 'balance';
 
