@@ -1,5 +1,4 @@
 // Runs in: headless shell (Node). The WebSocket transport of the contract.
-import { timingSafeEqual, createHash } from 'node:crypto';
 import type { Server as HttpServer } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import {
@@ -10,6 +9,7 @@ import {
   ClientFrame,
   type ServerFrame,
 } from '../../src-shared/contract/wire';
+import { secretsEqual } from '../adapters/secrets/constant-time';
 import type { Dispatch } from '../engine/dispatcher';
 import { describeIssues } from '../engine/dispatcher';
 import type { EventBus } from '../engine/event-bus';
@@ -22,13 +22,6 @@ export interface BridgeOptions {
   path?: string;
   /** A client must say hello with the token within this time. */
   helloTimeoutMs?: number;
-}
-
-/** Constant-time, and also for different lengths: both sides are hashed first. */
-export function tokensMatch(expected: string, given: string): boolean {
-  const a = createHash('sha256').update(expected).digest();
-  const b = createHash('sha256').update(given).digest();
-  return timingSafeEqual(a, b);
 }
 
 export function attachBridge(options: BridgeOptions): { close(): Promise<void>; clientCount(): number } {
@@ -73,7 +66,7 @@ export function attachBridge(options: BridgeOptions): { close(): Promise<void>; 
           send(ws, { type: 'refused', reason: `protocol ${frame.data.protocol} is not supported (server speaks ${BRIDGE_PROTOCOL_VERSION})` });
           return ws.close(CLOSE_PROTOCOL, 'protocol');
         }
-        if (!tokensMatch(options.token, frame.data.token)) return refuse('invalid token: open the exact URL that `cockpit headless` printed');
+        if (!secretsEqual(options.token, frame.data.token)) return refuse('invalid token: open the exact URL that `cockpit headless` printed');
         clearTimeout(helloTimer);
         authed.add(ws);
         return send(ws, { type: 'welcome', protocol: BRIDGE_PROTOCOL_VERSION });

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { SignalConnectionState, SignalSourceStatus } from '../../../src-shared/signals';
+import { Backoff, type BackoffOptions } from '../../core/signals/backoff';
 import type { RawFrame } from '../../core/signals/frame-text';
 
 export interface SignalSourceEvents {
@@ -67,5 +68,56 @@ export abstract class BaseSignalSource extends EventEmitter<SignalSourceEvents> 
     this.framesReceived++;
     this.lastMessageAt = receivedAt;
     this.emit('frame', frame, receivedAt);
+  }
+}
+
+/**
+ * The lifecycle both network sources share: start once, reconnect with jittered backoff while running, and on
+ * stop cancel any pending reconnect before closing. Subclasses open and close their own transport.
+ */
+export abstract class ReconnectingSignalSource extends BaseSignalSource {
+  protected readonly backoff: Backoff;
+  protected running = false;
+  private connectedOnce = false;
+  private reconnectTimer: NodeJS.Timeout | null = null;
+
+  protected constructor(name: string, now: () => number, backoff?: BackoffOptions) {
+    super(name, now);
+    this.backoff = new Backoff(backoff);
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.connectedOnce = false;
+    this.connect();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = null;
+    await this.disconnect();
+    this.setState('closed');
+  }
+
+  /** Opens the transport; "connecting" is shown only for the first attempt, later ones are "reconnecting". */
+  protected abstract open(): void;
+  protected abstract disconnect(): Promise<void>;
+
+  protected connect(): void {
+    if (!this.connectedOnce) this.setState('connecting');
+    this.connectedOnce = true;
+    this.open();
+  }
+
+  /** `minDelayMs`: a floor the server asked for (SSE `retry:`). */
+  protected scheduleReconnect(minDelayMs = 0): void {
+    this.setState('reconnecting');
+    const delay = Math.max(this.backoff.next(), minDelayMs);
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      if (this.running) this.connect();
+    }, delay);
   }
 }

@@ -1,8 +1,8 @@
 import http from 'node:http';
 import https from 'node:https';
-import { Backoff, type BackoffOptions } from '../../core/signals/backoff';
+import type { BackoffOptions } from '../../core/signals/backoff';
 import { SseParser } from '../../core/signals/sse-parser';
-import { BaseSignalSource } from './signal-source';
+import { ReconnectingSignalSource } from './signal-source';
 
 export interface SseSignalSourceOptions {
   url: string;
@@ -20,44 +20,26 @@ export interface SseSignalSourceOptions {
  * Reconnects with jittered backoff (never faster than the server's `retry:`), resuming with
  * `Last-Event-ID`. Per the SSE spec, HTTP 204 means "stop": the source closes for good.
  */
-export class SseSignalSource extends BaseSignalSource {
-  private readonly backoff: Backoff;
+export class SseSignalSource extends ReconnectingSignalSource {
   private readonly url: URL;
   private request: http.ClientRequest | null = null;
-  private reconnectTimer: NodeJS.Timeout | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
-  private running = false;
-  private connectedOnce = false;
   private lastEventId = '';
   private retryMs: number | null = null;
 
   constructor(private readonly options: SseSignalSourceOptions) {
     const url = new URL(options.url);
-    super(options.name ?? `sse:${url.host}`, options.now ?? Date.now);
+    super(options.name ?? `sse:${url.host}`, options.now ?? Date.now, options.backoff);
     this.url = url;
-    this.backoff = new Backoff(options.backoff);
   }
 
-  start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.connectedOnce = false;
-    this.connect();
-  }
-
-  async stop(): Promise<void> {
-    this.running = false;
-    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
-    this.reconnectTimer = null;
+  protected async disconnect(): Promise<void> {
     this.clearIdle();
     this.request?.destroy();
     this.request = null;
-    this.setState('closed');
   }
 
-  private connect(): void {
-    if (!this.connectedOnce) this.setState('connecting');
-    this.connectedOnce = true;
+  protected open(): void {
     const headers: Record<string, string> = { Accept: 'text/event-stream', 'Cache-Control': 'no-cache' };
     if (this.options.token) headers.Authorization = `Bearer ${this.options.token}`;
     if (this.lastEventId) headers['Last-Event-ID'] = this.lastEventId;
@@ -74,7 +56,7 @@ export class SseSignalSource extends BaseSignalSource {
       request.destroy();
       if (!this.running) return;
       this.setError(message);
-      this.scheduleReconnect();
+      this.scheduleReconnect(this.retryMs ?? 0);
     };
 
     request.on('error', (error) => fail(error.message));
@@ -109,15 +91,6 @@ export class SseSignalSource extends BaseSignalSource {
       response.on('error', (error) => fail(error.message));
     });
     request.end();
-  }
-
-  private scheduleReconnect(): void {
-    this.setState('reconnecting');
-    const delay = Math.max(this.backoff.next(), this.retryMs ?? 0);
-    this.reconnectTimer = setTimeout(() => {
-      this.reconnectTimer = null;
-      if (this.running) this.connect();
-    }, delay);
   }
 
   private armIdle(onIdle: () => void): void {

@@ -1,7 +1,7 @@
-import { timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { secretsEqual } from '../secrets/constant-time';
 
 export interface SignalServerOptions {
   port?: number;
@@ -27,9 +27,7 @@ function tokenMatches(expected: string, request: http.IncomingMessage): boolean 
   const header = request.headers.authorization ?? '';
   const fromHeader = header.startsWith('Bearer ') ? header.slice(7) : '';
   const fromQuery = new URL(request.url ?? '/', 'http://localhost').searchParams.get('token') ?? '';
-  const given = Buffer.from(fromHeader || fromQuery);
-  const wanted = Buffer.from(expected);
-  return given.length === wanted.length && timingSafeEqual(given, wanted);
+  return secretsEqual(expected, fromHeader || fromQuery);
 }
 
 /** The test signal server: a ws broadcaster on 127.0.0.1 used by `cockpit signals serve` and by tests. */

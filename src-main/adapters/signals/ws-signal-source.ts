@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
-import { Backoff, type BackoffOptions } from '../../core/signals/backoff';
-import { BaseSignalSource } from './signal-source';
+import type { BackoffOptions } from '../../core/signals/backoff';
+import { ReconnectingSignalSource } from './signal-source';
 
 export interface WsSignalSourceOptions {
   url: string;
@@ -19,31 +19,16 @@ export interface WsSignalSourceOptions {
  * WebSocket signal client: reconnects with jittered backoff, detects silent stalls with ping/pong,
  * and emits every frame raw (as a Buffer) for the intake to validate and record.
  */
-export class WsSignalSource extends BaseSignalSource {
-  private readonly backoff: Backoff;
+export class WsSignalSource extends ReconnectingSignalSource {
   private socket: WebSocket | null = null;
-  private reconnectTimer: NodeJS.Timeout | null = null;
   private heartbeatTimer: NodeJS.Timeout | null = null;
   private alive = false;
-  private running = false;
-  private connectedOnce = false;
 
   constructor(private readonly options: WsSignalSourceOptions) {
-    super(options.name ?? `ws:${new URL(options.url).host}`, options.now ?? Date.now);
-    this.backoff = new Backoff(options.backoff);
+    super(options.name ?? `ws:${new URL(options.url).host}`, options.now ?? Date.now, options.backoff);
   }
 
-  start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.connectedOnce = false;
-    this.connect();
-  }
-
-  async stop(): Promise<void> {
-    this.running = false;
-    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
-    this.reconnectTimer = null;
+  protected async disconnect(): Promise<void> {
     const socket = this.socket;
     if (socket && socket.readyState !== WebSocket.CLOSED) {
       await new Promise<void>((resolve) => {
@@ -56,11 +41,9 @@ export class WsSignalSource extends BaseSignalSource {
         else socket.close(1000, 'client stopping');
       });
     }
-    this.setState('closed');
   }
 
-  private connect(): void {
-    if (!this.connectedOnce) this.setState('connecting');
+  protected open(): void {
     const headers: Record<string, string> = this.options.token ? { Authorization: `Bearer ${this.options.token}` } : {};
     const socket = new WebSocket(this.options.url, {
       headers,
@@ -68,7 +51,6 @@ export class WsSignalSource extends BaseSignalSource {
       maxPayload: this.options.maxPayloadBytes ?? 16 * 1024 * 1024,
     });
     this.socket = socket;
-    this.connectedOnce = true;
     socket.on('open', () => {
       this.setState('open');
       this.startHeartbeat(socket);
@@ -92,15 +74,6 @@ export class WsSignalSource extends BaseSignalSource {
   private markAlive(): void {
     this.alive = true;
     this.backoff.reset();
-  }
-
-  private scheduleReconnect(): void {
-    this.setState('reconnecting');
-    const delay = this.backoff.next();
-    this.reconnectTimer = setTimeout(() => {
-      this.reconnectTimer = null;
-      if (this.running) this.connect();
-    }, delay);
   }
 
   private startHeartbeat(socket: WebSocket): void {

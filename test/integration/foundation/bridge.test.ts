@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { BRIDGE_MAX_FRAME_BYTES, BRIDGE_PROTOCOL_VERSION, CLOSE_UNAUTHORIZED } from '../../../src-shared/contract/wire';
 import { createEngine, type Engine } from '../../../src-main/engine/engine';
-import { attachBridge, tokensMatch } from '../../../src-main/headless/bridge-server';
+import { secretsEqual } from '../../../src-main/adapters/secrets/constant-time';
+import { attachBridge } from '../../../src-main/headless/bridge-server';
 import { ScryptCipher } from '../../../src-main/adapters/secrets/scrypt-cipher';
 import { tempDir } from '../../support/temp-dir';
 
@@ -60,9 +61,9 @@ describe('WebSocket bridge', () => {
   };
 
   it('compares tokens in constant time, any length', () => {
-    expect(tokensMatch(TOKEN, TOKEN)).toBe(true);
-    expect(tokensMatch(TOKEN, TOKEN.slice(1))).toBe(false);
-    expect(tokensMatch(TOKEN, '')).toBe(false);
+    expect(secretsEqual(TOKEN, TOKEN)).toBe(true);
+    expect(secretsEqual(TOKEN, TOKEN.slice(1))).toBe(false);
+    expect(secretsEqual(TOKEN, '')).toBe(false);
   });
 
   it('refuses a wrong token with a clear reason and close code', async () => {
