@@ -6,7 +6,7 @@ const commands: Record<string, Command> = {
   autopilot: { summary: 'play crash-game signals on this screen (dry run unless --live)', load: () => import('./commands/autopilot') },
   signals: { summary: 'test signal server (signals serve)', load: () => import('./commands/signals') },
   ocr: { summary: 'read multipliers from saved screenshots (calibration debugging)', load: () => import('./commands/ocr') },
-  backtest: { summary: 'backtest a strategy on a CSV of candles', load: () => import('./commands/backtest') },
+  backtest: { summary: 'backtest a strategy on a CSV or on exchange candles (downloaded and cached)', load: () => import('./commands/backtest') },
   simulator: { summary: 'local exchange simulator with a demo price feed', load: () => import('./commands/simulator') },
 };
 

@@ -1,32 +1,20 @@
-import { parseArgs } from 'node:util';
+// Runs in: Node (CLI). `cockpit backtest`: a strategy over a CSV or an exchange series from the candle cache.
 import { performance } from 'node:perf_hooks';
 import { readCandleCsvFile, type ParsedCandleCsv } from '../../adapters/backtest/candle-csv';
 import { BacktestRunStore } from '../../adapters/backtest/run-store';
 import { openDatabase } from '../../adapters/store/database';
 import { runBacktest } from '../../core/backtest/backtester';
-import { splitRunParams } from '../../core/backtest/run-params';
+import { splitRunParams, type RunParams } from '../../core/backtest/run-params';
 import type { BacktestResult, Trade } from '../../core/backtest/types';
-import { createStrategy, strategyNames, StrategyConfigError } from '../../core/strategies/registry';
-
-const USAGE = `Usage: cockpit backtest --strategy NAME [--params JSON] --csv FILE [--fee F] [--json] [--db FILE]
-
-  --strategy  one of: ${strategyNames().join(', ')}
-  --params    JSON object of strategy params, e.g. '{"fast":10,"slow":30}'. Run keys:
-              "risk": true (default risk profile) or a partial profile object, to run with
-              risk-managed sizing and stops/trailing/scale-outs; without it every entry uses
-              all equity and only the strategy exits. Also "slippage" (fraction), "barsPerYear",
-              "initialEquity" (default 10000).
-  --csv       candles with the header time,open,high,low,close,volume
-  --fee       fee per side as a fraction of notional (default 0)
-  --json      print {"candles","trades","metrics","candlesPerSecond"} on one line
-  --db        also store the run in this cockpit database (backtest_runs)
-`;
-
-class UsageError extends Error {}
+import { createStrategy, StrategyConfigError } from '../../core/strategies/registry';
+import type { Candle } from '../../core/strategies/types';
+import { encodeRunSource } from '../../engine/backtest/run-source';
+import { cacheExchangeSeries } from './backtest-download';
+import { parseBacktestOptions, USAGE, UsageError, type BacktestOptions } from './backtest-options';
 
 export default async function run(args: string[]): Promise<number> {
   try {
-    return execute(args);
+    return await execute(args);
   } catch (err) {
     if (err instanceof UsageError || err instanceof StrategyConfigError) {
       process.stderr.write(`cockpit backtest: ${err.message}\n`);
@@ -37,8 +25,8 @@ export default async function run(args: string[]): Promise<number> {
   }
 }
 
-function execute(args: string[]): number {
-  const opts = parseOptions(args);
+async function execute(args: string[]): Promise<number> {
+  const opts = parseBacktestOptions(args);
   if (opts.help) {
     process.stdout.write(USAGE);
     return 0;
@@ -46,16 +34,26 @@ function execute(args: string[]): number {
   const runParams = splitRunParams(opts.params);
   if (!runParams.ok) throw new UsageError(runParams.error);
   const strategy = createStrategy(opts.strategy, runParams.value.strategyParams);
-  const csv = loadCsv(opts.csv);
+  if (opts.csv) return report(opts, strategy, runParams.value, loadCsv(opts.csv), `csv:${opts.csv}`);
+  const s = opts.series!;
+  const cached = await cacheExchangeSeries(s, (line) => process.stderr.write(`${line}\n`));
+  try {
+    const source = encodeRunSource({ ...cached.key, from: s.from, to: s.to, label: `${s.exchange} · ${s.symbol} · ${s.interval}` });
+    return report(opts, strategy, runParams.value, { candles: cached.candles }, source);
+  } finally {
+    cached.db.close();
+  }
+}
 
+function report(opts: BacktestOptions, strategy: ReturnType<typeof createStrategy>, run: RunParams, data: { candles: Iterable<Candle>; timeLabels?: readonly string[] | null }, source: string): number {
   const started = performance.now();
-  const result = runBacktest(csv.candles, {
+  const result = runBacktest(data.candles, {
     strategy,
     feeRate: opts.fee,
-    slippage: runParams.value.slippage,
-    risk: runParams.value.risk,
-    initialEquity: runParams.value.initialEquity,
-    barsPerYear: runParams.value.barsPerYear,
+    slippage: run.slippage,
+    risk: run.risk,
+    initialEquity: run.initialEquity,
+    barsPerYear: run.barsPerYear,
   });
   const seconds = Math.max((performance.now() - started) / 1000, 1e-9);
   const candlesPerSecond = Math.round(result.candles / seconds);
@@ -63,13 +61,13 @@ function execute(args: string[]): number {
   if (opts.db) {
     const db = openDatabase(opts.db);
     try {
-      new BacktestRunStore(db).save({ strategy: opts.strategy, params: { ...(opts.params as object), fee: opts.fee }, source: `csv:${opts.csv}`, result });
+      new BacktestRunStore(db).save({ strategy: opts.strategy, params: { ...(opts.params as object), fee: opts.fee }, source, result });
     } finally {
       db.close();
     }
   }
 
-  const timeOf = (bar: number, time: number): number | string => (csv.timeLabels ? (csv.timeLabels[bar] as string) : time);
+  const timeOf = (bar: number, time: number): number | string => (data.timeLabels ? (data.timeLabels[bar] as string) : time);
   const trades = result.trades.map((t: Trade) => ({
     entryTime: timeOf(t.entryBar, t.entryTime),
     entryPrice: t.entryPrice,
@@ -83,52 +81,6 @@ function execute(args: string[]): number {
     process.stdout.write(summary(opts.strategy, result, trades, candlesPerSecond));
   }
   return 0;
-}
-
-interface Options {
-  strategy: string;
-  params: unknown;
-  csv: string;
-  fee: number;
-  json: boolean;
-  db?: string;
-  help: boolean;
-}
-
-function parseOptions(args: string[]): Options {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        strategy: { type: 'string' },
-        params: { type: 'string' },
-        csv: { type: 'string' },
-        fee: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        db: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (err) {
-    throw new UsageError(`${(err as Error).message}\n${USAGE}`);
-  }
-  if (values.help) return { strategy: '', params: {}, csv: '', fee: 0, json: false, help: true };
-  if (!values.strategy) throw new UsageError(`--strategy is required\n${USAGE}`);
-  if (!values.csv) throw new UsageError(`--csv is required\n${USAGE}`);
-  const fee = values.fee === undefined ? 0 : Number(values.fee);
-  if (!(fee >= 0 && fee < 1)) throw new UsageError(`--fee must be a fraction in [0, 1), got "${values.fee}"`);
-  let params: unknown = {};
-  if (values.params !== undefined) {
-    try {
-      params = JSON.parse(values.params);
-    } catch (err) {
-      throw new UsageError(`--params is not valid JSON: ${(err as Error).message}`);
-    }
-  }
-  return { strategy: values.strategy, params, csv: values.csv, fee, json: values.json ?? false, db: values.db, help: false };
 }
 
 function loadCsv(file: string): ParsedCandleCsv {

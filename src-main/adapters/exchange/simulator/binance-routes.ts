@@ -55,7 +55,7 @@ function route(venue: SimVenue, req: SimRequest, r: string): SimResponse {
         symbols: [...venue.symbols.values()].map((s) => ({ symbol: s.symbol, status: 'TRADING', baseAsset: s.base, quoteAsset: s.quote, orderTypes: ['LIMIT', 'MARKET', 'STOP_LOSS', 'TAKE_PROFIT'], otoAllowed: true, filters: [] })),
       });
     case 'GET /api/v3/klines': {
-      const rows = venue.candles.range(q.get('symbol') ?? '', q.get('interval') ?? '1m', Number(q.get('startTime') ?? 0), Number(q.get('limit') ?? 500));
+      const rows = venue.candles.range(q.get('symbol') ?? '', q.get('interval') ?? '1m', Number(q.get('startTime') ?? 0), Number(q.get('limit') ?? 500), Number(q.get('endTime') ?? Infinity));
       return json(200, rows.map(binanceKlineRow));
     }
   }

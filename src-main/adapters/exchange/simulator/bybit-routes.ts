@@ -71,7 +71,7 @@ export function handleBybit(venue: SimVenue, req: SimRequest): SimResponse {
     return envelope(venue, 0, 'OK', { timeSecond: String(Math.floor(t / 1000)), timeNano: `${t}000000` });
   }
   if (r === 'GET /v5/market/kline') {
-    const rows = venue.candles.range(q.get('symbol') ?? '', q.get('interval') ?? '1', Number(q.get('start') ?? 0), Number(q.get('limit') ?? 200));
+    const rows = venue.candles.range(q.get('symbol') ?? '', q.get('interval') ?? '1', Number(q.get('start') ?? 0), Number(q.get('limit') ?? 200), Number(q.get('end') ?? Infinity));
     return envelope(venue, 0, 'OK', { category: q.get('category'), symbol: q.get('symbol'), list: rows.map((k) => [String(k.openTime), String(k.open), String(k.high), String(k.low), String(k.close), String(k.volume), String(k.volume * k.close)]).reverse() });
   }
   const denied = authenticate(venue, req);

@@ -32,7 +32,8 @@ export class CandleBook {
     return out;
   }
 
-  range(symbol: string, interval: string, startTime = 0, limit = 500): Kline[] {
-    return (this.series.get(`${symbol}|${interval}`) ?? []).filter((k) => k.openTime >= startTime).slice(0, limit);
+  /** Oldest first from startTime, like the venues' REST klines (endTime inclusive, on open time). */
+  range(symbol: string, interval: string, startTime = 0, limit = 500, endTime = Infinity): Kline[] {
+    return (this.series.get(`${symbol}|${interval}`) ?? []).filter((k) => k.openTime >= startTime && k.openTime <= endTime).slice(0, limit);
   }
 }

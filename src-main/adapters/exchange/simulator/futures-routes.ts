@@ -73,7 +73,7 @@ export function handleFutures(venue: SimVenue, listenKeys: ListenKeys, req: SimR
 function route(venue: SimVenue, listenKeys: ListenKeys, req: SimRequest, key: string): SimResponse {
   const q = new URLSearchParams(req.rawQuery);
   if (key === 'GET /fapi/v1/time') return json(200, { serverTime: venue.now() });
-  if (key === 'GET /fapi/v1/klines') return json(200, venue.candles.range(q.get('symbol') ?? '', q.get('interval') ?? '1m', Number(q.get('startTime') ?? 0), Number(q.get('limit') ?? 500)).map(binanceKlineRow));
+  if (key === 'GET /fapi/v1/klines') return json(200, venue.candles.range(q.get('symbol') ?? '', q.get('interval') ?? '1m', Number(q.get('startTime') ?? 0), Number(q.get('limit') ?? 500), Number(q.get('endTime') ?? Infinity)).map(binanceKlineRow));
   // listenKey endpoints are USER_STREAM: API key only, no signature.
   if (req.path === '/fapi/v1/listenKey') {
     if (!venue.keys.has(String(req.headers['x-mbx-apikey'] ?? ''))) return err(401, -2015, 'Invalid API-key, IP, or permissions for action.');
