@@ -10,6 +10,7 @@ import { BybitCallError, BybitRest } from './bybit-rest';
 import { BybitApiKeyInfo, BybitKlines, BybitOrderList, BybitPositionList, BybitWallet, bybitKlines, bybitPositions, bybitSnapshot, parseBybitKlineFrame } from './bybit-schemas';
 import { decimal, fetchSend, sleep, type HttpSend } from './http';
 import { startKlineFeed, type KlineFeedOptions } from './kline-feed';
+import type { ResilientStream } from './ws-stream';
 import { intervalMs } from '../../core/exchange/interval';
 
 export type BybitCategory = 'linear' | 'spot';
@@ -66,6 +67,8 @@ export class BybitExchange implements Exchange {
   readonly id = 'bybit' as const;
   readonly rest: BybitRest;
   readonly clock = new ServerClock(Date.now);
+  /** Live kline streams, for the health panel. */
+  readonly streams = new Set<ResilientStream>();
 
   constructor(private readonly s: BybitSetup) {
     this.rest = new BybitRest({
@@ -83,7 +86,7 @@ export class BybitExchange implements Exchange {
   }
 
   subscribeKlines(symbol: string, interval: string, onKline: (k: Kline) => void): Unsubscribe {
-    return startKlineFeed({
+    const feed = startKlineFeed({
       symbol,
       interval,
       url: `${this.s.wsUrl}/v5/public/${this.s.category}`,
@@ -92,7 +95,12 @@ export class BybitExchange implements Exchange {
       backfill: (startTime) => this.fetchKlines(symbol, interval, { startTime, limit: 1000 }),
       onKline,
       stream: { staleAfterMs: 30_000, maxLifetimeMs: 23 * 3_600_000, backoff: { initialMs: 500, maxMs: 30_000 }, appPing: { everyMs: 20_000, frame: '{"op":"ping"}' }, ...this.s.stream },
-    }).unsubscribe;
+    });
+    this.streams.add(feed.stream);
+    return () => {
+      feed.unsubscribe();
+      this.streams.delete(feed.stream);
+    };
   }
 
   async fetchKlines(symbol: string, interval: string, opts: { startTime?: number; limit?: number } = {}): Promise<Kline[]> {

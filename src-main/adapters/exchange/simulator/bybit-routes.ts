@@ -1,5 +1,5 @@
 import type { EngineOrder } from '../../../core/exchange/matching/engine-types';
-import type { OrderRequest, OrderSnapshot, OrderType, Side } from '../../../core/exchange/types';
+import type { Fill, OrderRequest, OrderSnapshot, OrderType, Side } from '../../../core/exchange/types';
 import { signBybit, signaturesEqual } from '../signing';
 import { header, json, type SimRequest, type SimResponse } from './http-types';
 import type { SimVenue } from './venue';
@@ -58,6 +58,31 @@ export function bybitOrderEvent(o: OrderSnapshot): Record<string, unknown> {
     triggerPrice: String(o.stopPrice ?? ''),
     reduceOnly: o.reduceOnly,
     updatedTime: String(o.updatedAt),
+  };
+}
+
+/** Private `execution` topic entry for one fill of the event's order. */
+export function bybitExecutionEvent(o: OrderSnapshot, f: Fill): Record<string, unknown> {
+  return {
+    category: 'linear',
+    symbol: o.symbol,
+    orderId: `sim-${o.exchangeOrderId}`,
+    orderLinkId: o.clientOrderId,
+    side: o.side === 'BUY' ? 'Buy' : 'Sell',
+    orderPrice: String(o.price ?? 0),
+    orderQty: String(o.quantity),
+    leavesQty: String(o.quantity - o.filledQty),
+    orderType: o.type === 'LIMIT' ? 'Limit' : 'Market',
+    stopOrderType: '',
+    execFee: String(f.fee),
+    execId: `sim-exec-${f.tradeId}`,
+    execPrice: String(f.price),
+    execQty: String(f.quantity),
+    execType: 'Trade',
+    execValue: String(f.price * f.quantity),
+    execTime: String(f.at),
+    isMaker: false,
+    feeRate: '0.001',
   };
 }
 

@@ -2,7 +2,7 @@ import type { WebSocket } from 'ws';
 import type { Kline } from '../../../core/exchange/types';
 import { signBinanceWsApi, hmacSha256Hex, signaturesEqual } from '../signing';
 import { binanceKlineEvent, executionReport } from './binance-format';
-import { bybitOrderEvent } from './bybit-routes';
+import { bybitExecutionEvent, bybitOrderEvent } from './bybit-routes';
 import { futuresUserEvent, type ListenKeys } from './futures-routes';
 import type { SimVenue } from './venue';
 
@@ -172,9 +172,14 @@ export class StreamHub {
         authed = !!key && Number(expires) > this.bybit.now() && signaturesEqual(String(signature), hmacSha256Hex(key.secret, `GET/realtime${expires}`));
         return void ws.send(JSON.stringify({ success: authed, ret_msg: authed ? '' : 'Params Error', op: 'auth', conn_id: 'sim' }));
       }
-      if (msg.op === 'subscribe' && authed && (msg.args ?? []).includes('order')) {
+      const topics = msg.op === 'subscribe' && authed ? (msg.args ?? []) : [];
+      if (topics.includes('order') || topics.includes('execution')) {
+        unsubscribe?.();
         unsubscribe = this.bybit.onOrderEvent((ev) => {
-          if (!this.stalled) ws.send(JSON.stringify({ id: `sim-${Date.now()}`, topic: 'order', creationTime: this.bybit.now(), data: [bybitOrderEvent(ev.order)] }));
+          if (this.stalled) return;
+          // Bybit pushes the execution before the order update that includes it.
+          if (ev.fill && topics.includes('execution')) ws.send(JSON.stringify({ id: `sim-${Date.now()}`, topic: 'execution', creationTime: this.bybit.now(), data: [bybitExecutionEvent(ev.order, ev.fill)] }));
+          if (topics.includes('order')) ws.send(JSON.stringify({ id: `sim-${Date.now()}`, topic: 'order', creationTime: this.bybit.now(), data: [bybitOrderEvent(ev.order)] }));
         });
         ws.send(JSON.stringify({ success: true, ret_msg: '', op: 'subscribe', conn_id: 'sim' }));
       }
