@@ -110,3 +110,23 @@ describe.each(['binance-spot', 'binance-futures', 'bybit'] as const)('%s user da
     expect(quantities(s, o.clientOrderId)).toEqual([0.5, 0.5]);
   });
 });
+
+describe('a REST snapshot that ran ahead of the stream', () => {
+  it('is not double-counted when the stream then reports only part of what the snapshot covered', async () => {
+    const s = await open('binance-spot');
+    const o = await s.manager.place({ symbol: 'BTCUSDT', side: 'BUY', type: 'LIMIT', quantity: 1, price: 99 });
+    const base = s.store.get(o.clientOrderId)!;
+    // The poll saw both trades at once: one derived fill (0, 1] without a fee.
+    s.manager.apply({ ...base, status: 'FILLED', filledQty: 1, avgPrice: 99, updatedAt: base.updatedAt + 2 });
+    expect(quantities(s, o.clientOrderId)).toEqual([1]);
+    // The stream's report of the first trade arrives late; the stream drops before the second.
+    const first = { clientOrderId: o.clientOrderId, tradeId: `${o.clientOrderId}@0.5`, symbol: 'BTCUSDT', side: 'BUY' as const, price: 99, quantity: 0.5, fee: 0.05, feeAsset: 'USDT', at: base.updatedAt + 1 };
+    s.manager.apply({ ...base, status: 'PARTIALLY_FILLED', filledQty: 0.5, avgPrice: 99, updatedAt: base.updatedAt + 1 }, first);
+    const fills = s.store.fills(o.clientOrderId);
+    expect(fills.reduce((q, f) => q + f.quantity, 0)).toBeCloseTo(1, 12);
+    expect(fills.map((f) => [f.tradeId.split('@')[1], f.quantity, f.fee])).toEqual([
+      ['1', 0.5, 0],
+      ['0.5', 0.5, 0.05],
+    ]);
+  });
+});
