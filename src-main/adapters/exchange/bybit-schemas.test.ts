@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bybitBracketBody, bybitOrderBody } from './bybit';
+import { bybitBracketBody, bybitOrderBody, bybitTrailingStopBody } from './bybit';
 import { BybitEnvelope, BybitExecutionTopic, BybitKlines, BybitOrderList, BybitPositionList, bybitExecutionFill, bybitKlines, bybitPositions, bybitSnapshot, parseBybitKlineFrame } from './bybit-schemas';
 
 // Shapes as printed in Bybit's v5 docs.
@@ -81,5 +81,11 @@ describe('Bybit request building', () => {
     expect(bybitOrderBody('linear', { symbol: 'BTCUSDT', side: 'SELL', type: 'TAKE_PROFIT_MARKET', quantity: 1, stopPrice: 120, clientOrderId: 'x3' })).toMatchObject({ triggerDirection: 1 });
     expect(bybitBracketBody('linear', { symbol: 'BTCUSDT', side: 'BUY', quantity: 1, entryPrice: 100, takeProfit: 110, stopLoss: 95, clientOrderId: 'b' })).toMatchObject({ orderType: 'Limit', price: '100', takeProfit: '110', stopLoss: '95', tpslMode: 'Full', tpOrderType: 'Market', slOrderType: 'Market' });
     expect(() => bybitOrderBody('linear', { symbol: 'BTCUSDT', side: 'SELL', type: 'TRAILING_STOP_MARKET', quantity: 1, trailingBips: 50, clientOrderId: 'x4' })).toThrow(/trading-stop/);
+  });
+
+  it('builds the trading-stop body: a price distance, optional activation price, one-way full-position mode', () => {
+    expect(bybitTrailingStopBody('BTCUSDT', 125.5)).toEqual({ category: 'linear', symbol: 'BTCUSDT', tpslMode: 'Full', positionIdx: 0, trailingStop: '125.5' });
+    expect(bybitTrailingStopBody('ETHUSDT', 0.00001, 2500)).toMatchObject({ trailingStop: '0.00001', activePrice: '2500' });
+    expect(() => bybitTrailingStopBody('BTCUSDT', 0)).toThrow(/positive/);
   });
 });

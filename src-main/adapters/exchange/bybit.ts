@@ -31,8 +31,20 @@ export function bybitOrderBody(category: BybitCategory, r: OrderRequest): Record
     const rises = (r.type === 'TAKE_PROFIT_MARKET') === (r.side === 'SELL');
     Object.assign(body, { triggerPrice: decimal(r.stopPrice!), triggerDirection: rises ? 1 : 2 });
   }
-  if (r.type === 'TRAILING_STOP_MARKET') throw new ExchangeError({ kind: 'fatal', message: 'Bybit trailing stops go through /v5/position/trading-stop, not order/create' });
+  if (r.type === 'TRAILING_STOP_MARKET') throw new ExchangeError({ kind: 'fatal', message: 'Bybit trailing stops go through /v5/position/trading-stop, not order/create: use setTrailingStop' });
   if (r.reduceOnly) body.reduceOnly = true;
+  return body;
+}
+
+/**
+ * Body of POST /v5/position/trading-stop setting a trailing stop on a one-way linear position.
+ * `trailingStop` is a price distance (not bips); `activePrice` arms it only once reached. Full mode:
+ * the stop covers the whole position and Bybit resizes it as the position changes.
+ */
+export function bybitTrailingStopBody(symbol: string, distance: number, activePrice?: number): Record<string, unknown> {
+  if (!(distance > 0)) throw new ExchangeError({ kind: 'fatal', message: `trailing distance must be positive, got ${distance}` });
+  const body: Record<string, unknown> = { category: 'linear', symbol, tpslMode: 'Full', positionIdx: 0, trailingStop: decimal(distance) };
+  if (activePrice !== undefined) body.activePrice = decimal(activePrice);
   return body;
 }
 
@@ -145,6 +157,18 @@ export class BybitExchange implements Exchange {
     const leg = async (id: string, type: OrderSnapshot['type'], stopPrice: number): Promise<OrderSnapshot> =>
       (await this.queryOrder(b.symbol, id)) ?? { clientOrderId: id, symbol: b.symbol, side: exit, type, status: 'NEW', quantity: b.quantity, stopPrice, filledQty: 0, reduceOnly: true, updatedAt: entry.updatedAt };
     return { entry, takeProfit: await leg(legId(b.clientOrderId, 'tp'), 'TAKE_PROFIT_MARKET', b.takeProfit), stopLoss: await leg(legId(b.clientOrderId, 'sl'), 'STOP_MARKET', b.stopLoss) };
+  }
+
+  /**
+   * Trails the open linear position on `symbol` by `distance` (a price difference; `activePrice` arms
+   * it). Bybit makes the stop order itself, without an orderLinkId, so it is not an order the manager
+   * could have stored under a client id first: it is returned as the venue reports it
+   * (`bybit:<orderId>`), and reconciliation imports it like any venue-made order.
+   */
+  async setTrailingStop(symbol: string, distance: number, activePrice?: number): Promise<OrderSnapshot | null> {
+    if (this.s.category !== 'linear') throw new ExchangeError({ kind: 'fatal', message: 'Bybit trailing stops exist for linear positions only' });
+    await this.rest.call({ method: 'POST', path: '/v5/position/trading-stop', body: bybitTrailingStopBody(symbol, distance, activePrice), signed: true, group: 'order', isWrite: true });
+    return (await this.openOrders(symbol)).find((o) => o.type === 'TRAILING_STOP_MARKET') ?? null;
   }
 
   async cancelOrder(symbol: string, clientOrderId: string): Promise<OrderSnapshot> {
