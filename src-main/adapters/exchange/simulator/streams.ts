@@ -6,6 +6,8 @@ import { bybitExecutionEvent, bybitOrderEvent } from './bybit-routes';
 import { futuresUserEvent, type ListenKeys } from './futures-routes';
 import type { SimVenue } from './venue';
 
+const BOOK_TICK = 0.01;
+
 /**
  * Market and user-data streams of the simulator. `stalled` keeps sockets open but silent, the
  * failure mode that bites bots which only watch for a close.
@@ -16,6 +18,7 @@ export class StreamHub {
   private readonly bybitPublic = new Map<WebSocket, Set<string>>();
   private readonly sockets = new Set<WebSocket>();
   connectionsOpened = 0;
+  private bookUpdateId = 0;
 
   private readonly futuresUsers = new Set<WebSocket>();
 
@@ -78,8 +81,17 @@ export class StreamHub {
   trades(symbol: string, price: number, qty: number, tradeId: number, at: number): void {
     if (this.stalled) return;
     const name = `${symbol.toLowerCase()}@trade`;
+    const book = `${symbol.toLowerCase()}@bookTicker`;
+    // The simulator keeps no book: the top of book is one tick either side of the last print.
+    const [bid, ask] = [(price - BOOK_TICK).toFixed(8), (price + BOOK_TICK).toFixed(8)];
+    const u = ++this.bookUpdateId;
     for (const [ws, subs] of this.binanceMarket) {
       if (subs.has(name)) ws.send(JSON.stringify({ e: 'trade', E: at, s: symbol, t: tradeId, p: price.toFixed(8), q: qty.toFixed(8), T: at, m: false, M: true }));
+      if (subs.has(book)) ws.send(JSON.stringify({ u, s: symbol, b: bid, B: '1.00000000', a: ask, A: '1.00000000' }));
+    }
+    const topic = `orderbook.1.${symbol}`;
+    for (const [ws, subs] of this.bybitPublic) {
+      if (subs.has(topic)) ws.send(JSON.stringify({ topic, type: 'snapshot', ts: at, data: { s: symbol, b: [[bid, '1']], a: [[ask, '1']], u, seq: u }, cts: at }));
     }
   }
 
