@@ -76,7 +76,7 @@ export function createBinanceSpot(s: BinanceSpotSetup): { exchange: BinanceSpotE
 }
 
 /** USDⓈ-M futures on the same transport stack (own host budget: fapi limits are separate). */
-export function createBinanceFutures(s: Omit<BinanceSpotSetup, 'symbols'>): { exchange: BinanceFuturesExchange; rest: BinanceRest; clock: ServerClock } {
+export function createBinanceFutures(s: Omit<BinanceSpotSetup, 'symbols'>): { exchange: BinanceFuturesExchange; rest: BinanceRest; clock: ServerClock; streams: Set<ResilientStream> } {
   const clock = new ServerClock(Date.now);
   const rest = new BinanceRest({
     baseUrl: s.httpUrl,
@@ -91,13 +91,14 @@ export function createBinanceFutures(s: Omit<BinanceSpotSetup, 'symbols'>): { ex
     retry: s.retry,
     timePath: '/fapi/v1/time',
   });
+  const streams = new Set<ResilientStream>();
   const exchange: BinanceFuturesExchange = new BinanceFuturesExchange({
     rest,
     clock,
     unknownPollMs: s.unknownPollMs,
     unknownMaxWaitMs: s.unknownMaxWaitMs,
-    subscribeKlines: (symbol, interval, onKline) =>
-      startKlineFeed({
+    subscribeKlines: (symbol, interval, onKline) => {
+      const feed = startKlineFeed({
         symbol,
         interval,
         url: `${s.wsUrl}/ws/${symbol.toLowerCase()}@kline_${interval}`,
@@ -105,7 +106,13 @@ export function createBinanceFutures(s: Omit<BinanceSpotSetup, 'symbols'>): { ex
         backfill: (startTime) => exchange.fetchKlines(symbol, interval, { startTime, limit: 1000 }),
         onKline,
         stream: s.stream ?? DEFAULT_STREAM,
-      }).unsubscribe,
+      });
+      streams.add(feed.stream);
+      return () => {
+        feed.unsubscribe();
+        streams.delete(feed.stream);
+      };
+    },
   });
-  return { exchange, rest, clock };
+  return { exchange, rest, clock, streams };
 }

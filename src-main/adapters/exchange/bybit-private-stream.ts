@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { OrderSnapshot } from '../../core/exchange/types';
+import type { Fill, OrderSnapshot } from '../../core/exchange/types';
 import type { Credentials } from './binance-rest';
-import { BybitOrder, bybitSnapshot } from './bybit-schemas';
+import { BybitExecutionTopic, BybitOrder, bybitExecutionFill, bybitSnapshot } from './bybit-schemas';
 import { bybitWsAuthMessage } from './signing';
 import { ResilientStream, type ResilientStreamOptions } from './ws-stream';
 
@@ -10,11 +10,11 @@ const OrderTopic = z.object({ topic: z.literal('order'), data: z.array(BybitOrde
 
 /**
  * Bybit private stream: auth frame `{"op":"auth","args":[key, expires, HMAC("GET/realtime"+expires)]}`,
- * then the `order` topic. Bybit wants an application ping every 20 s; a fresh auth on every reconnect.
+ * then the `order` and `execution` topics (the order topic carries no per-trade price or fee). Bybit wants an application ping every 20 s; a fresh auth on every reconnect.
  */
 export function startBybitPrivateStream(
   opts: { url: string; credentials: Credentials; serverNow: () => number; stream: Pick<ResilientStreamOptions, 'staleAfterMs' | 'maxLifetimeMs' | 'backoff'>; pingEveryMs?: number },
-  handlers: { onOrder: (o: OrderSnapshot) => void; onReconnected: () => void; onError?: (message: string) => void },
+  handlers: { onOrder: (o: OrderSnapshot) => void; onFill?: (f: Fill) => void; onReconnected: () => void; onError?: (message: string) => void },
 ): ResilientStream {
   const stream = new ResilientStream({
     ...opts.stream,
@@ -25,12 +25,19 @@ export function startBybitPrivateStream(
       const raw = JSON.parse(text) as unknown;
       const reply = OpReply.safeParse(raw);
       if (reply.success) {
-        if (reply.data.op === 'auth' && reply.data.success) stream.send(JSON.stringify({ op: 'subscribe', args: ['order'] }));
+        if (reply.data.op === 'auth' && reply.data.success) stream.send(JSON.stringify({ op: 'subscribe', args: handlers.onFill ? ['order', 'execution'] : ['order'] }));
         else if (!reply.data.success) handlers.onError?.(`bybit ${reply.data.op} failed: ${reply.data.ret_msg ?? ''}`);
         return;
       }
       const topic = OrderTopic.safeParse(raw);
       if (topic.success) for (const o of topic.data.data) handlers.onOrder(bybitSnapshot(o));
+      const executions = BybitExecutionTopic.safeParse(raw);
+      if (executions.success && handlers.onFill) {
+        for (const e of executions.data.data) {
+          const fill = bybitExecutionFill(e);
+          if (fill) handlers.onFill(fill);
+        }
+      }
     },
     onReconnected: handlers.onReconnected,
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bybitBracketBody, bybitOrderBody } from './bybit';
-import { BybitEnvelope, BybitKlines, BybitOrderList, BybitPositionList, bybitKlines, bybitPositions, bybitSnapshot, parseBybitKlineFrame } from './bybit-schemas';
+import { bybitBracketBody, bybitOrderBody, bybitTrailingStopBody } from './bybit';
+import { BybitEnvelope, BybitExecutionTopic, BybitKlines, BybitOrderList, BybitPositionList, bybitExecutionFill, bybitKlines, bybitPositions, bybitSnapshot, parseBybitKlineFrame } from './bybit-schemas';
 
 // Shapes as printed in Bybit's v5 docs.
 const REALTIME = {
@@ -49,6 +49,31 @@ describe('Bybit parsers on documented responses', () => {
   });
 });
 
+// The private `execution` push as printed in the v5 docs (websocket/private/execution), trimmed of option-only fields.
+const EXECUTION = {
+  id: '592324803b2785-26fa-4214-9963-bdd4727f07be',
+  topic: 'execution',
+  creationTime: 1672364174455,
+  data: [
+    {
+      category: 'linear', symbol: 'XRPUSDT', execFee: '0.005061', execId: '7e2ae69c-4edf-5800-a352-893d52b446aa', execPrice: '0.3374', execQty: '0.2', execType: 'Trade', execValue: '25.3065',
+      isMaker: false, feeRate: '0.0002', tradeIv: '', markIv: '', blockTradeId: '', markPrice: '0.3391', indexPrice: '', underlyingPrice: '', leavesQty: '0.1', orderId: 'f6e324ff-99c2-4e89-9739-3086e47f9381',
+      orderLinkId: 'ck-1', orderPrice: '0.3207', orderQty: '0.3', orderType: 'Market', stopOrderType: 'UNKNOWN', side: 'Sell', execTime: '1672364174443', isLeverage: '0', closedSize: '', seq: 4688002127,
+    },
+    { category: 'linear', symbol: 'XRPUSDT', execFee: '0', execId: 'f1', execPrice: '0.34', execQty: '0.3', execType: 'Funding', leavesQty: '0', orderId: 'x', orderLinkId: '', orderQty: '0', side: 'Buy', execTime: '1672364174500' },
+  ],
+};
+
+describe('Bybit execution push', () => {
+  it('becomes a fill keyed by the cumulative quantity after it (orderQty − leavesQty, float-safe); non-trades are skipped', () => {
+    const [trade, funding] = BybitExecutionTopic.parse(EXECUTION).data;
+    // 0.3 − 0.1 is 0.19999999999999998 in floats: the id must still match the order topic's cumExecQty "0.2".
+    expect(bybitExecutionFill(trade!)).toEqual({ clientOrderId: 'ck-1', tradeId: 'ck-1@0.2', symbol: 'XRPUSDT', side: 'SELL', price: 0.3374, quantity: 0.2, fee: 0.005061, feeAsset: 'USDT', at: 1672364174443 });
+    expect(bybitExecutionFill(funding!)).toBeUndefined();
+    expect(BybitExecutionTopic.safeParse({ ...EXECUTION, data: [{ ...EXECUTION.data[0], execQty: 'a lot' }] }).success).toBe(false);
+  });
+});
+
 describe('Bybit request building', () => {
   it('builds create bodies: limit, conditional stop with trigger direction, tpsl bracket', () => {
     expect(bybitOrderBody('linear', { symbol: 'BTCUSDT', side: 'BUY', type: 'LIMIT', quantity: 0.01, price: 25000, clientOrderId: 'x1' })).toEqual({ category: 'linear', symbol: 'BTCUSDT', side: 'Buy', orderType: 'Limit', qty: '0.01', orderLinkId: 'x1', price: '25000', timeInForce: 'GTC' });
@@ -56,5 +81,11 @@ describe('Bybit request building', () => {
     expect(bybitOrderBody('linear', { symbol: 'BTCUSDT', side: 'SELL', type: 'TAKE_PROFIT_MARKET', quantity: 1, stopPrice: 120, clientOrderId: 'x3' })).toMatchObject({ triggerDirection: 1 });
     expect(bybitBracketBody('linear', { symbol: 'BTCUSDT', side: 'BUY', quantity: 1, entryPrice: 100, takeProfit: 110, stopLoss: 95, clientOrderId: 'b' })).toMatchObject({ orderType: 'Limit', price: '100', takeProfit: '110', stopLoss: '95', tpslMode: 'Full', tpOrderType: 'Market', slOrderType: 'Market' });
     expect(() => bybitOrderBody('linear', { symbol: 'BTCUSDT', side: 'SELL', type: 'TRAILING_STOP_MARKET', quantity: 1, trailingBips: 50, clientOrderId: 'x4' })).toThrow(/trading-stop/);
+  });
+
+  it('builds the trading-stop body: a price distance, optional activation price, one-way full-position mode', () => {
+    expect(bybitTrailingStopBody('BTCUSDT', 125.5)).toEqual({ category: 'linear', symbol: 'BTCUSDT', tpslMode: 'Full', positionIdx: 0, trailingStop: '125.5' });
+    expect(bybitTrailingStopBody('ETHUSDT', 0.00001, 2500)).toMatchObject({ trailingStop: '0.00001', activePrice: '2500' });
+    expect(() => bybitTrailingStopBody('BTCUSDT', 0)).toThrow(/positive/);
   });
 });

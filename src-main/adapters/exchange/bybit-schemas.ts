@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Kline, OrderSnapshot, OrderStatus, Position } from '../../core/exchange/types';
+import { fillId } from '../../core/exchange/fill-id';
+import type { Fill, Kline, OrderSnapshot, OrderStatus, Position } from '../../core/exchange/types';
 
 const num = z.string().transform((v, ctx) => {
   const n = v === '' ? 0 : Number(v);
@@ -90,4 +91,36 @@ export function parseBybitKlineFrame(text: string): Kline | undefined {
   const d = r.data.data[r.data.data.length - 1];
   if (!d) return undefined;
   return { symbol: r.data.topic.split('.')[2] ?? '', interval: d.interval, openTime: d.start, closeTime: d.end, open: d.open, high: d.high, low: d.low, close: d.close, volume: d.volume, closed: d.confirm, eventTime: r.data.ts };
+}
+
+/** One entry of the private `execution` topic (v5 docs: websocket/private/execution). */
+export const BybitExecution = z.object({
+  category: z.string(),
+  symbol: z.string(),
+  orderId: z.string(),
+  orderLinkId: z.string(),
+  side: z.enum(['Buy', 'Sell']),
+  orderQty: num,
+  leavesQty: num,
+  execId: z.string(),
+  execPrice: num,
+  execQty: num,
+  execFee: num,
+  execType: z.string(),
+  execTime: z.string(),
+});
+export const BybitExecutionTopic = z.object({ topic: z.literal('execution'), data: z.array(BybitExecution) });
+
+/**
+ * A trade execution → Fill; undefined for funding, ADL and other non-trade executions. The fill id
+ * is the cumulative quantity after it (orderQty − leavesQty), the same key the order topic and a REST
+ * query produce, so one fill seen three ways is stored once. Rounded because 0.3 − 0.1 ≠ 0.2 in floats.
+ */
+export function bybitExecutionFill(e: z.infer<typeof BybitExecution>): Fill | undefined {
+  if (e.execType !== 'Trade' || !(e.execQty > 0)) return undefined;
+  const clientOrderId = e.orderLinkId || `bybit:${e.orderId}`;
+  const cumulative = Number((e.orderQty - e.leavesQty).toFixed(10));
+  // Linear contracts settle (and charge fees) in USDT; spot fees are in the received coin, not known here.
+  const feeAsset = e.category === 'linear' ? 'USDT' : undefined;
+  return { clientOrderId, tradeId: fillId(clientOrderId, cumulative), symbol: e.symbol, side: e.side === 'Buy' ? 'BUY' : 'SELL', price: e.execPrice, quantity: e.execQty, fee: e.execFee, feeAsset, at: Number(e.execTime) };
 }

@@ -10,6 +10,7 @@ import { BybitCallError, BybitRest } from './bybit-rest';
 import { BybitApiKeyInfo, BybitKlines, BybitOrderList, BybitPositionList, BybitWallet, bybitKlines, bybitPositions, bybitSnapshot, parseBybitKlineFrame } from './bybit-schemas';
 import { decimal, fetchSend, sleep, type HttpSend } from './http';
 import { startKlineFeed, type KlineFeedOptions } from './kline-feed';
+import type { ResilientStream } from './ws-stream';
 import { intervalMs } from '../../core/exchange/interval';
 
 export type BybitCategory = 'linear' | 'spot';
@@ -30,8 +31,20 @@ export function bybitOrderBody(category: BybitCategory, r: OrderRequest): Record
     const rises = (r.type === 'TAKE_PROFIT_MARKET') === (r.side === 'SELL');
     Object.assign(body, { triggerPrice: decimal(r.stopPrice!), triggerDirection: rises ? 1 : 2 });
   }
-  if (r.type === 'TRAILING_STOP_MARKET') throw new ExchangeError({ kind: 'fatal', message: 'Bybit trailing stops go through /v5/position/trading-stop, not order/create' });
+  if (r.type === 'TRAILING_STOP_MARKET') throw new ExchangeError({ kind: 'fatal', message: 'Bybit trailing stops go through /v5/position/trading-stop, not order/create: use setTrailingStop' });
   if (r.reduceOnly) body.reduceOnly = true;
+  return body;
+}
+
+/**
+ * Body of POST /v5/position/trading-stop setting a trailing stop on a one-way linear position.
+ * `trailingStop` is a price distance (not bips); `activePrice` arms it only once reached. Full mode:
+ * the stop covers the whole position and Bybit resizes it as the position changes.
+ */
+export function bybitTrailingStopBody(symbol: string, distance: number, activePrice?: number): Record<string, unknown> {
+  if (!(distance > 0)) throw new ExchangeError({ kind: 'fatal', message: `trailing distance must be positive, got ${distance}` });
+  const body: Record<string, unknown> = { category: 'linear', symbol, tpslMode: 'Full', positionIdx: 0, trailingStop: decimal(distance) };
+  if (activePrice !== undefined) body.activePrice = decimal(activePrice);
   return body;
 }
 
@@ -66,6 +79,8 @@ export class BybitExchange implements Exchange {
   readonly id = 'bybit' as const;
   readonly rest: BybitRest;
   readonly clock = new ServerClock(Date.now);
+  /** Live kline streams, for the health panel. */
+  readonly streams = new Set<ResilientStream>();
 
   constructor(private readonly s: BybitSetup) {
     this.rest = new BybitRest({
@@ -83,7 +98,7 @@ export class BybitExchange implements Exchange {
   }
 
   subscribeKlines(symbol: string, interval: string, onKline: (k: Kline) => void): Unsubscribe {
-    return startKlineFeed({
+    const feed = startKlineFeed({
       symbol,
       interval,
       url: `${this.s.wsUrl}/v5/public/${this.s.category}`,
@@ -92,7 +107,12 @@ export class BybitExchange implements Exchange {
       backfill: (startTime) => this.fetchKlines(symbol, interval, { startTime, limit: 1000 }),
       onKline,
       stream: { staleAfterMs: 30_000, maxLifetimeMs: 23 * 3_600_000, backoff: { initialMs: 500, maxMs: 30_000 }, appPing: { everyMs: 20_000, frame: '{"op":"ping"}' }, ...this.s.stream },
-    }).unsubscribe;
+    });
+    this.streams.add(feed.stream);
+    return () => {
+      feed.unsubscribe();
+      this.streams.delete(feed.stream);
+    };
   }
 
   async fetchKlines(symbol: string, interval: string, opts: { startTime?: number; limit?: number } = {}): Promise<Kline[]> {
@@ -137,6 +157,18 @@ export class BybitExchange implements Exchange {
     const leg = async (id: string, type: OrderSnapshot['type'], stopPrice: number): Promise<OrderSnapshot> =>
       (await this.queryOrder(b.symbol, id)) ?? { clientOrderId: id, symbol: b.symbol, side: exit, type, status: 'NEW', quantity: b.quantity, stopPrice, filledQty: 0, reduceOnly: true, updatedAt: entry.updatedAt };
     return { entry, takeProfit: await leg(legId(b.clientOrderId, 'tp'), 'TAKE_PROFIT_MARKET', b.takeProfit), stopLoss: await leg(legId(b.clientOrderId, 'sl'), 'STOP_MARKET', b.stopLoss) };
+  }
+
+  /**
+   * Trails the open linear position on `symbol` by `distance` (a price difference; `activePrice` arms
+   * it). Bybit makes the stop order itself, without an orderLinkId, so it is not an order the manager
+   * could have stored under a client id first: it is returned as the venue reports it
+   * (`bybit:<orderId>`), and reconciliation imports it like any venue-made order.
+   */
+  async setTrailingStop(symbol: string, distance: number, activePrice?: number): Promise<OrderSnapshot | null> {
+    if (this.s.category !== 'linear') throw new ExchangeError({ kind: 'fatal', message: 'Bybit trailing stops exist for linear positions only' });
+    await this.rest.call({ method: 'POST', path: '/v5/position/trading-stop', body: bybitTrailingStopBody(symbol, distance, activePrice), signed: true, group: 'order', isWrite: true });
+    return (await this.openOrders(symbol)).find((o) => o.type === 'TRAILING_STOP_MARKET') ?? null;
   }
 
   async cancelOrder(symbol: string, clientOrderId: string): Promise<OrderSnapshot> {

@@ -105,6 +105,31 @@ export class OrderManager {
     });
   }
 
+  /**
+   * A venue trade report that came without an order snapshot (Bybit's `execution` topic). Keyed by
+   * the same fill id as the derived and stream fills, so whichever arrives first is replaced, never added.
+   */
+  recordFill(fill: Fill): void {
+    this.store.addFill(fill, true);
+  }
+
+  /**
+   * REST backfill after a user-data stream reconnect: every acknowledged open order is queried and
+   * applied. Unlike reconcile(), an id the venue does not know is left alone, because a placement
+   * may be in flight right now (reconcile() runs only when nothing is).
+   */
+  async backfill(): Promise<StoredOrder[]> {
+    const changed: StoredOrder[] = [];
+    for (const s of this.store.open().filter((o) => o.status !== 'PENDING')) {
+      const found = await this.exchange.queryOrder(s.symbol, s.clientOrderId);
+      if (!found) continue;
+      this.apply(found);
+      const now = this.store.get(s.clientOrderId);
+      if (now && (now.status !== s.status || now.filledQty !== s.filledQty)) changed.push(now);
+    }
+    return changed;
+  }
+
   private linkBracket(o: OrderSnapshot): void {
     const stored = this.store.get(o.clientOrderId);
     if (!stored) return;

@@ -1,4 +1,5 @@
 import type { Db } from '../store/database';
+import { trimOverlap } from '../../core/exchange/fill-overlap';
 import type { ProtectiveStop, StoredOrder } from '../../core/exchange/reconcile';
 import type { Fill, OrderSnapshot, OrderStatus, Position, Side } from '../../core/exchange/types';
 
@@ -109,10 +110,20 @@ export class OrderStore {
    * the venue's own report of the same fill, which carries price and fee.
    */
   addFill(f: Fill, authoritative: boolean): void {
+    if (authoritative) this.transaction(() => this.trimDerived(f));
     const conflict = authoritative ? 'DO UPDATE SET price = excluded.price, quantity = excluded.quantity, fee = excluded.fee, fee_asset = excluded.fee_asset, at = excluded.at' : 'DO NOTHING';
     this.db
       .prepare(`INSERT INTO fills (account_id, client_order_id, trade_id, symbol, side, price, quantity, fee, fee_asset, at) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(account_id, trade_id) ${conflict}`)
       .run(this.accountId, f.clientOrderId, f.tradeId, f.symbol, f.side, f.price, f.quantity, f.fee, f.feeAsset ?? null, f.at);
+  }
+
+  /** A snapshot-derived fill overlapping the venue's report of the same trades gives that part up (see trimOverlap). */
+  private trimDerived(report: Fill): void {
+    for (const f of this.fills(report.clientOrderId)) {
+      const trimmed = trimOverlap(f, report);
+      if (trimmed === null) this.db.prepare('DELETE FROM fills WHERE account_id = ? AND trade_id = ?').run(this.accountId, f.tradeId);
+      else if (trimmed) this.db.prepare('UPDATE fills SET quantity = ?, price = ? WHERE account_id = ? AND trade_id = ?').run(trimmed.quantity, trimmed.price, this.accountId, f.tradeId);
+    }
   }
 
   fills(clientOrderId?: string): Fill[] {

@@ -1,6 +1,7 @@
-import type { Kline } from './types';
+import type { BookTicker, Kline } from './types';
 
 type KlineListener = (k: Kline) => void;
+type BookListener = (t: BookTicker) => void;
 
 /**
  * Fan-out of parsed market data to strategies and charts, keyed by symbol and interval. Listener
@@ -9,6 +10,9 @@ type KlineListener = (k: Kline) => void;
 export class MarketBus {
   // symbol → interval → listeners; nested maps avoid building a key string per message.
   private readonly klineListeners = new Map<string, Map<string, KlineListener[]>>();
+  private readonly bookListeners = new Map<string, BookListener[]>();
+  /** Last update id per symbol: a book frame older than one already published is dropped. */
+  private readonly bookUpdateIds = new Map<string, number>();
   private failures = 0;
 
   onKline(symbol: string, interval: string, fn: KlineListener): () => void {
@@ -25,6 +29,25 @@ export class MarketBus {
     for (const fn of list) {
       try {
         fn(k);
+      } catch {
+        this.failures += 1;
+      }
+    }
+  }
+
+  onBookTicker(symbol: string, fn: BookListener): () => void {
+    this.bookListeners.set(symbol, [...(this.bookListeners.get(symbol) ?? []), fn]);
+    return () => this.bookListeners.set(symbol, (this.bookListeners.get(symbol) ?? []).filter((f) => f !== fn));
+  }
+
+  publishBookTicker(t: BookTicker): void {
+    const last = this.bookUpdateIds.get(t.symbol);
+    // Bybit re-sends a level-1 snapshot with the same id after 3 s without change: equal ids pass.
+    if (last !== undefined && t.updateId < last) return;
+    this.bookUpdateIds.set(t.symbol, t.updateId);
+    for (const fn of this.bookListeners.get(t.symbol) ?? []) {
+      try {
+        fn(t);
       } catch {
         this.failures += 1;
       }

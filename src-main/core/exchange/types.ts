@@ -88,6 +88,19 @@ export interface Trade {
   readonly at: number;
 }
 
+/** Best bid and ask (Binance `<symbol>@bookTicker`, Bybit `orderbook.1.<SYMBOL>`). */
+export interface BookTicker {
+  readonly symbol: string;
+  readonly bidPrice: number;
+  readonly bidQty: number;
+  readonly askPrice: number;
+  readonly askQty: number;
+  /** The venue's book update id: a lower one than the last seen is stale. */
+  readonly updateId: number;
+  /** Venue's event time, when the frame carries one (spot bookTicker does not). */
+  readonly eventTime?: number;
+}
+
 /** Entry + take-profit + stop-loss. The exits are reduce-only and cancel each other (OCO). */
 export interface BracketRequest {
   readonly symbol: string;

@@ -1,6 +1,5 @@
-// Runs in: engine. One opened account: its Exchange (paper or Binance spot), order manager, SQLite order store and labelled market streams.
+// Runs in: engine. One opened account: its Exchange (paper, Binance spot, Binance futures or Bybit), order manager, SQLite order store, user-data stream and labelled market streams.
 import type { StreamHealthRow } from '../../../src-shared/contract';
-import { createBinanceSpot } from '../../adapters/exchange/binance-factory';
 import { OrderManager, type ManagerLog } from '../../adapters/exchange/order-manager';
 import { OrderStore } from '../../adapters/exchange/order-store';
 import type { Credentials } from '../../adapters/exchange/binance-rest';
@@ -9,57 +8,62 @@ import type { Db } from '../../adapters/store/database';
 import { ClientOrderIdFactory } from '../../core/exchange/client-order-id';
 import { PaperExchange } from '../../core/exchange/paper-exchange';
 import type { RateBudgetRegistry } from '../../core/exchange/rate-budget';
-import type { Exchange, MarketData } from '../../core/exchange/types';
+import type { Exchange, Fill, MarketData, OrderSnapshot } from '../../core/exchange/types';
 import type { StoredAccount } from './account-store';
 import { marketSymbols } from './symbols';
 import { orderVenue } from './order-venue';
 import type { TraderVenue } from './strategy-trader';
-import { venueUrls } from './venue-urls';
+import { startUserData, type UserData, type UserStreamOptions } from './user-data';
+import { connectVenue, type VenueConnector } from './venue-connector';
 
 export interface SessionDeps {
   readonly db: Db;
   readonly budgets: RateBudgetRegistry;
   readonly credentials: () => Credentials | undefined;
   readonly log: ManagerLog;
-  /** Called after every order write (placement, fill, cancel, reconcile). */
+  /** Called after every order write (placement, fill, cancel, reconcile, pushed update). */
   readonly onOrder: (clientOrderId: string) => void;
+  /** Tests shorten the user stream's watchdog and backoff. */
+  readonly userStream?: Partial<UserStreamOptions>;
 }
 
 /** Paper fills: the simulator's taker fee, no slippage beyond the book, no partial fills. */
 export const PAPER_FEE_RATE = 0.001;
+
+const USER_DATA_STREAM = 'user-data';
 
 export class AccountSession {
   readonly exchange: Exchange;
   readonly store: OrderStore;
   readonly manager: OrderManager;
   private readonly streams = new Map<string, ResilientStream>();
-  private readonly assertKey: (() => Promise<void>) | undefined;
+  private readonly connector: VenueConnector;
+  private userData: Promise<UserData | undefined> | undefined;
+  private closed = false;
 
   constructor(
     readonly account: StoredAccount,
     private readonly deps: SessionDeps,
   ) {
-    const urls = venueUrls(account);
     const credentials = account.exchange === 'paper' ? undefined : deps.credentials();
-    const spot = createBinanceSpot({ httpUrl: urls.httpUrl, wsUrl: urls.wsUrl, credentials, budgets: deps.budgets, symbols: marketSymbols(), timeoutMs: 8_000 });
-    const market = this.labelled(spot.exchange, spot.streams);
+    this.connector = connectVenue(account, { budgets: deps.budgets, credentials });
+    const market = this.labelled(this.connector.exchange, this.connector.streams);
     if (account.exchange === 'paper') {
       const quote = { USDT: account.paperBalance };
       this.exchange = new PaperExchange({ market, symbols: marketSymbols(), feeRate: PAPER_FEE_RATE, slippageBps: 0, liquidityPerTick: Infinity, balances: quote, now: Date.now });
     } else {
       // The connector itself, with kline subscriptions going through the labelling wrapper.
-      this.exchange = Object.assign(Object.create(spot.exchange) as Exchange, { subscribeKlines: market.subscribeKlines });
-      this.assertKey = () => spot.exchange.assertNoWithdrawPermission();
+      this.exchange = Object.assign(Object.create(this.connector.exchange) as Exchange, { subscribeKlines: market.subscribeKlines });
     }
     this.store = new OrderStore(deps.db, account.id);
     const prefix = `ck${account.id.replace(/[^A-Za-z0-9]/g, '').slice(-5)}`;
-    this.manager = new OrderManager(this.exchange, this.store, new ClientOrderIdFactory(prefix, Date.now, Math.random), deps.log);
+    this.manager = new OrderManager(this.exchange, this.store, new ClientOrderIdFactory(prefix, Date.now, Math.random), deps.log, { emulateOco: this.connector.emulateOco });
   }
 
   /** Refuses keys allowed to withdraw, then proves the key works with a balance read. */
   async test(): Promise<number> {
     const started = Date.now();
-    await this.assertKey?.();
+    if (this.account.exchange !== 'paper') await this.connector.assertKey?.();
     await this.exchange.balances();
     return Date.now() - started;
   }
@@ -67,6 +71,48 @@ export class AccountSession {
   async reconcile(): Promise<void> {
     const plan = await this.manager.reconcile();
     for (const o of [...plan.importOrders, ...plan.updateOrders]) this.deps.onOrder(o.clientOrderId);
+  }
+
+  /**
+   * Subscribes to the account's pushed order updates (idempotent). Each update goes through the same
+   * state machine and fill ids as the REST path, so an event seen both ways is stored once.
+   */
+  startUserData(): Promise<UserData | undefined> {
+    const source = this.connector.userData;
+    if (!source || this.closed) return Promise.resolve(undefined);
+    this.userData ??= startUserData(
+      source,
+      {
+        onOrder: (order, fill) => this.pushed(order, fill),
+        onFill: (fill) => {
+          this.manager.recordFill(fill);
+          this.deps.onOrder(fill.clientOrderId);
+        },
+        onReconnected: () => void this.backfill(),
+        onError: (m) => this.deps.log('warn', `user data: ${m}`),
+      },
+      this.deps.userStream,
+    ).then(
+      (u) => {
+        if (this.closed) void u.stop();
+        else this.streams.set(USER_DATA_STREAM, u.stream);
+        return u;
+      },
+      (e: unknown) => {
+        this.userData = undefined; // the next reconcile tries again
+        throw e;
+      },
+    );
+    return this.userData;
+  }
+
+  /** What the stream may have missed while it was down, read over REST. */
+  async backfill(): Promise<void> {
+    try {
+      for (const o of await this.manager.backfill()) this.deps.onOrder(o.clientOrderId);
+    } catch (e) {
+      this.deps.log('warn', `user data backfill: ${(e as Error).message}`);
+    }
   }
 
   health(): StreamHealthRow[] {
@@ -79,12 +125,20 @@ export class AccountSession {
   /** What a strategy trading `symbol` on this account uses. */
   venue(symbol: string, strategy: string): TraderVenue {
     const paper = this.account.exchange === 'paper';
-    return orderVenue({ exchange: this.exchange, manager: this.manager, store: this.store, onOrder: this.deps.onOrder, roundQuantity: (q) => (paper ? q : Math.floor(q * 1e5) / 1e5), paperFeeRate: paper ? PAPER_FEE_RATE : undefined }, symbol, strategy);
+    const step = this.connector.lotStep;
+    return orderVenue({ exchange: this.exchange, manager: this.manager, store: this.store, onOrder: this.deps.onOrder, roundQuantity: (q) => (paper ? q : Math.floor(q / step + 1e-9) * step), paperFeeRate: paper ? PAPER_FEE_RATE : undefined }, symbol, strategy);
   }
 
   close(): void {
+    this.closed = true;
+    void this.userData?.then((u) => u?.stop(), () => undefined);
     for (const s of this.streams.values()) s.stop();
     this.streams.clear();
+  }
+
+  private pushed(order: OrderSnapshot, fill: Fill | undefined): void {
+    this.manager.apply(order, fill);
+    this.deps.onOrder(order.clientOrderId);
   }
 
   /** Wraps kline subscriptions so each new stream is known by name (symbol@kline_interval) for the health panel. */

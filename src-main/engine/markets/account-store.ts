@@ -31,6 +31,8 @@ export interface NewAccount {
 const EXTRA_KEY = 'markets.accountExtras';
 const Extras = z.record(z.string(), z.object({ baseUrl: z.string().nullable(), paperBalance: z.number() }));
 
+const ID_PREFIX: Readonly<Record<AccountExchange, string>> = { paper: 'paper', 'binance-spot': 'bn', 'binance-futures': 'bnf', bybit: 'bb' };
+
 /** The secret is bound to its account: the sealed text carries the id, checked on open, so a blob copied to another row is refused. */
 const bind = (id: string, secret: string) => `${id}\n${secret}`;
 
@@ -42,7 +44,7 @@ export class AccountStore {
   ) {}
 
   add(a: NewAccount, now = Date.now()): StoredAccount {
-    const id = `${a.exchange === 'paper' ? 'paper' : 'bn'}-${randomUUID().slice(0, 8)}`;
+    const id = `${ID_PREFIX[a.exchange]}-${randomUUID().slice(0, 8)}`;
     const blob = a.apiSecret ? this.cipher.encrypt(bind(id, a.apiSecret)) : null;
     this.db
       .prepare('INSERT INTO exchange_accounts (id, exchange, label, environment, api_key, secret_blob, secret_scheme, created_at) VALUES (?,?,?,?,?,?,?,?)')
@@ -53,7 +55,7 @@ export class AccountStore {
 
   list(): StoredAccount[] {
     const extras = this.extras();
-    const rows = this.db.prepare("SELECT id, exchange, label, environment, api_key FROM exchange_accounts WHERE exchange IN ('paper','binance-spot') ORDER BY created_at").all() as Array<{ id: string; exchange: AccountExchange; label: string; environment: AccountEnvironment; api_key: string | null }>;
+    const rows = this.db.prepare("SELECT id, exchange, label, environment, api_key FROM exchange_accounts WHERE exchange IN ('paper','binance-spot','binance-futures','bybit') ORDER BY created_at").all() as Array<{ id: string; exchange: AccountExchange; label: string; environment: AccountEnvironment; api_key: string | null }>;
     return rows.map((r) => ({
       id: r.id,
       exchange: r.exchange,

@@ -10,7 +10,7 @@ import type { StoredOrder } from '../../core/exchange/reconcile';
 import type { EventBus } from '../event-bus';
 import type { SafetyService } from '../services/safety-service';
 import type { StrategyToggles } from '../services/strategy-toggles';
-import { AccountSession, PAPER_FEE_RATE } from './account-session';
+import { AccountSession, PAPER_FEE_RATE, type SessionDeps } from './account-session';
 import { AccountStore, type NewAccount, type StoredAccount } from './account-store';
 import { orderRow, pnlRows, positionRows } from './account-views';
 import { riskFor, StrategyConfigs, type StoredStrategyConfig } from './strategy-configs';
@@ -24,6 +24,8 @@ export interface MarketsDeps {
   readonly safety: SafetyService;
   readonly toggles: StrategyToggles;
   readonly healthEveryMs?: number;
+  /** Tests shorten the user-data streams' watchdog and backoff. */
+  readonly userStream?: SessionDeps['userStream'];
   /** A new toggle was registered: the header and tray must re-read the list. */
   readonly onTogglesRegistered?: () => void;
 }
@@ -230,6 +232,7 @@ export class MarketsService {
       credentials: () => this.accounts.credentials(id),
       log: (level, message) => console[level === 'info' ? 'log' : level](`[markets:${id}] ${redact(message)}`),
       onOrder: (cid) => this.onOrder(id, cid),
+      userStream: this.deps.userStream,
     });
     this.sessions.set(id, s);
     return s;
@@ -245,9 +248,14 @@ export class MarketsService {
     this.sessions.delete(id);
   }
 
+  /** Reconciles over REST, then follows pushed order updates (a failed subscription is retried at the next reconcile). */
   private async reconcile(id: string): Promise<void> {
     try {
-      await this.session(id).reconcile();
+      const s = this.session(id);
+      await s.reconcile();
+      await s.startUserData().catch((e: unknown) => {
+        throw new Error(`user-data stream: ${(e as Error).message}`);
+      });
       this.errors.set(id, null);
     } catch (e) {
       this.errors.set(id, redact((e as Error).message));

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { method } from '../define';
 import { ChartCandle } from './backtest';
 
-export const AccountExchange = z.enum(['paper', 'binance-spot']);
+/** Where an account trades: paper fills on public prices, or a venue (futures and Bybit are USDT-margined linear perpetuals). */
+export const AccountExchange = z.enum(['paper', 'binance-spot', 'binance-futures', 'bybit']);
 export type AccountExchange = z.infer<typeof AccountExchange>;
 export const AccountEnvironment = z.enum(['paper', 'testnet', 'live']);
 export type AccountEnvironment = z.infer<typeof AccountEnvironment>;

@@ -1,8 +1,12 @@
 import type { EngineOrder } from '../../../core/exchange/matching/engine-types';
-import type { OrderRequest, OrderSnapshot, OrderType, Side } from '../../../core/exchange/types';
+import type { Fill, OrderRequest, OrderSnapshot, OrderType, Side } from '../../../core/exchange/types';
 import { signBybit, signaturesEqual } from '../signing';
 import { header, json, type SimRequest, type SimResponse } from './http-types';
 import type { SimVenue } from './venue';
+
+/** Venue-made trailing stops carry no orderLinkId; this prefix marks them in the engine. */
+const SYSTEM_TRAILING = 'bybit-ts-';
+const linkOf = (clientOrderId: string): string => (clientOrderId.startsWith(SYSTEM_TRAILING) ? '' : clientOrderId);
 
 const envelope = (venue: SimVenue, retCode: number, retMsg: string, result: unknown = {}): SimResponse => json(200, { retCode, retMsg, result, retExtInfo: {}, time: venue.now() });
 
@@ -17,7 +21,7 @@ export function bybitOrder(o: EngineOrder): Record<string, unknown> {
   const conditional = o.type !== 'MARKET' && o.type !== 'LIMIT';
   return {
     orderId: `sim-${o.orderId}`,
-    orderLinkId: o.clientOrderId,
+    orderLinkId: linkOf(o.clientOrderId),
     symbol: o.symbol,
     side: o.side === 'BUY' ? 'Buy' : 'Sell',
     orderType: o.type === 'LIMIT' ? 'Limit' : 'Market',
@@ -45,7 +49,7 @@ export function bybitOrderEvent(o: OrderSnapshot): Record<string, unknown> {
   return {
     category: 'linear',
     orderId: `sim-${o.exchangeOrderId}`,
-    orderLinkId: o.clientOrderId,
+    orderLinkId: linkOf(o.clientOrderId),
     symbol: o.symbol,
     side: o.side === 'BUY' ? 'Buy' : 'Sell',
     orderType: o.type === 'LIMIT' ? 'Limit' : 'Market',
@@ -58,6 +62,31 @@ export function bybitOrderEvent(o: OrderSnapshot): Record<string, unknown> {
     triggerPrice: String(o.stopPrice ?? ''),
     reduceOnly: o.reduceOnly,
     updatedTime: String(o.updatedAt),
+  };
+}
+
+/** Private `execution` topic entry for one fill of the event's order. */
+export function bybitExecutionEvent(o: OrderSnapshot, f: Fill): Record<string, unknown> {
+  return {
+    category: 'linear',
+    symbol: o.symbol,
+    orderId: `sim-${o.exchangeOrderId}`,
+    orderLinkId: linkOf(o.clientOrderId),
+    side: o.side === 'BUY' ? 'Buy' : 'Sell',
+    orderPrice: String(o.price ?? 0),
+    orderQty: String(o.quantity),
+    leavesQty: String(o.quantity - o.filledQty),
+    orderType: o.type === 'LIMIT' ? 'Limit' : 'Market',
+    stopOrderType: '',
+    execFee: String(f.fee),
+    execId: `sim-exec-${f.tradeId}`,
+    execPrice: String(f.price),
+    execQty: String(f.quantity),
+    execType: 'Trade',
+    execValue: String(f.price * f.quantity),
+    execTime: String(f.at),
+    isMaker: false,
+    feeRate: '0.001',
   };
 }
 
@@ -100,6 +129,8 @@ export function handleBybit(venue: SimVenue, req: SimRequest): SimResponse {
       });
     case 'GET /v5/account/wallet-balance':
       return envelope(venue, 0, 'OK', { list: [{ accountType: 'UNIFIED', coin: venue.engine.balanceList().map((b) => ({ coin: b.asset, walletBalance: String(b.free), locked: '0' })) }] });
+    case 'POST /v5/position/trading-stop':
+      return tradingStop(venue, body);
     case 'GET /v5/user/query-api': {
       const key = venue.keys.get(header(req, 'x-bapi-api-key') ?? '')!;
       return envelope(venue, 0, '', { id: '1', note: 'sim', apiKey: key.apiKey, readOnly: 0, secret: '', permissions: { ContractTrade: ['Order', 'Position'], Spot: ['SpotTrade'], Wallet: key.canWithdraw ? ['AccountTransfer', 'Withdraw'] : ['AccountTransfer'], Options: [], Derivatives: [], CopyTrading: [], BlockTrade: [], Exchange: [], NFT: [], Affiliate: [] }, ips: ['*'], type: 1, unified: 0, uta: 1 });
@@ -122,6 +153,38 @@ function authenticate(venue: SimVenue, req: SimRequest): SimResponse | undefined
   const sign = header(req, 'x-bapi-sign') ?? '';
   if (!signaturesEqual(sign, signBybit(key.secret, ts, key.apiKey, recv, payload))) return envelope(venue, 10004, 'error sign! origin_string[...]');
   return undefined;
+}
+
+let systemOrders = 0;
+
+/**
+ * POST /v5/position/trading-stop, trailingStop only. Bybit trails by a fixed price distance; the
+ * matching engine trails in bips, so the distance is converted at the last price (exact at the moment
+ * it is set). activePrice is refused rather than ignored: the engine cannot arm on a level.
+ */
+function tradingStop(venue: SimVenue, b: Record<string, unknown>): SimResponse {
+  if (b.category !== 'linear') return envelope(venue, 10001, 'category only support linear or inverse');
+  if (b.positionIdx === undefined || b.tpslMode === undefined) return envelope(venue, 10001, 'params error: positionIdx and tpslMode are required');
+  if (b.activePrice !== undefined) return envelope(venue, 10001, 'simulator: activePrice is not supported');
+  const symbol = String(b.symbol ?? '');
+  const distance = Number(b.trailingStop);
+  if (b.trailingStop === undefined || !Number.isFinite(distance) || distance < 0) return envelope(venue, 10001, 'params error: trailingStop');
+  const position = venue.engine.positionList().find((p) => p.symbol === symbol);
+  if (!position) return envelope(venue, 10001, 'can not set tp/sl/ts for zero position');
+  const current = venue.engine.openOrders(symbol).filter((o) => o.clientOrderId.startsWith(SYSTEM_TRAILING));
+  const events = current.flatMap((o) => {
+    const r = venue.engine.cancel(o.clientOrderId);
+    return r.ok ? r.events : [];
+  });
+  const last = venue.engine.price(symbol);
+  if (distance > 0 && last !== undefined) {
+    const side: Side = position.side === 'LONG' ? 'SELL' : 'BUY';
+    const res = venue.engine.submit({ symbol, side, type: 'TRAILING_STOP_MARKET', quantity: position.quantity, trailingBips: (distance / last) * 10_000, reduceOnly: true, clientOrderId: `${SYSTEM_TRAILING}${++systemOrders}` });
+    if (!res.ok) return envelope(venue, 10001, res.message);
+    events.push(...res.events);
+  }
+  venue.publish(events);
+  return envelope(venue, 0, 'OK', {});
 }
 
 function create(venue: SimVenue, b: Record<string, unknown>): SimResponse {

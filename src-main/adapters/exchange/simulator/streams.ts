@@ -2,9 +2,11 @@ import type { WebSocket } from 'ws';
 import type { Kline } from '../../../core/exchange/types';
 import { signBinanceWsApi, hmacSha256Hex, signaturesEqual } from '../signing';
 import { binanceKlineEvent, executionReport } from './binance-format';
-import { bybitOrderEvent } from './bybit-routes';
+import { bybitExecutionEvent, bybitOrderEvent } from './bybit-routes';
 import { futuresUserEvent, type ListenKeys } from './futures-routes';
 import type { SimVenue } from './venue';
+
+const BOOK_TICK = 0.01;
 
 /**
  * Market and user-data streams of the simulator. `stalled` keeps sockets open but silent, the
@@ -16,6 +18,7 @@ export class StreamHub {
   private readonly bybitPublic = new Map<WebSocket, Set<string>>();
   private readonly sockets = new Set<WebSocket>();
   connectionsOpened = 0;
+  private bookUpdateId = 0;
 
   private readonly futuresUsers = new Set<WebSocket>();
 
@@ -78,8 +81,17 @@ export class StreamHub {
   trades(symbol: string, price: number, qty: number, tradeId: number, at: number): void {
     if (this.stalled) return;
     const name = `${symbol.toLowerCase()}@trade`;
+    const book = `${symbol.toLowerCase()}@bookTicker`;
+    // The simulator keeps no book: the top of book is one tick either side of the last print.
+    const [bid, ask] = [(price - BOOK_TICK).toFixed(8), (price + BOOK_TICK).toFixed(8)];
+    const u = ++this.bookUpdateId;
     for (const [ws, subs] of this.binanceMarket) {
       if (subs.has(name)) ws.send(JSON.stringify({ e: 'trade', E: at, s: symbol, t: tradeId, p: price.toFixed(8), q: qty.toFixed(8), T: at, m: false, M: true }));
+      if (subs.has(book)) ws.send(JSON.stringify({ u, s: symbol, b: bid, B: '1.00000000', a: ask, A: '1.00000000' }));
+    }
+    const topic = `orderbook.1.${symbol}`;
+    for (const [ws, subs] of this.bybitPublic) {
+      if (subs.has(topic)) ws.send(JSON.stringify({ topic, type: 'snapshot', ts: at, data: { s: symbol, b: [[bid, '1']], a: [[ask, '1']], u, seq: u }, cts: at }));
     }
   }
 
@@ -172,9 +184,14 @@ export class StreamHub {
         authed = !!key && Number(expires) > this.bybit.now() && signaturesEqual(String(signature), hmacSha256Hex(key.secret, `GET/realtime${expires}`));
         return void ws.send(JSON.stringify({ success: authed, ret_msg: authed ? '' : 'Params Error', op: 'auth', conn_id: 'sim' }));
       }
-      if (msg.op === 'subscribe' && authed && (msg.args ?? []).includes('order')) {
+      const topics = msg.op === 'subscribe' && authed ? (msg.args ?? []) : [];
+      if (topics.includes('order') || topics.includes('execution')) {
+        unsubscribe?.();
         unsubscribe = this.bybit.onOrderEvent((ev) => {
-          if (!this.stalled) ws.send(JSON.stringify({ id: `sim-${Date.now()}`, topic: 'order', creationTime: this.bybit.now(), data: [bybitOrderEvent(ev.order)] }));
+          if (this.stalled) return;
+          // Bybit pushes the execution before the order update that includes it.
+          if (ev.fill && topics.includes('execution')) ws.send(JSON.stringify({ id: `sim-${Date.now()}`, topic: 'execution', creationTime: this.bybit.now(), data: [bybitExecutionEvent(ev.order, ev.fill)] }));
+          if (topics.includes('order')) ws.send(JSON.stringify({ id: `sim-${Date.now()}`, topic: 'order', creationTime: this.bybit.now(), data: [bybitOrderEvent(ev.order)] }));
         });
         ws.send(JSON.stringify({ success: true, ret_msg: '', op: 'subscribe', conn_id: 'sim' }));
       }

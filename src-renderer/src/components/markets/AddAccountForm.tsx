@@ -3,6 +3,8 @@ import { useState, type FormEvent } from 'react';
 import type { AccountEnvironment, AccountExchange } from '../../../../src-shared/contract';
 import { useTransport } from '../../api/client-context';
 
+const VENUE_LABEL: Readonly<Record<AccountExchange, string>> = { paper: 'Paper', 'binance-spot': 'Binance', 'binance-futures': 'Binance futures', bybit: 'Bybit' };
+
 export function AddAccountForm({ onAdded }: { onAdded: () => void }) {
   const { calls } = useTransport();
   const [exchange, setExchange] = useState<AccountExchange>('paper');
@@ -23,7 +25,7 @@ export function AddAccountForm({ onAdded }: { onAdded: () => void }) {
     const r = await calls.markets.addAccount({
       exchange,
       environment: paper ? 'paper' : environment,
-      label: label || (paper ? 'Paper' : 'Binance'),
+      label: label || VENUE_LABEL[exchange],
       apiKey: paper ? undefined : apiKey,
       apiSecret: paper ? undefined : apiSecret,
       baseUrl: baseUrl.trim() || undefined,
@@ -45,6 +47,8 @@ export function AddAccountForm({ onAdded }: { onAdded: () => void }) {
           <select id="acc-exchange" value={exchange} onChange={(e) => setExchange(e.target.value as AccountExchange)}>
             <option value="paper">Paper (simulated fills)</option>
             <option value="binance-spot">Binance spot</option>
+            <option value="binance-futures">Binance USDⓈ-M futures</option>
+            <option value="bybit">Bybit (USDT perpetuals)</option>
           </select>
         </div>
         {!paper && (
@@ -58,7 +62,7 @@ export function AddAccountForm({ onAdded }: { onAdded: () => void }) {
         )}
         <div className="field">
           <label htmlFor="acc-label">Label</label>
-          <input id="acc-label" value={label} maxLength={60} onChange={(e) => setLabel(e.target.value)} placeholder={paper ? 'Paper' : 'Binance'} />
+          <input id="acc-label" value={label} maxLength={60} onChange={(e) => setLabel(e.target.value)} placeholder={VENUE_LABEL[exchange]} />
         </div>
       </div>
       {!paper && (

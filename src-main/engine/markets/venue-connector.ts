@@ -1,0 +1,49 @@
+// Runs in: engine. The connector an account trades through, chosen by its venue: Binance spot, Binance USDⓈ-M futures or Bybit (linear).
+import { createBinanceFutures, createBinanceSpot } from '../../adapters/exchange/binance-factory';
+import type { Credentials } from '../../adapters/exchange/binance-rest';
+import { BybitExchange } from '../../adapters/exchange/bybit';
+import type { ResilientStream } from '../../adapters/exchange/ws-stream';
+import type { RateBudgetRegistry } from '../../core/exchange/rate-budget';
+import type { Exchange } from '../../core/exchange/types';
+import type { StoredAccount } from './account-store';
+import { marketSymbols } from './symbols';
+import type { UserDataSource } from './user-data';
+import { venueUrls } from './venue-urls';
+
+export interface VenueConnector {
+  readonly exchange: Exchange;
+  /** Live kline streams of this connector, for the health panel. */
+  readonly streams: Set<ResilientStream>;
+  /** Refuses a key allowed to withdraw; absent where the venue offers no check (futures demo). */
+  readonly assertKey?: () => Promise<void>;
+  /** Futures algo legs are not linked by the venue: the order manager cancels the survivor. */
+  readonly emulateOco: boolean;
+  /** Quantity step the strategies' sizes are floored to (BTCUSDT: spot 0.00001, perpetuals 0.001). */
+  readonly lotStep: number;
+  readonly userData?: UserDataSource;
+}
+
+export interface ConnectorDeps {
+  readonly budgets: RateBudgetRegistry;
+  readonly credentials?: Credentials;
+}
+
+const TIMEOUT_MS = 8_000;
+
+export function connectVenue(account: Pick<StoredAccount, 'exchange' | 'environment' | 'baseUrl'>, deps: ConnectorDeps): VenueConnector {
+  const urls = venueUrls(account);
+  const credentials = deps.credentials;
+  if (account.exchange === 'binance-futures') {
+    const f = createBinanceFutures({ httpUrl: urls.httpUrl, wsUrl: urls.wsUrl, credentials, budgets: deps.budgets, timeoutMs: TIMEOUT_MS });
+    const restrictions = urls.restrictionsUrl;
+    const assertKey = restrictions ? () => createBinanceSpot({ httpUrl: restrictions, wsUrl: urls.wsUrl, credentials, budgets: deps.budgets, symbols: [], timeoutMs: TIMEOUT_MS }).exchange.assertNoWithdrawPermission() : undefined;
+    return { exchange: f.exchange, streams: f.streams, assertKey, emulateOco: true, lotStep: 1e-3, userData: credentials ? { venue: 'binance-futures', url: urls.userWsUrl, rest: f.rest } : undefined };
+  }
+  if (account.exchange === 'bybit') {
+    const b = new BybitExchange({ httpUrl: urls.httpUrl, wsUrl: urls.wsUrl, category: 'linear', credentials, budgets: deps.budgets, timeoutMs: TIMEOUT_MS });
+    return { exchange: b, streams: b.streams, assertKey: () => b.assertNoWithdrawPermission(), emulateOco: false, lotStep: 1e-3, userData: credentials ? { venue: 'bybit', url: urls.userWsUrl, credentials, clock: b.clock } : undefined };
+  }
+  // Binance spot; also the public price source of paper accounts (no credentials, no user data).
+  const s = createBinanceSpot({ httpUrl: urls.httpUrl, wsUrl: urls.wsUrl, credentials, budgets: deps.budgets, symbols: marketSymbols(), timeoutMs: TIMEOUT_MS });
+  return { exchange: s.exchange, streams: s.streams, assertKey: () => s.exchange.assertNoWithdrawPermission(), emulateOco: false, lotStep: 1e-5, userData: credentials ? { venue: 'binance-spot', url: urls.userWsUrl, credentials, clock: s.clock } : undefined };
+}
