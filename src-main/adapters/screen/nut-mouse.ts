@@ -17,8 +17,11 @@ export class NutMouse implements MousePort {
   async click(point: Point, scaleFactor: number): Promise<void> {
     const nut = await this.load();
     const target = toMouseCoordinates(point, scaleFactor);
-    await nut.mouse.setPosition(new nut.Point(target.x, target.y));
-    await nut.mouse.click(nut.Button.LEFT);
+    // Straight to the libnut provider: nut-js's mouse.click first sleeps autoDelayMs, and even a 0 ms sleep is a
+    // timer turn (≥ 1 ms, with other work run in between) on the signal-to-click path.
+    const provider = nut.providerRegistry.getMouse();
+    await provider.setMousePosition(new nut.Point(target.x, target.y));
+    await provider.click(nut.Button.LEFT);
   }
 
   async probeMove(point: Point, scaleFactor: number): Promise<{ moved: boolean }> {

@@ -3,3 +3,4 @@ export * from '../../../src-shared/crash';
 export * from './curve-fit';
 export * from './cashout-plan';
 export * from './round-phase';
+export * from './display-lag';

@@ -1,10 +1,11 @@
 // Runs in: engine. Signal intake → queue → one executor at a time, with state and events for the UI.
 import { FINAL_STATUSES, type AutopilotState, type Execution, type SourceState } from '../../../src-shared/contract/services/autopilot';
-import { profileOnScreen, profileProblems, type GameProfile } from '../../../src-shared/game-profile';
+import { profileOnScreen, profileProblems, type GameProfile, type Rect } from '../../../src-shared/game-profile';
 import type { DisplayInfo } from '../../../src-shared/contract/services/autopilot';
 import type { SignalSourceStatus } from '../../../src-shared/signals';
 import { CallFailure } from '../../../src-shared/contract';
 import type { MousePort, RegionReader } from '../../core/autopilot/ports';
+import { DisplayLagEstimator } from '../../core/crash';
 import { SignalIntake } from '../../adapters/signals/signal-intake';
 import { SignalRecorder } from '../../adapters/signals/signal-recorder';
 import type { SignalSource } from '../../adapters/signals/signal-source';
@@ -19,6 +20,7 @@ import type { SettingsService } from '../services/settings-service';
 import { Clicker } from './clicker';
 import { CrashExecutor, DEFAULT_EXECUTOR_OPTIONS, type ExecutorOptions } from './crash-executor';
 import { pnlSummary } from './pnl-summary';
+import { UiLane } from './ui-lane';
 import { RoundObserver } from './round-observer';
 import { SignalRows } from './signal-rows';
 
@@ -61,6 +63,8 @@ export class AutopilotService {
   private readonly doneListeners = new Set<(e: Execution) => void>();
   private reader: RegionReader | null = null;
   private intake: SignalIntake | null = null;
+  private readonly displayLags = new Map<string, DisplayLagEstimator>();
+  private readonly ui = new UiLane();
   private observer: RoundObserver | null = null;
   private profile: GameProfile | null = null;
   private current: Execution | null = null;
@@ -118,6 +122,7 @@ export class AutopilotService {
     const onScreen = profileOnScreen(options.profile, display);
     this.reader ??= await this.deps.createReader();
     this.profile = onScreen;
+    if (onScreen.regions.balance) void this.warmUpBalance(this.reader, onScreen.regions.balance);
     this.observer = new RoundObserver(this.reader, onScreen.regions.multiplier, { idleIntervalMs: 5 });
     this.executor = this.createExecutor(this.observer);
     this.intake = new SignalIntake({ recorder: this.recorder, sources: [source], staleMs: stored.staleSignalMs });
@@ -172,9 +177,21 @@ export class AutopilotService {
       const done = await this.executor!.play({ signalId: next.id, signal: next.signal, profile: this.profile! });
       this.current = null;
       for (const listener of this.doneListeners) listener(done);
-      this.deps.bus.emit('round.ended', { roundId: done.roundId, crashPoint: done.maxSeen, cashoutAt: done.cashoutAt, target: done.target });
+      this.ui.post(() => this.deps.bus.emit('round.ended', { roundId: done.roundId, crashPoint: done.maxSeen, cashoutAt: done.cashoutAt, target: done.target }));
       this.publishState();
     }
+  }
+
+  /** The first reads of a region go through Tesseract; take them now, so payouts can be verified from the first round. */
+  private async warmUpBalance(reader: RegionReader, region: Rect): Promise<void> {
+    for (let i = 0; i < 3; i++) await reader.read(region).catch(() => null);
+  }
+
+  /** Learned per profile (each game renders differently) and kept across restarts of the autopilot in this process. */
+  private displayLagFor(profile: string): DisplayLagEstimator {
+    let lag = this.displayLags.get(profile);
+    if (!lag) this.displayLags.set(profile, (lag = new DisplayLagEstimator()));
+    return lag;
   }
 
   private createExecutor(observer: RoundObserver): CrashExecutor {
@@ -183,6 +200,8 @@ export class AutopilotService {
       repo: this.executions,
       clicker: this.clicker,
       observer,
+      reader: this.reader!,
+      displayLag: this.displayLagFor(this.profile!.name),
       safety,
       limits: () => settings.stored().limits,
       defaultStake: () => settings.stored().defaultStake,
@@ -199,13 +218,14 @@ export class AutopilotService {
   }
 
   private wireIntake(intake: SignalIntake, url: string): void {
-    const emitRow = (id: number) => {
-      const row = this.signals.byId(id);
-      if (!row) return;
-      this.source = { ...this.source, lastMessageAt: row.receivedAt };
-      this.deps.bus.emit('signal.recorded', row);
-      this.publishState();
-    };
+    const emitRow = (id: number) =>
+      this.ui.post(() => {
+        const row = this.signals.byId(id);
+        if (!row) return;
+        this.source = { ...this.source, lastMessageAt: row.receivedAt };
+        this.deps.bus.emit('signal.recorded', row);
+        this.deps.bus.emit('autopilot.state', this.state());
+      });
     intake.on('accepted', (q) => {
       emitRow(q.id);
       this.wakeLoop?.();
@@ -222,11 +242,13 @@ export class AutopilotService {
 
   private executionUpdated(e: Execution): void {
     this.current = e;
-    this.deps.bus.emit('execution.updated', e);
-    if (FINAL_STATUSES.includes(e.status)) this.deps.bus.emit('pnl.updated', this.pnl());
+    this.ui.post(() => {
+      this.deps.bus.emit('execution.updated', e);
+      if (FINAL_STATUSES.includes(e.status)) this.deps.bus.emit('pnl.updated', this.pnl());
+    });
   }
 
   private publishState(): void {
-    this.deps.bus.emit('autopilot.state', this.state());
+    this.ui.post(() => this.deps.bus.emit('autopilot.state', this.state()));
   }
 }

@@ -6,9 +6,11 @@ import type { Signal } from '../../../src-shared/signals';
 import { betRefusal } from '../../core/autopilot/bet-limits';
 import { autoCashoutEntry, stakeEntry } from '../../core/autopilot/game-fields';
 import { floorMultiplier, roundPnl } from '../../core/autopilot/round-pnl';
-import { fitGrowth, planCashout, predict, type MultiplierSample } from '../../core/crash';
+import { fitGrowth, payoutPlausible, planCashout, predict, type DisplayLagEstimator, type GrowthFit, type MultiplierSample } from '../../core/crash';
+import type { RegionReader } from '../../core/autopilot/ports';
 import type { ExecutionsRepo, ExecutionUpdate } from '../../adapters/store/executions-repo';
 import type { SafetyService } from '../services/safety-service';
+import { BalanceCheck, type PayoutVerdict } from './balance-check';
 import type { Clicker } from './clicker';
 import { preciseNow, sleepUntil } from './clock';
 import type { Observation, ObservationQueue, RoundObserver } from './round-observer';
@@ -22,14 +24,20 @@ export interface ExecutorOptions {
   settleMs: number;
   /** Reads needed before trusting the fitted curve. */
   minSamples: number;
+  /** After a clicked cash-out, how long to wait for the balance to show the payout. */
+  payoutTimeoutMs: number;
 }
 
-export const DEFAULT_EXECUTOR_OPTIONS: ExecutorOptions = { maxWaitMs: 30_000, forcedCashoutMs: 60_000, settleMs: 1_500, minSamples: 6 };
+export const DEFAULT_EXECUTOR_OPTIONS: ExecutorOptions = { maxWaitMs: 30_000, forcedCashoutMs: 60_000, settleMs: 1_500, minSamples: 6, payoutTimeoutMs: 1_500 };
 
 export interface ExecutorContext {
   repo: ExecutionsRepo;
   clicker: Clicker;
   observer: RoundObserver;
+  /** Reads the balance region, when the profile has one, to verify payouts. */
+  reader: RegionReader;
+  /** How far the screen runs behind the game, learned from payouts; shared by the rounds of a session. */
+  displayLag: DisplayLagEstimator;
   safety: SafetyService;
   limits: () => SafetyLimits;
   /** The autopilot is stopping: take no new bet, and cash out a placed one now. */
@@ -56,13 +64,6 @@ interface CashoutSent {
 }
 
 const startOfDay = (t: number) => new Date(t).setHours(0, 0, 0, 0);
-
-/**
- * A captured frame shows the multiplier as rendered up to one 60 Hz frame earlier: on average half a frame.
- * Dating samples that much earlier removes the bias that makes cash-outs land late; the plan's margin still
- * keeps every click at or after the crossing.
- */
-const DISPLAY_LAG_MS = 8;
 
 export class CrashExecutor {
   constructor(private readonly ctx: ExecutorContext) {}
@@ -137,6 +138,10 @@ export class CrashExecutor {
   ): Promise<Execution> {
     const { options, clicker, safety } = this.ctx;
     const samples: MultiplierSample[] = [];
+    // Dating samples by the learned lag removes the bias that makes cash-outs land late; the plan's margin still
+    // keeps every click at or after the crossing.
+    const lagMs = this.ctx.displayLag.current();
+    const balance = betPlacedLive && gameCashout === null && profile.regions.balance ? new BalanceCheck(this.ctx.reader, profile.regions.balance) : null;
     const flightStart = first.read.at;
     let maxSeen = first.read.value ?? 1;
     let observation: Observation | null = first;
@@ -158,7 +163,7 @@ export class CrashExecutor {
       }
       const value = observation.read.value;
       if (value !== null && observation.state.phase === 'FLYING' && !observation.events.some((e) => e.type === 'rejected')) {
-        samples.push({ at: observation.read.at - DISPLAY_LAG_MS, multiplier: value });
+        samples.push({ at: observation.read.at - lagMs, multiplier: value });
         maxSeen = Math.max(maxSeen, value);
         this.ctx.onSample({ roundId: exec.roundId, t: observation.read.at - flightStart, m: value });
       }
@@ -186,20 +191,43 @@ export class CrashExecutor {
     const click = sent as CashoutSent;
 
     const fit = fitGrowth(samples);
-    const estimate = click.paidAt ?? floorMultiplier(fit ? predict(fit, click.at) : maxSeen);
+    const payout = await this.checkPayout(balance, click, stake, fit && samples.length >= options.minSamples ? fit : null, lagMs);
+    if (payout?.kind === 'unchanged') {
+      const reason = `cash-out clicked, but the balance stayed at ${payout.balance}: the game did not pay`;
+      const lost = move('CRASHED', reason, { maxSeen, pnl: roundPnl('CRASHED', stake, null), reason });
+      return await this.recordCrashPoint(reads, lost);
+    }
+    const confirmed = payout?.kind === 'paid' ? `; paid ${payout.multiplier}x per the balance` : '';
+    const estimate = click.paidAt ?? (payout?.kind === 'paid' ? payout.multiplier : floorMultiplier(fit ? predict(fit, click.at) : maxSeen));
     // The round decides whether the click beat the crash: watch until it crashes or has clearly flown past the click.
     const settled = await reads.take((o) => o.events.some((e) => e.type === 'crash') || o.read.at - click.at > options.settleMs, options.settleMs + 5_000);
     const crash = settled?.events.find((e) => e.type === 'crash');
     const crashValue = crash ? (crash.value ?? maxSeen) : null;
     const dry = click.clicked ? '' : ' (dry run: simulated, no click sent)';
     let final: Execution;
-    if (crashValue !== null && crashValue < estimate) {
+    if (crashValue !== null && crashValue < estimate && payout?.kind !== 'paid') {
       final = move('CRASHED', `cash-out lost the race: crashed at ${crashValue}x${dry}`, { maxSeen: crashValue, pnl: roundPnl('CRASHED', stake, null), reason: `crashed at ${crashValue}x as the cash-out was sent${dry}` });
     } else {
-      final = move('CASHOUT_EXECUTED', click.reason + dry, { cashoutAt: estimate, maxSeen: Math.max(maxSeen, crashValue ?? 0), pnl: roundPnl('CASHOUT_EXECUTED', stake, estimate), reason: click.reason + dry });
+      const reason = click.reason + confirmed + dry;
+      final = move('CASHOUT_EXECUTED', reason, { cashoutAt: estimate, maxSeen: Math.max(maxSeen, crashValue ?? 0), pnl: roundPnl('CASHOUT_EXECUTED', stake, estimate), reason });
     }
     if (!crash) final = await this.recordCrashPoint(reads, final);
     return final;
+  }
+
+  /**
+   * What the balance says the game paid for a clicked cash-out. A believable payout teaches the display lag; one
+   * that cannot be this click's (the lag it implies is not physical) is ignored rather than trusted.
+   */
+  private async checkPayout(balance: BalanceCheck | null, click: CashoutSent, stake: number, fit: GrowthFit | null, lagMs: number): Promise<PayoutVerdict | null> {
+    if (!balance || !click.clicked || click.paidAt !== undefined) return null;
+    const verdict = await balance.payout(stake, this.ctx.options.payoutTimeoutMs);
+    if (verdict.kind !== 'paid') return verdict;
+    if (!fit) return { kind: 'unreadable' };
+    const observation = { paid: verdict.multiplier, fittedAtClick: predict(fit, click.at), rate: fit.rate, lagUsedMs: lagMs };
+    if (!payoutPlausible(observation)) return { kind: 'unreadable' };
+    this.ctx.displayLag.observe(observation);
+    return verdict;
   }
 
   /** Keeps watching after the cash-out so the round history and max-seen hold the real crash point. */

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import type { RegionReader, ScreenRead } from '../../core/autopilot/ports';
+import { BalanceCheck } from './balance-check';
+
+const REGION = { x: 0, y: 0, width: 100, height: 20 };
+
+/** A balance region whose reads follow a script: one value per read, the last one repeated. */
+function scripted(values: Array<number | null | Error>): RegionReader {
+  let i = 0;
+  return {
+    read: async (): Promise<ScreenRead> => {
+      const v = values[Math.min(i++, values.length - 1)];
+      if (v instanceof Error) throw v;
+      return { at: Date.now(), text: String(v), value: v ?? null, ms: 1, path: 'glyph' };
+    },
+  };
+}
+
+describe('BalanceCheck', () => {
+  it('turns the balance change over the stake into the multiplier the game paid, floored to the cent', async () => {
+    const check = new BalanceCheck(scripted([998, 998, 998, 1002.03]), REGION);
+    await expect(check.payout(2, 1_000)).resolves.toEqual({ kind: 'paid', multiplier: 2.01, balance: 1002.03 });
+  });
+
+  it('says so when the balance never moves: the game did not pay', async () => {
+    const check = new BalanceCheck(scripted([998]), REGION);
+    await expect(check.payout(1, 100)).resolves.toEqual({ kind: 'unchanged', balance: 998 });
+  });
+
+  it('claims nothing when the balance cannot be read', async () => {
+    await expect(new BalanceCheck(scripted([null]), REGION).payout(1, 100)).resolves.toEqual({ kind: 'unreadable' });
+    await expect(new BalanceCheck(scripted([new Error('capture failed')]), REGION).payout(1, 100)).resolves.toEqual({ kind: 'unreadable' });
+  });
+});

@@ -1,0 +1,58 @@
+// Runs in: engine. Reads the game's balance around a cash-out: did the game pay, and at what multiplier?
+import type { Rect } from '../../../src-shared/game-profile';
+import type { RegionReader } from '../../core/autopilot/ports';
+
+const BEFORE_ATTEMPTS = 5;
+
+export type PayoutVerdict =
+  | { readonly kind: 'paid'; readonly multiplier: number; readonly balance: number }
+  | { readonly kind: 'unchanged'; readonly balance: number }
+  | { readonly kind: 'unreadable' };
+
+/**
+ * BRIEF §3: verify what the game did. The balance is read once in flight (the stake already taken) and again after
+ * the cash-out; the difference over the stake is the multiplier the game really paid, to the cent.
+ */
+export class BalanceCheck {
+  private readonly before: Promise<number | null>;
+
+  constructor(
+    private readonly reader: RegionReader,
+    private readonly region: Rect,
+  ) {
+    this.before = this.firstValue(BEFORE_ATTEMPTS);
+  }
+
+  async payout(stake: number, timeoutMs: number): Promise<PayoutVerdict> {
+    const before = await this.before;
+    if (before === null || !(stake > 0)) return { kind: 'unreadable' };
+    const deadline = Date.now() + timeoutMs;
+    let last: number | null = null;
+    while (Date.now() < deadline) {
+      last = await this.readValue();
+      if (last !== null && last - before > 0.005) {
+        // Floored: the game rounds payouts to cents, and a low multiplier only under-states the lag learned from it.
+        return { kind: 'paid', multiplier: Math.floor(((last - before) / stake) * 100 + 1e-6) / 100, balance: last };
+      }
+      await new Promise((r) => setTimeout(r, 15));
+    }
+    return last === null ? { kind: 'unreadable' } : { kind: 'unchanged', balance: last };
+  }
+
+  /** Early reads of a region go through Tesseract and are sometimes refused; a few tries cost nothing in flight. */
+  private async firstValue(attempts: number): Promise<number | null> {
+    for (let i = 0; i < attempts; i++) {
+      const value = await this.readValue();
+      if (value !== null) return value;
+    }
+    return null;
+  }
+
+  private async readValue(): Promise<number | null> {
+    try {
+      return (await this.reader.read(this.region)).value;
+    } catch {
+      return null;
+    }
+  }
+}

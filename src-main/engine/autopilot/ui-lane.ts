@@ -1,0 +1,24 @@
+// Runs in: engine. Keeps UI notifications off the signal-to-click path.
+
+/**
+ * Queues notifications for the UI and delivers them in order once the current turn is over. A signal is validated,
+ * recorded and clicked within one turn; serialising state for every connected window belongs after the click.
+ */
+export class UiLane {
+  private pending: Array<() => void> = [];
+  private scheduled = false;
+
+  post(notify: () => void): void {
+    this.pending.push(notify);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    const batch = this.pending;
+    this.pending = [];
+    for (const notify of batch) notify();
+  }
+}
