@@ -1,4 +1,5 @@
 // Runs in: Node (CLI). `cockpit headless [--host 127.0.0.1] [--port N] [--data DIR]`
+import { klineBaseUrlFromEnv, KLINE_BASE_URL_ENV } from '../../engine/backtest/kline-override';
 import { resolveDataDir } from '../../engine/data-dir';
 import { isLoopback, startHeadless } from '../../headless/headless-shell';
 import { intOption, parseOptions, untilSignal } from '../options';
@@ -23,11 +24,14 @@ export default async function run(args: string[]): Promise<number> {
   }
   const host = values.host ?? '127.0.0.1';
   if (!isLoopback(host)) process.stderr.write(`Warning: listening on ${host}, reachable beyond this machine. Anyone with the URL's token can control the cockpit.\n`);
+  const klineBaseUrl = klineBaseUrlFromEnv();
+  if (klineBaseUrl) process.stderr.write(`${KLINE_BASE_URL_ENV}: kline downloads go to ${klineBaseUrl}, not to the exchanges.\n`);
   const shell = await startHeadless({
     host,
     port: intOption(values.port, 'port', 4318),
     dataDir: resolveDataDir(values.data),
     rendererDir: builtRendererDir(),
+    klineBaseUrl,
   });
   process.stdout.write(`Cockpit ready: ${shell.url}\n`);
   const signal = await untilSignal();
