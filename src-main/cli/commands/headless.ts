@@ -9,6 +9,9 @@ const HELP = `Usage: cockpit headless [--host 127.0.0.1] [--port 4318] [--data D
 
 Runs the engine and serves the cockpit to a browser. Open the printed URL: the token in it
 authorizes the browser. Binding to a non-loopback host exposes the cockpit to your network.
+
+Environment: COCKPIT_KLINE_BASE_URL=http://127.0.0.1:PORT sends the Backtest view's kline downloads
+to a local \`cockpit simulator\` instead of the exchanges (for tests; loopback URLs only).
 `;
 
 export default async function run(args: string[]): Promise<number> {
