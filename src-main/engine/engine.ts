@@ -40,6 +40,11 @@ export interface EngineOptions {
   systemHost?: SystemHost;
   /** Log files for diagnostics, and the redactor that keeps secrets out of them. */
   logging?: { redactor: Redactor; files(): string[] };
+  /**
+   * Test harness only: serve every venue's kline downloads from this loopback URL (the exchange
+   * simulator). The UI never chooses a host: without this the venues' official public endpoints are used.
+   */
+  klineBaseUrl?: string;
 }
 
 export interface Engine {
@@ -136,7 +141,8 @@ export function createEngine(options: EngineOptions): Engine {
     profiles: profileHandlers(profiles, desktop),
     calibration: calibrationHandlers(desktop, sharedReader, safety, actions),
     system,
-    backtest: backtestHandlers(db, bus),
+    // Downloads draw on the same per-host weight budgets as the live connectors.
+    backtest: backtestHandlers(db, bus, { baseUrl: options.klineBaseUrl, source: { budgets: markets.budgets } }),
     markets: marketsHandlers(markets),
   };
 

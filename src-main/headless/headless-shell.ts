@@ -15,6 +15,8 @@ export interface HeadlessOptions {
   dataDir: string;
   rendererDir: string;
   token?: string;
+  /** Tests only: kline downloads from this loopback URL (see engine/backtest/kline-override.ts). */
+  klineBaseUrl?: string;
 }
 
 export interface HeadlessShell {
@@ -32,7 +34,7 @@ export function isLoopback(host: string): boolean {
 export async function startHeadless(options: HeadlessOptions): Promise<HeadlessShell> {
   mkdirSync(options.dataDir, { recursive: true });
   const { passphrase } = headlessPassphrase(options.dataDir);
-  const engine = createEngine({ dataDir: options.dataDir, shell: 'headless', cipher: new ScryptCipher(passphrase) });
+  const engine = createEngine({ dataDir: options.dataDir, shell: 'headless', cipher: new ScryptCipher(passphrase), klineBaseUrl: options.klineBaseUrl });
   const token = options.token ?? randomBytes(24).toString('base64url');
   const serveStatic = createStaticHandler(options.rendererDir);
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppStatus } from './services/app';
 import { Settings } from './services/settings';
 import { BacktestProgress } from './services/backtest';
+import { KlineDownloadProgress } from './services/kline-download';
 import { MarketsChanged, OrderRow, StreamHealthRow } from './services/markets';
 import { AutopilotState, Execution, PnlSummary, RoundEnded, RoundSample, SignalRow } from './services/autopilot';
 
@@ -20,6 +21,7 @@ export const events = {
   'round.ended': RoundEnded,
   'pnl.updated': PnlSummary,
   'backtest.progress': BacktestProgress,
+  'backtest.downloadProgress': KlineDownloadProgress,
   'markets.order': OrderRow,
   'markets.changed': MarketsChanged,
   'markets.health': z.array(StreamHealthRow),

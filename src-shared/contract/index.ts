@@ -13,6 +13,7 @@ export * from './services/app';
 export * from './services/settings';
 export * from './services/autopilot';
 export * from './services/backtest';
+export * from './services/kline-download';
 export * from './services/markets';
 export * from './services/system';
 export * from '../game-profile';

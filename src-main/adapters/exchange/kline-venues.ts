@@ -5,9 +5,10 @@ import { createBinanceFutures, createBinanceSpot } from './binance-factory';
 import { BybitExchange } from './bybit';
 import type { HttpSend } from './http';
 import { BinanceKlineSource, BybitKlineSource } from './kline-source';
+import { KLINE_VENUES, type KlineVenue } from '../../../src-shared/contract/services/kline-download';
 
-export const KLINE_VENUES = ['binance', 'binance-futures', 'bybit-spot', 'bybit-linear'] as const;
-export type KlineVenue = (typeof KLINE_VENUES)[number];
+// One list for the CLI, the engine and the app's download form.
+export { KLINE_VENUES, type KlineVenue };
 
 export function isKlineVenue(v: string): v is KlineVenue {
   return (KLINE_VENUES as readonly string[]).includes(v);

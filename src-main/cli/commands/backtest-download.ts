@@ -5,7 +5,8 @@ import { CandleCache } from '../../adapters/backtest/candle-cache';
 import { syncKlines } from '../../adapters/backtest/kline-sync';
 import { createKlineSource, type KlineSourceOptions } from '../../adapters/exchange/kline-venues';
 import { openDatabase, type Db } from '../../adapters/store/database';
-import { alignDown, intervalMs, type Gap, type KlineKey } from '../../core/backtest/klines';
+import { barsIn as bars } from '../../core/backtest/kline-range';
+import { alignDown, intervalMs, type KlineKey } from '../../core/backtest/klines';
 import type { Candle } from '../../core/strategies/types';
 import { resolveDataDir } from '../../engine/data-dir';
 import type { ExchangeSeries } from './backtest-options';
@@ -17,7 +18,6 @@ export interface CachedSeries {
 }
 
 const iso = (t: number) => new Date(t).toISOString();
-const bars = (gaps: readonly Gap[], step: number) => gaps.reduce((n, g) => n + (g.to - g.from) / step + 1, 0);
 
 /**
  * Opens the app's database (the same cockpit.sqlite the engine uses, so the Backtest view lists

@@ -1,4 +1,5 @@
 // Runs in: Node (CLI). `cockpit headless [--host 127.0.0.1] [--port N] [--data DIR]`
+import { klineBaseUrlFromEnv, KLINE_BASE_URL_ENV } from '../../engine/backtest/kline-override';
 import { resolveDataDir } from '../../engine/data-dir';
 import { isLoopback, startHeadless } from '../../headless/headless-shell';
 import { intOption, parseOptions, untilSignal } from '../options';
@@ -8,6 +9,9 @@ const HELP = `Usage: cockpit headless [--host 127.0.0.1] [--port 4318] [--data D
 
 Runs the engine and serves the cockpit to a browser. Open the printed URL: the token in it
 authorizes the browser. Binding to a non-loopback host exposes the cockpit to your network.
+
+Environment: COCKPIT_KLINE_BASE_URL=http://127.0.0.1:PORT sends the Backtest view's kline downloads
+to a local \`cockpit simulator\` instead of the exchanges (for tests; loopback URLs only).
 `;
 
 export default async function run(args: string[]): Promise<number> {
@@ -23,11 +27,14 @@ export default async function run(args: string[]): Promise<number> {
   }
   const host = values.host ?? '127.0.0.1';
   if (!isLoopback(host)) process.stderr.write(`Warning: listening on ${host}, reachable beyond this machine. Anyone with the URL's token can control the cockpit.\n`);
+  const klineBaseUrl = klineBaseUrlFromEnv();
+  if (klineBaseUrl) process.stderr.write(`${KLINE_BASE_URL_ENV}: kline downloads go to ${klineBaseUrl}, not to the exchanges.\n`);
   const shell = await startHeadless({
     host,
     port: intOption(values.port, 'port', 4318),
     dataDir: resolveDataDir(values.data),
     rendererDir: builtRendererDir(),
+    klineBaseUrl,
   });
   process.stdout.write(`Cockpit ready: ${shell.url}\n`);
   const signal = await untilSignal();

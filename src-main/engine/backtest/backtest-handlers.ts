@@ -7,16 +7,18 @@ import type { Db } from '../../adapters/store/database';
 import { getStrategyDefinition, strategyDefaults, strategyNames } from '../../core/strategies/registry';
 import type { EventBus } from '../event-bus';
 import { BacktestJobs } from './backtest-jobs';
+import { KlineDownloads, type KlineDownloadsOptions } from './kline-downloads';
 import { loadSeries } from './chart-series';
 import { decodeRunSource, sourceLabel } from './run-source';
 import { listCachedSeries } from './series-catalog';
 
 const ALL = { from: Number.MIN_SAFE_INTEGER, to: Number.MAX_SAFE_INTEGER };
 
-export function backtestHandlers(db: Db, bus: EventBus): CockpitHandlers['backtest'] {
+export function backtestHandlers(db: Db, bus: EventBus, download: Omit<KlineDownloadsOptions, 'bus' | 'cache'> = {}): CockpitHandlers['backtest'] {
   const cache = new CandleCache(db);
   const runs = new BacktestRunStore(db);
   const jobs = new BacktestJobs({ bus, cache, runs });
+  const downloads = new KlineDownloads({ ...download, bus, cache });
   const strategies = strategyNames().map((name) => {
     const def = getStrategyDefinition(name);
     return {
@@ -46,6 +48,10 @@ export function backtestHandlers(db: Db, bus: EventBus): CockpitHandlers['backte
     listSeries: () => listCachedSeries(db),
     series: ({ exchange, symbol, interval, from, to, maxCandles, overlays }) =>
       loadSeries(cache, { exchange, symbol, interval }, from ?? ALL.from, to ?? ALL.to, maxCandles, overlays),
+    downloadKlines: (input) => {
+      const { jobId, total } = downloads.start(input);
+      return { jobId, total };
+    },
   };
 }
 

@@ -40,7 +40,8 @@ export class MarketsService {
   private readonly traders = new Map<string, StrategyTrader>();
   /** Last close seen per account and symbol: the mark for unrealized P&L. */
   private readonly marks = new Map<string, number>();
-  private readonly budgets = new RateBudgetRegistry(Date.now);
+  /** One weight budget per host for the whole process: kline downloads draw on it too. */
+  readonly budgets = new RateBudgetRegistry(Date.now);
   private readonly healthTimer: ReturnType<typeof setInterval>;
 
   constructor(private readonly deps: MarketsDeps) {

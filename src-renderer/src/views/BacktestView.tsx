@@ -1,17 +1,20 @@
-// Runs in: renderer. Backtests: the run form, the selected run in full, run history and side-by-side comparison.
+// Runs in: renderer. Backtests: the run form, exchange downloads, the selected run in full, run history and side-by-side comparison.
 import { useEffect } from 'react';
 import { useTransport } from '../api/client-context';
+import { DownloadForm } from '../components/backtest/DownloadForm';
 import { RunCompare } from '../components/backtest/RunCompare';
 import { RunForm } from '../components/backtest/RunForm';
 import { RunHistory } from '../components/backtest/RunHistory';
 import { RunResult } from '../components/backtest/RunResult';
 import { useRunDetails } from '../components/backtest/use-run-detail';
 import { connectBacktest, useBacktestStore } from '../store/backtest-store';
+import { connectDownloads } from '../store/kline-download-store';
 import './trading.css';
 
 export function BacktestView() {
   const transport = useTransport();
   useEffect(() => connectBacktest(transport), [transport]);
+  useEffect(() => connectDownloads(transport), [transport]);
   const selectedId = useBacktestStore((s) => s.selectedRunId);
   const compareIds = useBacktestStore((s) => s.compareIds);
   const loadError = useBacktestStore((s) => s.loadError);
@@ -21,7 +24,10 @@ export function BacktestView() {
 
   return (
     <div className="backtest">
-      <RunForm />
+      <div className="backtest-side">
+        <RunForm />
+        <DownloadForm />
+      </div>
       <div className="backtest-main">
         {loadError && (
           <p className="field-error" role="alert">

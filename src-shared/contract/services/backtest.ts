@@ -1,6 +1,7 @@
 // Runs in: renderer and engine. Backtests, stored runs and cached candle series (the Markets chart reads them too).
 import { z } from 'zod';
 import { method } from '../define';
+import { KlineDownloadInput, KlineDownloadStarted } from './kline-download';
 
 /** The bridge caps a frame at 1 MiB; the CSV travels as text inside one call, with room for the rest. */
 export const MAX_CSV_BYTES = 900 * 1024;
@@ -156,4 +157,10 @@ export const backtestService = {
   /** Cached candle series (exchange downloads and CSV imports). */
   listSeries: method(z.void(), z.array(CandleSeriesInfo)),
   series: method(CandleSeriesRequest, CandleSeriesData),
+  /**
+   * Downloads closed klines from the venue's official public REST into the candle cache (only the bars
+   * not cached yet), in the background; follow `backtest.downloadProgress`. The series is then cached
+   * under `exchange = venue` and runs like any other.
+   */
+  downloadKlines: method(KlineDownloadInput, KlineDownloadStarted),
 };

@@ -2,10 +2,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTransport } from '../../api/client-context';
 import { startBacktest, useBacktestStore } from '../../store/backtest-store';
+import { clearFresh, useDownloadStore } from '../../store/kline-download-store';
 import { fromDraft, setDraft, toDraft, type Draft, type FieldSchema } from './param-form';
 import { ParamFields } from './ParamFields';
 import { RunProgress } from './RunProgress';
-import { SourcePicker, sourceOf, type SourceDraft } from './SourcePicker';
+import { seriesId, SourcePicker, sourceOf, type SourceDraft } from './SourcePicker';
 
 const pctToFraction = (s: string) => Number(s) / 100;
 
@@ -25,6 +26,14 @@ export function RunForm() {
   useEffect(() => {
     if (strategy) setDraftState(toDraft(strategy.defaults));
   }, [strategy]);
+
+  // A finished download selects its series, unless a CSV file is chosen: that choice is the user's to change.
+  const fresh = useDownloadStore((s) => s.fresh);
+  useEffect(() => {
+    if (!fresh || !series.some((s) => seriesId(s) === seriesId(fresh))) return;
+    clearFresh();
+    setSource((current) => (current?.kind === 'csv' ? current : { kind: 'cache', seriesId: seriesId(fresh), from: '', to: '' }));
+  }, [fresh, series]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();

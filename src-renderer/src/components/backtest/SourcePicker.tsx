@@ -3,8 +3,10 @@ import { useState } from 'react';
 import { MAX_CSV_BYTES, type BacktestSource, type CandleSeriesInfo } from '../../../../src-shared/contract';
 import { formatCandleTime } from './format-time';
 
-export type SourceDraft = { kind: 'csv'; name: string; text: string } | { kind: 'cache'; seriesIndex: number; from: string; to: string } | null;
+/** A cached series is held by its key, not its place in the list: downloads and imports insert new ones anywhere. */
+export type SourceDraft = { kind: 'csv'; name: string; text: string } | { kind: 'cache'; seriesId: string; from: string; to: string } | null;
 
+export const seriesId = (s: { exchange: string; symbol: string; interval: string }) => `${s.exchange}/${s.symbol}/${s.interval}`;
 const seriesLabel = (s: CandleSeriesInfo) => `${s.exchange} · ${s.symbol} · ${s.interval} (${s.count.toLocaleString('en-US')} candles)`;
 
 /** Date inputs (UTC days) to the series' own time unit. */
@@ -17,13 +19,15 @@ function toSeriesTime(date: string, series: CandleSeriesInfo, endOfDay: boolean)
 export function sourceOf(draft: SourceDraft, series: readonly CandleSeriesInfo[]): BacktestSource | null {
   if (draft === null) return null;
   if (draft.kind === 'csv') return draft.text ? { kind: 'csv', name: draft.name, text: draft.text } : null;
-  const s = series[draft.seriesIndex];
+  const s = series.find((x) => seriesId(x) === draft.seriesId);
   if (!s) return null;
   return { kind: 'cache', exchange: s.exchange, symbol: s.symbol, interval: s.interval, from: toSeriesTime(draft.from, s, false), to: toSeriesTime(draft.to, s, true) };
 }
 
 export function SourcePicker({ value, series, onChange }: { value: SourceDraft; series: readonly CandleSeriesInfo[]; onChange(v: SourceDraft): void }) {
-  const [kind, setKind] = useState<'csv' | 'cache'>(value?.kind ?? 'csv');
+  const [picked, setKind] = useState<'csv' | 'cache'>(value?.kind ?? 'csv');
+  // A chosen source wins: a finished download selects its series from outside.
+  const kind = value?.kind ?? picked;
   const [fileError, setFileError] = useState<string | null>(null);
   const limitKb = Math.floor(MAX_CSV_BYTES / 1024);
 
@@ -38,10 +42,10 @@ export function SourcePicker({ value, series, onChange }: { value: SourceDraft; 
   };
   const pick = (k: 'csv' | 'cache') => {
     setKind(k);
-    onChange(k === 'cache' ? { kind: 'cache', seriesIndex: 0, from: '', to: '' } : null);
+    onChange(k === 'cache' && series[0] ? { kind: 'cache', seriesId: seriesId(series[0]), from: '', to: '' } : null);
   };
   const cache = value?.kind === 'cache' ? value : null;
-  const selected = cache ? series[cache.seriesIndex] : undefined;
+  const selected = cache ? series.find((s) => seriesId(s) === cache.seriesId) : undefined;
 
   return (
     <fieldset className="param-group">
@@ -69,9 +73,9 @@ export function SourcePicker({ value, series, onChange }: { value: SourceDraft; 
         <>
           <div className="field wide">
             <label htmlFor="bt-series">Series</label>
-            <select id="bt-series" value={cache?.seriesIndex ?? 0} onChange={(e) => onChange({ kind: 'cache', seriesIndex: Number(e.target.value), from: cache?.from ?? '', to: cache?.to ?? '' })}>
-              {series.map((s, i) => (
-                <option key={`${s.exchange}/${s.symbol}/${s.interval}`} value={i}>
+            <select id="bt-series" value={cache?.seriesId ?? ''} onChange={(e) => onChange({ kind: 'cache', seriesId: e.target.value, from: cache?.from ?? '', to: cache?.to ?? '' })}>
+              {series.map((s) => (
+                <option key={seriesId(s)} value={seriesId(s)}>
                   {seriesLabel(s)}
                 </option>
               ))}
