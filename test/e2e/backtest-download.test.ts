@@ -12,7 +12,7 @@ import type { Candle } from '../../src-main/core/strategies/types';
 import { launchHeadless } from '../support/chromium';
 import { startHeadlessProcess, type HeadlessProcess } from '../support/headless-process';
 import { tempDir } from '../support/temp-dir';
-import { focusableControls, tabStops, watchErrors } from '../support/ui-helpers';
+import { collectBridgeEvents, focusableControls, tabStops, watchErrors } from '../support/ui-helpers';
 
 const H = 3_600_000;
 const T0 = Date.UTC(2024, 0, 1);
@@ -49,7 +49,7 @@ describe('Backtest page: download from exchange', () => {
   let browser: Browser;
   let page: Page;
   let errors: string[];
-  const progress: Progress[] = [];
+  let progress: Progress[] = [];
 
   beforeAll(async () => {
     mkdirSync('test-results', { recursive: true });
@@ -59,12 +59,7 @@ describe('Backtest page: download from exchange', () => {
     [cockpit, browser] = await Promise.all([startHeadlessProcess(join(dir.path, 'data'), [], { COCKPIT_KLINE_BASE_URL: sim.httpUrl }), launchHeadless()]);
     page = await browser.newPage({ viewport: { width: 1440, height: 1300 } });
     errors = watchErrors(page);
-    page.on('websocket', (ws) =>
-      ws.on('framereceived', ({ payload }) => {
-        const frame = JSON.parse(String(payload)) as { type: string; name?: string; payload?: Progress };
-        if (frame.type === 'event' && frame.name === 'backtest.downloadProgress') progress.push(frame.payload!);
-      }),
-    );
+    progress = collectBridgeEvents<Progress>(page, 'backtest.downloadProgress');
     await page.goto(cockpit.url);
     await page.getByTestId('connection-status').getByText('connected', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Backtest', exact: true }).click();

@@ -10,7 +10,7 @@ import { createStrategy } from '../../src-main/core/strategies/registry';
 import { launchHeadless } from '../support/chromium';
 import { startHeadlessProcess, type HeadlessProcess } from '../support/headless-process';
 import { tempDir } from '../support/temp-dir';
-import { focusableControls, tabStops, watchErrors } from '../support/ui-helpers';
+import { collectBridgeEvents, focusableControls, tabStops, watchErrors } from '../support/ui-helpers';
 
 const N = 12_000;
 
@@ -66,7 +66,7 @@ describe('Backtest and Markets pages', () => {
   let browser: Browser;
   let page: Page;
   let errors: string[];
-  const progress: Progress[] = [];
+  let progress: Progress[] = [];
 
   beforeAll(async () => {
     mkdirSync('test-results', { recursive: true });
@@ -75,12 +75,7 @@ describe('Backtest and Markets pages', () => {
     [cockpit, browser] = await Promise.all([startHeadlessProcess(join(dir.path, 'data')), launchHeadless()]);
     page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     errors = watchErrors(page);
-    page.on('websocket', (ws) =>
-      ws.on('framereceived', ({ payload }) => {
-        const frame = JSON.parse(String(payload)) as { type: string; name?: string; payload?: Progress };
-        if (frame.type === 'event' && frame.name === 'backtest.progress') progress.push(frame.payload!);
-      }),
-    );
+    progress = collectBridgeEvents<Progress>(page, 'backtest.progress');
     await page.goto(cockpit.url);
     await page.getByTestId('connection-status').getByText('connected', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Backtest', exact: true }).click();

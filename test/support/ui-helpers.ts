@@ -90,3 +90,15 @@ export async function focusableControls(page: Page, root = 'body'): Promise<Arra
     return out;
   }, root);
 }
+
+/** Collects, in order, the payloads of one contract event as the page receives them over the bridge. */
+export function collectBridgeEvents<T>(page: Page, name: string): T[] {
+  const payloads: T[] = [];
+  page.on('websocket', (ws) =>
+    ws.on('framereceived', ({ payload }) => {
+      const frame = JSON.parse(String(payload)) as { type: string; name?: string; payload?: T };
+      if (frame.type === 'event' && frame.name === name) payloads.push(frame.payload!);
+    }),
+  );
+  return payloads;
+}
