@@ -3,10 +3,11 @@ import { ExchangeError } from '../../core/exchange/errors';
 import { resolveUnknownOrder } from '../../core/exchange/resolve-unknown';
 import type { ServerClock } from '../../core/exchange/server-clock';
 import type { Balance, BracketRequest, BracketResult, Exchange, Kline, OrderRequest, OrderSnapshot, Position, Unsubscribe } from '../../core/exchange/types';
-import { BinanceCallError, type BinanceRest } from './binance-rest';
+import type { BinanceRest } from './binance-rest';
 import { BinanceKlines, toKlines } from './binance-schemas';
 import { algoSnapshot, FuturesAlgoOrder, FuturesBalances, FuturesOrder, FuturesPositions, futuresBalances, futuresPositions, futuresSnapshot } from './futures-schemas';
 import { decimal, sleep } from './http';
+import { mayHavePlaced } from './rest-call';
 import type { Params } from './signing';
 
 const isConditional = (t: OrderRequest['type']): boolean => t !== 'MARKET' && t !== 'LIMIT';
@@ -83,7 +84,7 @@ export class BinanceFuturesExchange implements Exchange {
       const { body } = await this.cfg.rest.call({ method: 'POST', path: algo ? '/fapi/v1/algoOrder' : '/fapi/v1/order', params: algo ? algoOrderParams(req) : futuresOrderParams(req), signed: true, weight: algo ? 0 : 1, group: 'order', isWrite: true });
       return algo ? algoSnapshot(FuturesAlgoOrder.parse(body)) : futuresSnapshot(FuturesOrder.parse(body));
     } catch (e) {
-      if (e instanceof BinanceCallError && (e.kind === 'unknown-status' || e.kind === 'duplicate')) return this.resolve(req, e.signedAt);
+      if (mayHavePlaced(e)) return this.resolve(req, e.signedAt);
       throw e;
     }
   }

@@ -4,9 +4,10 @@ import { resolveUnknownOrder } from '../../core/exchange/resolve-unknown';
 import type { ServerClock } from '../../core/exchange/server-clock';
 import type { Balance, BracketRequest, BracketResult, Exchange, Kline, OrderRequest, OrderSnapshot, Position, Unsubscribe } from '../../core/exchange/types';
 import type { MarketSymbol } from '../../core/exchange/matching/engine-types';
-import { BinanceCallError, type BinanceRest } from './binance-rest';
+import type { BinanceRest } from './binance-rest';
 import { BinanceAccount, BinanceApiRestrictions, BinanceKlines, BinanceOrder, BinanceOrderList, BinanceOtocoReply, toBalances, toKlines, toSnapshot } from './binance-schemas';
 import { decimal, sleep } from './http';
+import { mayHavePlaced } from './rest-call';
 import type { Params } from './signing';
 
 export interface BinanceSpotConfig {
@@ -109,7 +110,7 @@ export class BinanceSpotExchange implements Exchange {
       const { body } = await this.cfg.rest.call({ method: 'POST', path: '/api/v3/order', params: spotOrderParams(req), signed: true, weight: 1, group: 'order', isWrite: true });
       return toSnapshot(BinanceOrder.parse(body), req.reduceOnly);
     } catch (e) {
-      if (e instanceof BinanceCallError && (e.kind === 'unknown-status' || e.kind === 'duplicate')) return this.resolve(req, e.signedAt);
+      if (mayHavePlaced(e)) return this.resolve(req, e.signedAt);
       throw e;
     }
   }
@@ -119,7 +120,7 @@ export class BinanceSpotExchange implements Exchange {
       const { body } = await this.cfg.rest.call({ method: 'POST', path: '/api/v3/orderList/otoco', params: otocoParams(b), signed: true, weight: 1, group: 'order', isWrite: true });
       return this.bracketFromReports(b, BinanceOtocoReply.parse(body).orderReports.map((o) => toSnapshot(o)));
     } catch (e) {
-      if (!(e instanceof BinanceCallError && (e.kind === 'unknown-status' || e.kind === 'duplicate'))) throw e;
+      if (!mayHavePlaced(e)) throw e;
       // The list may exist: its working order tells us. Legs are then read one by one.
       const entry = await this.resolve({ symbol: b.symbol, side: b.side, type: 'LIMIT', quantity: b.quantity, price: b.entryPrice, clientOrderId: b.clientOrderId }, e.signedAt);
       if (entry.status === 'REJECTED' || entry.status === 'UNKNOWN') throw new ExchangeError({ kind: entry.status === 'UNKNOWN' ? 'unknown-status' : 'fatal', message: `bracket ${b.clientOrderId} ${entry.status}` });

@@ -5,10 +5,10 @@ import { BYBIT_REQUESTS, type RateBudgetRegistry } from '../../core/exchange/rat
 import { resolveUnknownOrder } from '../../core/exchange/resolve-unknown';
 import { ServerClock } from '../../core/exchange/server-clock';
 import type { Balance, BracketRequest, BracketResult, Exchange, Kline, OrderRequest, OrderSnapshot, Position, Unsubscribe } from '../../core/exchange/types';
-import type { Credentials } from './binance-rest';
-import { BybitCallError, BybitRest } from './bybit-rest';
+import { BybitRest } from './bybit-rest';
 import { BybitApiKeyInfo, BybitKlines, BybitOrderList, BybitPositionList, BybitWallet, bybitKlines, bybitPositions, bybitSnapshot, parseBybitKlineFrame } from './bybit-schemas';
 import { decimal, fetchSend, sleep, type HttpSend } from './http';
+import { mayHavePlaced, type Credentials } from './rest-call';
 import { startKlineFeed, type KlineFeedOptions } from './kline-feed';
 import type { ResilientStream } from './ws-stream';
 import { intervalMs } from '../../core/exchange/interval';
@@ -137,7 +137,7 @@ export class BybitExchange implements Exchange {
     try {
       await this.rest.call({ method: 'POST', path: '/v5/order/create', body: bybitOrderBody(this.s.category, req), signed: true, group: 'order', isWrite: true });
     } catch (e) {
-      if (e instanceof BybitCallError && (e.kind === 'unknown-status' || e.kind === 'duplicate')) return this.resolve(req, e.signedAt);
+      if (mayHavePlaced(e)) return this.resolve(req, e.signedAt);
       throw e;
     }
     // Create only acknowledges; the state comes from a query.
@@ -149,7 +149,7 @@ export class BybitExchange implements Exchange {
     try {
       await this.rest.call({ method: 'POST', path: '/v5/order/create', body: bybitBracketBody(this.s.category, b), signed: true, group: 'order', isWrite: true });
     } catch (e) {
-      if (!(e instanceof BybitCallError && (e.kind === 'unknown-status' || e.kind === 'duplicate'))) throw e;
+      if (!mayHavePlaced(e)) throw e;
     }
     const entry = (await this.queryOrder(b.symbol, b.clientOrderId)) ?? (await this.resolve(entryReq, undefined));
     if (entry.status === 'REJECTED' || entry.status === 'UNKNOWN') throw new ExchangeError({ kind: entry.status === 'UNKNOWN' ? 'unknown-status' : 'fatal', message: `bracket ${b.clientOrderId} ${entry.status}` });
