@@ -2,13 +2,13 @@ import { BreakerSet } from '../../core/exchange/circuit-breaker';
 import { legId } from '../../core/exchange/client-order-id';
 import { ExchangeError, type RetryPolicy } from '../../core/exchange/errors';
 import { BYBIT_REQUESTS, type RateBudgetRegistry } from '../../core/exchange/rate-budget';
-import { resolveUnknownOrder } from '../../core/exchange/resolve-unknown';
 import { ServerClock } from '../../core/exchange/server-clock';
 import type { Balance, BracketRequest, BracketResult, Exchange, Kline, OrderRequest, OrderSnapshot, Position, Unsubscribe } from '../../core/exchange/types';
 import { BybitRest } from './bybit-rest';
 import { BybitApiKeyInfo, BybitKlines, BybitOrderList, BybitPositionList, BybitWallet, bybitKlines, bybitPositions, bybitSnapshot, parseBybitKlineFrame } from './bybit-schemas';
-import { decimal, fetchSend, sleep, type HttpSend } from './http';
-import { mayHavePlaced, type Credentials } from './rest-call';
+import { decimal, fetchSend, type HttpSend } from './http';
+import type { Credentials } from './rest-call';
+import { mayHavePlaced, resolveByQuery } from './unknown-outcome';
 import { startKlineFeed, type KlineFeedOptions } from './kline-feed';
 import type { ResilientStream } from './ws-stream';
 import { intervalMs } from '../../core/exchange/interval';
@@ -201,14 +201,6 @@ export class BybitExchange implements Exchange {
   }
 
   private resolve(req: OrderRequest, signedAt: number | undefined): Promise<OrderSnapshot> {
-    return resolveUnknownOrder(req, {
-      query: () => this.queryOrder(req.symbol, req.clientOrderId),
-      serverNow: () => this.clock.serverNow(),
-      sleep,
-      signedAt: signedAt ?? this.clock.serverNow(),
-      recvWindow: this.rest.recvWindow,
-      pollMs: this.s.unknownPollMs ?? 250,
-      maxWaitMs: 30_000,
-    });
+    return resolveByQuery(req, signedAt, { queryOrder: (symbol, id) => this.queryOrder(symbol, id), clock: this.clock, recvWindow: this.rest.recvWindow, pollMs: this.s.unknownPollMs });
   }
 }

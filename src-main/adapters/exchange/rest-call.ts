@@ -18,9 +18,6 @@ export class SignedCallError extends ExchangeError {
   }
 }
 
-/** The write may have reached the venue (or already did, under this client id): query it, never resend. */
-export const mayHavePlaced = (e: unknown): e is SignedCallError => e instanceof SignedCallError && (e.kind === 'unknown-status' || e.kind === 'duplicate');
-
 export type VenueAnswer<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly classified: ClassifiedError };
 
 export interface RetryLoop {
