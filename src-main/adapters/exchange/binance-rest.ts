@@ -1,26 +1,12 @@
-import type { BreakerSet } from '../../core/exchange/circuit-breaker';
-import { classifyBinance, DEFAULT_RETRY_POLICY, ExchangeError, type RetryPolicy } from '../../core/exchange/errors';
-import type { RateBudget } from '../../core/exchange/rate-budget';
-import type { ServerClock } from '../../core/exchange/server-clock';
+import { classifyBinance, ExchangeError } from '../../core/exchange/errors';
 import { BinanceErrorBody, BinanceServerTime } from './binance-schemas';
-import { sleep, type HttpRequest, type HttpResponse, type HttpSend } from './http';
-import { callWithRetries, safeJson, type Credentials, type VenueAnswer } from './rest-call';
+import { sleep, type HttpRequest, type HttpResponse } from './http';
+import { callWithRetries, safeJson, type RestConfig, type VenueAnswer } from './rest-call';
 import { encodeParams, signBinanceRest, type Params } from './signing';
 
 export type { Credentials } from './rest-call';
 
-export interface BinanceRestConfig {
-  readonly baseUrl: string;
-  readonly credentials?: Credentials;
-  readonly recvWindow: number;
-  readonly timeoutMs: number;
-  /** Shared per host: pass the instance from RateBudgetRegistry. */
-  readonly budget: RateBudget;
-  readonly breakers: BreakerSet;
-  readonly clock: ServerClock;
-  readonly send: HttpSend;
-  readonly localNow: () => number;
-  readonly retry?: RetryPolicy;
+export interface BinanceRestConfig extends RestConfig {
   /** Longest we wait for budget before giving up on a request. */
   readonly maxBudgetWaitMs?: number;
   readonly timePath?: string;
@@ -68,15 +54,8 @@ export class BinanceRest {
 
   async call(spec: CallSpec): Promise<CallResult> {
     const { value: text, signedAt } = await callWithRetries(
-      {
-        send: this.cfg.send,
-        budget: this.cfg.budget,
-        breakers: this.cfg.breakers,
-        policy: this.cfg.retry ?? DEFAULT_RETRY_POLICY,
-        defaultBlockMs: 60_000,
-        waitForBudget: () => this.waitForBudget(spec.weight),
-        syncTime: () => this.syncTime(),
-      },
+      this.cfg,
+      { defaultBlockMs: 60_000, waitForBudget: () => this.waitForBudget(spec.weight), syncTime: () => this.syncTime() },
       {
         group: spec.group,
         build: () => this.build(spec),

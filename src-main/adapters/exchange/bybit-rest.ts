@@ -1,24 +1,10 @@
-import type { BreakerSet } from '../../core/exchange/circuit-breaker';
-import { classifyBybit, DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../core/exchange/errors';
-import type { RateBudget } from '../../core/exchange/rate-budget';
-import type { ServerClock } from '../../core/exchange/server-clock';
+import { classifyBybit, DEFAULT_RETRY_POLICY } from '../../core/exchange/errors';
 import { BybitEnvelope, BybitTime } from './bybit-schemas';
-import { sleep, type HttpRequest, type HttpResponse, type HttpSend } from './http';
-import { callWithRetries, safeJson, SignedCallError, type Credentials, type VenueAnswer } from './rest-call';
+import { sleep, type HttpRequest, type HttpResponse } from './http';
+import { callWithRetries, safeJson, SignedCallError, type RestConfig, type VenueAnswer } from './rest-call';
 import { encodeParams, signBybit, type Params } from './signing';
 
-export interface BybitRestConfig {
-  readonly baseUrl: string;
-  readonly credentials?: Credentials;
-  readonly recvWindow: number;
-  readonly timeoutMs: number;
-  readonly budget: RateBudget;
-  readonly breakers: BreakerSet;
-  readonly clock: ServerClock;
-  readonly send: HttpSend;
-  readonly localNow: () => number;
-  readonly retry?: RetryPolicy;
-}
+export type BybitRestConfig = RestConfig;
 
 export interface BybitCall {
   readonly method: 'GET' | 'POST';
@@ -50,11 +36,8 @@ export class BybitRest {
   async call(spec: BybitCall): Promise<{ result: unknown; signedAt?: number }> {
     const policy = this.cfg.retry ?? DEFAULT_RETRY_POLICY;
     const { value: result, signedAt } = await callWithRetries(
+      this.cfg,
       {
-        send: this.cfg.send,
-        budget: this.cfg.budget,
-        breakers: this.cfg.breakers,
-        policy,
         defaultBlockMs: 1_000,
         waitForBudget: async () => {
           // Bybit counts requests, not weight: one acquire, and a wait longer than a retry would be is refused.

@@ -5,7 +5,7 @@ import type { ServerClock } from '../../core/exchange/server-clock';
 import type { Unsubscribe } from '../../core/exchange/types';
 import { fetchSend, type HttpSend } from './http';
 import type { KlineFeedOptions } from './kline-feed';
-import type { Credentials } from './rest-call';
+import type { Credentials, RestConfig } from './rest-call';
 import type { ResilientStream } from './ws-stream';
 
 /** What every venue connector is built from. */
@@ -27,7 +27,7 @@ export interface ConnectorSetup {
  * The REST settings every venue starts from (all but the host budget, which is keyed per venue).
  * One place, so a default timeout, recvWindow or breaker threshold cannot differ by accident.
  */
-export function restDefaults(s: ConnectorSetup, clock: ServerClock) {
+export function restDefaults(s: ConnectorSetup, clock: ServerClock): Omit<RestConfig, 'budget'> {
   return {
     baseUrl: s.httpUrl,
     credentials: s.credentials,
