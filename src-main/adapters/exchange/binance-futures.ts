@@ -1,12 +1,12 @@
 import { legId } from '../../core/exchange/client-order-id';
 import { ExchangeError } from '../../core/exchange/errors';
-import { resolveUnknownOrder } from '../../core/exchange/resolve-unknown';
 import type { ServerClock } from '../../core/exchange/server-clock';
 import type { Balance, BracketRequest, BracketResult, Exchange, Kline, OrderRequest, OrderSnapshot, Position, Unsubscribe } from '../../core/exchange/types';
-import { BinanceCallError, type BinanceRest } from './binance-rest';
-import { BinanceKlines, toKlines } from './binance-schemas';
+import type { BinanceRest } from './binance-rest';
+import { fetchBinanceKlines } from './binance-klines';
 import { algoSnapshot, FuturesAlgoOrder, FuturesBalances, FuturesOrder, FuturesPositions, futuresBalances, futuresPositions, futuresSnapshot } from './futures-schemas';
-import { decimal, sleep } from './http';
+import { decimal } from './http';
+import { cancelOrAsk, mayHavePlaced, nullIfNotFound, resolveByQuery } from './unknown-outcome';
 import type { Params } from './signing';
 
 const isConditional = (t: OrderRequest['type']): boolean => t !== 'MARKET' && t !== 'LIMIT';
@@ -59,12 +59,8 @@ export class BinanceFuturesExchange implements Exchange {
     return this.cfg.subscribeKlines(symbol, interval, onKline);
   }
 
-  async fetchKlines(symbol: string, interval: string, opts: { startTime?: number; limit?: number } = {}): Promise<Kline[]> {
-    const params: Array<[string, string | number]> = [['symbol', symbol], ['interval', interval]];
-    if (opts.startTime !== undefined) params.push(['startTime', opts.startTime]);
-    params.push(['limit', opts.limit ?? 500]);
-    const { body } = await this.cfg.rest.call({ method: 'GET', path: '/fapi/v1/klines', params, signed: false, weight: 5, group: 'market', isWrite: false });
-    return toKlines(symbol, interval, BinanceKlines.parse(body), this.cfg.clock.serverNow());
+  fetchKlines(symbol: string, interval: string, opts: { startTime?: number; limit?: number } = {}): Promise<Kline[]> {
+    return fetchBinanceKlines(this.cfg.rest, this.cfg.clock, { path: '/fapi/v1/klines', weight: 5 }, symbol, interval, opts);
   }
 
   async balances(): Promise<Balance[]> {
@@ -83,7 +79,7 @@ export class BinanceFuturesExchange implements Exchange {
       const { body } = await this.cfg.rest.call({ method: 'POST', path: algo ? '/fapi/v1/algoOrder' : '/fapi/v1/order', params: algo ? algoOrderParams(req) : futuresOrderParams(req), signed: true, weight: algo ? 0 : 1, group: 'order', isWrite: true });
       return algo ? algoSnapshot(FuturesAlgoOrder.parse(body)) : futuresSnapshot(FuturesOrder.parse(body));
     } catch (e) {
-      if (e instanceof BinanceCallError && (e.kind === 'unknown-status' || e.kind === 'duplicate')) return this.resolve(req, e.signedAt);
+      if (mayHavePlaced(e)) return this.resolve(req, e.signedAt);
       throw e;
     }
   }
@@ -108,17 +104,14 @@ export class BinanceFuturesExchange implements Exchange {
     const current = await this.queryOrder(symbol, clientOrderId);
     if (!current) throw new ExchangeError({ kind: 'not-found', message: `order ${clientOrderId} not found` });
     const algo = current.exchangeOrderId?.startsWith('algo-') ?? false;
-    try {
-      const params: Params = [['symbol', symbol], [algo ? 'clientAlgoId' : 'origClientOrderId', clientOrderId]];
-      const { body } = await this.cfg.rest.call({ method: 'DELETE', path: algo ? '/fapi/v1/algoOrder' : '/fapi/v1/order', params, signed: true, weight: 1, group: 'order', isWrite: true });
-      return algo ? algoSnapshot(FuturesAlgoOrder.parse(body)) : futuresSnapshot(FuturesOrder.parse(body));
-    } catch (e) {
-      if (e instanceof ExchangeError && (e.kind === 'unknown-status' || e.kind === 'not-found')) {
-        const now = await this.queryOrder(symbol, clientOrderId);
-        if (now) return now;
-      }
-      throw e;
-    }
+    return cancelOrAsk(
+      async () => {
+        const params: Params = [['symbol', symbol], [algo ? 'clientAlgoId' : 'origClientOrderId', clientOrderId]];
+        const { body } = await this.cfg.rest.call({ method: 'DELETE', path: algo ? '/fapi/v1/algoOrder' : '/fapi/v1/order', params, signed: true, weight: 1, group: 'order', isWrite: true });
+        return algo ? algoSnapshot(FuturesAlgoOrder.parse(body)) : futuresSnapshot(FuturesOrder.parse(body));
+      },
+      () => this.queryOrder(symbol, clientOrderId),
+    );
   }
 
   /** Plain orders and algo orders live in separate books; the client id is looked up in both. */
@@ -138,24 +131,11 @@ export class BinanceFuturesExchange implements Exchange {
     return [...FuturesOrder.array().parse(plain.body).map(futuresSnapshot), ...FuturesAlgoOrder.array().parse(algo.body).map(algoSnapshot)];
   }
 
-  private async tryQuery(path: string, params: Params): Promise<unknown> {
-    try {
-      return (await this.cfg.rest.call({ method: 'GET', path, params, signed: true, weight: 1, group: 'query', isWrite: false })).body;
-    } catch (e) {
-      if (e instanceof ExchangeError && e.kind === 'not-found') return undefined;
-      throw e;
-    }
+  private tryQuery(path: string, params: Params): Promise<unknown> {
+    return nullIfNotFound(this.cfg.rest.call({ method: 'GET', path, params, signed: true, weight: 1, group: 'query', isWrite: false }).then((r) => r.body));
   }
 
   private resolve(req: OrderRequest, signedAt: number | undefined): Promise<OrderSnapshot> {
-    return resolveUnknownOrder(req, {
-      query: () => this.queryOrder(req.symbol, req.clientOrderId),
-      serverNow: () => this.cfg.clock.serverNow(),
-      sleep,
-      signedAt: signedAt ?? this.cfg.clock.serverNow(),
-      recvWindow: this.cfg.rest.recvWindow,
-      pollMs: this.cfg.unknownPollMs ?? 250,
-      maxWaitMs: this.cfg.unknownMaxWaitMs ?? 30_000,
-    });
+    return resolveByQuery(req, signedAt, { queryOrder: (symbol, id) => this.queryOrder(symbol, id), clock: this.cfg.clock, recvWindow: this.cfg.rest.recvWindow, pollMs: this.cfg.unknownPollMs, maxWaitMs: this.cfg.unknownMaxWaitMs });
   }
 }

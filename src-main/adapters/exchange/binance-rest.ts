@@ -1,28 +1,12 @@
-import type { BreakerSet } from '../../core/exchange/circuit-breaker';
-import { classifyBinance, decideRetry, DEFAULT_RETRY_POLICY, ExchangeError, type ClassifiedError, type RetryPolicy } from '../../core/exchange/errors';
-import type { RateBudget } from '../../core/exchange/rate-budget';
-import type { ServerClock } from '../../core/exchange/server-clock';
+import { classifyBinance, ExchangeError } from '../../core/exchange/errors';
 import { BinanceErrorBody, BinanceServerTime } from './binance-schemas';
-import { sleep, TransportError, type HttpSend } from './http';
+import { sleep, type HttpRequest, type HttpResponse } from './http';
+import { callWithRetries, safeJson, type RestConfig, type VenueAnswer } from './rest-call';
 import { encodeParams, signBinanceRest, type Params } from './signing';
 
-export interface Credentials {
-  readonly apiKey: string;
-  readonly secret: string;
-}
+export type { Credentials } from './rest-call';
 
-export interface BinanceRestConfig {
-  readonly baseUrl: string;
-  readonly credentials?: Credentials;
-  readonly recvWindow: number;
-  readonly timeoutMs: number;
-  /** Shared per host: pass the instance from RateBudgetRegistry. */
-  readonly budget: RateBudget;
-  readonly breakers: BreakerSet;
-  readonly clock: ServerClock;
-  readonly send: HttpSend;
-  readonly localNow: () => number;
-  readonly retry?: RetryPolicy;
+export interface BinanceRestConfig extends RestConfig {
   /** Longest we wait for budget before giving up on a request. */
   readonly maxBudgetWaitMs?: number;
   readonly timePath?: string;
@@ -44,16 +28,6 @@ export interface CallResult {
   readonly body: unknown;
   /** The timestamp the last attempt was signed with (for deciding when a missing order is definitely absent). */
   readonly signedAt?: number;
-}
-
-/** Thrown for failed calls; carries the signing timestamp of the last attempt. */
-export class BinanceCallError extends ExchangeError {
-  constructor(
-    classified: ClassifiedError,
-    readonly signedAt: number | undefined,
-  ) {
-    super(classified);
-  }
 }
 
 /**
@@ -79,51 +53,36 @@ export class BinanceRest {
   }
 
   async call(spec: CallSpec): Promise<CallResult> {
-    const policy = this.cfg.retry ?? DEFAULT_RETRY_POLICY;
-    let resyncs = 0;
-    for (let attempt = 1; ; attempt++) {
-      await this.waitForBudget(spec.weight);
-      const breaker = this.cfg.breakers.group(spec.group);
-      if (!breaker.allow()) throw new BinanceCallError({ kind: 'circuit-open', message: `circuit open for ${spec.group}` }, undefined);
-      const { url, body, headers, signedAt } = this.build(spec);
-      let classified: ClassifiedError;
-      try {
-        const res = await this.cfg.send({ method: spec.method, url, body, headers, timeoutMs: this.cfg.timeoutMs });
-        this.observeWeight(res.headers);
-        if (res.status >= 200 && res.status < 300) {
-          breaker.success();
-          return { body: JSON.parse(res.text) as unknown, signedAt };
-        }
-        const err = BinanceErrorBody.safeParse(safeJson(res.text));
-        const retryAfter = Number(res.headers.get('retry-after') ?? NaN);
-        classified = classifyBinance({
-          transport: 'ok',
-          httpStatus: res.status,
-          code: err.success ? err.data.code : undefined,
-          message: err.success ? err.data.msg : `HTTP ${res.status}`,
-          retryAfterSec: Number.isFinite(retryAfter) ? retryAfter : undefined,
-          isWrite: spec.isWrite,
-        });
-        if (res.status >= 500) breaker.failure();
-        else breaker.success();
-      } catch (e) {
-        if (!(e instanceof TransportError)) throw e;
-        breaker.failure();
-        classified = classifyBinance({ transport: e.transport, message: e.message, isWrite: spec.isWrite });
-      }
-      if (classified.kind === 'rate-limited' || classified.kind === 'ip-banned') this.cfg.budget.blockFor(classified.retryAfterMs ?? 60_000);
-      const decision = decideRetry(classified, attempt, resyncs, policy);
-      if (decision.action === 'resync-clock-and-retry') {
-        resyncs += 1;
-        await this.syncTime();
-        continue;
-      }
-      if (decision.action === 'retry') {
-        await sleep(decision.delayMs);
-        continue;
-      }
-      throw new BinanceCallError(classified, signedAt);
-    }
+    const { value: text, signedAt } = await callWithRetries(
+      this.cfg,
+      { defaultBlockMs: 60_000, waitForBudget: () => this.waitForBudget(spec.weight), syncTime: () => this.syncTime() },
+      {
+        group: spec.group,
+        build: () => this.build(spec),
+        read: (res) => this.read(res, spec.isWrite),
+        classifyTransport: (e) => classifyBinance({ transport: e.transport, message: e.message, isWrite: spec.isWrite }),
+      },
+    );
+    // Parsed only once the breaker has counted the success, as a 2xx is one whatever its body.
+    return { body: JSON.parse(text) as unknown, signedAt };
+  }
+
+  private read(res: HttpResponse, isWrite: boolean): VenueAnswer<string> {
+    this.observeWeight(res.headers);
+    if (res.status >= 200 && res.status < 300) return { ok: true, value: res.text };
+    const err = BinanceErrorBody.safeParse(safeJson(res.text));
+    const retryAfter = Number(res.headers.get('retry-after') ?? NaN);
+    return {
+      ok: false,
+      classified: classifyBinance({
+        transport: 'ok',
+        httpStatus: res.status,
+        code: err.success ? err.data.code : undefined,
+        message: err.success ? err.data.msg : `HTTP ${res.status}`,
+        retryAfterSec: Number.isFinite(retryAfter) ? retryAfter : undefined,
+        isWrite,
+      }),
+    };
   }
 
   private async waitForBudget(weight: number): Promise<void> {
@@ -141,7 +100,7 @@ export class BinanceRest {
     if (Number.isFinite(used)) this.cfg.budget.observeUsed(used);
   }
 
-  private build(spec: CallSpec): { url: string; body?: string; headers: Record<string, string>; signedAt?: number } {
+  private build(spec: CallSpec): { request: HttpRequest; signedAt?: number } {
     const headers: Record<string, string> = {};
     let params: Params = spec.params ?? [];
     let signedAt: number | undefined;
@@ -159,16 +118,8 @@ export class BinanceRest {
     const withSig = signature ? `${encoded}${encoded ? '&' : ''}signature=${signature}` : encoded;
     if (inBody) {
       headers['Content-Type'] = 'application/x-www-form-urlencoded';
-      return { url: `${this.cfg.baseUrl}${spec.path}`, body: withSig, headers, signedAt };
+      return { request: { method: spec.method, url: `${this.cfg.baseUrl}${spec.path}`, body: withSig, headers, timeoutMs: this.cfg.timeoutMs }, signedAt };
     }
-    return { url: `${this.cfg.baseUrl}${spec.path}${withSig ? `?${withSig}` : ''}`, headers, signedAt };
-  }
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
+    return { request: { method: spec.method, url: `${this.cfg.baseUrl}${spec.path}${withSig ? `?${withSig}` : ''}`, headers, timeoutMs: this.cfg.timeoutMs }, signedAt };
   }
 }

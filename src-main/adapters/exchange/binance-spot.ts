@@ -1,12 +1,13 @@
 import { legId } from '../../core/exchange/client-order-id';
 import { ExchangeError } from '../../core/exchange/errors';
-import { resolveUnknownOrder } from '../../core/exchange/resolve-unknown';
 import type { ServerClock } from '../../core/exchange/server-clock';
 import type { Balance, BracketRequest, BracketResult, Exchange, Kline, OrderRequest, OrderSnapshot, Position, Unsubscribe } from '../../core/exchange/types';
 import type { MarketSymbol } from '../../core/exchange/matching/engine-types';
-import { BinanceCallError, type BinanceRest } from './binance-rest';
-import { BinanceAccount, BinanceApiRestrictions, BinanceKlines, BinanceOrder, BinanceOrderList, BinanceOtocoReply, toBalances, toKlines, toSnapshot } from './binance-schemas';
-import { decimal, sleep } from './http';
+import type { BinanceRest } from './binance-rest';
+import { BinanceAccount, BinanceApiRestrictions, BinanceOrder, BinanceOrderList, BinanceOtocoReply, toBalances, toSnapshot } from './binance-schemas';
+import { fetchBinanceKlines } from './binance-klines';
+import { decimal } from './http';
+import { cancelOrAsk, mayHavePlaced, nullIfNotFound, resolveByQuery } from './unknown-outcome';
 import type { Params } from './signing';
 
 export interface BinanceSpotConfig {
@@ -79,12 +80,8 @@ export class BinanceSpotExchange implements Exchange {
     return this.cfg.subscribeKlines(symbol, interval, onKline);
   }
 
-  async fetchKlines(symbol: string, interval: string, opts: { startTime?: number; limit?: number } = {}): Promise<Kline[]> {
-    const params: Array<[string, string | number]> = [['symbol', symbol], ['interval', interval]];
-    if (opts.startTime !== undefined) params.push(['startTime', opts.startTime]);
-    params.push(['limit', opts.limit ?? 500]);
-    const { body } = await this.cfg.rest.call({ method: 'GET', path: '/api/v3/klines', params, signed: false, weight: 2, group: 'market', isWrite: false });
-    return toKlines(symbol, interval, BinanceKlines.parse(body), this.cfg.clock.serverNow());
+  fetchKlines(symbol: string, interval: string, opts: { startTime?: number; limit?: number } = {}): Promise<Kline[]> {
+    return fetchBinanceKlines(this.cfg.rest, this.cfg.clock, { path: '/api/v3/klines', weight: 2 }, symbol, interval, opts);
   }
 
   async balances(): Promise<Balance[]> {
@@ -109,7 +106,7 @@ export class BinanceSpotExchange implements Exchange {
       const { body } = await this.cfg.rest.call({ method: 'POST', path: '/api/v3/order', params: spotOrderParams(req), signed: true, weight: 1, group: 'order', isWrite: true });
       return toSnapshot(BinanceOrder.parse(body), req.reduceOnly);
     } catch (e) {
-      if (e instanceof BinanceCallError && (e.kind === 'unknown-status' || e.kind === 'duplicate')) return this.resolve(req, e.signedAt);
+      if (mayHavePlaced(e)) return this.resolve(req, e.signedAt);
       throw e;
     }
   }
@@ -119,7 +116,7 @@ export class BinanceSpotExchange implements Exchange {
       const { body } = await this.cfg.rest.call({ method: 'POST', path: '/api/v3/orderList/otoco', params: otocoParams(b), signed: true, weight: 1, group: 'order', isWrite: true });
       return this.bracketFromReports(b, BinanceOtocoReply.parse(body).orderReports.map((o) => toSnapshot(o)));
     } catch (e) {
-      if (!(e instanceof BinanceCallError && (e.kind === 'unknown-status' || e.kind === 'duplicate'))) throw e;
+      if (!mayHavePlaced(e)) throw e;
       // The list may exist: its working order tells us. Legs are then read one by one.
       const entry = await this.resolve({ symbol: b.symbol, side: b.side, type: 'LIMIT', quantity: b.quantity, price: b.entryPrice, clientOrderId: b.clientOrderId }, e.signedAt);
       if (entry.status === 'REJECTED' || entry.status === 'UNKNOWN') throw new ExchangeError({ kind: entry.status === 'UNKNOWN' ? 'unknown-status' : 'fatal', message: `bracket ${b.clientOrderId} ${entry.status}` });
@@ -128,28 +125,20 @@ export class BinanceSpotExchange implements Exchange {
     }
   }
 
-  async cancelOrder(symbol: string, clientOrderId: string): Promise<OrderSnapshot> {
-    try {
-      const { body } = await this.cfg.rest.call({ method: 'DELETE', path: '/api/v3/order', params: [['symbol', symbol], ['origClientOrderId', clientOrderId]], signed: true, weight: 1, group: 'order', isWrite: true });
-      return toSnapshot(BinanceOrder.parse(body));
-    } catch (e) {
-      // Unknown outcome, or already gone (filled/canceled in between): the query tells the truth.
-      if (e instanceof ExchangeError && (e.kind === 'unknown-status' || e.kind === 'not-found')) {
-        const now = await this.queryOrder(symbol, clientOrderId);
-        if (now) return now;
-      }
-      throw e;
-    }
+  cancelOrder(symbol: string, clientOrderId: string): Promise<OrderSnapshot> {
+    return cancelOrAsk(
+      async () => {
+        const { body } = await this.cfg.rest.call({ method: 'DELETE', path: '/api/v3/order', params: [['symbol', symbol], ['origClientOrderId', clientOrderId]], signed: true, weight: 1, group: 'order', isWrite: true });
+        return toSnapshot(BinanceOrder.parse(body));
+      },
+      () => this.queryOrder(symbol, clientOrderId),
+    );
   }
 
-  async queryOrder(symbol: string, clientOrderId: string): Promise<OrderSnapshot | null> {
-    try {
-      const { body } = await this.cfg.rest.call({ method: 'GET', path: '/api/v3/order', params: [['symbol', symbol], ['origClientOrderId', clientOrderId]], signed: true, weight: 4, group: 'query', isWrite: false });
-      return toSnapshot(BinanceOrder.parse(body));
-    } catch (e) {
-      if (e instanceof ExchangeError && e.kind === 'not-found') return null;
-      throw e;
-    }
+  queryOrder(symbol: string, clientOrderId: string): Promise<OrderSnapshot | null> {
+    return nullIfNotFound(
+      this.cfg.rest.call({ method: 'GET', path: '/api/v3/order', params: [['symbol', symbol], ['origClientOrderId', clientOrderId]], signed: true, weight: 4, group: 'query', isWrite: false }).then(({ body }) => toSnapshot(BinanceOrder.parse(body))),
+    );
   }
 
   async openOrders(symbol?: string): Promise<OrderSnapshot[]> {
@@ -165,15 +154,7 @@ export class BinanceSpotExchange implements Exchange {
   }
 
   private resolve(req: OrderRequest, signedAt: number | undefined): Promise<OrderSnapshot> {
-    return resolveUnknownOrder(req, {
-      query: () => this.queryOrder(req.symbol, req.clientOrderId),
-      serverNow: () => this.cfg.clock.serverNow(),
-      sleep,
-      signedAt: signedAt ?? this.cfg.clock.serverNow(),
-      recvWindow: this.cfg.rest.recvWindow,
-      pollMs: this.cfg.unknownPollMs ?? 250,
-      maxWaitMs: this.cfg.unknownMaxWaitMs ?? 30_000,
-    });
+    return resolveByQuery(req, signedAt, { queryOrder: (symbol, id) => this.queryOrder(symbol, id), clock: this.cfg.clock, recvWindow: this.cfg.rest.recvWindow, pollMs: this.cfg.unknownPollMs, maxWaitMs: this.cfg.unknownMaxWaitMs });
   }
 
   private bracketFromReports(b: BracketRequest, reports: readonly OrderSnapshot[]): BracketResult {

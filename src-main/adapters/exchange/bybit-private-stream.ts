@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Fill, OrderSnapshot } from '../../core/exchange/types';
-import type { Credentials } from './binance-rest';
+import type { Credentials } from './rest-call';
 import { BybitExecutionTopic, BybitOrder, bybitExecutionFill, bybitSnapshot } from './bybit-schemas';
 import { bybitWsAuthMessage } from './signing';
 import { ResilientStream, type ResilientStreamOptions } from './ws-stream';

@@ -1,15 +1,14 @@
-import { BreakerSet } from '../../core/exchange/circuit-breaker';
 import { legId } from '../../core/exchange/client-order-id';
-import { ExchangeError, type RetryPolicy } from '../../core/exchange/errors';
-import { BYBIT_REQUESTS, type RateBudgetRegistry } from '../../core/exchange/rate-budget';
-import { resolveUnknownOrder } from '../../core/exchange/resolve-unknown';
+import { ExchangeError } from '../../core/exchange/errors';
+import { BYBIT_REQUESTS } from '../../core/exchange/rate-budget';
 import { ServerClock } from '../../core/exchange/server-clock';
 import type { Balance, BracketRequest, BracketResult, Exchange, Kline, OrderRequest, OrderSnapshot, Position, Unsubscribe } from '../../core/exchange/types';
-import type { Credentials } from './binance-rest';
-import { BybitCallError, BybitRest } from './bybit-rest';
+import { BybitRest } from './bybit-rest';
 import { BybitApiKeyInfo, BybitKlines, BybitOrderList, BybitPositionList, BybitWallet, bybitKlines, bybitPositions, bybitSnapshot, parseBybitKlineFrame } from './bybit-schemas';
-import { decimal, fetchSend, sleep, type HttpSend } from './http';
-import { startKlineFeed, type KlineFeedOptions } from './kline-feed';
+import { restDefaults, trackFeed, type ConnectorSetup } from './connector-setup';
+import { decimal } from './http';
+import { mayHavePlaced, resolveByQuery } from './unknown-outcome';
+import { startKlineFeed } from './kline-feed';
 import type { ResilientStream } from './ws-stream';
 import { intervalMs } from '../../core/exchange/interval';
 
@@ -60,18 +59,8 @@ export function bybitBracketBody(category: BybitCategory, b: BracketRequest): Re
   };
 }
 
-export interface BybitSetup {
-  readonly httpUrl: string;
-  readonly wsUrl: string;
+export interface BybitSetup extends ConnectorSetup {
   readonly category: BybitCategory;
-  readonly credentials?: Credentials;
-  readonly budgets: RateBudgetRegistry;
-  readonly recvWindow?: number;
-  readonly timeoutMs?: number;
-  readonly retry?: RetryPolicy;
-  readonly send?: HttpSend;
-  readonly stream?: KlineFeedOptions['stream'];
-  readonly unknownPollMs?: number;
 }
 
 /** Bybit v5 connector (linear or spot). */
@@ -83,18 +72,7 @@ export class BybitExchange implements Exchange {
   readonly streams = new Set<ResilientStream>();
 
   constructor(private readonly s: BybitSetup) {
-    this.rest = new BybitRest({
-      baseUrl: s.httpUrl,
-      credentials: s.credentials,
-      recvWindow: s.recvWindow ?? 5_000,
-      timeoutMs: s.timeoutMs ?? 10_000,
-      budget: s.budgets.forHost(new URL(s.httpUrl).host, BYBIT_REQUESTS),
-      breakers: new BreakerSet({ failureThreshold: 5, cooldownMs: 30_000 }, Date.now),
-      clock: this.clock,
-      send: s.send ?? fetchSend,
-      localNow: Date.now,
-      retry: s.retry,
-    });
+    this.rest = new BybitRest({ ...restDefaults(s, this.clock), budget: s.budgets.forHost(new URL(s.httpUrl).host, BYBIT_REQUESTS) });
   }
 
   subscribeKlines(symbol: string, interval: string, onKline: (k: Kline) => void): Unsubscribe {
@@ -108,11 +86,7 @@ export class BybitExchange implements Exchange {
       onKline,
       stream: { staleAfterMs: 30_000, maxLifetimeMs: 23 * 3_600_000, backoff: { initialMs: 500, maxMs: 30_000 }, appPing: { everyMs: 20_000, frame: '{"op":"ping"}' }, ...this.s.stream },
     });
-    this.streams.add(feed.stream);
-    return () => {
-      feed.unsubscribe();
-      this.streams.delete(feed.stream);
-    };
+    return trackFeed(this.streams, feed);
   }
 
   async fetchKlines(symbol: string, interval: string, opts: { startTime?: number; limit?: number } = {}): Promise<Kline[]> {
@@ -137,7 +111,7 @@ export class BybitExchange implements Exchange {
     try {
       await this.rest.call({ method: 'POST', path: '/v5/order/create', body: bybitOrderBody(this.s.category, req), signed: true, group: 'order', isWrite: true });
     } catch (e) {
-      if (e instanceof BybitCallError && (e.kind === 'unknown-status' || e.kind === 'duplicate')) return this.resolve(req, e.signedAt);
+      if (mayHavePlaced(e)) return this.resolve(req, e.signedAt);
       throw e;
     }
     // Create only acknowledges; the state comes from a query.
@@ -149,7 +123,7 @@ export class BybitExchange implements Exchange {
     try {
       await this.rest.call({ method: 'POST', path: '/v5/order/create', body: bybitBracketBody(this.s.category, b), signed: true, group: 'order', isWrite: true });
     } catch (e) {
-      if (!(e instanceof BybitCallError && (e.kind === 'unknown-status' || e.kind === 'duplicate'))) throw e;
+      if (!mayHavePlaced(e)) throw e;
     }
     const entry = (await this.queryOrder(b.symbol, b.clientOrderId)) ?? (await this.resolve(entryReq, undefined));
     if (entry.status === 'REJECTED' || entry.status === 'UNKNOWN') throw new ExchangeError({ kind: entry.status === 'UNKNOWN' ? 'unknown-status' : 'fatal', message: `bracket ${b.clientOrderId} ${entry.status}` });
@@ -201,14 +175,6 @@ export class BybitExchange implements Exchange {
   }
 
   private resolve(req: OrderRequest, signedAt: number | undefined): Promise<OrderSnapshot> {
-    return resolveUnknownOrder(req, {
-      query: () => this.queryOrder(req.symbol, req.clientOrderId),
-      serverNow: () => this.clock.serverNow(),
-      sleep,
-      signedAt: signedAt ?? this.clock.serverNow(),
-      recvWindow: this.rest.recvWindow,
-      pollMs: this.s.unknownPollMs ?? 250,
-      maxWaitMs: 30_000,
-    });
+    return resolveByQuery(req, signedAt, { queryOrder: (symbol, id) => this.queryOrder(symbol, id), clock: this.clock, recvWindow: this.rest.recvWindow, pollMs: this.s.unknownPollMs });
   }
 }

@@ -1,16 +1,15 @@
-import { assertPeriod, sumOf } from './sma';
+import { RingWindow, sumOf } from './ring-window';
+import { assertPeriod } from './sma';
 
 /**
  * Bollinger Bands: middle = SMA(period), bands = middle ± k · population standard deviation
- * (TA-Lib BBANDS with MA type SMA, TradingView ta.bb). Running sums are rebuilt each time the
- * ring wraps so drift cannot accumulate.
+ * (TA-Lib BBANDS with MA type SMA, TradingView ta.bb). Both running sums are rebuilt at each lap
+ * of the window so drift cannot accumulate.
  */
 export class Bollinger {
-  private readonly ring: Float64Array;
+  private readonly window: RingWindow;
   private sum = 0;
   private sumSq = 0;
-  private count = 0;
-  private pos = 0;
   middle = NaN;
   upper = NaN;
   lower = NaN;
@@ -21,23 +20,20 @@ export class Bollinger {
     readonly k = 2,
   ) {
     assertPeriod(period);
-    this.ring = new Float64Array(period);
+    this.window = new RingWindow(period);
   }
 
   get ready(): boolean {
-    return this.count >= this.period;
+    return this.window.full;
   }
 
   /** Returns the middle band; read upper/lower/stdDev from the instance. */
   update(x: number): number {
-    const ring = this.ring;
-    const old = ring[this.pos] as number;
+    const old = this.window.push(x);
     this.sum += x - old;
     this.sumSq += x * x - old * old;
-    ring[this.pos] = x;
-    this.pos = this.pos + 1 === this.period ? 0 : this.pos + 1;
-    if (this.pos === 0) this.rebuildSums();
-    if (this.count < this.period && ++this.count < this.period) return this.middle;
+    if (this.window.lapped) this.rebuildSums();
+    if (!this.window.full) return this.middle;
     const n = this.period;
     const mean = this.sum / n;
     const variance = this.sumSq / n - mean * mean;
@@ -59,15 +55,16 @@ export class Bollinger {
   }
 
   reset(): void {
-    this.ring.fill(0);
-    this.sum = this.sumSq = this.count = this.pos = 0;
+    this.window.reset();
+    this.sum = this.sumSq = 0;
     this.middle = this.upper = this.lower = this.stdDev = NaN;
   }
 
   private rebuildSums(): void {
-    this.sum = sumOf(this.ring);
+    const values = this.window.values;
+    this.sum = sumOf(values);
     let sq = 0;
-    for (let i = 0; i < this.ring.length; i++) sq += (this.ring[i] as number) ** 2;
+    for (let i = 0; i < values.length; i++) sq += (values[i] as number) ** 2;
     this.sumSq = sq;
   }
 }

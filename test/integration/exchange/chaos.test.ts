@@ -1,22 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ClientOrderIdFactory } from '../../../src-main/core/exchange/client-order-id';
-import { openDatabase, type Db } from '../../../src-main/adapters/store/database';
 import { OrderManager } from '../../../src-main/adapters/exchange/order-manager';
 import { OrderStore } from '../../../src-main/adapters/exchange/order-store';
-import type { Simulator } from '../../../src-main/adapters/exchange/simulator/server';
-import { binanceOn, simulator, tempDir } from './harness';
+import { binanceOn, simulatorWithDb } from './harness';
 
 /**
  * Each fault in turn, through the order manager onto the simulator. Invariants after every one:
  * no duplicate order, no lost order (store == exchange), position reconciled.
  */
-let sim: Simulator;
-let db: Db;
-let tmp: ReturnType<typeof tempDir>;
+const env = simulatorWithDb();
 
 function setup() {
-  const conn = binanceOn(sim);
-  const store = new OrderStore(db, 'acct-1');
+  const conn = binanceOn(env.sim);
+  const store = new OrderStore(env.db, 'acct-1');
   const logs: string[] = [];
   const manager = new OrderManager(conn.exchange, store, new ClientOrderIdFactory('chaos', Date.now, Math.random), (_l, m) => logs.push(m));
   return { ...conn, store, manager, logs };
@@ -27,45 +23,33 @@ async function buyMarket(m: OrderManager, qty = 1) {
 }
 
 function assertInvariants(store: OrderStore, expectedBtc: number) {
-  const engineOrders = sim.binance.engine.openOrders().length;
+  const engineOrders = env.sim.binance.engine.openOrders().length;
   const stored = store.all();
   // No duplicate: every stored id is unique and each exchange order is stored exactly once.
   expect(new Set(stored.map((o) => o.clientOrderId)).size).toBe(stored.length);
   for (const o of stored) {
-    const ex = sim.binance.engine.get(o.clientOrderId);
+    const ex = env.sim.binance.engine.get(o.clientOrderId);
     if (o.status === 'REJECTED') expect(ex).toBeUndefined();
     else expect(ex?.status, `order ${o.clientOrderId}`).toBe(o.status);
   }
   expect(engineOrders).toBe(store.open().length);
-  const btc = sim.binance.engine.balanceList().find((b) => b.asset === 'BTC')?.free ?? 0;
+  const btc = env.sim.binance.engine.balanceList().find((b) => b.asset === 'BTC')?.free ?? 0;
   expect(btc).toBeCloseTo(expectedBtc);
 }
-
-beforeEach(async () => {
-  sim = await simulator();
-  sim.trade('BTCUSDT', 100);
-  tmp = tempDir();
-  db = openDatabase(tmp.file);
-});
-afterEach(async () => {
-  db.close();
-  tmp.cleanup();
-  await sim.close();
-});
 
 describe('chaos: one fault at a time', () => {
   it('5xx with the order actually placed: queried, not resent', async () => {
     const { manager, store } = setup();
-    sim.binance.faults.inject('/api/v3/order', { kind: 'error-after-handling', status: 503 }, { method: 'POST' });
+    env.sim.binance.faults.inject('/api/v3/order', { kind: 'error-after-handling', status: 503 }, { method: 'POST' });
     const o = await buyMarket(manager);
     expect(o.status).toBe('FILLED');
-    expect(sim.binance.engine.get(o.clientOrderId)?.orderId).toBe(1);
+    expect(env.sim.binance.engine.get(o.clientOrderId)?.orderId).toBe(1);
     assertInvariants(store, 1);
   });
 
   it('-1007 (backend timeout, order placed): queried, not resent', async () => {
     const { manager, store } = setup();
-    sim.binance.faults.inject('/api/v3/order', { kind: 'error-after-handling', status: 408, body: { code: -1007, msg: 'Timeout waiting for response from backend server. Send status unknown; execution status unknown.' } }, { method: 'POST' });
+    env.sim.binance.faults.inject('/api/v3/order', { kind: 'error-after-handling', status: 408, body: { code: -1007, msg: 'Timeout waiting for response from backend server. Send status unknown; execution status unknown.' } }, { method: 'POST' });
     const o = await manager.place({ symbol: 'BTCUSDT', side: 'BUY', type: 'LIMIT', quantity: 1, price: 90 });
     expect(o.status).toBe('NEW');
     assertInvariants(store, 0);
@@ -73,7 +57,7 @@ describe('chaos: one fault at a time', () => {
 
   it('client timeout after the order was placed: queried, not resent', async () => {
     const { manager, store } = setup();
-    sim.binance.faults.inject('/api/v3/order', { kind: 'hang-after-handling' }, { method: 'POST' });
+    env.sim.binance.faults.inject('/api/v3/order', { kind: 'hang-after-handling' }, { method: 'POST' });
     const o = await buyMarket(manager, 2);
     expect(o).toMatchObject({ status: 'FILLED', filledQty: 2 });
     assertInvariants(store, 2);
@@ -81,7 +65,7 @@ describe('chaos: one fault at a time', () => {
 
   it('5xx without the order placed: declared REJECTED only after recvWindow, nothing placed', async () => {
     const { manager, store } = setup();
-    sim.binance.faults.inject('/api/v3/order', { kind: 'status', status: 502 }, { method: 'POST' });
+    env.sim.binance.faults.inject('/api/v3/order', { kind: 'status', status: 502 }, { method: 'POST' });
     const t0 = Date.now();
     const o = await buyMarket(manager);
     expect(o.status).toBe('REJECTED');
@@ -91,7 +75,7 @@ describe('chaos: one fault at a time', () => {
 
   it('429 with Retry-After: waits, then places exactly once', async () => {
     const { manager, store, rest } = setup();
-    sim.binance.faults.inject('/api/v3/order', { kind: 'status', status: 429, retryAfterSec: 1 }, { method: 'POST' });
+    env.sim.binance.faults.inject('/api/v3/order', { kind: 'status', status: 429, retryAfterSec: 1 }, { method: 'POST' });
     const t0 = Date.now();
     const o = await buyMarket(manager);
     expect(Date.now() - t0).toBeGreaterThanOrEqual(900);
@@ -102,7 +86,7 @@ describe('chaos: one fault at a time', () => {
 
   it('418 ban: stops, records REJECTED, and sends nothing to that host until the ban ends', async () => {
     const { manager, store } = setup();
-    sim.binance.faults.inject('/api/v3/order', { kind: 'status', status: 418, retryAfterSec: 120 }, { method: 'POST' });
+    env.sim.binance.faults.inject('/api/v3/order', { kind: 'status', status: 418, retryAfterSec: 120 }, { method: 'POST' });
     await expect(buyMarket(manager)).rejects.toMatchObject({ kind: 'ip-banned' });
     // The shared budget now blocks every request to the host, without touching the network.
     await expect(buyMarket(manager)).rejects.toMatchObject({ kind: 'rate-limited' });
@@ -112,7 +96,7 @@ describe('chaos: one fault at a time', () => {
 
   it('clock skew (-1021): re-syncs server time and retries once', async () => {
     const { manager, store, clock } = setup();
-    sim.binance.skewMs = 5_000;
+    env.sim.binance.skewMs = 5_000;
     const o = await buyMarket(manager);
     expect(o.status).toBe('FILLED');
     expect(Math.abs(clock.offsetMs - 5_000)).toBeLessThan(200);
@@ -122,8 +106,8 @@ describe('chaos: one fault at a time', () => {
   it('orders that change while we are away are reconciled; an order we never stored is imported', async () => {
     const { manager, store } = setup();
     const resting = await manager.place({ symbol: 'BTCUSDT', side: 'BUY', type: 'LIMIT', quantity: 1, price: 99 });
-    sim.binance.engine.submit({ symbol: 'BTCUSDT', side: 'BUY', type: 'LIMIT', quantity: 1, price: 50, clientOrderId: 'manual-1' });
-    sim.trade('BTCUSDT', 98); // fills our resting order while "disconnected"
+    env.sim.binance.engine.submit({ symbol: 'BTCUSDT', side: 'BUY', type: 'LIMIT', quantity: 1, price: 50, clientOrderId: 'manual-1' });
+    env.sim.trade('BTCUSDT', 98); // fills our resting order while "disconnected"
     const plan = await manager.reconcile();
     expect(plan.importOrders.map((o) => o.clientOrderId)).toEqual(['manual-1']);
     expect(plan.resolveVanished.map((o) => o.clientOrderId)).toEqual([resting.clientOrderId]);

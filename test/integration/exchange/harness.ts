@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
+import { openDatabase, type Db } from '../../../src-main/adapters/store/database';
 import { RateBudgetRegistry } from '../../../src-main/core/exchange/rate-budget';
 import { createBinanceSpot, type BinanceSpotSetup } from '../../../src-main/adapters/exchange/binance-factory';
 import { DEFAULT_SYMBOLS, startSimulator, type Simulator, type SimulatorOptions } from '../../../src-main/adapters/exchange/simulator/server';
@@ -42,4 +44,25 @@ export async function until(cond: () => boolean | Promise<boolean>, timeoutMs = 
     if (Date.now() > end) throw new Error('condition not met in time');
     await new Promise((r) => setTimeout(r, stepMs));
   }
+}
+
+/**
+ * Per test: a simulator priced at BTCUSDT 100 (after `prepare`) and a fresh SQLite file, closed
+ * afterwards. Registers the vitest hooks, so call it at file level and read `env.sim`/`env.db` in tests.
+ */
+export function simulatorWithDb(opts: SimulatorOptions = {}, prepare?: (sim: Simulator) => void): { readonly sim: Simulator; readonly db: Db } {
+  const env = {} as { sim: Simulator; db: Db; tmp: ReturnType<typeof tempDir> };
+  beforeEach(async () => {
+    env.sim = await simulator(opts);
+    prepare?.(env.sim);
+    env.sim.trade('BTCUSDT', 100);
+    env.tmp = tempDir();
+    env.db = openDatabase(env.tmp.file);
+  });
+  afterEach(async () => {
+    env.db.close();
+    env.tmp.cleanup();
+    await env.sim.close();
+  });
+  return env;
 }

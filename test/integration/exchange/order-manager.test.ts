@@ -1,31 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ClientOrderIdFactory } from '../../../src-main/core/exchange/client-order-id';
-import { openDatabase, type Db } from '../../../src-main/adapters/store/database';
 import { OrderManager } from '../../../src-main/adapters/exchange/order-manager';
 import { OrderStore } from '../../../src-main/adapters/exchange/order-store';
-import type { Simulator } from '../../../src-main/adapters/exchange/simulator/server';
-import { binanceOn, simulator, tempDir } from './harness';
+import { binanceOn, simulatorWithDb } from './harness';
 
-let sim: Simulator;
-let db: Db;
-let tmp: ReturnType<typeof tempDir>;
+const env = simulatorWithDb();
 let manager: OrderManager;
 let store: OrderStore;
 let logs: string[];
 
-beforeEach(async () => {
-  sim = await simulator();
-  sim.trade('BTCUSDT', 100);
-  tmp = tempDir();
-  db = openDatabase(tmp.file);
-  store = new OrderStore(db, 'acct-1');
+beforeEach(() => {
+  store = new OrderStore(env.db, 'acct-1');
   logs = [];
-  manager = new OrderManager(binanceOn(sim).exchange, store, new ClientOrderIdFactory('om', Date.now, Math.random), (_l, m) => logs.push(m));
-});
-afterEach(async () => {
-  db.close();
-  tmp.cleanup();
-  await sim.close();
+  manager = new OrderManager(binanceOn(env.sim).exchange, store, new ClientOrderIdFactory('om', Date.now, Math.random), (_l, m) => logs.push(m));
 });
 
 describe('order manager', () => {
@@ -34,15 +21,15 @@ describe('order manager', () => {
     const second = await manager.cancelReplace('BTCUSDT', first.clientOrderId, { symbol: 'BTCUSDT', side: 'BUY', type: 'LIMIT', quantity: 1, price: 95 });
     expect(store.get(first.clientOrderId)?.status).toBe('CANCELED');
     expect(second).toMatchObject({ status: 'NEW', price: 95, role: 'entry' });
-    expect(sim.binance.engine.openOrders().map((o) => o.clientOrderId)).toEqual([second.clientOrderId]);
+    expect(env.sim.binance.engine.openOrders().map((o) => o.clientOrderId)).toEqual([second.clientOrderId]);
   });
 
   it('refuses to replace an order that filled before the cancel arrived', async () => {
     const o = await manager.place({ symbol: 'BTCUSDT', side: 'BUY', type: 'LIMIT', quantity: 1, price: 99 });
-    sim.trade('BTCUSDT', 98); // fills first
+    env.sim.trade('BTCUSDT', 98); // fills first
     await expect(manager.cancelReplace('BTCUSDT', o.clientOrderId, { symbol: 'BTCUSDT', side: 'BUY', type: 'LIMIT', quantity: 1, price: 97 })).rejects.toThrow(/not replacing/);
     expect(store.get(o.clientOrderId)?.status).toBe('FILLED');
-    expect(sim.binance.engine.openOrders()).toEqual([]);
+    expect(env.sim.binance.engine.openOrders()).toEqual([]);
   });
 
   it('ignores stale reports that would move an order backwards, and logs them', async () => {

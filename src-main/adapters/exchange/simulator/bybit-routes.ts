@@ -10,23 +10,34 @@ const linkOf = (clientOrderId: string): string => (clientOrderId.startsWith(SYST
 
 const envelope = (venue: SimVenue, retCode: number, retMsg: string, result: unknown = {}): SimResponse => json(200, { retCode, retMsg, result, retExtInfo: {}, time: venue.now() });
 
+const STATUS_NAME: Readonly<Record<string, string>> = { NEW: 'New', PARTIALLY_FILLED: 'PartiallyFilled', FILLED: 'Filled', CANCELED: 'Cancelled', EXPIRED: 'Deactivated', REJECTED: 'Rejected' };
+
 function bybitStatus(o: EngineOrder): string {
   if (o.status === 'NEW') return o.active && (o.type === 'MARKET' || o.type === 'LIMIT' || o.triggered) ? 'New' : 'Untriggered';
-  return { PARTIALLY_FILLED: 'PartiallyFilled', FILLED: 'Filled', CANCELED: 'Cancelled', EXPIRED: 'Deactivated', REJECTED: 'Rejected' }[o.status as string] ?? 'New';
+  return STATUS_NAME[o.status] ?? 'New';
 }
 
 const STOP_ORDER_TYPE: Partial<Record<OrderType, string>> = { STOP_MARKET: 'StopLoss', TAKE_PROFIT_MARKET: 'TakeProfit', TRAILING_STOP_MARKET: 'TrailingStop' };
 
-export function bybitOrder(o: EngineOrder): Record<string, unknown> {
-  const conditional = o.type !== 'MARKET' && o.type !== 'LIMIT';
+const isConditional = (type: OrderType): boolean => type !== 'MARKET' && type !== 'LIMIT';
+
+/** The leading fields the REST order list and the private `order` topic spell alike (same names, same order). */
+function orderHead(orderId: string | number | undefined, o: Pick<OrderSnapshot, 'clientOrderId' | 'symbol' | 'side' | 'type' | 'price' | 'quantity'>): Record<string, unknown> {
   return {
-    orderId: `sim-${o.orderId}`,
+    orderId: `sim-${orderId}`,
     orderLinkId: linkOf(o.clientOrderId),
     symbol: o.symbol,
     side: o.side === 'BUY' ? 'Buy' : 'Sell',
     orderType: o.type === 'LIMIT' ? 'Limit' : 'Market',
     price: String(o.price ?? 0),
     qty: String(o.quantity),
+  };
+}
+
+export function bybitOrder(o: EngineOrder): Record<string, unknown> {
+  const conditional = isConditional(o.type);
+  return {
+    ...orderHead(o.orderId, o),
     orderStatus: bybitStatus(o),
     avgPrice: o.filledQty > 0 ? String(o.cumQuote / o.filledQty) : '',
     cumExecQty: String(o.filledQty),
@@ -41,21 +52,13 @@ export function bybitOrder(o: EngineOrder): Record<string, unknown> {
   };
 }
 
-const SNAPSHOT_STATUS: Readonly<Record<string, string>> = { NEW: 'New', PARTIALLY_FILLED: 'PartiallyFilled', FILLED: 'Filled', CANCELED: 'Cancelled', EXPIRED: 'Deactivated', REJECTED: 'Rejected' };
-
 /** Private `order` topic entry, from the event's snapshot (the order may have moved on since). */
 export function bybitOrderEvent(o: OrderSnapshot): Record<string, unknown> {
-  const conditional = o.type !== 'MARKET' && o.type !== 'LIMIT';
+  const conditional = isConditional(o.type);
   return {
     category: 'linear',
-    orderId: `sim-${o.exchangeOrderId}`,
-    orderLinkId: linkOf(o.clientOrderId),
-    symbol: o.symbol,
-    side: o.side === 'BUY' ? 'Buy' : 'Sell',
-    orderType: o.type === 'LIMIT' ? 'Limit' : 'Market',
-    price: String(o.price ?? 0),
-    qty: String(o.quantity),
-    orderStatus: conditional && o.status === 'NEW' ? 'Untriggered' : (SNAPSHOT_STATUS[o.status] ?? 'New'),
+    ...orderHead(o.exchangeOrderId, o),
+    orderStatus: conditional && o.status === 'NEW' ? 'Untriggered' : (STATUS_NAME[o.status] ?? 'New'),
     avgPrice: o.avgPrice !== undefined ? String(o.avgPrice) : '',
     cumExecQty: String(o.filledQty),
     stopOrderType: conditional ? STOP_ORDER_TYPE[o.type] : '',
