@@ -42,7 +42,7 @@ export interface LagEstimatorOptions {
   readonly minMs: number;
   /** A bound on what one bad observation (a dropped frame, a busy machine) can teach. */
   readonly maxMs: number;
-  /** Observations kept; the estimate is their median, so one outlier moves nothing. */
+  /** Observations kept; the estimate is their lower quartile, so one outlier moves nothing. */
   readonly window: number;
 }
 
@@ -62,13 +62,15 @@ export class DisplayLagEstimator {
     return lag;
   }
 
-  /** The lag to date samples by: the median observation (the initial value until there is one), clamped. */
+  /**
+   * The lag to date samples by (the initial value until there is evidence), clamped. The lower quartile, not the
+   * median: a payout made late by a one-off delay must not teach a lag that sends later clicks below the target.
+   */
   current(): number {
     if (this.observed.length === 0) return this.options.initialMs;
     const sorted = [...this.observed].sort((a, b) => a - b);
-    const mid = sorted.length / 2;
-    const median = sorted.length % 2 ? sorted[Math.floor(mid)]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-    return Math.min(this.options.maxMs, Math.max(this.options.minMs, median));
+    const quartile = sorted[Math.floor((sorted.length - 1) / 4)]!;
+    return Math.min(this.options.maxMs, Math.max(this.options.minMs, quartile));
   }
 
   count(): number {

@@ -18,7 +18,7 @@ export function inkMap(image: RawImage): InkMap {
   const channels = channelCount(image.order);
   const stride = image.stride ?? width * channels;
   const background = borderMedianColour(image, channels, stride);
-  const distance = new Uint16Array(width * height);
+  const distance = scratchDistance(width * height);
   let strongest = 0;
   for (let y = 0; y < height; y++) {
     let src = y * stride;
@@ -39,6 +39,17 @@ export function inkMap(image: RawImage): InkMap {
     for (let i = 0; i < data.length; i++) data[i] = Math.round((distance[i] ?? 0) * scale);
   }
   return { data, width, height, hasInk: strongest >= MIN_CONTRAST };
+}
+
+/**
+ * Reads run at frame rate on regions of up to a few hundred thousand pixels: a fresh distance buffer per read is
+ * enough external memory to force a full GC several times a second, each a pause on the cash-out path. Reads are
+ * synchronous here, so one buffer can serve them all.
+ */
+let distanceBuffer = new Uint16Array(0);
+function scratchDistance(length: number): Uint16Array {
+  if (distanceBuffer.length < length) distanceBuffer = new Uint16Array(length);
+  return distanceBuffer.subarray(0, length);
 }
 
 /** Per-channel median of the outermost pixel ring: text rarely covers most of a region's border. */

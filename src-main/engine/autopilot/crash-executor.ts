@@ -192,12 +192,9 @@ export class CrashExecutor {
 
     const fit = fitGrowth(samples);
     const payout = await this.checkPayout(balance, click, stake, fit && samples.length >= options.minSamples ? fit : null, lagMs);
-    if (payout?.kind === 'unchanged') {
-      const reason = `cash-out clicked, but the balance stayed at ${payout.balance}: the game did not pay`;
-      const lost = move('CRASHED', reason, { maxSeen, pnl: roundPnl('CRASHED', stake, null), reason });
-      return await this.recordCrashPoint(reads, lost);
-    }
-    const confirmed = payout?.kind === 'paid' ? `; paid ${payout.multiplier}x per the balance` : '';
+    // An unchanged balance is reported, not judged: some games credit a cash-out only when the round ends.
+    const confirmed =
+      payout?.kind === 'paid' ? `; paid ${payout.multiplier}x per the balance (reads dated ${lagMs.toFixed(0)} ms back)` : payout?.kind === 'unchanged' ? `; NOT confirmed: the balance stayed at ${payout.balance}` : '';
     const estimate = click.paidAt ?? (payout?.kind === 'paid' ? payout.multiplier : floorMultiplier(fit ? predict(fit, click.at) : maxSeen));
     // The round decides whether the click beat the crash: watch until it crashes or has clearly flown past the click.
     const settled = await reads.take((o) => o.events.some((e) => e.type === 'crash') || o.read.at - click.at > options.settleMs, options.settleMs + 5_000);
