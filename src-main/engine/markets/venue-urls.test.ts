@@ -12,7 +12,7 @@ describe('venue endpoints per account', () => {
   it('picks the venue’s testnet or live hosts; a paper account reads Binance spot’s public prices', () => {
     expect(venueUrls({ baseUrl: null, environment: 'paper', exchange: 'paper' }).httpUrl).toBe('https://api.binance.com');
     expect(venueUrls({ baseUrl: null, environment: 'testnet', exchange: 'binance-spot' }).userWsUrl).toBe('wss://ws-api.testnet.binance.vision/ws-api/v3');
-    expect(venueUrls({ baseUrl: null, environment: 'live', exchange: 'binance-futures' })).toMatchObject({ httpUrl: 'https://fapi.binance.com', userWsUrl: 'wss://fstream.binance.com/private/ws', restrictionsUrl: 'https://api.binance.com' });
+    expect(venueUrls({ baseUrl: null, environment: 'live', exchange: 'binance-futures' })).toMatchObject({ httpUrl: 'https://fapi.binance.com', wsUrl: 'wss://fstream.binance.com/market', userWsUrl: 'wss://fstream.binance.com/private/ws', restrictionsUrl: 'https://api.binance.com' });
     const demo = venueUrls({ baseUrl: null, environment: 'testnet', exchange: 'binance-futures' });
     expect(demo.httpUrl).toBe('https://demo-fapi.binance.com');
     expect(demo.restrictionsUrl).toBeUndefined();

@@ -14,14 +14,15 @@ export interface VenueUrls {
 type Venue = StoredAccount['exchange'];
 type Env = 'live' | 'testnet';
 
-// Futures user data is on the `/private` route of fstream (Binance split fstream into /public, /market, /private).
+// Binance split fstream into routes (BRIEF §5): klines are regular market data on `/market`, user data is on
+// `/private` (`/public` is for high-frequency book data, which we do not stream on futures).
 const REAL: Readonly<Record<Exclude<Venue, 'paper'>, Readonly<Record<Env, VenueUrls>>>> = {
   'binance-spot': {
     live: { httpUrl: 'https://api.binance.com', wsUrl: 'wss://stream.binance.com:9443', userWsUrl: 'wss://ws-api.binance.com:443/ws-api/v3', restrictionsUrl: 'https://api.binance.com' },
     testnet: { httpUrl: 'https://testnet.binance.vision', wsUrl: 'wss://stream.testnet.binance.vision', userWsUrl: 'wss://ws-api.testnet.binance.vision/ws-api/v3', restrictionsUrl: 'https://testnet.binance.vision' },
   },
   'binance-futures': {
-    live: { httpUrl: 'https://fapi.binance.com', wsUrl: 'wss://fstream.binance.com', userWsUrl: 'wss://fstream.binance.com/private/ws', restrictionsUrl: 'https://api.binance.com' },
+    live: { httpUrl: 'https://fapi.binance.com', wsUrl: 'wss://fstream.binance.com/market', userWsUrl: 'wss://fstream.binance.com/private/ws', restrictionsUrl: 'https://api.binance.com' },
     // Demo trading has no /sapi: a testnet key cannot move real funds, so there is nothing to refuse.
     testnet: { httpUrl: 'https://demo-fapi.binance.com', wsUrl: 'wss://fstream.binancefuture.com', userWsUrl: 'wss://fstream.binancefuture.com/ws' },
   },
