@@ -53,6 +53,12 @@ export function createSignalSource(url: string, token: string | null | undefined
   throw new CallFailure('BAD_INPUT', `Signal source URL must be ws://, wss://, http:// (SSE) or https:// (SSE), got ${parsed.protocol}`);
 }
 
+/**
+ * Between rounds the reader only tracks the phase, so it reads about once per 60 Hz frame: each read captures a
+ * fresh buffer, and reading faster than the screen changes only buys full GCs that land on the signal-to-click path.
+ */
+const IDLE_READ_INTERVAL_MS = 12;
+
 export class AutopilotService {
   readonly executions: ExecutionsRepo;
   readonly signals: SignalRows;
@@ -123,7 +129,7 @@ export class AutopilotService {
     this.reader ??= await this.deps.createReader();
     this.profile = onScreen;
     if (onScreen.regions.balance) void this.warmUpBalance(this.reader, onScreen.regions.balance);
-    this.observer = new RoundObserver(this.reader, onScreen.regions.multiplier, { idleIntervalMs: 5 });
+    this.observer = new RoundObserver(this.reader, onScreen.regions.multiplier, { idleIntervalMs: IDLE_READ_INTERVAL_MS });
     this.executor = this.createExecutor(this.observer);
     this.intake = new SignalIntake({ recorder: this.recorder, sources: [source], staleMs: stored.staleSignalMs });
     this.wireIntake(this.intake, url);
