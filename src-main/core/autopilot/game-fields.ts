@@ -1,4 +1,5 @@
 // What the autopilot types into the game's own fields.
+import { round2 } from './round-pnl';
 
 /**
  * The auto cash-out to type for a target: games take two decimals and pay at the typed value, so round up:
@@ -10,5 +11,5 @@ export function autoCashoutEntry(target: number): number {
 
 /** A stake as a game's amount field accepts it: at most two decimals, no exponent, no trailing zeros. */
 export function stakeEntry(stake: number): string {
-  return String(Math.round(stake * 100) / 100);
+  return String(round2(stake));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DisplayLagEstimator, lagLowerBoundMs, payoutPlausible } from './display-lag';
+import { DisplayLagEstimator, lagLowerBoundMs } from './display-lag';
 
 const RATE = 0.00015;
 /** What the game pays when the click lands `lateMs` after the fitted curve says the multiplier was `fitted`. */
@@ -21,12 +21,14 @@ describe('lagLowerBoundMs', () => {
   });
 });
 
-describe('payoutPlausible', () => {
+describe('DisplayLagEstimator.observe', () => {
   it('believes a payout a few frames late, not one that implies the stake was taken late', () => {
-    expect(payoutPlausible({ paid: payout(2, 30), fittedAtClick: 2, rate: RATE, lagUsedMs: 8 })).toBe(true);
+    const lag = new DisplayLagEstimator();
+    expect(lag.observe({ paid: payout(2, 30), fittedAtClick: 2, rate: RATE, lagUsedMs: 8 })).not.toBeNull();
     // Balance read before the game took a stake of 1 at 2x: the change is 1.00, read as a 1x payout.
-    expect(payoutPlausible({ paid: 1, fittedAtClick: 2, rate: RATE, lagUsedMs: 8 })).toBe(false);
-    expect(payoutPlausible({ paid: 3, fittedAtClick: 2, rate: RATE, lagUsedMs: 8 })).toBe(false);
+    expect(lag.observe({ paid: 1, fittedAtClick: 2, rate: RATE, lagUsedMs: 8 })).toBeNull();
+    expect(lag.observe({ paid: 3, fittedAtClick: 2, rate: RATE, lagUsedMs: 8 })).toBeNull();
+    expect(lag.count()).toBe(1);
   });
 });
 

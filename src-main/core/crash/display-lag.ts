@@ -30,10 +30,8 @@ export function lagLowerBoundMs(o: PayoutObservation): number | null {
  * Whether a balance change can be this click's payout at all: the lag it implies must be physical. A game that
  * takes the stake late, or a balance that moved for another reason, implies an absurd lag and is not believed.
  */
-export function payoutPlausible(o: PayoutObservation, maxLagMs = 250): boolean {
-  const lag = lagLowerBoundMs(o);
-  return lag !== null && lag >= -20 && lag <= maxLagMs;
-}
+const MAX_PLAUSIBLE_LAG_MS = 250;
+const plausibleLag = (lag: number | null): lag is number => lag !== null && lag >= -20 && lag <= MAX_PLAUSIBLE_LAG_MS;
 
 export interface LagEstimatorOptions {
   /** Used until there is evidence: half a 60 Hz frame. */
@@ -53,10 +51,10 @@ export class DisplayLagEstimator {
 
   constructor(private readonly options: LagEstimatorOptions = DEFAULT_LAG_OPTIONS) {}
 
-  /** Records one payout; returns the lag it implies, or null if it says nothing usable. */
+  /** Records one payout; returns the lag it implies, or null (nothing recorded) if it cannot be this click's payout. */
   observe(o: PayoutObservation): number | null {
     const lag = lagLowerBoundMs(o);
-    if (lag === null || !Number.isFinite(lag)) return null;
+    if (!plausibleLag(lag)) return null;
     this.observed.push(lag);
     if (this.observed.length > this.options.window) this.observed.shift();
     return lag;

@@ -230,7 +230,7 @@ export class AutopilotService {
         if (!row) return;
         this.source = { ...this.source, lastMessageAt: row.receivedAt };
         this.deps.bus.emit('signal.recorded', row);
-        this.deps.bus.emit('autopilot.state', this.state());
+        this.emitState();
       });
     intake.on('accepted', (q) => {
       emitRow(q.id);
@@ -255,6 +255,10 @@ export class AutopilotService {
   }
 
   private publishState(): void {
-    this.ui.post(() => this.deps.bus.emit('autopilot.state', this.state()));
+    this.ui.post(() => this.emitState());
+  }
+
+  private emitState(): void {
+    this.deps.bus.emit('autopilot.state', this.state());
   }
 }

@@ -6,7 +6,7 @@ import type { Signal } from '../../../src-shared/signals';
 import { betRefusal } from '../../core/autopilot/bet-limits';
 import { autoCashoutEntry, stakeEntry } from '../../core/autopilot/game-fields';
 import { floorMultiplier, roundPnl } from '../../core/autopilot/round-pnl';
-import { fitGrowth, payoutPlausible, planCashout, predict, type DisplayLagEstimator, type GrowthFit, type MultiplierSample } from '../../core/crash';
+import { fitGrowth, planCashout, predict, type DisplayLagEstimator, type GrowthFit, type MultiplierSample } from '../../core/crash';
 import type { RegionReader } from '../../core/autopilot/ports';
 import type { ExecutionsRepo, ExecutionUpdate } from '../../adapters/store/executions-repo';
 import type { SafetyService } from '../services/safety-service';
@@ -217,14 +217,12 @@ export class CrashExecutor {
    * that cannot be this click's (the lag it implies is not physical) is ignored rather than trusted.
    */
   private async checkPayout(balance: BalanceCheck | null, click: CashoutSent, stake: number, fit: GrowthFit | null, lagMs: number): Promise<PayoutVerdict | null> {
-    if (!balance || !click.clicked || click.paidAt !== undefined) return null;
+    if (!balance || !click.clicked) return null;
     const verdict = await balance.payout(stake, this.ctx.options.payoutTimeoutMs);
     if (verdict.kind !== 'paid') return verdict;
     if (!fit) return { kind: 'unreadable' };
-    const observation = { paid: verdict.multiplier, fittedAtClick: predict(fit, click.at), rate: fit.rate, lagUsedMs: lagMs };
-    if (!payoutPlausible(observation)) return { kind: 'unreadable' };
-    this.ctx.displayLag.observe(observation);
-    return verdict;
+    const lag = this.ctx.displayLag.observe({ paid: verdict.multiplier, fittedAtClick: predict(fit, click.at), rate: fit.rate, lagUsedMs: lagMs });
+    return lag === null ? { kind: 'unreadable' } : verdict;
   }
 
   /** Keeps watching after the cash-out so the round history and max-seen hold the real crash point. */
