@@ -12,7 +12,7 @@ import type { Candle } from '../../src-main/core/strategies/types';
 import { launchHeadless } from '../support/chromium';
 import { startHeadlessProcess, type HeadlessProcess } from '../support/headless-process';
 import { tempDir } from '../support/temp-dir';
-import { collectBridgeEvents, focusableControls, tabStops, watchErrors } from '../support/ui-helpers';
+import { collectBridgeEvents, focusableControls, openCockpit, tabStops, watchErrors } from '../support/ui-helpers';
 
 const H = 3_600_000;
 const T0 = Date.UTC(2024, 0, 1);
@@ -60,8 +60,7 @@ describe('Backtest page: download from exchange', () => {
     page = await browser.newPage({ viewport: { width: 1440, height: 1300 } });
     errors = watchErrors(page);
     progress = collectBridgeEvents<Progress>(page, 'backtest.downloadProgress');
-    await page.goto(cockpit.url);
-    await page.getByTestId('connection-status').getByText('connected', { exact: true }).waitFor();
+    await openCockpit(page, cockpit.url);
     await page.getByRole('button', { name: 'Backtest', exact: true }).click();
   });
 

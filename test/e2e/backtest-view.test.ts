@@ -10,7 +10,7 @@ import { createStrategy } from '../../src-main/core/strategies/registry';
 import { launchHeadless } from '../support/chromium';
 import { startHeadlessProcess, type HeadlessProcess } from '../support/headless-process';
 import { tempDir } from '../support/temp-dir';
-import { collectBridgeEvents, focusableControls, tabStops, watchErrors } from '../support/ui-helpers';
+import { collectBridgeEvents, focusableControls, openCockpit, tabStops, watchErrors } from '../support/ui-helpers';
 
 const N = 12_000;
 
@@ -76,8 +76,7 @@ describe('Backtest and Markets pages', () => {
     page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     errors = watchErrors(page);
     progress = collectBridgeEvents<Progress>(page, 'backtest.progress');
-    await page.goto(cockpit.url);
-    await page.getByTestId('connection-status').getByText('connected', { exact: true }).waitFor();
+    await openCockpit(page, cockpit.url);
     await page.getByRole('button', { name: 'Backtest', exact: true }).click();
   });
 

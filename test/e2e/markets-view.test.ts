@@ -10,7 +10,7 @@ import { startSimulator, type Simulator } from '../../src-main/adapters/exchange
 import { launchHeadless } from '../support/chromium';
 import { startHeadlessProcess, type HeadlessProcess } from '../support/headless-process';
 import { tempDir } from '../support/temp-dir';
-import { watchErrors } from '../support/ui-helpers';
+import { openCockpit, watchErrors } from '../support/ui-helpers';
 
 const poll = <T>(fn: () => Promise<T> | T, timeout = 20_000) => expect.poll(fn, { timeout, interval: 200 });
 
@@ -30,8 +30,7 @@ describe('Markets page: paper trading on the simulator', () => {
     [cockpit, browser] = await Promise.all([startHeadlessProcess(join(dir.path, 'data')), launchHeadless()]);
     page = await browser.newPage({ viewport: { width: 1440, height: 1300 } });
     errors = watchErrors(page);
-    await page.goto(cockpit.url);
-    await page.getByTestId('connection-status').getByText('connected', { exact: true }).waitFor();
+    await openCockpit(page, cockpit.url);
     await page.getByRole('button', { name: 'Markets', exact: true }).click();
   });
 

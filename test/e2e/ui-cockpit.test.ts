@@ -10,7 +10,7 @@ import { launchHeadless, launchOnDisplay } from '../support/chromium';
 import { startHeadlessProcess, type HeadlessProcess } from '../support/headless-process';
 import { servePracticeGame, type PracticeGameServer } from '../support/practice-game-server';
 import { tempDir } from '../support/temp-dir';
-import { findSeed, focusableControls, screenBoxOf, screenshotPoint, tabStops, watchErrors } from '../support/ui-helpers';
+import { findSeed, focusableControls, openCockpit, screenBoxOf, screenshotPoint, tabStops, watchErrors } from '../support/ui-helpers';
 import { startXvfb, type XDisplay } from '../support/xvfb';
 import { XVFB_AVAILABLE } from '../support/xvfb';
 
@@ -58,8 +58,7 @@ describe.skipIf(!XVFB_AVAILABLE)('cockpit UI against the practice game', () => {
     gamePage = await gameBrowser.newPage({ viewport: null });
     page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     errors = watchErrors(page);
-    await page.goto(cockpit.url);
-    await page.getByTestId('connection-status').getByText('connected', { exact: true }).waitFor();
+    await openCockpit(page, cockpit.url);
   });
 
   afterAll(async () => {

@@ -102,3 +102,9 @@ export function collectBridgeEvents<T>(page: Page, name: string): T[] {
   );
   return payloads;
 }
+
+/** Opens the cockpit at its tokenised URL and waits until the bridge reports it connected. */
+export async function openCockpit(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByTestId('connection-status').getByText('connected', { exact: true }).waitFor();
+}
