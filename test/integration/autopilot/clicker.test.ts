@@ -81,4 +81,23 @@ describe('Clicker: the one path to a real click', () => {
     safety.setMode('dry-run', 'user disarmed');
     expect(await click('cashout', { betPlacedLive: true })).toMatchObject({ clicked: true });
   });
+
+  it("types into the game's stake and auto cash-out fields only when a bet could be placed", async () => {
+    const withFields: GameProfile = { ...profile, points: { ...profile.points, stakeInput: { x: 10, y: 250 }, autoCashoutInput: { x: 60, y: 250 } } };
+    const type = (field: 'stakeInput' | 'autoCashoutInput', limitRefusal: string | null = null) => clicker.typeField(withFields, field, '2.50', null, limitRefusal);
+
+    expect(await type('autoCashoutInput')).toEqual({ clicked: false, refused: 'dry run: no click sent' });
+    safety.setMode('live', 'test');
+    expect(await type('stakeInput', 'max stake')).toEqual({ clicked: false, refused: 'limit: max stake' });
+    safety.setKillSwitch(true, 'test');
+    expect(await type('autoCashoutInput')).toEqual({ clicked: false, refused: 'kill switch engaged' });
+    expect(desktop.typed).toEqual([]);
+    expect(actions.recent(20).filter((a) => a.kind === 'refused-type').map((a) => a.target)).toEqual(['autoCashoutInput', 'stakeInput', 'autoCashoutInput']);
+
+    safety.setKillSwitch(false, 'test');
+    safety.setMode('live', 'test');
+    expect(await type('autoCashoutInput')).toMatchObject({ clicked: true });
+    expect(desktop.typed).toEqual([{ point: { x: 60, y: 250 }, text: '2.50' }]);
+    expect(await clicker.typeField(profile, 'autoCashoutInput', '2.50', null, null)).toEqual({ clicked: false, refused: 'the profile has no autoCashoutInput field' });
+  });
 });
