@@ -6,6 +6,7 @@ import { parseMultiplier } from '../../core/ocr/parse-multiplier';
 import type { RawImage } from '../../core/ocr/raw-image';
 import { fixSeparatorsByGrouping, reconcileWithShapes } from '../../core/ocr/reconcile';
 import { cropScaleInvert, encodePgm, TESSERACT_RETRY_HEIGHT, TESSERACT_TEXT_HEIGHT } from '../../core/ocr/tesseract-input';
+import { captureMemory } from './capture-memory';
 import { grabRegion, type ScreenRegion } from './screen-capture';
 import type { TesseractRead } from './tesseract-engine';
 
@@ -18,6 +19,11 @@ export interface MultiplierRead {
   readonly path: 'glyph' | 'tesseract';
   /** Why `value` is null. */
   readonly unreadable?: Unreadable;
+}
+
+export interface CapturedRead extends MultiplierRead {
+  /** Wall-clock ms (sub-ms precision) when the capture started. */
+  readonly at: number;
 }
 
 /**
@@ -75,11 +81,12 @@ export class MultiplierReader {
     return this.templates.templateCount;
   }
 
-  async captureAndRead(region: ScreenRegion, options: ReadOptions = {}): Promise<MultiplierRead> {
+  async captureAndRead(region: ScreenRegion, options: ReadOptions = {}): Promise<CapturedRead> {
+    captureMemory().reclaimIfDue();
     const start = performance.now();
     const image = await grabRegion(region);
     const read = await this.read(image, options);
-    return { ...read, ms: performance.now() - start };
+    return { ...read, at: performance.timeOrigin + start, ms: performance.now() - start };
   }
 
   async read(image: RawImage, { allowGlyphs = true }: ReadOptions = {}): Promise<MultiplierRead> {

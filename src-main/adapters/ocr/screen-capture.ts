@@ -1,5 +1,6 @@
 import { ColorMode, Region, screen } from '@nut-tree-fork/nut-js';
 import type { RawImage } from '../../core/ocr/raw-image';
+import { captureMemory } from './capture-memory';
 
 export interface ScreenRegion {
   readonly x: number;
@@ -14,6 +15,7 @@ export interface ScreenRegion {
  */
 export async function grabRegion(region: ScreenRegion): Promise<RawImage> {
   const image = await screen.grabRegion(new Region(region.x, region.y, region.width, region.height));
+  captureMemory().noteCaptured(image.data.byteLength);
   const bgr = image.colorMode === ColorMode.BGR;
   const order = image.channels === 4 ? (bgr ? 'bgra' : 'rgba') : image.channels === 3 ? (bgr ? 'bgr' : 'rgb') : 'gray';
   return {

@@ -23,9 +23,8 @@ export class OcrRegionReader implements RegionReader {
       if (this.readers.size > 16) this.readers.clear();
       this.readers.set(key, (reader = new MultiplierReader(this.engine)));
     }
-    const at = performance.timeOrigin + performance.now();
     const read = await reader.captureAndRead(region);
-    return { at, text: read.text, value: read.value, ms: read.ms, path: read.path, ...(read.unreadable === 'too-long' ? { otherText: true } : {}) };
+    return { at: read.at, text: read.text, value: read.value, ms: read.ms, path: read.path, ...(read.unreadable === 'too-long' ? { otherText: true } : {}) };
   }
 
   async close(): Promise<void> {
