@@ -31,4 +31,15 @@ describe('BalanceCheck', () => {
     await expect(new BalanceCheck(scripted([null]), REGION).payout(1, 100)).resolves.toEqual({ kind: 'unreadable' });
     await expect(new BalanceCheck(scripted([new Error('capture failed')]), REGION).payout(1, 100)).resolves.toEqual({ kind: 'unreadable' });
   });
+
+  it('stops waiting one read after the next round opens: a signal for that round must not queue behind the check', async () => {
+    let reads = 0;
+    const reader: RegionReader = { read: async () => (reads++, { at: Date.now(), text: '998', value: 998, ms: 1, path: 'glyph' }) };
+    const check = new BalanceCheck(reader, REGION);
+    const started = Date.now();
+    const verdict = await check.payout(1, 10_000, () => reads >= 3);
+    expect(verdict).toEqual({ kind: 'unchanged', balance: 998 });
+    expect(reads).toBe(4);
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
 });

@@ -23,17 +23,24 @@ export class BalanceCheck {
     this.before = this.firstValue(BEFORE_ATTEMPTS);
   }
 
-  async payout(stake: number, timeoutMs: number): Promise<PayoutVerdict> {
+  /**
+   * Polls until the balance shows a payout, for at most `timeoutMs`, and no longer than one read after
+   * `nextRoundOpen()` says so: a game that credits at round end has credited by then, and a signal for the new
+   * round must not wait behind this check.
+   */
+  async payout(stake: number, timeoutMs: number, nextRoundOpen: () => boolean = () => false): Promise<PayoutVerdict> {
     const before = await this.before;
     if (before === null || !(stake > 0)) return { kind: 'unreadable' };
     const deadline = Date.now() + timeoutMs;
     let last: number | null = null;
     while (Date.now() < deadline) {
+      const lastChance = nextRoundOpen();
       last = await this.readValue();
       if (last !== null && last - before > 0.005) {
         // Floored: the game rounds payouts to cents, and a low multiplier only under-states the lag learned from it.
         return { kind: 'paid', multiplier: Math.floor(((last - before) / stake) * 100 + 1e-6) / 100, balance: last };
       }
+      if (lastChance) break;
       await new Promise((r) => setTimeout(r, 15));
     }
     return last === null ? { kind: 'unreadable' } : { kind: 'unchanged', balance: last };

@@ -218,7 +218,7 @@ export class CrashExecutor {
    */
   private async checkPayout(balance: BalanceCheck | null, click: CashoutSent, stake: number, fit: GrowthFit | null, lagMs: number): Promise<PayoutVerdict | null> {
     if (!balance || !click.clicked) return null;
-    const verdict = await balance.payout(stake, this.ctx.options.payoutTimeoutMs);
+    const verdict = await balance.payout(stake, this.ctx.options.payoutTimeoutMs, () => this.ctx.observer.phase.phase === 'BETTING');
     if (verdict.kind !== 'paid') return verdict;
     if (!fit) return { kind: 'unreadable' };
     const lag = this.ctx.displayLag.observe({ paid: verdict.multiplier, fittedAtClick: predict(fit, click.at), rate: fit.rate, lagUsedMs: lagMs });
