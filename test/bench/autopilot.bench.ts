@@ -8,6 +8,7 @@
 import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { RECLAIM_EVERY_BYTES } from '../../src-main/adapters/ocr/capture-memory';
 import { startSignalServer } from '../../src-main/adapters/signals/test-server';
 import { runCockpit } from '../support/cockpit-process';
 import { seedWithModestRounds, startDesktopGame } from '../support/desktop-game';
@@ -46,29 +47,35 @@ interface Session {
   removeData(): void;
 }
 
-/** The practice game under Xvfb, a signal server and `cockpit autopilot --live` playing it with real OS clicks. */
-async function startSession(game: Session['game'], env: NodeJS.ProcessEnv = {}): Promise<Session> {
+/**
+ * The practice game under Xvfb, a signal server and `cockpit autopilot --live` playing it with real OS clicks.
+ * Whatever started is stopped again if the CLI never connects.
+ */
+async function startSession(gameOptions: Parameters<typeof startDesktopGame>[0], env: NodeJS.ProcessEnv = {}): Promise<Session> {
   const dir = tempDir('cockpit-bench-');
-  const server = await startSignalServer();
-  const profileFile = join(dir.path, 'profile.json');
-  // No stake field: signal-to-click measures the engine's own path, not typing into the game (the e2e covers that).
-  const { stakeInput: _typed, ...points } = (await game.profile()).points;
-  writeFileSync(profileFile, JSON.stringify({ ...(await game.profile()), points }));
-  const cli = runCockpit(['autopilot', '--profile', profileFile, '--signals', server.url, '--live', '--data', dir.path, '--json'], { DISPLAY: game.x.display, ...env });
-  await cli.waitForStderr(/signals: open/, 30_000);
-  return {
-    game,
-    server,
-    cli,
-    dbFile: join(dir.path, 'cockpit.sqlite'),
-    close: async () => {
-      cli.kill('SIGTERM');
-      await cli.exited();
-      await server.close();
-      await game.close();
-    },
-    removeData: () => dir.cleanup(),
+  const game = await startDesktopGame(gameOptions);
+  let server: Session['server'] | undefined;
+  let cli: Session['cli'] | undefined;
+  const close = async () => {
+    cli?.kill('SIGTERM');
+    await cli?.exited();
+    await server?.close();
+    await game.close();
   };
+  try {
+    server = await startSignalServer();
+    const profileFile = join(dir.path, 'profile.json');
+    // No stake field: signal-to-click measures the engine's own path, not typing into the game (the e2e covers that).
+    const { stakeInput: _typed, ...points } = (await game.profile()).points;
+    writeFileSync(profileFile, JSON.stringify({ ...(await game.profile()), points }));
+    cli = runCockpit(['autopilot', '--profile', profileFile, '--signals', server.url, '--live', '--data', dir.path, '--json'], { DISPLAY: game.x.display, ...env });
+    await cli.waitForStderr(/signals: open/, 30_000);
+  } catch (error) {
+    await close();
+    dir.cleanup();
+    throw error;
+  }
+  return { game, server, cli, dbFile: join(dir.path, 'cockpit.sqlite'), close, removeData: () => dir.cleanup() };
 }
 
 /**
@@ -96,7 +103,7 @@ function signalToClick(dbFile: string): SignalToClick[] {
 const midCountdown = () => new Promise((r) => setTimeout(r, 300 + Math.random() * 600));
 
 async function liveSession() {
-  const session = await startSession(await startDesktopGame({ seed: seedWithModestRounds(1, 100, 'bench'), rate: RATE, countdownMs: 2500, pauseMs: 1000 }));
+  const session = await startSession({ seed: seedWithModestRounds(1, 100, 'bench'), rate: RATE, countdownMs: 2500, pauseMs: 1000 });
   const { game, server, cli } = session;
   const errors = new Map<number, number[]>(TARGETS.map((t) => [t, []]));
   const firstFrameRounds = new Set<number>();
@@ -131,13 +138,13 @@ async function liveSession() {
 }
 
 /**
- * Many short flights (fast growth, crash points below 20x), each with a bet:true signal mid-countdown. The pause
- * and countdown are the live session's: a signal that comes while the previous round's payout is still being
- * verified waits for it by design (limits must see every outcome before the next bet), and that is not measured here.
+ * Many short flights (fast growth, crash points below 20x), each with a bet:true signal mid-countdown, with the live
+ * session's pause and countdown. A signal that comes before the previous round's execution has ended waits for it by
+ * design (limits must see every outcome before the next bet); that wait is reported apart from the engine's own path.
  */
 async function latencySession(env: NodeJS.ProcessEnv): Promise<SignalToClick[]> {
-  const game = await startDesktopGame({ seed: seedWithModestRounds(LATENCY_ROUNDS + 10, 20, 'latency'), rate: 0.001, countdownMs: 2500, pauseMs: 1000 });
-  const session = await startSession(game, env);
+  const session = await startSession({ seed: seedWithModestRounds(LATENCY_ROUNDS + 10, 20, 'latency'), rate: 0.001, countdownMs: 2500, pauseMs: 1000 }, env);
+  const { game } = session;
   try {
     for (let i = 0; i < LATENCY_ROUNDS; i++) {
       const roundId = await game.nextBettingPhase(60_000);
@@ -179,7 +186,7 @@ if (PARTS.has('latency')) {
   process.stdout.write(`\nSignal → Bet click over ${LATENCY_ROUNDS} short rounds per variant (signal mid-countdown, real OS clicks under Xvfb):\n`);
   const variants = [
     { label: 'baseline: captures left to V8 (COCKPIT_CAPTURE_RECLAIM=0)', env: { COCKPIT_CAPTURE_RECLAIM: '0' } },
-    { label: 'engine: minor GC per 8 MB captured', env: {} },
+    { label: `engine: minor GC per ${RECLAIM_EVERY_BYTES / 2 ** 20} MB captured`, env: {} },
   ];
   for (const { label, env } of variants) {
     const rows = await latencySession(env);
