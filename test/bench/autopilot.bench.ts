@@ -17,7 +17,7 @@ import { tempDir } from '../support/temp-dir';
 import { formatOcrBench, measureOcrLatency } from './ocr.bench';
 
 const TARGETS = (process.env.BENCH_TARGETS ?? '1.5,2,5').split(',').map(Number);
-const ROUNDS_PER_TARGET = Number(process.env.BENCH_ROUNDS ?? 4);
+const ROUNDS_PER_TARGET = Number(process.env.BENCH_ROUNDS ?? 6);
 const RATE = 0.00015;
 const PARTS = new Set((process.env.BENCH_PARTS ?? 'ocr,live,latency').split(','));
 const LATENCY_ROUNDS = Number(process.env.BENCH_LATENCY_ROUNDS ?? 30);
@@ -106,6 +106,8 @@ async function liveSession() {
   const session = await startSession({ seed: seedWithModestRounds(1, 100, 'bench'), rate: RATE, countdownMs: 2500, pauseMs: 1000 });
   const { game, server, cli } = session;
   const errors = new Map<number, number[]>(TARGETS.map((t) => [t, []]));
+  /** How long after the target crossing each cash-out landed, by the game's own clock. */
+  const late = new Map<number, number[]>(TARGETS.map((t) => [t, []]));
   const firstFrameRounds = new Set<number>();
   try {
     const played: Array<{ roundId: number; target: number }> = [];
@@ -113,8 +115,11 @@ async function liveSession() {
     while ([...errors.keys()].some((t) => played.filter((p) => p.target === t).length < ROUNDS_PER_TARGET)) {
       const roundId = await game.nextBettingPhase(120_000);
       const crash = game.chain.crashPoint(roundId);
-      // Only rounds that reach the target measure cash-out error; the rest are sent as bet:false.
-      const target = TARGETS.find((t) => crash >= t + 0.1 && played.filter((p) => p.target === t).length < ROUNDS_PER_TARGET);
+      // Only rounds that reach the target measure cash-out error; the rest are sent as bet:false. Targets take turns
+      // (the least played one the round reaches), as in a session that mixes them.
+      const playedAt = (t: number) => played.filter((p) => p.target === t).length;
+      const reachable = TARGETS.filter((t) => crash >= t + 0.1 && playedAt(t) < ROUNDS_PER_TARGET);
+      const target = reachable.sort((a, b) => playedAt(a) - playedAt(b))[0];
       // Alternate: half the signals come mid-countdown (the usual case), half the instant the round opens, before
       // the screen can show it; the latter measures how fast the engine sees the phase change too.
       if (target !== undefined && played.length % 2 === 0) firstFrameRounds.add(roundId);
@@ -127,14 +132,18 @@ async function liveSession() {
     const log = await game.log();
     for (const { roundId, target } of played) {
       const cashout = log.find((e) => e.type === 'cashout' && e.roundId === roundId);
+      const crashed = log.find((e) => e.type === 'crash' && e.roundId === roundId);
       errors.get(target)!.push(cashout?.multiplier !== undefined ? cashout.multiplier - target : NaN);
+      // The game logs the crash at flight start + ln(crash)/rate: from it, when the multiplier crossed the target.
+      const crossedAt = crashed ? crashed.at - Math.log(crashed.crashPoint! / target) / RATE : NaN;
+      late.get(target)!.push(cashout ? cashout.at - crossedAt : NaN);
     }
   } finally {
     await session.close();
   }
   const clicks = signalToClick(session.dbFile).map((c) => ({ ...c, atFirstFrame: firstFrameRounds.has(c.roundId) }));
   session.removeData();
-  return { errors, clicks };
+  return { errors, late, clicks };
 }
 
 /**
@@ -170,7 +179,7 @@ function printLatency(label: string, rows: readonly SignalToClick[]) {
 
 if (PARTS.has('ocr')) process.stdout.write(`${formatOcrBench(await measureOcrLatency())}\n\n`);
 if (PARTS.has('live')) {
-  const { errors, clicks } = await liveSession();
+  const { errors, late, clicks } = await liveSession();
   process.stdout.write(`Live session (practice game, growth rate ${RATE}/ms, real OS clicks under Xvfb):\n`);
   printLatency('signal during the betting countdown', clicks.filter((c) => !c.atFirstFrame));
   printLatency("signal at the countdown's first frame (waits to see it on screen)", clicks.filter((c) => c.atFirstFrame));
@@ -180,6 +189,9 @@ if (PARTS.has('live')) {
     process.stdout.write(
       `  cash-out error @ ${target}x  median ${median(ok).toFixed(3)}x   max ${Math.max(...ok).toFixed(3)}x   below target ${below}/${values.length}   missed ${values.length - ok.length}   (target median ≤ 0.01x)\n`,
     );
+    const landed = late.get(target)!.filter((v) => Number.isFinite(v));
+    const cent = 0.01 / (target * RATE);
+    process.stdout.write(`    landed after the crossing: p50 ${ms(median(landed))}  max ${ms(Math.max(...landed))}   (a cent at ${target}x is ${ms(cent)})\n`);
   }
 }
 if (PARTS.has('latency')) {

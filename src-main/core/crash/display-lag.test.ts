@@ -1,55 +1,119 @@
 import { describe, expect, it } from 'vitest';
-import { DisplayLagEstimator, lagLowerBoundMs } from './display-lag';
+import { DisplayLagEstimator, lagBracket } from './display-lag';
 
 const RATE = 0.00015;
 /** What the game pays when the click lands `lateMs` after the fitted curve says the multiplier was `fitted`. */
 const payout = (fitted: number, lateMs: number) => Math.floor(fitted * Math.exp(RATE * lateMs) * 100 + 1e-9) / 100;
 
-describe('lagLowerBoundMs', () => {
-  it('recovers the lag the fit missed, never more than the truth', () => {
+describe('lagBracket', () => {
+  it('brackets the lag the fit missed within one cent of growth', () => {
     for (const fitted of [1.5, 2.003, 4.9971, 5.0042]) {
-      const bound = lagLowerBoundMs({ paid: payout(fitted, 25), fittedAtClick: fitted, rate: RATE, lagUsedMs: 8 })!;
-      expect(bound).toBeLessThanOrEqual(8 + 25 + 1e-9);
+      const { loMs, hiMs } = lagBracket({ paid: payout(fitted, 25), fittedAtClick: fitted, rate: RATE, lagUsedMs: 8 })!;
+      expect(loMs).toBeLessThanOrEqual(8 + 25 + 1e-9);
+      expect(hiMs).toBeGreaterThan(8 + 25);
       // Flooring to cents hides at most one cent of multiplier: 0.01 / (m·r) ms.
-      expect(bound).toBeGreaterThan(8 + 25 - 0.01 / (fitted * RATE));
+      expect(hiMs - loMs).toBeLessThan(0.01 / (fitted * RATE) + 1e-6);
     }
   });
 
-  it('ignores observations that cannot be payouts', () => {
-    expect(lagLowerBoundMs({ paid: 0, fittedAtClick: 2, rate: RATE, lagUsedMs: 8 })).toBeNull();
-    expect(lagLowerBoundMs({ paid: 2, fittedAtClick: 2, rate: 0, lagUsedMs: 8 })).toBeNull();
+  it('refuses observations that cannot be payouts', () => {
+    expect(lagBracket({ paid: 0, fittedAtClick: 2, rate: RATE, lagUsedMs: 8 })).toBeNull();
+    expect(lagBracket({ paid: 2, fittedAtClick: 2, rate: 0, lagUsedMs: 8 })).toBeNull();
   });
 });
 
-describe('DisplayLagEstimator.observe', () => {
+/** A deterministic generator in [0, 1). */
+function uniform(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+/**
+ * The loop the executor runs: each click is planned with the current estimate and a 2 ms margin, lands after the
+ * target crossing by (true lag − estimate + margin), is paid in floored cents, and the payout teaches the estimator.
+ */
+function playRounds(lag: DisplayLagEstimator, targets: readonly number[], trueLagMs: (round: number) => number) {
+  return targets.map((target, round) => {
+    const used = lag.current();
+    const fittedAtClick = target * Math.exp(RATE * 2);
+    const paid = payout(fittedAtClick, trueLagMs(round) - used);
+    lag.observe({ paid, fittedAtClick, rate: RATE, lagUsedMs: used });
+    return { target, error: Math.round((paid - target) * 100) / 100 };
+  });
+}
+
+const cycle = (targets: readonly number[], rounds: number) => Array.from({ length: rounds }, (_, i) => targets[i % targets.length]!);
+const medianError = (results: { error: number }[]) => results.map((r) => r.error).sort((a, b) => a - b)[Math.floor(results.length / 2)]!;
+const FRAME = 1000 / 60;
+
+describe('DisplayLagEstimator', () => {
+  it('learns the lag from payouts that cross a cent, so 5x cash-outs pay the target, and never pays below it', () => {
+    const lag = new DisplayLagEstimator();
+    expect(lag.current()).toBe(8);
+    const next = uniform(7);
+    const results = playRounds(lag, cycle([1.5, 2, 3, 5], 200), () => 24 + (next() - 0.5) * 4.4);
+    expect(results.filter((r) => r.error < 0)).toEqual([]);
+    const atFive = results.filter((r) => r.target === 5).slice(2);
+    // Assuming the 8 ms it starts with, a 5x click lands 18 ms (more than a cent) late: 5.01 every time.
+    expect(medianError(atFive)).toBe(0);
+    expect(Math.max(...atFive.map((r) => r.error))).toBeLessThanOrEqual(0.01);
+    expect(lag.current()).toBeGreaterThan(14);
+    expect(lag.current()).toBeLessThanOrEqual(24 - 2.2);
+  });
+
+  it('keeps to the faster frame mode once seen, so the lag dropping back by a frame never pays below the target', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const lag = new DisplayLagEstimator();
+      const next = uniform(seed);
+      // Frame modes of 15 to 40 rounds, starting with the faster one.
+      const modes: number[] = [];
+      for (let slow = 0; modes.length < 300; slow = 1 - slow) modes.push(...Array<number>(15 + Math.floor(next() * 25)).fill(slow));
+      const results = playRounds(lag, cycle([1.5, 2, 5], 300), (round) => 24 + modes[round]! * FRAME + (next() - 0.5) * 4.4);
+      expect(results.filter((r) => r.error < 0)).toEqual([]);
+      // In the slower mode a 5x click lands a frame (16.7 ms, more than a cent) later than in the faster one.
+      expect(medianError(results.filter((r, round) => r.target === 5 && round > 10 && modes[round] === 1))).toBeLessThanOrEqual(0.01);
+    }
+  });
+
+  it('is not taught by payouts whose cent is wider than a frame', () => {
+    const lag = new DisplayLagEstimator();
+    // At 1.5x a cent is 44 ms of growth: a click 50 ms late pays 1.51, and says little about the lag.
+    playRounds(lag, cycle([1.5], 10), () => 60);
+    expect(lag.current()).toBe(8);
+    expect(lag.count()).toBe(0);
+  });
+
+  it('is not raised by one payout made late by a one-off delay', () => {
+    const lag = new DisplayLagEstimator();
+    playRounds(lag, cycle([5], 12), () => 24);
+    const learned = lag.current();
+    playRounds(lag, [5], () => 24 + FRAME / 2);
+    expect(lag.current()).toBeLessThanOrEqual(learned);
+  });
+
+  it('follows a lag that drops by a frame, with only the first click after the drop below the target', () => {
+    const lag = new DisplayLagEstimator();
+    playRounds(lag, cycle([5], 12), () => 40);
+    const after = playRounds(lag, cycle([5], 12), () => 40 - FRAME);
+    expect(after.slice(1).filter((r) => r.error < 0)).toEqual([]);
+    expect(lag.current()).toBeLessThanOrEqual(40 - FRAME);
+  });
+
   it('believes a payout a few frames late, not one that implies the stake was taken late', () => {
     const lag = new DisplayLagEstimator();
-    expect(lag.observe({ paid: payout(2, 30), fittedAtClick: 2, rate: RATE, lagUsedMs: 8 })).not.toBeNull();
+    expect(lag.observe({ paid: payout(5, 30), fittedAtClick: 5, rate: RATE, lagUsedMs: 8 })).not.toBeNull();
     // Balance read before the game took a stake of 1 at 2x: the change is 1.00, read as a 1x payout.
     expect(lag.observe({ paid: 1, fittedAtClick: 2, rate: RATE, lagUsedMs: 8 })).toBeNull();
     expect(lag.observe({ paid: 3, fittedAtClick: 2, rate: RATE, lagUsedMs: 8 })).toBeNull();
     expect(lag.count()).toBe(1);
   });
-});
 
-describe('DisplayLagEstimator', () => {
-  it('starts at half a frame and moves to the lower quartile of what payouts showed', () => {
-    const lag = new DisplayLagEstimator();
-    expect(lag.current()).toBe(8);
-    const fitted = [5.0012, 5.0031, 5.0047, 5.0063, 5.0078, 5.0094, 4.9989];
-    for (const m of fitted) lag.observe({ paid: payout(m, 22), fittedAtClick: m, rate: RATE, lagUsedMs: 8 });
-    // Every bound is within one cent (13 ms at 5x) below the true 30 ms, and none above it.
-    expect(lag.current()).toBeGreaterThan(30 - 0.01 / (5 * RATE));
-    expect(lag.current()).toBeLessThanOrEqual(30 + 1e-9);
-  });
-
-  it('is not moved by one outlier, and stays within its bounds', () => {
-    const lag = new DisplayLagEstimator({ initialMs: 8, minMs: 8, maxMs: 100, window: 5 });
-    for (let i = 0; i < 4; i++) lag.observe({ paid: payout(5, 20), fittedAtClick: 5, rate: RATE, lagUsedMs: 8 });
-    lag.observe({ paid: payout(5, 900), fittedAtClick: 5, rate: RATE, lagUsedMs: 8 });
-    expect(lag.current()).toBeLessThan(30);
-    const early = new DisplayLagEstimator();
-    early.observe({ paid: 1.9, fittedAtClick: 2, rate: RATE, lagUsedMs: 8 });
-    expect(early.current()).toBe(8);
+  it('stays within its bounds', () => {
+    const lag = new DisplayLagEstimator({ initialMs: 8, minMs: 8, maxMs: 40, memory: 50, frameMs: FRAME, jitterMs: 3 });
+    playRounds(lag, cycle([5], 6), () => 200);
+    expect(lag.current()).toBe(40);
   });
 });

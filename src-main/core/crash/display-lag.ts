@@ -3,7 +3,11 @@
 // A read shows the multiplier as the game rendered it some milliseconds earlier (frame, compositor, capture). The
 // executor dates its samples that much earlier before fitting the curve. The true lag differs by machine and game,
 // so it is learned from the balance: the payout of a clicked cash-out says what the multiplier really was when the
-// click landed, and comparing that with the fitted curve at the click gives the lag the fit did not account for.
+// click landed, and comparing that with the fitted curve at the click brackets the lag the fit did not account for.
+//
+// Only a payout that crossed a cent boundary says more than was assumed: a click that pays exactly the target only
+// says "the lag was at least what was assumed, less the margin". And the lag moves by whole display frames, for
+// minutes at a time (24 or 40 ms under Xvfb), so what one frame mode taught must not be used when the other returns.
 
 export interface PayoutObservation {
   /** The multiplier the game paid, as the balance shows it (stake × m, displayed to cents). */
@@ -16,14 +20,20 @@ export interface PayoutObservation {
   readonly lagUsedMs: number;
 }
 
-/**
- * The smallest total lag consistent with one payout. Games floor the paid multiplier to cents, so the true value
- * was in [paid, paid + 0.01): taking `paid` gives a lower bound, and under-correcting only makes a cash-out later,
- * never below the target.
- */
-export function lagLowerBoundMs(o: PayoutObservation): number | null {
+/** The total lag on one click was in [loMs, hiMs). */
+export interface LagBracket {
+  readonly loMs: number;
+  readonly hiMs: number;
+}
+
+/** Games pay whole cents of multiplier, floored. */
+const PAYOUT_STEP = 0.01;
+
+/** What one payout proves: the true multiplier at the click was in [paid, paid + one cent). */
+export function lagBracket(o: PayoutObservation): LagBracket | null {
   if (!(o.paid >= 1) || !(o.fittedAtClick >= 1) || !(o.rate > 0)) return null;
-  return o.lagUsedMs + Math.log(o.paid / o.fittedAtClick) / o.rate;
+  const lagAt = (multiplier: number) => o.lagUsedMs + Math.log(multiplier / o.fittedAtClick) / o.rate;
+  return { loMs: lagAt(o.paid), hiMs: lagAt(o.paid + PAYOUT_STEP) };
 }
 
 /**
@@ -31,47 +41,60 @@ export function lagLowerBoundMs(o: PayoutObservation): number | null {
  * takes the stake late, or a balance that moved for another reason, implies an absurd lag and is not believed.
  */
 const MAX_PLAUSIBLE_LAG_MS = 250;
-const plausibleLag = (lag: number | null): lag is number => lag !== null && lag >= -20 && lag <= MAX_PLAUSIBLE_LAG_MS;
+const plausible = (b: LagBracket | null): b is LagBracket => b !== null && b.loMs >= -20 && b.loMs <= MAX_PLAUSIBLE_LAG_MS;
 
 export interface LagEstimatorOptions {
-  /** Used until there is evidence: half a 60 Hz frame. */
+  /** Used until two payouts teach more. */
   readonly initialMs: number;
   /** Never assume less than this (the capture itself is never instant). */
   readonly minMs: number;
-  /** A bound on what one bad observation (a dropped frame, a busy machine) can teach. */
+  /** A bound on what any evidence can teach. */
   readonly maxMs: number;
-  /** Observations kept; the estimate is their lower quartile, so one outlier moves nothing. */
-  readonly window: number;
+  /** Teaching payouts kept. */
+  readonly memory: number;
+  /** The display's frame time: the lag moves by this much, and a wider bracket cannot tell frame modes apart. */
+  readonly frameMs: number;
+  /**
+   * Taken off the estimate, because the next click's lag can be lower than the ones that taught it. Under Xvfb the
+   * lag within one frame mode spread over 4.4 ms in 26 clicks; with the plan's 2 ms margin, 3 ms kept simulated
+   * clicks at or above the target for spreads up to 8 ms.
+   */
+  readonly jitterMs: number;
 }
 
-export const DEFAULT_LAG_OPTIONS: LagEstimatorOptions = { initialMs: 8, minMs: 8, maxMs: 100, window: 7 };
+export const DEFAULT_LAG_OPTIONS: LagEstimatorOptions = { initialMs: 8, minMs: 8, maxMs: 100, memory: 50, frameMs: 1000 / 60, jitterMs: 3 };
 
 export class DisplayLagEstimator {
-  private readonly observed: number[] = [];
+  /** Brackets narrower than a frame whose lower end proved more lag than was assumed. */
+  private teaching: LagBracket[] = [];
 
   constructor(private readonly options: LagEstimatorOptions = DEFAULT_LAG_OPTIONS) {}
 
-  /** Records one payout; returns the lag it implies, or null (nothing recorded) if it cannot be this click's payout. */
-  observe(o: PayoutObservation): number | null {
-    const lag = lagLowerBoundMs(o);
-    if (!plausibleLag(lag)) return null;
-    this.observed.push(lag);
-    if (this.observed.length > this.options.window) this.observed.shift();
-    return lag;
+  /** Records one payout; returns its bracket, or null (nothing recorded) if it cannot be this click's payout. */
+  observe(o: PayoutObservation): LagBracket | null {
+    const bracket = lagBracket(o);
+    if (!plausible(bracket)) return null;
+    // A payout that proves the lag smaller than older ones claimed wins: they were flukes, or the lag has dropped.
+    this.teaching = this.teaching.filter((old) => old.loMs < bracket.hiMs);
+    if (bracket.loMs > o.lagUsedMs && bracket.hiMs - bracket.loMs <= this.options.frameMs) this.teaching.push(bracket);
+    if (this.teaching.length > this.options.memory) this.teaching.shift();
+    return bracket;
   }
 
   /**
-   * The lag to date samples by (the initial value until there is evidence), clamped. The lower quartile, not the
-   * median: a payout made late by a one-off delay must not teach a lag that sends later clicks below the target.
+   * The lag to date samples by, less the jitter allowance: the second-highest lower end, but at most a quarter frame
+   * above the second-lowest. So a slower frame mode's payouts do not raise it (the faster mode may be back at the
+   * next click), and one payout made late or early by a one-off delay moves nothing.
    */
   current(): number {
-    if (this.observed.length === 0) return this.options.initialMs;
-    const sorted = [...this.observed].sort((a, b) => a - b);
-    const quartile = sorted[Math.floor((sorted.length - 1) / 4)]!;
-    return Math.min(this.options.maxMs, Math.max(this.options.minMs, quartile));
+    const { initialMs, minMs, maxMs, frameMs, jitterMs } = this.options;
+    const lows = this.teaching.map((b) => b.loMs).sort((a, b) => a - b);
+    if (lows.length < 2) return initialMs;
+    const level = Math.min(lows[lows.length - 2]!, lows[1]! + frameMs / 4);
+    return Math.min(maxMs, Math.max(minMs, level - jitterMs));
   }
 
   count(): number {
-    return this.observed.length;
+    return this.teaching.length;
   }
 }

@@ -181,8 +181,13 @@ export class CrashExecutor {
         const plan = planCashout({ samples, target, clickLatencyMs: clicker.lowLatencyMs() });
         // Commit to the predicted time once it falls within the next few reads; until then keep refining the fit.
         if (plan && plan.sendAt - now <= 25) {
-          await sleepUntil(plan.sendAt);
-          await cashOut(`predicted crossing of ${target}x (rate ${(plan.growth.rate * 1000).toFixed(4)}/s)`);
+          const resumeReads = this.ctx.observer.hold();
+          try {
+            await sleepUntil(plan.sendAt);
+            await cashOut(`predicted crossing of ${target}x (rate ${(plan.growth.rate * 1000).toFixed(4)}/s)`);
+          } finally {
+            resumeReads();
+          }
         }
       }
       if (!sent) observation = await reads.take(() => true, 5_000);

@@ -28,6 +28,8 @@ export class RoundObserver {
   private loop: Promise<void> | null = null;
   private activeUsers = 0;
   private lastError: unknown = null;
+  private holders = 0;
+  private gate: { closed: Promise<void>; open: () => void } | null = null;
 
   constructor(
     private readonly reader: RegionReader,
@@ -47,7 +49,29 @@ export class RoundObserver {
 
   async stop(): Promise<void> {
     this.running = false;
+    this.gate?.open();
     await this.loop;
+  }
+
+  /**
+   * Pauses reading until the returned function is called. A capture blocks the thread for a millisecond or two, so a
+   * click already committed to a time must not have one run in its last milliseconds.
+   */
+  hold(): () => void {
+    if (!this.gate) {
+      let open = () => {};
+      const closed = new Promise<void>((resolve) => (open = resolve));
+      this.gate = { closed, open };
+    }
+    this.holders++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      if (--this.holders > 0) return;
+      this.gate?.open();
+      this.gate = null;
+    };
   }
 
   /** While an execution is active the loop reads back to back; idle, it reads at a gentler rate. */
@@ -69,6 +93,8 @@ export class RoundObserver {
 
   private async run(): Promise<void> {
     while (this.running) {
+      if (this.gate) await this.gate.closed;
+      if (!this.running) break;
       try {
         const read = await this.reader.read(this.region);
         const step = stepPhase(this.state, toPhaseRead(read, this.state.phase), this.options.phase ?? DEFAULT_PHASE_CONFIG);
