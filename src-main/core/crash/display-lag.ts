@@ -56,8 +56,8 @@ export interface LagEstimatorOptions {
   readonly frameMs: number;
   /**
    * Taken off the estimate, because the next click's lag can be lower than the ones that taught it. Under Xvfb the
-   * lag within one frame mode spread over 4.4 ms in 26 clicks; with the plan's 2 ms margin, 3 ms kept simulated
-   * clicks at or above the target for spreads up to 8 ms.
+   * lag within one frame mode spread over 4.4 ms in 26 clicks; with the plan's 2 ms margin, 3 ms kept every simulated
+   * click at 1.5–5× at or above the target for that spread.
    */
   readonly jitterMs: number;
 }
