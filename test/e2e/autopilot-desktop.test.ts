@@ -85,7 +85,10 @@ describe.skipIf(!XVFB_AVAILABLE)('crash autopilot on a real screen', () => {
 
       const db = new Database(join(dataDir, 'cockpit.sqlite'), { readonly: true });
       const clicks = db.prepare("SELECT target, count(*) AS n FROM actions WHERE kind = 'click' GROUP BY target").all() as Array<{ target: string; n: number }>;
+      // What the payouts taught about the display lag is kept for the profile's next session.
+      const storedLag = db.prepare("SELECT key FROM settings WHERE key LIKE 'autopilot.displayLag.%'").all();
       db.close();
+      expect(storedLag).toHaveLength(1);
       expect(Object.fromEntries(clicks.map((c) => [c.target, c.n]))).toEqual({
         bet: planned.filter((r) => r.bet).length,
         cashout: planned.filter((r) => r.expect === 'CASHOUT_EXECUTED').length,

@@ -68,7 +68,13 @@ export class DisplayLagEstimator {
   /** Brackets narrower than a frame whose lower end proved more lag than was assumed. */
   private teaching: LagBracket[] = [];
 
-  constructor(private readonly options: LagEstimatorOptions = DEFAULT_LAG_OPTIONS) {}
+  /** `learned`: brackets a previous session taught (see `learned()`). */
+  constructor(
+    private readonly options: LagEstimatorOptions = DEFAULT_LAG_OPTIONS,
+    learned: readonly LagBracket[] = [],
+  ) {
+    this.teaching = learned.filter((b) => plausible(b) && b.hiMs > b.loMs).slice(-options.memory);
+  }
 
   /** Records one payout; returns its bracket, or null (nothing recorded) if it cannot be this click's payout. */
   observe(o: PayoutObservation): LagBracket | null {
@@ -92,6 +98,11 @@ export class DisplayLagEstimator {
     if (lows.length < 2) return initialMs;
     const level = Math.min(lows[lows.length - 2]!, lows[1]! + frameMs / 4);
     return Math.min(maxMs, Math.max(minMs, level - jitterMs));
+  }
+
+  /** What it has learned, to be kept across sessions. */
+  learned(): readonly LagBracket[] {
+    return [...this.teaching];
   }
 
   count(): number {

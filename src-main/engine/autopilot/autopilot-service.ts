@@ -5,7 +5,7 @@ import type { DisplayInfo } from '../../../src-shared/contract/services/autopilo
 import type { SignalSourceStatus } from '../../../src-shared/signals';
 import { CallFailure } from '../../../src-shared/contract';
 import type { MousePort, RegionReader } from '../../core/autopilot/ports';
-import { DisplayLagEstimator } from '../../core/crash';
+import type { DisplayLagEstimator } from '../../core/crash';
 import { SignalIntake } from '../../adapters/signals/signal-intake';
 import { SignalRecorder } from '../../adapters/signals/signal-recorder';
 import type { SignalSource } from '../../adapters/signals/signal-source';
@@ -18,6 +18,7 @@ import type { EventBus } from '../event-bus';
 import type { SafetyService } from '../services/safety-service';
 import type { SettingsService } from '../services/settings-service';
 import { Clicker } from './clicker';
+import { DisplayLagStore } from './display-lag-store';
 import { CrashExecutor, DEFAULT_EXECUTOR_OPTIONS, type ExecutorOptions } from './crash-executor';
 import { pnlSummary } from './pnl-summary';
 import { UiLane } from './ui-lane';
@@ -70,6 +71,7 @@ export class AutopilotService {
   private reader: RegionReader | null = null;
   private intake: SignalIntake | null = null;
   private readonly displayLags = new Map<string, DisplayLagEstimator>();
+  private readonly lagStore: DisplayLagStore;
   private readonly ui = new UiLane();
   private observer: RoundObserver | null = null;
   private profile: GameProfile | null = null;
@@ -86,6 +88,7 @@ export class AutopilotService {
     this.executions = new ExecutionsRepo(deps.db);
     this.signals = new SignalRows(deps.db);
     this.recorder = new SignalRecorder(deps.db);
+    this.lagStore = new DisplayLagStore(deps.db);
     this.clicker = new Clicker(deps.mouse, deps.safety, deps.actions);
     const interrupted = this.executions.interruptUnfinished(Date.now());
     for (const e of interrupted) deps.actions.record({ kind: 'interrupted', target: e.roundId, mode: e.mode, reason: 'round was open when the app stopped', executionId: e.id });
@@ -182,6 +185,7 @@ export class AutopilotService {
       this.publishState();
       const done = await this.executor!.play({ signalId: next.id, signal: next.signal, profile: this.profile! });
       this.current = null;
+      this.lagStore.save(this.profile!.name, this.displayLagFor(this.profile!.name));
       for (const listener of this.doneListeners) listener(done);
       this.ui.post(() => this.deps.bus.emit('round.ended', { roundId: done.roundId, crashPoint: done.maxSeen, cashoutAt: done.cashoutAt, target: done.target }));
       this.publishState();
@@ -193,10 +197,10 @@ export class AutopilotService {
     for (let i = 0; i < 3; i++) await reader.read(region).catch(() => null);
   }
 
-  /** Learned per profile (each game renders differently) and kept across restarts of the autopilot in this process. */
+  /** Learned per profile (each game renders differently), stored after every round and loaded by the next session. */
   private displayLagFor(profile: string): DisplayLagEstimator {
     let lag = this.displayLags.get(profile);
-    if (!lag) this.displayLags.set(profile, (lag = new DisplayLagEstimator()));
+    if (!lag) this.displayLags.set(profile, (lag = this.lagStore.load(profile)));
     return lag;
   }
 

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../src-main/adapters/store/database';
+import { DisplayLagStore } from '../../../src-main/engine/autopilot/display-lag-store';
+import { tempDir } from '../../support/temp-dir';
+
+const RATE = 0.00015;
+/** A 5x click planned with `used` ms of lag that really had `lag`: what the game pays, floored to cents. */
+const payoutAtFive = (used: number, lag: number) => ({ paid: Math.floor(5 * Math.exp(RATE * (lag - used + 2)) * 100) / 100, fittedAtClick: 5 * Math.exp(RATE * 2), rate: RATE, lagUsedMs: used });
+
+describe('DisplayLagStore', () => {
+  it('keeps what a profile learned across a restart, in a real SQLite file, per profile', () => {
+    const dir = tempDir('cockpit-lag-');
+    const file = `${dir.path}/cockpit.sqlite`;
+    try {
+      const first = openDatabase(file);
+      const lag = new DisplayLagStore(first).load('practice');
+      for (let i = 0; i < 3; i++) lag.observe(payoutAtFive(lag.current(), 30));
+      const learned = lag.current();
+      expect(learned).toBeGreaterThan(8);
+      new DisplayLagStore(first).save('practice', lag);
+      first.close();
+
+      const second = openDatabase(file);
+      const store = new DisplayLagStore(second);
+      expect(store.load('practice').current()).toBe(learned);
+      expect(store.load('another game').current()).toBe(8);
+      second.close();
+    } finally {
+      dir.cleanup();
+    }
+  });
+
+  it('starts afresh from a stored value that does not parse', () => {
+    const db = openDatabase(':memory:');
+    db.prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)').run('autopilot.displayLag.practice', '[{"loMs":"x"}]', 0);
+    expect(new DisplayLagStore(db).load('practice').current()).toBe(8);
+    db.close();
+  });
+});
