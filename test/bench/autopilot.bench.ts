@@ -111,13 +111,13 @@ async function liveSession() {
   const firstFrameRounds = new Set<number>();
   try {
     const played: Array<{ roundId: number; target: number }> = [];
+    const playedAt = (t: number) => played.filter((p) => p.target === t).length;
     let sent = 0;
-    while ([...errors.keys()].some((t) => played.filter((p) => p.target === t).length < ROUNDS_PER_TARGET)) {
+    while (TARGETS.some((t) => playedAt(t) < ROUNDS_PER_TARGET)) {
       const roundId = await game.nextBettingPhase(120_000);
       const crash = game.chain.crashPoint(roundId);
       // Only rounds that reach the target measure cash-out error; the rest are sent as bet:false. Targets take turns
       // (the least played one the round reaches), as in a session that mixes them.
-      const playedAt = (t: number) => played.filter((p) => p.target === t).length;
       const reachable = TARGETS.filter((t) => crash >= t + 0.1 && playedAt(t) < ROUNDS_PER_TARGET);
       const target = reachable.sort((a, b) => playedAt(a) - playedAt(b))[0];
       // Alternate: half the signals come mid-countdown (the usual case), half the instant the round opens, before

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DisplayLagEstimator, lagBracket } from './display-lag';
-
-const RATE = 0.00015;
-/** What the game pays when the click lands `lateMs` after the fitted curve says the multiplier was `fitted`. */
-const payout = (fitted: number, lateMs: number) => Math.floor(fitted * Math.exp(RATE * lateMs) * 100 + 1e-9) / 100;
+import { PAYOUT_TEST_RATE as RATE, payout, playRounds } from './payout-loop.test-support';
+import { seededRandom } from './synthetic-reads.test-support';
 
 describe('lagBracket', () => {
   it('brackets the lag the fit missed within one cent of growth', () => {
@@ -22,29 +20,6 @@ describe('lagBracket', () => {
   });
 });
 
-/** A deterministic generator in [0, 1). */
-function uniform(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
-
-/**
- * The loop the executor runs: each click is planned with the current estimate and a 2 ms margin, lands after the
- * target crossing by (true lag − estimate + margin), is paid in floored cents, and the payout teaches the estimator.
- */
-function playRounds(lag: DisplayLagEstimator, targets: readonly number[], trueLagMs: (round: number) => number) {
-  return targets.map((target, round) => {
-    const used = lag.current();
-    const fittedAtClick = target * Math.exp(RATE * 2);
-    const paid = payout(fittedAtClick, trueLagMs(round) - used);
-    lag.observe({ paid, fittedAtClick, rate: RATE, lagUsedMs: used });
-    return { target, error: Math.round((paid - target) * 100) / 100 };
-  });
-}
-
 const cycle = (targets: readonly number[], rounds: number) => Array.from({ length: rounds }, (_, i) => targets[i % targets.length]!);
 const medianError = (results: { error: number }[]) => results.map((r) => r.error).sort((a, b) => a - b)[Math.floor(results.length / 2)]!;
 const FRAME = 1000 / 60;
@@ -53,7 +28,7 @@ describe('DisplayLagEstimator', () => {
   it('learns the lag from payouts that cross a cent, so 5x cash-outs pay the target, and never pays below it', () => {
     const lag = new DisplayLagEstimator();
     expect(lag.current()).toBe(8);
-    const next = uniform(7);
+    const next = seededRandom(7);
     const results = playRounds(lag, cycle([1.5, 2, 3, 5], 200), () => 24 + (next() - 0.5) * 4.4);
     expect(results.filter((r) => r.error < 0)).toEqual([]);
     const atFive = results.filter((r) => r.target === 5).slice(2);
@@ -67,7 +42,7 @@ describe('DisplayLagEstimator', () => {
   it('keeps to the faster frame mode once seen, so the lag dropping back by a frame never pays below the target', () => {
     for (let seed = 1; seed <= 20; seed++) {
       const lag = new DisplayLagEstimator();
-      const next = uniform(seed);
+      const next = seededRandom(seed);
       // Frame modes of 15 to 40 rounds, starting with the faster one.
       const modes: number[] = [];
       for (let slow = 0; modes.length < 300; slow = 1 - slow) modes.push(...Array<number>(15 + Math.floor(next() * 25)).fill(slow));

@@ -37,7 +37,7 @@ export class BalanceCheck {
       const lastChance = nextRoundOpen();
       last = await this.readValue();
       if (last !== null && last - before > 0.005) {
-        // Floored: the game rounds payouts to cents, and a low multiplier only under-states the lag learned from it.
+        // Floored to the cent the game paid: the display lag's bracket starts there (core/crash/display-lag.ts).
         return { kind: 'paid', multiplier: Math.floor(((last - before) / stake) * 100 + 1e-6) / 100, balance: last };
       }
       if (lastChance) break;

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src-main/adapters/store/database';
+import { playRounds } from '../../../src-main/core/crash/payout-loop.test-support';
 import { DisplayLagStore } from '../../../src-main/engine/autopilot/display-lag-store';
 import { tempDir } from '../../support/temp-dir';
-
-const RATE = 0.00015;
-/** A 5x click planned with `used` ms of lag that really had `lag`: what the game pays, floored to cents. */
-const payoutAtFive = (used: number, lag: number) => ({ paid: Math.floor(5 * Math.exp(RATE * (lag - used + 2)) * 100) / 100, fittedAtClick: 5 * Math.exp(RATE * 2), rate: RATE, lagUsedMs: used });
 
 describe('DisplayLagStore', () => {
   it('keeps what a profile learned across a restart, in a real SQLite file, per profile', () => {
@@ -14,7 +11,7 @@ describe('DisplayLagStore', () => {
     try {
       const first = openDatabase(file);
       const lag = new DisplayLagStore(first).load('practice');
-      for (let i = 0; i < 3; i++) lag.observe(payoutAtFive(lag.current(), 30));
+      playRounds(lag, [5, 5, 5], () => 30);
       const learned = lag.current();
       expect(learned).toBeGreaterThan(8);
       new DisplayLagStore(first).save('practice', lag);
