@@ -29,7 +29,11 @@ export interface LagBracket {
 /** Games pay whole cents of multiplier, floored. */
 const PAYOUT_STEP = 0.01;
 
-/** What one payout proves: the true multiplier at the click was in [paid, paid + one cent). */
+/**
+ * What one payout proves: the true multiplier at the click was in [paid, paid + one cent). Exact at a stake of 1;
+ * at other stakes the balance check's floored multiplier can be a cent below the paid one, which leaves the lower
+ * end valid and the upper end too low: that can only drop teaching brackets early, never raise the estimate.
+ */
 export function lagBracket(o: PayoutObservation): LagBracket | null {
   if (!(o.paid >= 1) || !(o.fittedAtClick >= 1) || !(o.rate > 0)) return null;
   const lagAt = (multiplier: number) => o.lagUsedMs + Math.log(multiplier / o.fittedAtClick) / o.rate;

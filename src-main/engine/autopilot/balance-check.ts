@@ -37,7 +37,8 @@ export class BalanceCheck {
       const lastChance = nextRoundOpen();
       last = await this.readValue();
       if (last !== null && last - before > 0.005) {
-        // Floored to the cent the game paid: the display lag's bracket starts there (core/crash/display-lag.ts).
+        // Floored, so never more than the game paid. At a stake other than 1 the true cent can be one higher; the
+        // display lag's bracket takes this as the paid cent (a known gap, noted in core/crash/display-lag.ts).
         return { kind: 'paid', multiplier: Math.floor(((last - before) / stake) * 100 + 1e-6) / 100, balance: last };
       }
       if (lastChance) break;
