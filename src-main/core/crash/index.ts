@@ -4,3 +4,5 @@ export * from './curve-fit';
 export * from './cashout-plan';
 export * from './round-phase';
 export * from './display-lag';
+export * from './readout-look';
+export * from './game-signature';

@@ -1,83 +1,126 @@
 import { describe, expect, it } from 'vitest';
 import { displayedCentsAt } from '../../../src-shared/crash/growth';
-import { DEFAULT_PHASE_CONFIG, replayPhases, type PhaseEvent, type PhaseRead } from './round-phase';
+import { blank, LOOKS, readStream, RED, text, value, WHITE, type GameLook } from './read-streams.test-support';
+import { DEFAULT_PHASE_CONFIG, INITIAL_PHASE_STATE, lookOf, replayPhases, stepPhase, withBetOpen, type PhaseConfig, type PhaseEvent, type PhaseRead, type PhaseState } from './round-phase';
 
 const RATE = 0.00006;
 const POLL_MS = 20;
 
-function blank(from: number, to: number): PhaseRead[] {
-  const reads: PhaseRead[] = [];
-  for (let at = from; at < to; at += POLL_MS) reads.push({ at, kind: 'none' });
-  return reads;
-}
-
-/** Reads of one flight from `start` until the display reaches `crash`; the crash itself is up to the caller. */
 function flight(start: number, crash: number, rate = RATE): PhaseRead[] {
   const reads: PhaseRead[] = [];
   const end = start + Math.log(crash) / rate;
-  for (let at = start; at < end; at += POLL_MS) reads.push({ at, kind: 'value', value: displayedCentsAt(at - start, rate) / 100 });
+  for (let at = start; at < end; at += POLL_MS) reads.push({ at, kind: 'value', value: displayedCentsAt(at - start, rate) / 100, ink: WHITE });
   return reads;
 }
 
-function crashText(from: number, to: number, value: number): PhaseRead[] {
-  const reads: PhaseRead[] = [];
-  for (let at = from; at < to; at += POLL_MS) reads.push({ at, kind: 'crash', value });
-  return reads;
+const types = (events: readonly PhaseEvent[]) =>
+  events.filter((e) => e.type !== 'rejected').map((e) => (e.type === 'crash' ? `crash:${e.reason}` : e.type));
+
+/** Whole-round phases of a stream: what the executor relies on. */
+function phasesOf(look: GameLook, crashes: number[], config: PhaseConfig = DEFAULT_PHASE_CONFIG, rate = 0.0002) {
+  const stream = readStream(look, crashes.map((crash) => ({ crash })), { rate });
+  return { ...stream, ...replayPhases(stream.reads, config) };
 }
 
-const types = (events: readonly PhaseEvent[]) => events.filter((e) => e.type !== 'rejected').map((e) => (e.type === 'crash' ? `crash:${e.reason}:${e.value}` : e.type));
+describe('round phases across game conventions', () => {
+  // Each game starts mid-betting, unknown; after its first crash every round must read betting → flight → crash.
+  const cases: Array<[keyof typeof LOOKS, string]> = [
+    ['classic', 'blank betting, crash text replacing the number'],
+    ['countdown', 'a countdown in the readout, the number turning red and stopping'],
+    ['waiting', 'a waiting text, "FLEW AWAY!" on an extra line over a red number'],
+    ['frozen', 'a frozen 1.0x while betting, the number disappearing at the crash, one decimal'],
+    ['leftover', 'the previous crash value with PREPARING under it, BUSTED replacing the number'],
+    ['colourOnly', 'only a colour change at the crash'],
+  ];
+  for (const [name, what] of cases) {
+    it(`${name}: ${what}`, () => {
+      const { events, flightStarts, crashAts } = phasesOf(LOOKS[name], [2.4, 1.6, 3.1]);
+      expect(types(events).map((t) => t.split(':')[0])).toEqual(['flight', 'crash', 'betting', 'flight', 'crash', 'betting', 'flight', 'crash']);
+      const flights = events.filter((e) => e.type === 'flight');
+      const crashes = events.filter((e) => e.type === 'crash');
+      flights.forEach((f, i) => {
+        // The flight is dated from its first rising read, not from when it was confirmed.
+        expect(f.at - flightStarts[i]!).toBeLessThan(name === 'frozen' ? 600 : 120);
+        expect(f.at).toBeGreaterThanOrEqual(flightStarts[i]! - 1);
+      });
+      crashes.forEach((c, i) => {
+        expect(c.at - crashAts[i]!).toBeLessThan(name === 'frozen' ? 400 : 200);
+        expect(c.at - crashAts[i]!).toBeGreaterThan(-50);
+      });
+      const bettings = events.filter((e) => e.type === 'betting');
+      bettings.forEach((b, i) => expect(b.at).toBeLessThan(flightStarts[i + 1]!));
+    });
+  }
 
-describe('round phase observer', () => {
-  it('follows betting → flight → crash text → betting, round after round', () => {
-    const t1 = 5000;
-    const end1 = t1 + Math.log(1.5) / RATE;
-    const t2 = end1 + 3000;
-    const reads = [...blank(0, t1), ...flight(t1, 1.5), ...crashText(end1, end1 + 1000, 1.5), ...blank(end1 + 1000, t2), ...flight(t2, 1.2)];
-    const { state, events } = replayPhases(reads);
-    expect(types(events)).toEqual(['betting', 'flight', 'crash:crash-text:1.5', 'betting', 'flight']);
-    expect(state.phase).toBe('FLYING');
-    expect(state.flights).toBe(2);
+  it('never takes a countdown, a frozen value or a left-over crash value for a flight', () => {
+    const countdown: PhaseRead[] = [];
+    for (let i = 0; i < 50; i++) countdown.push({ at: i * 100, kind: 'value', value: Math.round((5 - i * 0.1) * 10) / 10, decimals: 1, ink: WHITE });
+    expect(types(replayPhases(countdown).events)).toEqual([]);
+    const frozen: PhaseRead[] = Array.from({ length: 200 }, (_, i) => ({ at: i * 16, kind: 'value', value: 1, decimals: 2, ink: WHITE }));
+    expect(types(replayPhases(frozen).events)).toEqual([]);
+    // A single misread of the frozen display is not a rise in a row.
+    frozen.splice(50, 1, { at: 50 * 16, kind: 'value', value: 1.08, decimals: 2, ink: WHITE });
+    expect(types(replayPhases(frozen).events)).toEqual([]);
   });
 
-  it('treats betting straight to crash text as an instant 1.00x round', () => {
-    const reads = [...blank(0, 1000), ...crashText(1000, 1500, 1), ...blank(1500, 2000)];
-    const { events } = replayPhases(reads);
-    expect(types(events)).toEqual(['betting', 'flight', 'crash:crash-text:1', 'betting']);
+  it('with learned looks, knows the phase from the first read of a new session', () => {
+    const config = { ...DEFAULT_PHASE_CONFIG, known: { bettingLooks: [lookOf({ at: 0, ...text(WHITE, { long: true }) })], crashLooks: [lookOf({ at: 0, ...value(2, RED, 1) })] } };
+    const waiting = replayPhases([{ at: 0, ...text(WHITE, { long: true }) }], config);
+    expect(types(waiting.events)).toEqual(['betting']);
+    // A number on screen is betting only once it has stood still: a session may start mid-flight.
+    const frozenConfig = { ...DEFAULT_PHASE_CONFIG, known: { bettingLooks: [lookOf({ at: 0, ...value(1) })], crashLooks: ['blank'] } };
+    const early = replayPhases([0, 16, 32].map((at) => ({ at, ...value(1) })), frozenConfig);
+    expect(early.state.phase).toBe('UNKNOWN');
+    const late = replayPhases(Array.from({ length: 40 }, (_, i) => ({ at: i * 16, ...value(1) })), frozenConfig);
+    expect(types(late.events)).toEqual(['betting']);
   });
 
+  it('after a crash, betting needs a learned betting look when looks are known', () => {
+    // A pause that shows something never seen while betting is not betting.
+    const config = { ...DEFAULT_PHASE_CONFIG, known: { bettingLooks: ['blank'], crashLooks: [lookOf({ at: 0, ...text(RED) })] } };
+    const reads: PhaseRead[] = [...flight(0, 1.5), ...[0, 1, 2].map((i) => ({ at: 8000 + i * 16, ...text(RED) })), ...[0, 1, 2].map((i) => ({ at: 9000 + i * 16, ...text(GREEN_TEXT) }))];
+    expect(types(replayPhases(reads, config).events)).toEqual(['flight', 'crash:crash-text']);
+    const thenBlank = [...reads, { at: 9500, kind: 'none' as const }, { at: 9516, kind: 'none' as const }];
+    expect(types(replayPhases(thenBlank, config).events)).toEqual(['flight', 'crash:crash-text', 'betting']);
+  });
+});
+
+const GREEN_TEXT = { r: 40, g: 200, b: 90 };
+
+describe('round phase rules within a flight', () => {
   it('survives single blank reads but calls a crash when the read disappears', () => {
     const reads = flight(0, 1.3);
     reads.splice(40, 1, { at: reads[40]!.at, kind: 'none' });
     const last = reads.at(-1)!.at;
-    const { events, state } = replayPhases([...reads, ...blank(last + POLL_MS, last + 600)]);
-    expect(types(events)).toEqual(['flight', 'crash:disappeared:1.29', 'betting']);
-    const crash = events.find((e) => e.type === 'crash')!;
-    expect(crash.at).toBe(last + POLL_MS);
-    expect(state.phase).toBe('BETTING');
+    const gone: PhaseRead[] = [];
+    for (let at = last + POLL_MS; at < last + 600; at += POLL_MS) gone.push({ at, kind: 'none' });
+    const { events, state } = replayPhases([...reads, ...gone]);
+    expect(types(events)).toEqual(['flight', 'crash:disappeared']);
+    expect(events.find((e) => e.type === 'crash')).toMatchObject({ at: last + POLL_MS, value: 1.29 });
+    expect(state.phase).toBe('CRASHED');
   });
 
-  it('calls a crash when the value freezes for longer than the slowest plausible curve', () => {
-    const reads = flight(0, 2);
+  it('calls a stall from the flight’s own rate, not from the slowest possible one', () => {
+    const fast = 0.0003;
+    const reads = flight(0, 3, fast);
     const frozenFrom = reads.at(-1)!.at;
-    for (let at = frozenFrom + POLL_MS; at < frozenFrom + 1000; at += POLL_MS) reads.push({ at, kind: 'value', value: 1.99 });
-    const { events } = replayPhases(reads);
-    expect(types(events)).toEqual(['flight', 'crash:stalled:1.99']);
-    // 1.99 → 2.00 takes ≤ 168 ms at half bustabit's rate, plus slack: detected within ~300 ms.
-    const crash = events.find((e) => e.type === 'crash')!;
-    expect(crash.at - frozenFrom).toBeLessThan(300);
-    expect(crash.at - frozenFrom).toBeGreaterThan(150);
+    for (let at = frozenFrom + POLL_MS; at < frozenFrom + 1000; at += POLL_MS) reads.push({ at, kind: 'value', value: 2.99, ink: WHITE });
+    const crash = replayPhases(reads).events.find((e) => e.type === 'crash')!;
+    expect(crash).toMatchObject({ reason: 'stalled', value: 2.99 });
+    // 2.99 → 3.00 takes 11 ms at this rate: twice that plus slack, not the 33 ms … 330 ms of the slowest curve.
+    expect(crash.at - frozenFrom).toBeLessThan(160);
   });
 
-  it('does not call a stall at 1.00x while the slow start is still legitimately on 1.00', () => {
-    const { events, state } = replayPhases(flight(0, 1.05));
+  it('does not call a stall at 1.00x while a slow start is still legitimately on 1.00', () => {
+    const { events, state } = replayPhases(flight(0, 1.05, 0.00004));
     expect(types(events)).toEqual(['flight']);
     expect(state.phase).toBe('FLYING');
   });
 
   it('rejects misreads that go backwards or jump, keeping the flight', () => {
     const reads = flight(0, 1.5);
-    reads.splice(100, 1, { at: reads[100]!.at, kind: 'value', value: 1.03 }); // dropped digit
-    reads.splice(200, 1, { at: reads[200]!.at, kind: 'value', value: 127 }); // lost decimal point
+    reads.splice(100, 1, { at: reads[100]!.at, kind: 'value', value: 1.03, ink: WHITE });
+    reads.splice(200, 1, { at: reads[200]!.at, kind: 'value', value: 127, ink: WHITE });
     const { events, state } = replayPhases(reads);
     expect(events.filter((e) => e.type === 'rejected').map((e) => e.type === 'rejected' && e.reason)).toEqual(['backwards', 'jump']);
     expect(state.phase).toBe('FLYING');
@@ -88,28 +131,93 @@ describe('round phase observer', () => {
     const first = flight(0, 1.8);
     const restartAt = first.at(-1)!.at + POLL_MS;
     const { events, state } = replayPhases([...first, ...flight(restartAt, 1.1)]);
-    expect(types(events)).toEqual(['flight', 'crash:restarted:1.79', 'flight']);
+    expect(types(events)).toEqual(['flight', 'crash:restarted', 'flight']);
     expect(state.flights).toBe(2);
   });
 
   it('resumes the flight when a stalled display starts rising again', () => {
     const reads = flight(0, 1.5);
     const frozenFrom = reads.at(-1)!.at;
-    for (let at = frozenFrom + POLL_MS; at < frozenFrom + 600; at += POLL_MS) reads.push({ at, kind: 'value', value: 1.49 });
-    reads.push({ at: frozenFrom + 620, kind: 'value', value: 1.5 });
+    for (let at = frozenFrom + POLL_MS; at < frozenFrom + 600; at += POLL_MS) reads.push({ at, kind: 'value', value: 1.49, ink: WHITE });
+    reads.push({ at: frozenFrom + 620, kind: 'value', value: 1.5, ink: WHITE });
     const { events, state } = replayPhases(reads);
-    expect(types(events)).toEqual(['flight', 'crash:stalled:1.49', 'flight']);
+    expect(types(events)).toEqual(['flight', 'crash:stalled', 'flight']);
     expect(events.at(-1)).toMatchObject({ type: 'flight', resumed: true });
     expect(state.flights).toBe(1);
   });
 
-  it('uses a tighter stall limit when told the fitted rate', () => {
-    const fast = 0.0003;
-    const reads = flight(0, 3, fast);
-    const frozenFrom = reads.at(-1)!.at;
-    for (let at = frozenFrom + POLL_MS; at < frozenFrom + 400; at += POLL_MS) reads.push({ at, kind: 'value', value: 2.99 });
-    const { events } = replayPhases(reads, { ...DEFAULT_PHASE_CONFIG, minRate: fast / 2, slackMs: 50 });
-    const crash = events.find((e) => e.type === 'crash')!;
-    expect(crash.at - frozenFrom).toBeLessThan(120);
+  it('adopts a colour the number keeps rising in (games that shade it as it grows)', () => {
+    // Past 5x at this rate every read shows a new value, so a recoloured number that keeps rising is still flying.
+    const reads = flight(0, 8, 0.0003).map((r) => (r.kind === 'value' && r.value > 5 ? { ...r, ink: RED } : r));
+    const { events, state } = replayPhases(reads);
+    expect(types(events)).toEqual(['flight']);
+    expect(state.ink).toEqual(RED);
+  });
+});
+
+describe('reads lost while our bet is open', () => {
+  const betOpenAfter = (reads: readonly PhaseRead[], config: PhaseConfig = DEFAULT_PHASE_CONFIG): PhaseState => withBetOpen(replayPhases(reads, config).state, true);
+
+  it('never calls a crash from missing reads: the round goes lost, and rising values regain it', () => {
+    const reads = flight(0, 1.4);
+    const state = betOpenAfter(reads);
+    const last = reads.at(-1)!;
+    let s = state;
+    const events: PhaseEvent[] = [];
+    for (let at = last.at + POLL_MS; at < last.at + 2000; at += POLL_MS) {
+      const step = stepPhase(s, { at, kind: 'none' });
+      s = step.state;
+      events.push(...step.events);
+    }
+    expect(types(events)).toEqual(['lost']);
+    expect(s.phase).toBe('FLYING');
+    const back = stepPhase(s, { at: last.at + 2020, kind: 'value', value: 1.52, ink: WHITE });
+    expect(types(back.events)).toEqual(['regained']);
+  });
+
+  it('a stall or an unknown look with our bet open is lost, not a crash', () => {
+    const reads = flight(0, 2);
+    let s = betOpenAfter(reads);
+    const events: PhaseEvent[] = [];
+    const last = reads.at(-1)!.at;
+    for (let at = last + POLL_MS; at < last + 1500; at += POLL_MS) {
+      const step = stepPhase(s, { at, kind: 'text', ink: RED, long: true });
+      s = step.state;
+      events.push(...step.events);
+    }
+    expect(types(events)).toEqual(['lost']);
+  });
+
+  it('a learned crash look still ends the flight with our bet open', () => {
+    const crashLook = lookOf({ at: 0, ...text(RED, { long: true }) });
+    const config = { ...DEFAULT_PHASE_CONFIG, known: { bettingLooks: ['blank'], crashLooks: [crashLook] } };
+    const reads = flight(0, 2);
+    let s = betOpenAfter(reads, config);
+    const last = reads.at(-1)!.at;
+    const events: PhaseEvent[] = [];
+    for (const at of [last + 16, last + 32]) {
+      const step = stepPhase(s, { at, ...text(RED, { long: true }) }, config);
+      s = step.state;
+      events.push(...step.events);
+    }
+    expect(types(events)).toEqual(['crash:crash-text']);
+  });
+
+  it('starts unknown and waits', () => {
+    expect(stepPhase(INITIAL_PHASE_STATE, { at: 0, ...blank() }).state.phase).toBe('UNKNOWN');
+  });
+});
+
+describe('instant crashes', () => {
+  it('betting straight to a learned crash look is a round of its own (1.00x), never the next round’s flight', () => {
+    const crashLook = lookOf({ at: 0, ...text(RED, { long: true }) });
+    const config = { ...DEFAULT_PHASE_CONFIG, known: { bettingLooks: ['blank'], crashLooks: [crashLook] } };
+    const reads: PhaseRead[] = [
+      ...[0, 16, 32].map((at) => ({ at, ...blank() })),
+      ...[48, 64, 80].map((at) => ({ at, ...text(RED, { long: true }) })),
+      ...[2000, 2016].map((at) => ({ at, ...blank() })),
+      ...flight(3000, 1.3),
+    ];
+    expect(types(replayPhases(reads, config).events)).toEqual(['betting', 'flight', 'crash:crash-text', 'betting', 'flight']);
   });
 });

@@ -1,33 +1,60 @@
 // What an observer of the multiplier region can infer about the round, read by read (BRIEF §3 "Reads are physical").
 //
-// Reads: a multiplier value, nothing readable, or the game's crash text. Rules:
-// - a value after betting/crash starts a flight; during a flight values only rise, along a plausible curve;
-// - a value that goes backwards or jumps impossibly is rejected (OCR misread), but several consecutive lower
-//   values mean a new round began without us seeing the crash;
-// - the flight ends when crash text appears, when the read disappears for `missingMs`, or when the value stops
-//   rising for longer than the slowest plausible curve allows;
-// - after a crash, a blank read means the next betting phase.
-// A false crash while money is at risk stops the cash-out, so single glitches never end a flight.
+// Games show their phases in many ways (a blank readout, a countdown, "WAITING FOR NEXT ROUND", a frozen 1.00x or
+// the last crash value while betting; "BUSTED", "FLEW AWAY!" on an extra line, a red number or no number at all
+// after a crash). So no look is assumed to mean a phase. Instead:
+// - a flight is a value that RISES along a plausible curve: `confirmRises` increases in a row. A countdown falls, a
+//   frozen 1.00x or a left-over crash value stands still, text has no value: none of them is ever a flight;
+// - in flight, values only rise; a value that goes backwards or jumps impossibly is a misread;
+// - a flight ends on positive evidence: the look changes (text replaces the number, the number changes colour or
+//   gains a line) for `confirmReads` reads, the value stops rising for longer than its own fitted curve allows,
+//   the read disappears, or values restart lower;
+// - after a crash, betting is the first different look that holds (or, once learned, a look seen in betting).
+// While our bet is open, missing or doubtful reads never end the flight: the round goes `lost`, and the executor
+// decides from the buttons. A false crash with money at risk would abandon the bet.
+
+import { colourDistance, COLOUR_CHANGE, colourBucket, type Rgb } from './readout-look';
 
 export type RoundPhase = 'UNKNOWN' | 'BETTING' | 'FLYING' | 'CRASHED';
 
-export type PhaseRead =
-  | { readonly at: number; readonly kind: 'value'; readonly value: number }
-  | { readonly at: number; readonly kind: 'none' }
-  | { readonly at: number; readonly kind: 'crash'; readonly value?: number };
+interface ReadLook {
+  readonly ink?: Rgb | null;
+  /** Text lines in the region besides the one read ("FLEW AWAY!" above the number, "PREPARING" below it). */
+  readonly extraLines?: number;
+}
 
-export type CrashReason = 'crash-text' | 'disappeared' | 'stalled' | 'restarted';
+export type PhaseRead =
+  | ({ readonly at: number; readonly kind: 'value'; readonly value: number; readonly decimals?: number | null } & ReadLook)
+  | { readonly at: number; readonly kind: 'none' }
+  | ({ readonly at: number; readonly kind: 'text'; readonly long?: boolean } & ReadLook);
+
+export type CrashReason = 'crash-text' | 'colour' | 'extra-line' | 'disappeared' | 'stalled' | 'restarted';
+
+export interface FlightSample {
+  readonly at: number;
+  readonly value: number;
+}
 
 export type PhaseEvent =
   | { readonly type: 'betting'; readonly at: number }
-  | { readonly type: 'flight'; readonly at: number; readonly value: number; readonly resumed: boolean }
+  | { readonly type: 'flight'; readonly at: number; readonly value: number; readonly resumed: boolean; readonly samples: readonly FlightSample[] }
   | { readonly type: 'crash'; readonly at: number; readonly value: number | null; readonly reason: CrashReason }
-  | { readonly type: 'rejected'; readonly at: number; readonly value: number; readonly reason: 'backwards' | 'jump' };
+  | { readonly type: 'rejected'; readonly at: number; readonly value: number; readonly reason: 'backwards' | 'jump' }
+  /** Our bet is open and the reads no longer show the flight: only the buttons or a learned crash look can end it. */
+  | { readonly type: 'lost'; readonly at: number }
+  /** Rising values again after `lost`: the round is still flying. */
+  | { readonly type: 'regained'; readonly at: number; readonly value: number };
+
+/** Looks learned from watching the game (see game-signature.ts): they make betting and crash recognisable at once. */
+export interface KnownLooks {
+  readonly bettingLooks: readonly string[];
+  readonly crashLooks: readonly string[];
+}
 
 export interface PhaseConfig {
-  /** A flight whose read is blank this long has crashed. */
+  /** A flight whose read is blank this long has crashed (unless our bet is open). */
   readonly missingMs: number;
-  /** Slowest plausible growth per ms: how long a displayed value may legitimately stay the same. Pass half the fitted rate. */
+  /** Slowest plausible growth per ms: the stall limit before a flight's own rate is known. */
   readonly minRate: number;
   /** Fastest plausible growth per ms: faster apparent growth is a misread. */
   readonly maxRate: number;
@@ -35,7 +62,15 @@ export interface PhaseConfig {
   readonly slackMs: number;
   /** Consecutive lower reads that mean a new round, not a misread. */
   readonly backwardReadsForRestart: number;
+  /** Display step when the read does not say its decimals. */
   readonly quantum: number;
+  /** Increases in a row that make a flight. */
+  readonly confirmRises: number;
+  /** Reads in a row a new look must hold to count (a crash look, or betting after a crash). */
+  readonly confirmReads: number;
+  /** A value shown this long without moving is a betting display (frozen 1.00x, last crash), not a flight start. */
+  readonly staticMs: number;
+  readonly known: KnownLooks | null;
 }
 
 export const DEFAULT_PHASE_CONFIG: PhaseConfig = {
@@ -45,7 +80,21 @@ export const DEFAULT_PHASE_CONFIG: PhaseConfig = {
   slackMs: 100,
   backwardReadsForRestart: 3,
   quantum: 0.01,
+  confirmRises: 2,
+  confirmReads: 2,
+  staticMs: 400,
+  known: null,
 };
+
+/** A candidate flight: values rising in a row since `startAt`. */
+interface Run {
+  readonly startAt: number;
+  readonly lastValue: number;
+  readonly lastAt: number;
+  readonly lastRiseAt: number;
+  readonly rises: number;
+  readonly samples: readonly FlightSample[];
+}
 
 export interface PhaseState {
   readonly phase: RoundPhase;
@@ -55,11 +104,31 @@ export interface PhaseState {
   readonly lastValueAt: number | null;
   /** When the displayed value last increased (or the flight started). */
   readonly lastRiseAt: number | null;
+  readonly flightStartAt: number | null;
+  readonly flightStartValue: number | null;
+  /** The flight's display step (0.01 for two decimals), from the reads' decimals. */
+  readonly quantum: number;
+  /** Ink and extra lines of the latest rising read: the flight's own look. */
+  readonly ink: Rgb | null;
+  readonly extraLines: number;
   readonly missingSince: number | null;
   readonly backwardReads: number;
+  /** Consecutive reads in flight that look unlike the flight (other colour, extra line, text). */
+  readonly oddReads: number;
+  /** Consecutive rising reads in a look other than the flight's. */
+  readonly oddRises: number;
+  readonly betOpen: boolean;
+  readonly lost: boolean;
+  readonly run: Run | null;
   readonly crashValue: number | null;
-  /** A blank or crash-text read was seen since the crash: the next value is a new round. */
+  readonly crashReason: CrashReason | null;
+  readonly crashLook: string | null;
+  /** Consecutive reads since the crash whose look differs from the crash look. */
+  readonly changedReads: number;
+  /** A blank or text read was seen since the crash: the next rising value is a new round. */
   readonly gapSinceCrash: boolean;
+  /** Since when the current value has been shown unchanged outside flight. */
+  readonly staticSince: number | null;
 }
 
 export const INITIAL_PHASE_STATE: PhaseState = {
@@ -68,10 +137,24 @@ export const INITIAL_PHASE_STATE: PhaseState = {
   lastValue: null,
   lastValueAt: null,
   lastRiseAt: null,
+  flightStartAt: null,
+  flightStartValue: null,
+  quantum: DEFAULT_PHASE_CONFIG.quantum,
+  ink: null,
+  extraLines: 0,
   missingSince: null,
   backwardReads: 0,
+  oddReads: 0,
+  oddRises: 0,
+  betOpen: false,
+  lost: false,
+  run: null,
   crashValue: null,
+  crashReason: null,
+  crashLook: null,
+  changedReads: 0,
   gapSinceCrash: false,
+  staticSince: null,
 };
 
 export interface PhaseStep {
@@ -79,95 +162,243 @@ export interface PhaseStep {
   readonly events: readonly PhaseEvent[];
 }
 
-export function stepPhase(state: PhaseState, read: PhaseRead, config: PhaseConfig = DEFAULT_PHASE_CONFIG): PhaseStep {
-  switch (state.phase) {
-    case 'FLYING':
-      return stepFlying(state, read, config);
-    case 'CRASHED':
-      return stepCrashed(state, read);
-    default:
-      return stepWaiting(state, read);
-  }
+/** A coarse, frame-stable description of a read: what games keep the same within a phase. */
+export function lookOf(read: PhaseRead): string {
+  if (read.kind === 'none') return 'blank';
+  return `${read.kind}:${colourBucket(read.ink)}:${(read.extraLines ?? 0) > 0 ? 'lines' : 'line'}`;
 }
 
-function startFlight(state: PhaseState, at: number, value: number, resumed: boolean, prior: PhaseEvent[] = []): PhaseStep {
+/** Marks whether our bet is open: while it is, reads alone never end the flight. */
+export function withBetOpen(state: PhaseState, betOpen: boolean): PhaseState {
+  return state.betOpen === betOpen ? state : { ...state, betOpen };
+}
+
+export function stepPhase(state: PhaseState, read: PhaseRead, config: PhaseConfig = DEFAULT_PHASE_CONFIG): PhaseStep {
+  return state.phase === 'FLYING' ? stepFlying(state, read, config) : stepWaiting(state, read, config);
+}
+
+const MAX_RUN_SAMPLES = 64;
+const quantumOf = (read: PhaseRead, fallback: number) => (read.kind === 'value' && read.decimals != null ? 10 ** -read.decimals : fallback);
+
+function startFlight(state: PhaseState, at: number, value: number, resumed: boolean, samples: readonly FlightSample[], read: PhaseRead, config: PhaseConfig): PhaseStep {
+  const look = read.kind === 'none' ? {} : read;
   return {
     state: {
       ...INITIAL_PHASE_STATE,
+      betOpen: state.betOpen,
       phase: 'FLYING',
       flights: resumed ? state.flights : state.flights + 1,
       lastValue: value,
-      lastValueAt: at,
-      lastRiseAt: at,
+      lastValueAt: read.at,
+      lastRiseAt: read.at,
+      flightStartAt: resumed ? (state.flightStartAt ?? at) : at,
+      flightStartValue: resumed ? (state.flightStartValue ?? samples[0]?.value ?? value) : (samples[0]?.value ?? value),
+      quantum: quantumOf(read, config.quantum),
+      ink: look.ink ?? null,
+      extraLines: look.extraLines ?? 0,
     },
-    events: [...prior, { type: 'flight', at, value, resumed }],
+    events: [{ type: 'flight', at, value, resumed, samples }],
   };
 }
 
-function crash(state: PhaseState, at: number, value: number | null, reason: CrashReason): PhaseStep {
+function crash(state: PhaseState, at: number, value: number | null, reason: CrashReason, look: string): PhaseStep {
   return {
-    state: { ...state, phase: 'CRASHED', crashValue: value, missingSince: null, backwardReads: 0, gapSinceCrash: reason !== 'stalled' },
+    state: {
+      ...state,
+      phase: 'CRASHED',
+      crashValue: value,
+      crashReason: reason,
+      crashLook: look,
+      changedReads: 0,
+      missingSince: null,
+      backwardReads: 0,
+      oddReads: 0,
+      lost: false,
+      run: null,
+      staticSince: null,
+      gapSinceCrash: reason !== 'stalled',
+    },
     events: [{ type: 'crash', at, value, reason }],
   };
 }
 
-function stepWaiting(state: PhaseState, read: PhaseRead): PhaseStep {
-  if (read.kind === 'value') return startFlight(state, read.at, read.value, false);
-  if (read.kind === 'crash') {
-    if (state.phase === 'UNKNOWN') return { state: { ...state, phase: 'CRASHED', crashValue: read.value ?? null, gapSinceCrash: true }, events: [] };
-    // Betting straight to crash text: a flight too short to read, e.g. an instant 1.00x crash. Still a round.
-    const flight = startFlight(state, read.at, read.value ?? 1, false);
-    const ended = crash(flight.state, read.at, read.value ?? null, 'crash-text');
-    return { state: ended.state, events: [...flight.events, ...ended.events] };
+/** Extends the rising run with a value read, or starts a new one. */
+function nextRun(run: Run | null, read: Extract<PhaseRead, { kind: 'value' }>, config: PhaseConfig, quantum: number): Run {
+  const fresh: Run = { startAt: read.at, lastValue: read.value, lastAt: read.at, lastRiseAt: read.at, rises: 0, samples: [{ at: read.at, value: read.value }] };
+  if (!run || read.value < run.lastValue) return fresh;
+  if (read.value === run.lastValue) {
+    // Standing still: before any rise this is a frozen display, so the flight (if any) starts from here.
+    if (run.rises === 0 || read.at - run.lastRiseAt > stallLimit(run.lastValue, quantum, config.minRate, config.slackMs)) return fresh;
+    return { ...run, lastAt: read.at };
   }
-  if (state.phase === 'BETTING') return { state, events: [] };
-  return { state: { ...state, phase: 'BETTING' }, events: [{ type: 'betting', at: read.at }] };
+  const plausible = read.value <= run.lastValue * Math.exp(config.maxRate * (read.at - run.lastAt + config.slackMs)) + quantum;
+  if (!plausible) return fresh;
+  const samples = run.samples.length < MAX_RUN_SAMPLES ? [...run.samples, { at: read.at, value: read.value }] : run.samples;
+  return { ...run, lastValue: read.value, lastAt: read.at, lastRiseAt: read.at, rises: run.rises + 1, samples };
 }
 
-function stepCrashed(state: PhaseState, read: PhaseRead): PhaseStep {
-  if (read.kind === 'none') return { state: { ...state, phase: 'BETTING' }, events: [{ type: 'betting', at: read.at }] };
-  if (read.kind === 'crash') return { state: { ...state, gapSinceCrash: true }, events: [] };
-  const frozen = state.crashValue;
-  if (state.gapSinceCrash || frozen === null || read.value < frozen) return startFlight(state, read.at, read.value, false);
-  // The frozen value is still shown: keep waiting. A higher value without a gap means the stall was a false alarm.
-  if (read.value === frozen) return { state, events: [] };
-  return startFlight(state, read.at, read.value, true);
+function stallLimit(value: number, quantum: number, rate: number, slackMs: number): number {
+  return Math.log((value + quantum) / value) / rate + slackMs;
+}
+
+function stepWaiting(state: PhaseState, read: PhaseRead, config: PhaseConfig): PhaseStep {
+  const look = lookOf(read);
+  const events: PhaseEvent[] = [];
+  let s = state;
+
+  if (read.kind === 'value') {
+    // A number stopped (by stall) that starts rising again without a gap: the stall was a false alarm.
+    if (s.phase === 'CRASHED' && s.crashReason === 'stalled' && !s.gapSinceCrash && s.crashValue !== null && read.value > s.crashValue) {
+      return startFlight(s, read.at, read.value, true, [{ at: read.at, value: read.value }], read, config);
+    }
+    const run = nextRun(s.run, read, config, quantumOf(read, config.quantum));
+    if (run.rises >= config.confirmRises) {
+      const flight = startFlight(s, run.startAt, read.value, false, run.samples, read, config);
+      return { state: flight.state, events: [...events, ...flight.events] };
+    }
+    const staticSince = s.run && s.run.lastValue === read.value && s.staticSince !== null ? s.staticSince : read.at;
+    s = { ...s, run, staticSince };
+  } else {
+    s = { ...s, run: null, staticSince: null };
+  }
+
+  const known = config.known;
+  const bettingLook = (): boolean => {
+    if (known && !known.bettingLooks.includes(look)) return false;
+    // A number on screen outside flight counts as betting only once it has clearly stood still.
+    return read.kind !== 'value' || read.at - (s.staticSince ?? read.at) >= config.staticMs;
+  };
+
+  if (s.phase === 'CRASHED') {
+    const changedReads = look === s.crashLook ? 0 : s.changedReads + 1;
+    s = { ...s, changedReads, gapSinceCrash: s.gapSinceCrash || read.kind !== 'value' };
+    if (changedReads >= config.confirmReads && bettingLook()) {
+      return { state: { ...s, phase: 'BETTING' }, events: [...events, { type: 'betting', at: read.at }] };
+    }
+    return { state: s, events };
+  }
+  if (s.phase === 'BETTING' && known && known.crashLooks.includes(look) && !known.bettingLooks.includes(look) && read.kind !== 'value') {
+    // Betting straight to the crash look: a flight too short to read (an instant 1.00x crash). Still a round.
+    const changedReads = s.changedReads + 1;
+    if (changedReads < config.confirmReads) return { state: { ...s, changedReads }, events };
+    const flight = startFlight(s, read.at, 1, false, [], read, config);
+    const ended = crash(flight.state, read.at, null, read.kind === 'none' ? 'disappeared' : 'crash-text', look);
+    return { state: ended.state, events: [...events, ...flight.events, ...ended.events] };
+  }
+  if (s.phase === 'BETTING') s = { ...s, changedReads: 0 };
+  if (s.phase === 'UNKNOWN' && known) {
+    if (known.crashLooks.includes(look) && !known.bettingLooks.includes(look) && read.kind !== 'value') {
+      return { state: { ...s, phase: 'CRASHED', crashLook: look, changedReads: 0, gapSinceCrash: true }, events };
+    }
+    if (bettingLook()) return { state: { ...s, phase: 'BETTING' }, events: [...events, { type: 'betting', at: read.at }] };
+  }
+  return { state: s, events };
 }
 
 function stepFlying(state: PhaseState, read: PhaseRead, config: PhaseConfig): PhaseStep {
   const last = state.lastValue!;
-  if (read.kind === 'crash') return crash(state, read.at, read.value ?? last, 'crash-text');
-  if (read.kind === 'none') {
-    const missingSince = state.missingSince ?? read.at;
-    if (read.at - missingSince >= config.missingMs) return crash(state, missingSince, last, 'disappeared');
-    return { state: { ...state, missingSince }, events: [] };
-  }
-  const { at, value } = read;
-  if (value < last) {
-    const backwardReads = state.backwardReads + 1;
-    if (backwardReads >= config.backwardReadsForRestart) {
-      const ended = crash(state, state.lastValueAt!, last, 'restarted');
-      return startFlight(ended.state, at, value, false, [...ended.events]);
+  const look = lookOf(read);
+  const knownCrash = config.known?.crashLooks.includes(look) ?? false;
+  // With our bet open, only a look learned as a crash ends the flight; anything else doubtful is a lost read.
+  const mayEnd = (evidence: boolean) => evidence && (!state.betOpen || knownCrash);
+
+  if (read.kind === 'value') {
+    const { at, value } = read;
+    if (value < last) {
+      const backwardReads = state.backwardReads + 1;
+      if (backwardReads >= config.backwardReadsForRestart) {
+        const ended = crash(state, state.lastValueAt!, last, 'restarted', look);
+        const run = nextRun(null, read, config, quantumOf(read, config.quantum));
+        return { state: { ...ended.state, run, staticSince: at }, events: ended.events };
+      }
+      return { state: { ...state, backwardReads }, events: [{ type: 'rejected', at, value, reason: 'backwards' }] };
     }
-    return { state: { ...state, backwardReads }, events: [{ type: 'rejected', at, value, reason: 'backwards' }] };
+    const elapsed = Math.max(0, at - state.lastValueAt!);
+    if (value > last * Math.exp(config.maxRate * (elapsed + config.slackMs)) + state.quantum) {
+      return { state, events: [{ type: 'rejected', at, value, reason: 'jump' }] };
+    }
+    if (value > last) {
+      // The crash often shows one cent above the last flight frame, already red or under "FLEW AWAY!": a rise in a
+      // new look only becomes the flight's look once it keeps rising (games that shade the number as it grows).
+      const changedLook = lookChanged(state, read);
+      const adopt = !changedLook || state.oddRises + 1 >= config.confirmRises;
+      const rose: PhaseState = {
+        ...state,
+        lastValue: value,
+        lastValueAt: at,
+        lastRiseAt: at,
+        quantum: Math.min(state.quantum, quantumOf(read, state.quantum)),
+        ink: adopt ? (read.ink ?? state.ink) : state.ink,
+        extraLines: adopt ? (read.extraLines ?? 0) : state.extraLines,
+        oddRises: adopt ? 0 : state.oddRises + 1,
+        missingSince: null,
+        backwardReads: 0,
+        oddReads: 0,
+        lost: false,
+      };
+      return { state: rose, events: state.lost ? [{ type: 'regained', at, value }] : [] };
+    }
+    // The same value again: a crash if its look changed (colour, extra line), else fine until the curve should have moved.
+    const recoloured = !!(read.ink && state.ink && colourDistance(read.ink, state.ink) >= COLOUR_CHANGE);
+    const newLine = (read.extraLines ?? 0) > state.extraLines;
+    const next: PhaseState = { ...state, lastValueAt: at, missingSince: null, backwardReads: 0 };
+    if (recoloured || newLine) {
+      const oddReads = state.oddReads + 1;
+      if (oddReads >= config.confirmReads && mayEnd(true)) return crash(next, at, last, recoloured ? 'colour' : 'extra-line', look);
+      return lostOr({ ...next, oddReads }, at, []);
+    }
+    if (at - state.lastRiseAt! > stallLimit(last, state.quantum, flightRate(state, config), config.slackMs)) {
+      return state.betOpen ? lostOr(next, at, []) : crash(next, at, last, 'stalled', look);
+    }
+    return { state: { ...next, oddReads: 0 }, events: [] };
   }
-  const elapsed = Math.max(0, at - state.lastValueAt!);
-  if (value > last * Math.exp(config.maxRate * (elapsed + config.slackMs)) + config.quantum) {
-    return { state, events: [{ type: 'rejected', at, value, reason: 'jump' }] };
+
+  if (read.kind === 'text') {
+    const unlike = !!read.long || (read.extraLines ?? 0) > 0 || !!(read.ink && state.ink && colourDistance(read.ink, state.ink) >= COLOUR_CHANGE);
+    if (unlike) {
+      const oddReads = state.oddReads + 1;
+      if (oddReads >= config.confirmReads && mayEnd(true)) return crash(state, read.at, last, 'crash-text', look);
+      return missing({ ...state, oddReads }, read.at, look, config);
+    }
   }
-  if (value > last) {
-    return { state: { ...state, lastValue: value, lastValueAt: at, lastRiseAt: at, missingSince: null, backwardReads: 0 }, events: [] };
+  if (read.kind === 'none' && knownCrash && state.betOpen) {
+    // A learned blank crash look still needs the blank to hold like any disappearance.
+    return missing(state, read.at, look, config, true);
   }
-  // Same value again: fine until even the slowest plausible curve would have moved on by one display step.
-  const stallLimit = Math.log((last + config.quantum) / last) / config.minRate + config.slackMs;
-  const next = { ...state, lastValueAt: at, missingSince: null, backwardReads: 0 };
-  if (at - state.lastRiseAt! > stallLimit) return crash(next, at, last, 'stalled');
-  return { state: next, events: [] };
+  return missing(state, read.at, look, config);
+}
+
+/** Reads that show no flight: a crash once they last `missingMs`, or `lost` while our bet is open. */
+function missing(state: PhaseState, at: number, look: string, config: PhaseConfig, knownCrash = false): PhaseStep {
+  const missingSince = state.missingSince ?? at;
+  const next = { ...state, missingSince };
+  if (at - missingSince < config.missingMs) return { state: next, events: [] };
+  if (!state.betOpen || knownCrash) return crash(next, missingSince, state.lastValue, 'disappeared', look);
+  return lostOr(next, at, []);
+}
+
+function lostOr(state: PhaseState, at: number, events: PhaseEvent[]): PhaseStep {
+  if (!state.betOpen || state.lost) return { state, events };
+  return { state: { ...state, lost: true }, events: [...events, { type: 'lost', at }] };
+}
+
+function lookChanged(state: PhaseState, read: Extract<PhaseRead, { kind: 'value' }>): boolean {
+  const recoloured = !!(read.ink && state.ink && colourDistance(read.ink, state.ink) >= COLOUR_CHANGE);
+  return recoloured || (read.extraLines ?? 0) > state.extraLines;
+}
+
+/** Half the flight's own growth so far (the stall limit must not fire on a slow stretch), never below `minRate`. */
+function flightRate(state: PhaseState, config: PhaseConfig): number {
+  const { flightStartAt, flightStartValue, lastValue, lastRiseAt } = state;
+  if (flightStartAt === null || flightStartValue === null || lastValue === null || lastRiseAt === null) return config.minRate;
+  const span = lastRiseAt - flightStartAt;
+  if (span <= 0 || lastValue < flightStartValue + 3 * state.quantum) return config.minRate;
+  return Math.max(config.minRate, Math.log(lastValue / flightStartValue) / span / 2);
 }
 
 /** Runs a whole read stream; convenient for tests and replaying recordings. */
-export function replayPhases(reads: readonly PhaseRead[], config: PhaseConfig = DEFAULT_PHASE_CONFIG): PhaseStep {
-  let state = INITIAL_PHASE_STATE;
+export function replayPhases(reads: readonly PhaseRead[], config: PhaseConfig = DEFAULT_PHASE_CONFIG, initial: PhaseState = INITIAL_PHASE_STATE): PhaseStep {
+  let state = initial;
   const events: PhaseEvent[] = [];
   for (const read of reads) {
     const step = stepPhase(state, read, config);

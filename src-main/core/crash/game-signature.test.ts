@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { knownLooks, mismatchOf, SignatureLearner, verdictOf, type WatchedRound } from './game-signature';
+import { LOOKS, readStream, type GameLook } from './read-streams.test-support';
+import { DEFAULT_PHASE_CONFIG, INITIAL_PHASE_STATE, stepPhase, type PhaseConfig, type PhaseRead } from './round-phase';
+
+function watch(reads: readonly PhaseRead[], config: PhaseConfig = DEFAULT_PHASE_CONFIG): { rounds: readonly WatchedRound[]; events: string[] } {
+  const learner = new SignatureLearner();
+  let state = INITIAL_PHASE_STATE;
+  const events: string[] = [];
+  for (const read of reads) {
+    const step = stepPhase(state, read, config);
+    state = step.state;
+    events.push(...step.events.filter((e) => e.type !== 'rejected').map((e) => e.type));
+    learner.observe(read, state, step.events);
+  }
+  return { rounds: learner.rounds(), events };
+}
+
+describe('learning a game', () => {
+  for (const [name, look] of Object.entries(LOOKS) as Array<[string, GameLook]>) {
+    it(`${name}: ready after at most three rounds, then recognises betting from a new session's first reads`, () => {
+      const rate = 0.00025;
+      const { reads } = readStream(look, [{ crash: 1.9 }, { crash: 2.6 }, { crash: 1.7 }], { rate });
+      const { rounds } = watch(reads);
+      expect(rounds.map((r) => r.whole)).toEqual([false, true, true]);
+      const { verdict, signature } = verdictOf(rounds);
+      expect(verdict).toEqual({ ready: true });
+      expect(signature!.decimals).toBe(look.decimals);
+      expect(signature!.rate!.min).toBeGreaterThan(rate * 0.85);
+      expect(signature!.rate!.max).toBeLessThan(rate * 1.15);
+
+      // A new session with what was learned: betting is known at once, so the first signal can be played.
+      const next = readStream(look, [{ crash: 2.2 }], { rate, startAt: 100_000 });
+      const config = { ...DEFAULT_PHASE_CONFIG, known: knownLooks(signature) };
+      const again = watch(next.reads, config);
+      expect(again.events.slice(0, 3)).toEqual(['betting', 'flight', 'crash']);
+      expect(again.rounds.every((r) => mismatchOf(signature!, r) === null)).toBe(true);
+    });
+  }
+
+  it('refuses with the count of rounds seen until two whole rounds agree', () => {
+    const { reads } = readStream(LOOKS.classic, [{ crash: 1.9 }, { crash: 2.6 }], { rate: 0.00025 });
+    expect(verdictOf(watch(reads).rounds).verdict).toEqual({ ready: false, why: 'still learning this game (1 of 2 rounds seen)' });
+    expect(verdictOf([]).verdict).toEqual({ ready: false, why: 'still learning this game (0 of 2 rounds seen)' });
+  });
+
+  it('is not ready when the rounds disagree, and flags a game that stopped looking as learned', () => {
+    const rate = 0.00025;
+    const classic = readStream(LOOKS.classic, [{ crash: 1.9 }, { crash: 2.6 }], { rate });
+    const waiting = readStream(LOOKS.waiting, [{ crash: 2.1 }], { rate, startAt: classic.reads.at(-1)!.at + 16 });
+    const { rounds } = watch([...classic.reads, ...waiting.reads]);
+    expect(verdictOf(rounds).verdict).toMatchObject({ ready: false, why: expect.stringContaining('crash looked different') });
+
+    const { signature } = verdictOf(watch(readStream(LOOKS.classic, [{ crash: 1.9 }, { crash: 2.6 }, { crash: 1.4 }], { rate }).reads).rounds);
+    expect(mismatchOf(signature!, rounds.at(-1)!)).toContain('not as learned');
+    const faster = watch(readStream(LOOKS.classic, [{ crash: 1.9 }, { crash: 2.6 }], { rate: rate * 3 }).reads).rounds.at(-1)!;
+    expect(mismatchOf(signature!, faster)).toContain('far from the learned');
+  });
+});

@@ -1,0 +1,153 @@
+// Learning a game before money moves: watch whole rounds, note how betting and the crash look, the number's decimals
+// and the growth rate, and only call the game `ready` once two whole rounds agree. What was learned makes the phase
+// model recognise betting and a crash at once, and a game that stops looking like it is refused.
+
+import { fitGrowth } from './curve-fit';
+import { lookOf, type KnownLooks, type PhaseEvent, type PhaseRead, type PhaseState } from './round-phase';
+
+export const ROUNDS_TO_LEARN = 2;
+
+export interface GameSignature {
+  readonly version: 1;
+  readonly bettingLooks: readonly string[];
+  readonly crashLooks: readonly string[];
+  readonly decimals: number | null;
+  /** Growth per ms seen across the learned rounds. */
+  readonly rate: { readonly min: number; readonly max: number } | null;
+  readonly rounds: number;
+}
+
+export interface PhaseMark {
+  readonly phase: 'betting' | 'flight' | 'crash';
+  /** ms since the round's first mark. */
+  readonly t: number;
+  readonly look?: string;
+}
+
+export interface WatchedRound {
+  readonly timeline: readonly PhaseMark[];
+  readonly bettingLooks: readonly string[];
+  readonly crashLook: string | null;
+  readonly crashValue: number | null;
+  readonly crashReason: string | null;
+  readonly rate: number | null;
+  readonly decimals: number | null;
+  /** Seen from its betting phase to its crash. */
+  readonly whole: boolean;
+}
+
+export type Verdict = { readonly ready: true } | { readonly ready: false; readonly why: string };
+
+interface OpenRound {
+  startedAt: number;
+  timeline: PhaseMark[];
+  bettingLooks: Set<string>;
+  sawBetting: boolean;
+  flightAt: number | null;
+  samples: { at: number; multiplier: number }[];
+  decimals: number | null;
+}
+
+const MAX_SAMPLES = 400;
+const RATE_TOLERANCE = 1.6;
+
+/** Follows the phase model's reads and events; finished rounds come out of {@link rounds}. */
+export class SignatureLearner {
+  private readonly finished: WatchedRound[] = [];
+  private open: OpenRound | null = null;
+
+  observe(read: PhaseRead, state: PhaseState, events: readonly PhaseEvent[]): WatchedRound | null {
+    let done: WatchedRound | null = null;
+    for (const event of events) {
+      if (event.type === 'betting') {
+        this.open = { startedAt: event.at, timeline: [{ phase: 'betting', t: 0, look: lookOf(read) }], bettingLooks: new Set(), sawBetting: true, flightAt: null, samples: [], decimals: null };
+      } else if (event.type === 'flight' && !event.resumed) {
+        this.open ??= { startedAt: event.at, timeline: [], bettingLooks: new Set(), sawBetting: false, flightAt: null, samples: [], decimals: null };
+        this.open.flightAt = event.at;
+        this.open.timeline.push({ phase: 'flight', t: event.at - this.open.startedAt });
+        for (const s of event.samples) this.open.samples.push({ at: s.at, multiplier: s.value });
+      } else if (event.type === 'crash' && this.open && this.open.flightAt !== null) {
+        done = this.close(this.open, event, state.crashLook);
+        this.open = null;
+      }
+    }
+    const open = this.open;
+    // Reads already rising belong to the flight being confirmed, not to betting.
+    if (open && state.phase === 'BETTING' && open.flightAt === null && (state.run?.rises ?? 0) === 0) open.bettingLooks.add(lookOf(read));
+    if (open && state.phase === 'FLYING' && read.kind === 'value' && events.length === 0) {
+      if (open.samples.length < MAX_SAMPLES) open.samples.push({ at: read.at, multiplier: read.value });
+      if (read.decimals != null) open.decimals = Math.max(open.decimals ?? 0, read.decimals);
+    }
+    return done;
+  }
+
+  rounds(): readonly WatchedRound[] {
+    return this.finished;
+  }
+
+  private close(open: OpenRound, crash: Extract<PhaseEvent, { type: 'crash' }>, crashLook: string | null): WatchedRound {
+    const quantum = open.decimals === null ? 0.01 : 10 ** -open.decimals;
+    const fit = open.samples.length >= 4 ? fitGrowth(open.samples, { quantum }) : null;
+    const round: WatchedRound = {
+      timeline: [...open.timeline, { phase: 'crash', t: crash.at - open.startedAt, ...(crashLook ? { look: crashLook } : {}) }],
+      bettingLooks: [...open.bettingLooks],
+      crashLook,
+      crashValue: crash.value,
+      crashReason: crash.reason,
+      rate: fit?.rate ?? null,
+      decimals: open.decimals,
+      whole: open.sawBetting && open.bettingLooks.size > 0,
+    };
+    this.finished.push(round);
+    return round;
+  }
+}
+
+/**
+ * Whether the watched rounds make a signature to bet on. The last whole rounds must agree on the crash look and the
+ * decimals, and their rates must be alike: a region drawn over the wrong element, or a game that changed its look
+ * mid-rehearsal, never passes.
+ */
+export function verdictOf(rounds: readonly WatchedRound[], needed = ROUNDS_TO_LEARN): { verdict: Verdict; signature: GameSignature | null } {
+  const whole = rounds.filter((r) => r.whole);
+  if (whole.length < needed) {
+    const why = rounds.length === 0 ? `still learning this game (0 of ${needed} rounds seen)` : `still learning this game (${whole.length} of ${needed} rounds seen)`;
+    return { verdict: { ready: false, why }, signature: null };
+  }
+  const recent = whole.slice(-needed);
+  const crashLooks = new Set(recent.map((r) => r.crashLook));
+  if (crashLooks.size > 1) return { verdict: { ready: false, why: `the crash looked different in the last ${needed} rounds (${[...crashLooks].join(' vs ')})` }, signature: null };
+  const decimals = new Set(recent.map((r) => r.decimals));
+  if (decimals.size > 1) return { verdict: { ready: false, why: `the number showed different decimals (${[...decimals].join(' vs ')})` }, signature: null };
+  const rates = recent.map((r) => r.rate).filter((r): r is number => r !== null);
+  if (rates.length > 1 && Math.max(...rates) / Math.min(...rates) > RATE_TOLERANCE) {
+    return { verdict: { ready: false, why: `the growth rate differed between rounds (${rates.map((r) => (r * 1000).toFixed(3)).join(' vs ')} per s)` }, signature: null };
+  }
+  const signature: GameSignature = {
+    version: 1,
+    bettingLooks: [...new Set(whole.flatMap((r) => r.bettingLooks))].sort(),
+    crashLooks: [...new Set(whole.map((r) => r.crashLook).filter((l): l is string => l !== null))].sort(),
+    decimals: recent[0]!.decimals,
+    rate: rates.length > 0 ? { min: Math.min(...rates), max: Math.max(...rates) } : null,
+    rounds: whole.length,
+  };
+  return { verdict: { ready: true }, signature };
+}
+
+export function knownLooks(signature: GameSignature | null): KnownLooks | null {
+  return signature ? { bettingLooks: signature.bettingLooks, crashLooks: signature.crashLooks } : null;
+}
+
+/** Why a round played with a signature does not match it (the game changed its look, the window moved), or null. */
+export function mismatchOf(signature: GameSignature, round: WatchedRound): string | null {
+  if (round.crashLook !== null && !signature.crashLooks.includes(round.crashLook) && round.crashReason !== 'restarted') {
+    return `the crash looked like "${round.crashLook}", not as learned (${signature.crashLooks.join(', ')})`;
+  }
+  if (round.decimals !== null && signature.decimals !== null && round.decimals !== signature.decimals) {
+    return `the number showed ${round.decimals} decimals, not ${signature.decimals} as learned`;
+  }
+  if (round.rate !== null && signature.rate && (round.rate > signature.rate.max * 2 || round.rate < signature.rate.min / 2)) {
+    return `the number grew at ${(round.rate * 1000).toFixed(3)}/s, far from the learned ${(signature.rate.min * 1000).toFixed(3)}–${(signature.rate.max * 1000).toFixed(3)}/s`;
+  }
+  return null;
+}
