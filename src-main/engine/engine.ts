@@ -82,7 +82,7 @@ export function createEngine(options: EngineOptions): Engine {
   let reader: Promise<RegionReader> | null = null;
   // One OCR worker for the whole engine: calibration readouts and the autopilot share it.
   const sharedReader = () => (reader ??= desktop.createReader());
-  const autopilot = new AutopilotService({ db, bus, safety, settings, actions, mouse: desktop.mouse, createReader: sharedReader, displays: () => desktop.displays() });
+  const autopilot = new AutopilotService({ db, bus, safety, settings, actions, mouse: desktop.mouse, createReader: sharedReader, displays: () => desktop.displays(), grabRegion: (region) => desktop.grabRegion(region) });
   strategies.register({ id: 'autopilot', label: 'Crash autopilot', kind: 'autopilot' }, (enabled) => {
     const profileName = settings.stored().activeProfile;
     const profile = profileName ? profiles.get(profileName) : undefined;

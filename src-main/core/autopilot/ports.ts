@@ -10,6 +10,12 @@ export interface ScreenRead {
   readonly path: 'glyph' | 'tesseract';
   /** Set when the region shows text far longer than any multiplier: the game's own crash or status text. */
   readonly otherText?: boolean;
+  /** Decimals shown in the number read; null when value is null. */
+  readonly decimals?: number | null;
+  /** Mean colour (0–255 RGB) of the ink of the line read; null when blank. */
+  readonly ink?: { readonly r: number; readonly g: number; readonly b: number } | null;
+  /** Text lines in the region other than the one read ("FLEW AWAY!", "PREPARING"). */
+  readonly extraLines?: number;
 }
 
 export interface RegionReader {

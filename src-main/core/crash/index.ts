@@ -6,3 +6,4 @@ export * from './round-phase';
 export * from './display-lag';
 export * from './readout-look';
 export * from './game-signature';
+export * from './button-look';

@@ -181,7 +181,7 @@ const MAX_RUN_SAMPLES = 64;
 const quantumOf = (read: PhaseRead, fallback: number) => (read.kind === 'value' && read.decimals != null ? 10 ** -read.decimals : fallback);
 
 function startFlight(state: PhaseState, at: number, value: number, resumed: boolean, samples: readonly FlightSample[], read: PhaseRead, config: PhaseConfig): PhaseStep {
-  const look = read.kind === 'none' ? {} : read;
+  const look: ReadLook = read.kind === 'none' ? {} : read;
   return {
     state: {
       ...INITIAL_PHASE_STATE,

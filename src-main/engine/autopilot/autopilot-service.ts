@@ -5,6 +5,7 @@ import type { DisplayInfo } from '../../../src-shared/contract/services/autopilo
 import type { SignalSourceStatus } from '../../../src-shared/signals';
 import { CallFailure } from '../../../src-shared/contract';
 import type { MousePort, RegionReader } from '../../core/autopilot/ports';
+import type { RawImage } from '../../core/ocr/raw-image';
 import type { DisplayLagEstimator } from '../../core/crash';
 import { SignalIntake } from '../../adapters/signals/signal-intake';
 import { SignalRecorder } from '../../adapters/signals/signal-recorder';
@@ -19,7 +20,10 @@ import type { SafetyService } from '../services/safety-service';
 import type { SettingsService } from '../services/settings-service';
 import { Clicker } from './clicker';
 import { DisplayLagStore } from './display-lag-store';
-import { CrashExecutor, DEFAULT_EXECUTOR_OPTIONS, type ExecutorOptions } from './crash-executor';
+import { CrashExecutor, DEFAULT_EXECUTOR_OPTIONS, systemClock, type ExecutorOptions } from './crash-executor';
+import { GameSignatureStore } from './game-signature-store';
+import { GameWatch } from './game-watch';
+import { ScreenButtons } from './screen-buttons';
 import { pnlSummary } from './pnl-summary';
 import { UiLane } from './ui-lane';
 import { RoundObserver } from './round-observer';
@@ -35,6 +39,8 @@ export interface AutopilotDeps {
   /** Created on first start: loading Tesseract costs about a second. */
   createReader: () => Promise<RegionReader>;
   displays: () => Promise<DisplayInfo[]>;
+  /** Captures small boxes around the game's buttons; without it the buttons are not consulted. */
+  grabRegion?: (region: Rect) => Promise<RawImage>;
   executorOptions?: Partial<ExecutorOptions>;
 }
 
@@ -72,6 +78,8 @@ export class AutopilotService {
   private intake: SignalIntake | null = null;
   private readonly displayLags = new Map<string, DisplayLagEstimator>();
   private readonly lagStore: DisplayLagStore;
+  readonly signatures: GameSignatureStore;
+  private watch: GameWatch | null = null;
   private readonly ui = new UiLane();
   private observer: RoundObserver | null = null;
   private profile: GameProfile | null = null;
@@ -89,6 +97,7 @@ export class AutopilotService {
     this.signals = new SignalRows(deps.db);
     this.recorder = new SignalRecorder(deps.db);
     this.lagStore = new DisplayLagStore(deps.db);
+    this.signatures = new GameSignatureStore(deps.db);
     this.clicker = new Clicker(deps.mouse, deps.safety, deps.actions);
     const interrupted = this.executions.interruptUnfinished(Date.now());
     for (const e of interrupted) deps.actions.record({ kind: 'interrupted', target: e.roundId, mode: e.mode, reason: 'round was open when the app stopped', executionId: e.id });
@@ -133,7 +142,8 @@ export class AutopilotService {
     this.profile = onScreen;
     if (onScreen.regions.balance) void this.warmUpBalance(this.reader, onScreen.regions.balance);
     this.observer = new RoundObserver(this.reader, onScreen.regions.multiplier, { idleIntervalMs: IDLE_READ_INTERVAL_MS });
-    this.executor = this.createExecutor(this.observer);
+    this.watch = this.watchGame(options.profile.name, this.observer);
+    this.executor = this.createExecutor(this.observer, this.watch);
     this.intake = new SignalIntake({ recorder: this.recorder, sources: [source], staleMs: stored.staleSignalMs });
     this.wireIntake(this.intake, url);
     this.running = true;
@@ -183,13 +193,48 @@ export class AutopilotService {
         continue;
       }
       this.publishState();
-      const done = await this.executor!.play({ signalId: next.id, signal: next.signal, profile: this.profile! });
+      const done = await this.playSafely(next.id, next.signal);
       this.current = null;
       this.lagStore.save(this.profile!.name, this.displayLagFor(this.profile!.name));
       for (const listener of this.doneListeners) listener(done);
       this.ui.post(() => this.deps.bus.emit('round.ended', { roundId: done.roundId, crashPoint: done.maxSeen, cashoutAt: done.cashoutAt, target: done.target }));
       this.publishState();
+      // One-button games: a Cash out click that landed after the crash queued a bet; cancel it before it plays.
+      if (this.running) await this.executor!.guardAfterRound(this.profile!);
     }
+  }
+
+  /**
+   * A throw inside a round (the desktop, the store) must not end the loop with a bet open: the round is recorded
+   * FAILED with the error, the observer is told no bet is open, and the loop goes on to the next signal.
+   */
+  private async playSafely(signalId: number, signal: Parameters<CrashExecutor['play']>[0]['signal']): Promise<Execution> {
+    try {
+      return await this.executor!.play({ signalId, signal, profile: this.profile! });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.deps.bus.emit('toast', { level: 'error', message: `Round ${signal.roundId} failed: ${message}` });
+      const open = this.current && !FINAL_STATUSES.includes(this.current.status) ? this.current : null;
+      if (open) return this.executions.transition(open.id, 'FAILED', Date.now(), `error: ${message}`, { reason: `error: ${message}` });
+      return this.executions.create({ signalId, roundId: signal.roundId, mode: this.deps.safety.snapshot().mode, bet: signal.bet, stake: signal.stake ?? 0, target: signal.target, at: Date.now() });
+    }
+  }
+
+  /** Learns the game while it plays; bets are refused until it is learned, and stop when it no longer matches. */
+  private watchGame(profile: string, observer: RoundObserver): GameWatch {
+    const watch = new GameWatch({
+      store: this.signatures,
+      profile,
+      mode: 'play',
+      onChange: (why) => {
+        observer.setKnownLooks(watch.known());
+        this.deps.bus.emit('toast', why ? { level: 'error', message: `Betting stopped: ${why}` } : { level: 'info', message: `Game "${profile}" learned: ready to bet` });
+        this.deps.actions.record({ kind: 'autopilot', target: why ? 'game-mismatch' : 'game-ready', mode: this.deps.safety.snapshot().mode, reason: why ?? `game "${profile}" learned` });
+      },
+    }).start();
+    observer.setKnownLooks(watch.known());
+    observer.subscribe((o) => watch.observe(o));
+    return watch;
   }
 
   /** The first reads of a region go through Tesseract; take them now, so payouts can be verified from the first round. */
@@ -204,9 +249,12 @@ export class AutopilotService {
     return lag;
   }
 
-  private createExecutor(observer: RoundObserver): CrashExecutor {
+  private createExecutor(observer: RoundObserver, watch: GameWatch): CrashExecutor {
     const { bus, safety, settings } = this.deps;
     return new CrashExecutor({
+      readiness: () => watch.readiness(),
+      buttons: this.deps.grabRegion ? new ScreenButtons(this.profile!, this.deps.grabRegion) : null,
+      clock: systemClock,
       repo: this.executions,
       clicker: this.clicker,
       observer,

@@ -5,7 +5,8 @@ import type { ActionsRepo } from '../../adapters/store/actions-repo';
 import type { SafetyService } from '../services/safety-service';
 import { preciseNow } from './clock';
 
-export type ClickTarget = 'bet' | 'cashout';
+/** `cancel` clicks the Bet point of a one-button game again, to cancel a bet we did not signal. */
+export type ClickTarget = 'bet' | 'cashout' | 'cancel';
 export type TypedField = 'stakeInput' | 'autoCashoutInput';
 
 export interface ClickRequest {
@@ -13,7 +14,7 @@ export interface ClickRequest {
   target: ClickTarget;
   reason: string;
   executionId: number | null;
-  /** Cash-outs only: this engine placed the round's bet live, so real money is at risk until it is cashed out. */
+  /** Cash-outs and cancels only: this engine clicked live, so real money is at risk until it is taken back. */
   betPlacedLive?: boolean;
   /** Set by the caller when a limit forbids this click (bets only). */
   limitRefusal?: string | null;
@@ -33,10 +34,12 @@ export class Clicker {
     private readonly mouse: MousePort,
     private readonly safety: SafetyService,
     private readonly actions: ActionsRepo,
+    private readonly now: () => number = preciseNow,
   ) {}
 
   refusal(request: Pick<ClickRequest, 'betPlacedLive' | 'limitRefusal' | 'target'>): string | null {
-    if (request.target === 'cashout') return request.betPlacedLive ? null : 'dry run: no live bet to cash out';
+    // Taking money back is protective: allowed under the kill switch and after a return to dry run.
+    if (request.target === 'cashout' || request.target === 'cancel') return request.betPlacedLive ? null : 'dry run: no live bet to cash out';
     const { mode, killSwitch } = this.safety.snapshot();
     if (killSwitch) return 'kill switch engaged';
     if (mode !== 'live') return 'dry run: no click sent';
@@ -45,16 +48,16 @@ export class Clicker {
   }
 
   async click(request: ClickRequest): Promise<ClickResult> {
-    const point = request.profile.points[request.target];
+    const point = request.profile.points[request.target === 'cancel' ? 'bet' : request.target];
     const mode = this.safety.snapshot().mode;
     const refused = this.refusal(request);
     if (refused) {
       this.actions.record({ kind: 'refused-click', target: request.target, x: point.x, y: point.y, mode, reason: `${request.reason}; refused: ${refused}`, executionId: request.executionId });
       return { clicked: false, refused };
     }
-    const sentAt = preciseNow();
+    const sentAt = this.now();
     await this.mouse.click(point, request.profile.display.scaleFactor);
-    const latencyMs = preciseNow() - sentAt;
+    const latencyMs = this.now() - sentAt;
     this.latencies.push(latencyMs);
     if (this.latencies.length > 50) this.latencies.shift();
     this.actions.record({ kind: 'click', target: request.target, x: point.x, y: point.y, mode, reason: request.reason, executionId: request.executionId, at: Math.round(sentAt), detail: { latencyMs } });
@@ -74,9 +77,9 @@ export class Clicker {
       this.actions.record({ kind: 'refused-type', target: field, x: point.x, y: point.y, mode, reason: `${field} ${text}; refused: ${refused}`, executionId });
       return { clicked: false, refused };
     }
-    const sentAt = preciseNow();
+    const sentAt = this.now();
     await this.mouse.typeInto(point, text, profile.display.scaleFactor);
-    const latencyMs = preciseNow() - sentAt;
+    const latencyMs = this.now() - sentAt;
     this.actions.record({ kind: 'type', target: field, x: point.x, y: point.y, mode, reason: `${field} ${text}`, executionId, at: Math.round(sentAt), detail: { latencyMs } });
     return { clicked: true, sentAt, latencyMs };
   }

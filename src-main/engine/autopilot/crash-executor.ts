@@ -1,4 +1,5 @@
-// Runs in: engine. Plays one signal: wait for betting → Bet → watch the flight → Cash out at the target → record.
+// Runs in: engine. Plays one signal: wait for betting → Bet (verified) → watch the flight → Cash out at the target →
+// record. The flight itself is decided observation by observation in `CrashRound`; this file does the I/O.
 import type { Execution, ExecutionStatus, RoundSample } from '../../../src-shared/contract/services/autopilot';
 import type { SafetyLimits } from '../../../src-shared/contract/services/settings';
 import type { GameProfile } from '../../../src-shared/game-profile';
@@ -6,13 +7,14 @@ import type { Signal } from '../../../src-shared/signals';
 import { betRefusal } from '../../core/autopilot/bet-limits';
 import { autoCashoutEntry, stakeEntry } from '../../core/autopilot/game-fields';
 import { floorMultiplier, roundPnl } from '../../core/autopilot/round-pnl';
-import { fitGrowth, planCashout, predict, type DisplayLagEstimator, type GrowthFit, type MultiplierSample } from '../../core/crash';
+import { fitGrowth, predict, sameButtonLook, type ButtonLook, type DisplayLagEstimator, type GrowthFit } from '../../core/crash';
 import type { RegionReader } from '../../core/autopilot/ports';
 import type { ExecutionsRepo, ExecutionUpdate } from '../../adapters/store/executions-repo';
 import type { SafetyService } from '../services/safety-service';
 import { BalanceCheck, type PayoutVerdict } from './balance-check';
 import type { Clicker } from './clicker';
 import { preciseNow, sleepUntil } from './clock';
+import { CrashRound, type RoundDecision } from './crash-round';
 import type { Observation, ObservationQueue, RoundObserver } from './round-observer';
 
 export interface ExecutorOptions {
@@ -26,9 +28,34 @@ export interface ExecutorOptions {
   minSamples: number;
   /** After a clicked cash-out, how long to wait for the balance to show the payout. */
   payoutTimeoutMs: number;
+  /** How long after the Bet click the button may take to show the bet taken. */
+  betConfirmMs: number;
+  /** With reads lost, how often to look at the buttons. */
+  buttonCheckMs: number;
 }
 
-export const DEFAULT_EXECUTOR_OPTIONS: ExecutorOptions = { maxWaitMs: 30_000, forcedCashoutMs: 60_000, settleMs: 1_500, minSamples: 6, payoutTimeoutMs: 1_500 };
+export const DEFAULT_EXECUTOR_OPTIONS: ExecutorOptions = {
+  maxWaitMs: 30_000,
+  forcedCashoutMs: 60_000,
+  settleMs: 1_500,
+  minSamples: 6,
+  payoutTimeoutMs: 1_500,
+  betConfirmMs: 400,
+  buttonCheckMs: 30,
+};
+
+/** Wall clock and precise waits; tests pass a simulated one. */
+export interface ExecutorClock {
+  now(): number;
+  sleepUntil(at: number): Promise<void>;
+}
+
+export const systemClock: ExecutorClock = { now: preciseNow, sleepUntil: (at) => sleepUntil(at) };
+
+/** The game's buttons as the executor sees them: a look per click point, or null when it cannot be captured. */
+export interface ButtonCues {
+  look(target: 'bet' | 'cashout'): Promise<ButtonLook | null>;
+}
 
 export interface ExecutorContext {
   repo: ExecutionsRepo;
@@ -43,6 +70,10 @@ export interface ExecutorContext {
   /** The autopilot is stopping: take no new bet, and cash out a placed one now. */
   halted: () => boolean;
   defaultStake: () => number;
+  /** Why this game may not be bet on yet (still learning it, or it no longer looks as learned); null when ready. */
+  readiness: () => string | null;
+  buttons: ButtonCues | null;
+  clock: ExecutorClock;
   onUpdate: (execution: Execution) => void;
   onSample: (sample: RoundSample) => void;
   options: ExecutorOptions;
@@ -63,27 +94,50 @@ interface CashoutSent {
   paidAt?: number;
 }
 
+/** What the Bet click left behind, for the cash-out gate and the queued-bet guard. */
+interface BetPlaced {
+  clicked: boolean;
+  /** The game showed the bet taken (or, without button captures, the click went out). */
+  taken: boolean;
+  idleLook: ButtonLook | null;
+  placedLook: ButtonLook | null;
+  detail: string;
+}
+
+type Move = (to: ExecutionStatus, detail: string | null, update?: ExecutionUpdate) => Execution;
+
 const startOfDay = (t: number) => new Date(t).setHours(0, 0, 0, 0);
 
+/** One button for Bet and Cash out (Aviator and its clones): there, a stray Cash out click is a bet. */
+export function isSingleButton(profile: GameProfile): boolean {
+  const { bet, cashout } = profile.points;
+  return Math.hypot(bet.x - cashout.x, bet.y - cashout.y) < 12;
+}
+
 export class CrashExecutor {
+  /** Set after a live Cash out click on a one-button game: the next betting phase is checked for a queued bet. */
+  private queuedBetRisk: BetPlaced | null = null;
+
   constructor(private readonly ctx: ExecutorContext) {}
 
   async play(request: PlayRequest): Promise<Execution> {
     const { signal, profile } = request;
-    const { repo, safety, options } = this.ctx;
+    const { repo, safety, options, clock } = this.ctx;
     const mode = safety.snapshot().mode;
     const stake = signal.stake ?? this.ctx.defaultStake();
-    let exec = repo.create({ signalId: request.signalId, roundId: signal.roundId, mode, bet: signal.bet, stake, target: signal.target, at: Date.now() });
+    let exec = repo.create({ signalId: request.signalId, roundId: signal.roundId, mode, bet: signal.bet, stake, target: signal.target, at: Math.round(clock.now()) });
     this.ctx.onUpdate(exec);
-    const move = (to: ExecutionStatus, detail: string | null, update: ExecutionUpdate = {}) => {
-      exec = repo.transition(exec.id, to, Date.now(), detail, update);
+    const move: Move = (to, detail, update = {}) => {
+      exec = repo.transition(exec.id, to, Math.round(clock.now()), detail, update);
       this.ctx.onUpdate(exec);
       return exec;
     };
 
     if (!signal.bet) return move('SKIPPED', 'signal says bet: false', { reason: 'signal says bet: false' });
     if (safety.snapshot().killSwitch) return move('SKIPPED', 'kill switch engaged', { reason: 'kill switch engaged' });
-    const now = Date.now();
+    const notReady = this.ctx.readiness();
+    if (notReady) return move('SKIPPED', notReady, { reason: `refused: ${notReady}` });
+    const now = clock.now();
     const limit = betRefusal(stake, this.ctx.limits(), repo.betHistory(mode, now, startOfDay(now)));
     if (limit) return move('SKIPPED', `limit: ${limit}`, { reason: `refused by limit: ${limit}` });
 
@@ -92,12 +146,12 @@ export class CrashExecutor {
     const reads = observer.queue();
     try {
       move('WAITING_FOR_ROUND', observer.phase.phase === 'FLYING' ? 'signal arrived mid-flight: waiting for the next betting phase' : null);
-
       if (observer.phase.phase !== 'BETTING') {
         const betting = await reads.take((o) => o.state.phase === 'BETTING' || this.ctx.halted(), options.maxWaitMs);
         if (this.ctx.halted()) return move('SKIPPED', 'autopilot stopped', { reason: 'autopilot stopped before the bet' });
         if (!betting) return move('SKIPPED', 'no betting phase in time', { reason: `no betting phase within ${options.maxWaitMs} ms` });
       }
+      await this.cancelQueuedBet(profile, exec.id);
       if (profile.points.stakeInput) {
         const typed = await this.ctx.clicker.typeField(profile, 'stakeInput', stakeEntry(stake), exec.id, limit);
         if (!typed.clicked && mode === 'live') return move('FAILED', `stake not entered: ${typed.refused}`, { reason: `stake not entered: ${typed.refused}` });
@@ -108,113 +162,186 @@ export class CrashExecutor {
         const typed = await this.ctx.clicker.typeField(profile, 'autoCashoutInput', gameCashout.toFixed(2), exec.id, limit);
         if (!typed.clicked && mode === 'live') return move('FAILED', `auto cash-out not set: ${typed.refused}`, { reason: `auto cash-out not set: ${typed.refused}` });
       }
-      const bet = await this.ctx.clicker.click({ profile, target: 'bet', reason: `bet round ${signal.roundId}: stake ${stake}, target ${signal.target}x`, executionId: exec.id, limitRefusal: limit });
-      if (!bet.clicked && mode === 'live') return move('FAILED', `bet not placed: ${bet.refused}`, { reason: `bet not placed: ${bet.refused}` });
-      move('PLACED_BET', bet.clicked ? `bet clicked (${bet.latencyMs.toFixed(1)} ms)` : `simulated: ${bet.refused}`);
+      if (observer.phase.phase !== 'BETTING') return move('SKIPPED', 'betting closed before the bet', { reason: 'the betting phase ended before the bet could be sent' });
+      const bet = await this.placeBet(profile, signal, stake, exec.id, limit);
+      if (!bet.clicked && mode === 'live') return move('FAILED', `bet not placed: ${bet.detail}`, { reason: `bet not placed: ${bet.detail}` });
+      move('PLACED_BET', bet.detail);
+      // Dry run plays the round as if the bet were in, so both modes read phases the same way.
+      observer.setBetOpen(true);
 
       const start = await reads.take((o) => o.events.some((e) => e.type === 'flight' || e.type === 'crash'), options.maxWaitMs);
       if (!start) return move('FAILED', 'the round did not start', { reason: `no flight within ${options.maxWaitMs} ms after the bet` });
       const instant = start.events.find((e) => e.type === 'crash');
       if (instant) return move('CRASHED', 'crashed before the first readable multiplier', { maxSeen: instant.value ?? 1, pnl: roundPnl('CRASHED', stake, null), reason: 'instant crash' });
       move('MONITORING', null);
-      return await this.monitor(start, reads, exec, stake, signal.target, gameCashout, profile, bet.clicked, move);
+      const flight = start.events.find((e) => e.type === 'flight');
+      const round = new CrashRound(
+        {
+          roundId: exec.roundId,
+          target: signal.target,
+          gameCashout,
+          flightStart: flight?.at ?? start.read.at,
+          betTaken: bet.clicked && bet.taken,
+          lagMs: this.ctx.displayLag.current(),
+          minSamples: options.minSamples,
+          forcedCashoutMs: options.forcedCashoutMs,
+        },
+        start.read.value ?? 1,
+        flight?.type === 'flight' ? flight.samples : [],
+      );
+      return await this.fly(round, start, reads, { exec, stake, profile, bet, move });
     } finally {
+      observer.setBetOpen(false);
       reads.close();
       observer.setActive(false);
     }
   }
 
-  private async monitor(
+  /** Clicks Bet and watches the button: a bet counts as taken only when the game shows it. */
+  private async placeBet(profile: GameProfile, signal: Signal, stake: number, executionId: number, limit: string | null): Promise<BetPlaced> {
+    const { buttons, clicker, clock, options } = this.ctx;
+    const idleLook = buttons ? await buttons.look('bet') : null;
+    const click = await clicker.click({ profile, target: 'bet', reason: `bet round ${signal.roundId}: stake ${stake}, target ${signal.target}x`, executionId, limitRefusal: limit });
+    if (!click.clicked) return { clicked: false, taken: false, idleLook, placedLook: null, detail: `simulated: ${click.refused}` };
+    if (!buttons || !idleLook) return { clicked: true, taken: true, idleLook, placedLook: null, detail: `bet clicked (${click.latencyMs.toFixed(1)} ms); no button capture to confirm it` };
+    const deadline = clock.now() + options.betConfirmMs;
+    for (;;) {
+      const look = await buttons.look('bet');
+      if (look && !sameButtonLook(look, idleLook)) {
+        return { clicked: true, taken: true, idleLook, placedLook: look, detail: `bet clicked (${click.latencyMs.toFixed(1)} ms) and shown taken by the game` };
+      }
+      if (clock.now() >= deadline) break;
+      await clock.sleepUntil(clock.now() + 10);
+    }
+    return { clicked: true, taken: false, idleLook, placedLook: null, detail: `bet clicked, but the game's button did not change within ${options.betConfirmMs} ms: no cash-out will be clicked` };
+  }
+
+  private async fly(
+    round: CrashRound,
     first: Observation,
     reads: ObservationQueue,
-    exec: Execution,
-    stake: number,
-    target: number,
-    /** The auto cash-out typed into the game, which then cashes out by itself; null: the engine clicks. */
-    gameCashout: number | null,
-    profile: GameProfile,
-    betPlacedLive: boolean,
-    move: (to: ExecutionStatus, detail: string | null, update?: ExecutionUpdate) => Execution,
+    play: { exec: Execution; stake: number; profile: GameProfile; bet: BetPlaced; move: Move },
   ): Promise<Execution> {
-    const { options, clicker, safety } = this.ctx;
-    const samples: MultiplierSample[] = [];
-    // Dating samples by the learned lag removes the bias that makes cash-outs land late; the plan's margin still
-    // keeps every click at or after the crossing.
-    const lagMs = this.ctx.displayLag.current();
-    const balance = betPlacedLive && gameCashout === null && profile.regions.balance ? new BalanceCheck(this.ctx.reader, profile.regions.balance) : null;
-    const flightStart = first.read.at;
-    let maxSeen = first.read.value ?? 1;
-    let observation: Observation | null = first;
+    const { clicker, safety, clock, buttons, options } = this.ctx;
+    const { exec, stake, profile, bet, move } = play;
+    // Read in flight, with the stake already taken: the payout is the difference after the cash-out.
+    const balance = bet.clicked && bet.taken && profile.regions.balance && !profile.points.autoCashoutInput ? new BalanceCheck(this.ctx.reader, profile.regions.balance) : null;
+    let flyingLook: ButtonLook | null = null;
+    let flyingLookAt = -Infinity;
+    let buttonsCheckedAt = -Infinity;
     let sent: CashoutSent | null = null;
+    let observation: Observation | null = first;
 
     const cashOut = async (reason: string) => {
-      const result = await clicker.click({ profile, target: 'cashout', reason: `cash out round ${exec.roundId}: ${reason}`, executionId: exec.id, betPlacedLive });
-      sent = { at: result.clicked ? result.sentAt + result.latencyMs : preciseNow(), reason, clicked: result.clicked };
+      const result = await clicker.click({ profile, target: 'cashout', reason: `cash out round ${exec.roundId}: ${reason}`, executionId: exec.id, betPlacedLive: bet.clicked && bet.taken });
+      sent = { at: result.clicked ? result.sentAt + result.latencyMs : clock.now(), reason, clicked: result.clicked };
+      this.ctx.observer.setBetOpen(false);
+      if (result.clicked && isSingleButton(profile)) this.queuedBetRisk = bet;
     };
 
     while (observation && !sent) {
-      const crash = observation.events.find((e) => e.type === 'crash');
-      if (crash) {
-        return move('CRASHED', `crashed at ${crash.value ?? maxSeen}x before the target ${target}x (${crash.reason})`, {
-          maxSeen: Math.max(maxSeen, crash.value ?? 0),
-          pnl: roundPnl('CRASHED', stake, null),
-          reason: `crashed at ${crash.value ?? maxSeen}x`,
-        });
+      const decision: RoundDecision = round.step(observation, {
+        now: clock.now(),
+        killSwitch: safety.snapshot().killSwitch,
+        halted: this.ctx.halted(),
+        clickLatencyMs: clicker.lowLatencyMs(),
+      });
+      if (observation.read.value !== null && observation.state.phase === 'FLYING') this.ctx.onSample({ roundId: exec.roundId, t: observation.read.at - round.flightStart, m: observation.read.value });
+      if (decision.kind === 'crashed') {
+        if (bet.clicked && !bet.taken) return move('FAILED', `${decision.reason}; the bet was never shown taken`, { maxSeen: round.maxSeen, pnl: 0, reason: 'bet click not taken by the game' });
+        return move('CRASHED', decision.reason, { maxSeen: round.maxSeen, pnl: roundPnl('CRASHED', stake, null), reason: `crashed at ${decision.value}x` });
       }
-      const value = observation.read.value;
-      if (value !== null && observation.state.phase === 'FLYING' && !observation.events.some((e) => e.type === 'rejected')) {
-        samples.push({ at: observation.read.at - lagMs, multiplier: value });
-        maxSeen = Math.max(maxSeen, value);
-        this.ctx.onSample({ roundId: exec.roundId, t: observation.read.at - flightStart, m: value });
-      }
-      const now = preciseNow();
-      // Once the game has paid, no click at all: in games whose button turns back into Bet, it would bet the next round.
-      if (gameCashout !== null && value !== null && value >= gameCashout) {
-        sent = { at: observation.read.at, reason: `the game's auto cash-out at ${gameCashout}x (${value}x on screen)`, clicked: betPlacedLive, paidAt: gameCashout };
+      if (decision.kind === 'paid-by-game') {
+        sent = { at: decision.at, reason: decision.reason, clicked: bet.clicked, paidAt: decision.multiplier };
         break;
       }
-      if (safety.snapshot().killSwitch) await cashOut('kill switch engaged: protective cash-out');
-      else if (this.ctx.halted()) await cashOut('autopilot stopping: protective cash-out');
-      else if (value !== null && value >= target) await cashOut(`target ${target}x reached on screen (${value}x)`);
-      else if (now - flightStart >= options.forcedCashoutMs) await cashOut(`forced after ${options.forcedCashoutMs / 1000} s in flight`);
-      else if (gameCashout === null && samples.length >= options.minSamples) {
-        const plan = planCashout({ samples, target, clickLatencyMs: clicker.lowLatencyMs() });
-        // Commit to the predicted time once it falls within the next few reads; until then keep refining the fit.
-        if (plan && plan.sendAt - now <= 25) {
+      if (decision.kind === 'cashout') {
+        if (decision.sendAt !== undefined) {
           const resumeReads = this.ctx.observer.hold();
           try {
-            await sleepUntil(plan.sendAt);
-            await cashOut(`predicted crossing of ${target}x (rate ${(plan.growth.rate * 1000).toFixed(4)}/s)`);
+            await clock.sleepUntil(decision.sendAt);
+            await cashOut(decision.reason);
           } finally {
             resumeReads();
           }
+        } else {
+          await cashOut(decision.reason);
         }
+        break;
       }
-      if (!sent) observation = await reads.take(() => true, 5_000);
+      if (decision.kind === 'ask-buttons' && buttons && clock.now() - buttonsCheckedAt >= options.buttonCheckMs) {
+        buttonsCheckedAt = clock.now();
+        const look = await buttons.look('cashout');
+        if (look && flyingLook && sameButtonLook(look, flyingLook)) {
+          await cashOut('reads lost mid-flight, the Cash out button still shows our bet flying: protective cash-out');
+          break;
+        }
+      } else if (decision.kind === 'watch' && buttons && bet.taken && !round.lost && observation.state.phase === 'FLYING' && clock.now() - flyingLookAt >= 100) {
+        // What the Cash out button looks like while our bet flies: the one cue left if the reads are lost.
+        flyingLookAt = clock.now();
+        flyingLook = (await buttons.look('cashout')) ?? flyingLook;
+      }
+      observation = await reads.take(() => true, 5_000);
     }
-    if (!sent) return move('FAILED', 'lost the multiplier reading', { maxSeen, reason: 'the multiplier could not be read for 5 s' });
-    const click = sent as CashoutSent;
+    if (!sent) {
+      return move('FAILED', 'lost the multiplier reading', { maxSeen: round.maxSeen, reason: 'the multiplier could not be read for 5 s; no button showed the round still flying' });
+    }
+    return this.settle(round, sent, reads, balance, play);
+  }
 
-    const fit = fitGrowth(samples);
-    const payout = await this.checkPayout(balance, click, stake, fit && samples.length >= options.minSamples ? fit : null, lagMs);
+  private async settle(round: CrashRound, click: CashoutSent, reads: ObservationQueue, balance: BalanceCheck | null, play: { stake: number; move: Move }): Promise<Execution> {
+    const { options } = this.ctx;
+    const { stake, move } = play;
+    const lagMs = this.ctx.displayLag.current();
+    const fit = fitGrowth(round.samples);
+    const payout = await this.checkPayout(balance, click, stake, fit && round.samples.length >= options.minSamples ? fit : null, lagMs);
     // An unchanged balance is reported, not judged: some games credit a cash-out only when the round ends.
     const confirmed =
       payout?.kind === 'paid' ? `; paid ${payout.multiplier}x per the balance (reads dated ${lagMs.toFixed(0)} ms back)` : payout?.kind === 'unchanged' ? `; NOT confirmed: the balance stayed at ${payout.balance}` : '';
-    const estimate = click.paidAt ?? (payout?.kind === 'paid' ? payout.multiplier : floorMultiplier(fit ? predict(fit, click.at) : maxSeen));
+    const estimate = click.paidAt ?? (payout?.kind === 'paid' ? payout.multiplier : floorMultiplier(fit ? predict(fit, click.at) : round.maxSeen));
     // The round decides whether the click beat the crash: watch until it crashes or has clearly flown past the click.
     const settled = await reads.take((o) => o.events.some((e) => e.type === 'crash') || o.read.at - click.at > options.settleMs, options.settleMs + 5_000);
     const crash = settled?.events.find((e) => e.type === 'crash');
-    const crashValue = crash ? (crash.value ?? maxSeen) : null;
+    // Reads that went missing before the click say nothing about whether it beat the crash (a protective click is
+    // only sent while the buttons still show the flight).
+    const blind = crash?.reason === 'disappeared' && crash.at <= click.at;
+    const crashValue = crash && !blind ? (crash.value ?? round.maxSeen) : null;
     const dry = click.clicked ? '' : ' (dry run: simulated, no click sent)';
     let final: Execution;
-    if (crashValue !== null && crashValue < estimate && payout?.kind !== 'paid') {
+    // A tie is recorded as lost: the screen cannot tell which came first, and a record must never claim a win.
+    if (crashValue !== null && crashValue <= estimate && payout?.kind !== 'paid') {
       final = move('CRASHED', `cash-out lost the race: crashed at ${crashValue}x${dry}`, { maxSeen: crashValue, pnl: roundPnl('CRASHED', stake, null), reason: `crashed at ${crashValue}x as the cash-out was sent${dry}` });
     } else {
       const reason = click.reason + confirmed + dry;
-      final = move('CASHOUT_EXECUTED', reason, { cashoutAt: estimate, maxSeen: Math.max(maxSeen, crashValue ?? 0), pnl: roundPnl('CASHOUT_EXECUTED', stake, estimate), reason });
+      final = move('CASHOUT_EXECUTED', reason, { cashoutAt: estimate, maxSeen: Math.max(round.maxSeen, crashValue ?? 0), pnl: roundPnl('CASHOUT_EXECUTED', stake, estimate), reason });
     }
     if (!crash) final = await this.recordCrashPoint(reads, final);
     return final;
+  }
+
+  /**
+   * On a one-button game a Cash out click that lands after the crash queues a bet for the next round. Before
+   * anything else in the next betting phase, look at the button: if it shows a bet we did not make, cancel it.
+   */
+  private async cancelQueuedBet(profile: GameProfile, executionId: number): Promise<void> {
+    const risk = this.queuedBetRisk;
+    this.queuedBetRisk = null;
+    if (!risk || !risk.idleLook || !risk.placedLook || !this.ctx.buttons) return;
+    const look = await this.ctx.buttons.look('bet');
+    if (!look || sameButtonLook(look, risk.idleLook) || !sameButtonLook(look, risk.placedLook)) return;
+    await this.ctx.clicker.click({ profile, target: 'cancel', reason: 'the button shows a bet we did not signal (a late Cash out click queued it): cancelling it', executionId, betPlacedLive: true });
+  }
+
+  /** Rounds that end without a live cash-out click still leave the guard armed only for one-button games. */
+  async guardAfterRound(profile: GameProfile): Promise<void> {
+    if (!this.queuedBetRisk) return;
+    const reads = this.ctx.observer.queue();
+    try {
+      const betting = await reads.take((o) => o.state.phase === 'BETTING' || this.ctx.halted(), this.ctx.options.maxWaitMs);
+      if (betting && !this.ctx.halted()) await this.cancelQueuedBet(profile, -1);
+    } finally {
+      reads.close();
+    }
   }
 
   /**

@@ -1,24 +1,33 @@
 // Runs in: engine. One read loop over the multiplier region, feeding the round-phase model.
 import type { Rect } from '../../../src-shared/game-profile';
 import type { RegionReader, ScreenRead } from '../../core/autopilot/ports';
-import { DEFAULT_PHASE_CONFIG, INITIAL_PHASE_STATE, stepPhase, type PhaseConfig, type PhaseEvent, type PhaseRead, type PhaseState } from '../../core/crash';
+import { DEFAULT_PHASE_CONFIG, INITIAL_PHASE_STATE, stepPhase, withBetOpen, type KnownLooks, type PhaseConfig, type PhaseEvent, type PhaseRead, type PhaseState } from '../../core/crash';
+import { preciseNow } from './clock';
 
 export interface Observation {
   readonly read: ScreenRead;
+  /** The read as the phase model saw it (kind, ink, extra lines). */
+  readonly phaseRead: PhaseRead;
   readonly state: PhaseState;
   readonly events: readonly PhaseEvent[];
 }
 
 /**
- * Unreadable text while flying is treated as a missing read (a single OCR glitch must not end a flight with money at
- * risk; a real crash still ends it after `missingMs`). Text far longer than any multiplier is never a misread one:
- * it is the game's crash text, in flight or not, and it is how an instant 1.00× crash is seen at all.
+ * A number is a value; a blank region is `none`; anything else is text (a countdown, "WAITING", crash text, or a
+ * number the reader could not vouch for). Whether text ends a flight is the phase model's call, from its look.
  */
-export function toPhaseRead(read: ScreenRead, phase: PhaseState['phase']): PhaseRead {
-  if (read.value !== null) return { at: read.at, kind: 'value', value: read.value };
-  if (read.otherText) return { at: read.at, kind: 'crash' };
-  if (read.text.trim() === '' || phase === 'FLYING') return { at: read.at, kind: 'none' };
-  return { at: read.at, kind: 'crash' };
+export function toPhaseRead(read: ScreenRead): PhaseRead {
+  const look = { ...(read.ink !== undefined ? { ink: read.ink } : {}), ...(read.extraLines !== undefined ? { extraLines: read.extraLines } : {}) };
+  if (read.value !== null) return { at: read.at, kind: 'value', value: read.value, ...(read.decimals !== undefined ? { decimals: read.decimals } : {}), ...look };
+  if (read.text.trim() === '' && !read.extraLines) return { at: read.at, kind: 'none' };
+  return { at: read.at, kind: 'text', ...(read.otherText ? { long: true } : {}), ...look };
+}
+
+export interface ObserverOptions {
+  idleIntervalMs: number;
+  phase?: PhaseConfig;
+  /** Wall clock for read times and waits (tests pass a simulated one). */
+  now?: () => number;
 }
 
 export class RoundObserver {
@@ -30,15 +39,30 @@ export class RoundObserver {
   private lastError: unknown = null;
   private holders = 0;
   private gate: { closed: Promise<void>; open: () => void } | null = null;
+  private config: PhaseConfig;
+  private readonly now: () => number;
 
   constructor(
     private readonly reader: RegionReader,
     private readonly region: Rect,
-    private readonly options: { idleIntervalMs: number; phase?: PhaseConfig } = { idleIntervalMs: 30 },
-  ) {}
+    private readonly options: ObserverOptions = { idleIntervalMs: 30 },
+  ) {
+    this.config = options.phase ?? DEFAULT_PHASE_CONFIG;
+    this.now = options.now ?? preciseNow;
+  }
 
   get phase(): PhaseState {
     return this.state;
+  }
+
+  /** Looks learned for this game: betting and crashes are then recognised from their first reads. */
+  setKnownLooks(known: KnownLooks | null): void {
+    this.config = { ...this.config, known };
+  }
+
+  /** While our bet is open, doubtful reads make the round `lost` instead of ending it. */
+  setBetOpen(open: boolean): void {
+    this.state = withBetOpen(this.state, open);
   }
 
   start(): void {
@@ -86,7 +110,7 @@ export class RoundObserver {
 
   /** Observations from now on, buffered in order until taken: an executor never misses one while it is busy clicking. */
   queue(): ObservationQueue {
-    const queue = new ObservationQueue();
+    const queue = new ObservationQueue(this.now);
     queue.detach = this.subscribe((o) => queue.push(o));
     return queue;
   }
@@ -97,10 +121,11 @@ export class RoundObserver {
       if (!this.running) break;
       try {
         const read = await this.reader.read(this.region);
-        const step = stepPhase(this.state, toPhaseRead(read, this.state.phase), this.options.phase ?? DEFAULT_PHASE_CONFIG);
+        const phaseRead = toPhaseRead(read);
+        const step = stepPhase(this.state, phaseRead, this.config);
         this.state = step.state;
         this.lastError = null;
-        const observation: Observation = { read, state: step.state, events: step.events };
+        const observation: Observation = { read, phaseRead, state: step.state, events: step.events };
         for (const listener of this.listeners) listener(observation);
       } catch (error) {
         if (this.lastError === null) console.error('[observer] read failed:', error);
@@ -118,6 +143,8 @@ export class ObservationQueue {
   private wake: (() => void) | null = null;
   detach: () => void = () => {};
 
+  constructor(private readonly now: () => number = preciseNow) {}
+
   push(o: Observation): void {
     this.buffered.push(o);
     this.wake?.();
@@ -125,16 +152,18 @@ export class ObservationQueue {
 
   /** The next observation matching `predicate` (others are consumed), or null after `timeoutMs`. */
   async take(predicate: (o: Observation) => boolean, timeoutMs: number): Promise<Observation | null> {
-    const deadline = Date.now() + timeoutMs;
+    const deadline = this.now() + timeoutMs;
     for (;;) {
       while (this.buffered.length > 0) {
         const o = this.buffered.shift()!;
         if (predicate(o)) return o;
+        if (this.now() > deadline) return null;
       }
-      const remaining = deadline - Date.now();
+      const remaining = deadline - this.now();
       if (remaining <= 0) return null;
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, remaining);
+        // Re-checked at least every second of real time, so a simulated clock's deadline is seen too.
+        const timer = setTimeout(resolve, Math.min(remaining, 1000));
         this.wake = () => {
           clearTimeout(timer);
           resolve();

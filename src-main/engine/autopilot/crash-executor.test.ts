@@ -1,0 +1,165 @@
+// The executor's money paths on a simulated clock and a simulated game: no display, judged by the game's own log.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Signal } from '../../../src-shared/signals';
+import { openDatabase } from '../../adapters/store/database';
+import { ActionsRepo } from '../../adapters/store/actions-repo';
+import { ExecutionsRepo } from '../../adapters/store/executions-repo';
+import { SettingsRepo } from '../../adapters/store/settings-repo';
+import { DEFAULT_LAG_OPTIONS, DisplayLagEstimator, lookOf } from '../../core/crash';
+import { LOOKS } from '../../core/crash/read-streams.test-support';
+import { SafetyService } from '../services/safety-service';
+import { Clicker } from './clicker';
+import { CrashExecutor, DEFAULT_EXECUTOR_OPTIONS } from './crash-executor';
+import { RoundObserver } from './round-observer';
+import { ScreenButtons } from './screen-buttons';
+import { SimulatedGame, type SimOptions } from './simulated-game.test-support';
+
+const LIMITS = { maxStake: 1e6, dailyLossLimit: 1e6, maxConsecutiveLosses: 1000, maxBetsPerHour: 10_000 };
+const stops: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  while (stops.length) await stops.pop()!();
+});
+
+function harness(options: SimOptions & { live?: boolean; buttons?: boolean }) {
+  const game = new SimulatedGame(options);
+  const db = openDatabase(':memory:');
+  const actions = new ActionsRepo(db);
+  const safety = new SafetyService(new SettingsRepo(db), actions);
+  if (options.live !== false) safety.setMode('live', 'test');
+  const profile = game.profile();
+  const observer = new RoundObserver(game, profile.regions.multiplier, { idleIntervalMs: 0, now: game.clock.now });
+  const look = options.look;
+  observer.setKnownLooks({ bettingLooks: [...new Set([0, 1500].map((t) => lookOf({ at: 0, ...look.betting(t) })))], crashLooks: [lookOf({ at: 0, ...look.crashed(2, 0) })] });
+  let halted = false;
+  const executor = new CrashExecutor({
+    repo: new ExecutionsRepo(db),
+    clicker: new Clicker(game, safety, actions, game.clock.now),
+    observer,
+    reader: game,
+    displayLag: new DisplayLagEstimator(DEFAULT_LAG_OPTIONS),
+    safety,
+    limits: () => LIMITS,
+    halted: () => halted,
+    defaultStake: () => 1,
+    readiness: () => null,
+    buttons: options.buttons === false ? null : new ScreenButtons(profile, (r) => game.grab(r)),
+    clock: game.clock,
+    onUpdate: () => {},
+    onSample: () => {},
+    options: DEFAULT_EXECUTOR_OPTIONS,
+  });
+  observer.start();
+  stops.push(() => observer.stop());
+  const signal = (round: number, target: number, bet = true): Signal => ({ roundId: String(round), timestamp: 0, target, range: null, bet, stake: null });
+  /** Plays round `i` (0-based), sending its signal once the game is in that round's betting phase. */
+  const play = async (i: number, target: number, bet = true) => {
+    while (!(game.phaseAt(game.now - 1_700_000_000_000).round === i && game.phaseAt(game.now - 1_700_000_000_000).phase === 'BETTING')) await new Promise<void>((r) => setImmediate(r));
+    return executor.play({ signalId: null, signal: signal(i, target, bet), profile });
+  };
+  return { game, executor, safety, play, profile, actions, halt: () => (halted = true) };
+}
+
+const clicks = (actions: ActionsRepo) => actions.recent(100).filter((a) => a.kind === 'click').map((a) => a.target);
+
+describe('CrashExecutor on a simulated game', () => {
+  it('bets in betting and cashes out at or just above the target, dated reads or not', async () => {
+    for (const displayLagMs of [16, 40]) {
+      const { game, play } = harness({ look: LOOKS.classic, rounds: [{ crash: 3.2 }], displayLagMs });
+      const done = await play(0, 1.8);
+      expect(done.status, done.reason ?? '').toBe('CASHOUT_EXECUTED');
+      const cashout = game.log.find((e) => e.type === 'cashout');
+      expect(cashout && cashout.type === 'cashout' && cashout.multiplier).toBeGreaterThanOrEqual(1.8);
+      expect(cashout && cashout.type === 'cashout' && cashout.multiplier).toBeLessThanOrEqual(1.8 + 0.03);
+      expect(game.log.map((e) => e.type)).toEqual(['bet', 'cashout']);
+    }
+  });
+
+  it('a crash below the target is CRASHED with no Cash out click', async () => {
+    const { game, play, actions } = harness({ look: LOOKS.countdown, rounds: [{ crash: 1.4 }] });
+    const done = await play(0, 2);
+    expect(done.status).toBe('CRASHED');
+    expect(game.log.map((e) => e.type)).toEqual(['bet']);
+    expect(clicks(actions)).toEqual(['bet']);
+  });
+
+  it('reads lost mid-flight are not a crash: the buttons show the bet still flying, so it cashes out protectively', async () => {
+    const { game, play } = harness({ look: LOOKS.classic, rounds: [{ crash: 4 }] });
+    const { flightAt } = game.timing(0);
+    game.blackout = { from: flightAt + 1500, to: flightAt + 4000 };
+    const done = await play(0, 3);
+    expect(done.status, done.reason ?? '').toBe('CASHOUT_EXECUTED');
+    expect(done.reason).toContain('protective');
+    const cashout = game.log.find((e) => e.type === 'cashout')!;
+    // Within a few button checks of losing the reads (250 ms), not at the end of the blackout.
+    expect(cashout.at - (flightAt + 1500)).toBeLessThan(400);
+  });
+
+  it('without button captures, lost reads wait, and the first rising read regained cashes out at once', async () => {
+    const { game, play } = harness({ look: LOOKS.classic, rounds: [{ crash: 4 }], buttons: false });
+    const { flightAt } = game.timing(0);
+    game.blackout = { from: flightAt + 1500, to: flightAt + 2500 };
+    const done = await play(0, 3.5);
+    expect(done.status, done.reason ?? '').toBe('CASHOUT_EXECUTED');
+    expect(done.reason).toContain('reads came back');
+    const cashout = game.log.find((e) => e.type === 'cashout')!;
+    expect(cashout.at - (flightAt + 2500)).toBeLessThan(60);
+  });
+
+  it('reads lost and the round crashes meanwhile: no click (the buttons no longer show the flight), recorded CRASHED', async () => {
+    const { game, play, actions } = harness({ look: LOOKS.frozen, rounds: [{ crash: 1.6 }, { crash: 2 }], singleButton: true });
+    const { flightAt, crashAt } = game.timing(0);
+    game.blackout = { from: flightAt + 1000, to: crashAt + 500 };
+    const done = await play(0, 3);
+    expect(done.status).toBe('CRASHED');
+    expect(clicks(actions)).toEqual(['bet']);
+    expect(game.log.map((e) => e.type)).toEqual(['bet']);
+  });
+
+  it('cashes out by force after 60 s in flight', async () => {
+    const { game, play } = harness({ look: LOOKS.classic, rounds: [{ crash: 1000 }], rate: 0.0001 });
+    const done = await play(0, 900);
+    expect(done.status, done.reason ?? '').toBe('CASHOUT_EXECUTED');
+    expect(done.reason).toContain('forced after 60 s');
+    const { flightAt } = game.timing(0);
+    const cashout = game.log.find((e) => e.type === 'cashout')!;
+    expect(cashout.at - flightAt).toBeGreaterThanOrEqual(60_000);
+    expect(cashout.at - flightAt).toBeLessThan(60_100);
+  });
+
+  it('the kill switch mid-flight cashes the open bet out at once and places no new bet', async () => {
+    const { game, play, safety } = harness({ look: LOOKS.waiting, rounds: [{ crash: 5 }, { crash: 5 }] });
+    const { flightAt } = game.timing(0);
+    game.onRead = (t) => {
+      if (t >= flightAt + 1000 && !safety.snapshot().killSwitch) safety.setKillSwitch(true, 'test');
+    };
+    const done = await play(0, 4);
+    expect(done.status).toBe('CASHOUT_EXECUTED');
+    expect(done.reason).toContain('kill switch');
+    const cashout = game.log.find((e) => e.type === 'cashout')!;
+    expect(cashout.at - (flightAt + 1000)).toBeLessThan(30);
+    const next = await play(1, 2);
+    expect(next.status).toBe('SKIPPED');
+    expect(game.log.filter((e) => e.type === 'bet')).toHaveLength(1);
+  });
+
+  it('the single-button trap: a Cash out click landing after the crash queues a bet, which is cancelled before that round flies', async () => {
+    // The screen runs 80 ms behind: the predicted click for 2.00 goes out before the 2.00 crash is on screen.
+    const { game, play, executor, profile } = harness({ look: LOOKS.waiting, rounds: [{ crash: 2 }, { crash: 3 }], singleButton: true, displayLagMs: 80 });
+    const done = await play(0, 2);
+    expect(done.status).toBe('CRASHED');
+    expect(game.log.map((e) => e.type)).toEqual(['bet', 'bet']);
+    expect(game.log[1]).toMatchObject({ round: 1, queued: true });
+    await executor.guardAfterRound(profile);
+    expect(game.log.map((e) => e.type)).toEqual(['bet', 'bet', 'cancel']);
+    expect(game.log[2]!.at).toBeLessThan(game.timing(1).flightAt);
+  });
+
+  it('on a single-button game never clicks when the signal is bet:false, in dry run, or when the bet was never shown taken', async () => {
+    const dry = harness({ look: LOOKS.leftover, rounds: [{ crash: 3 }], singleButton: true, live: false });
+    expect((await dry.play(0, 1.5)).status).toBe('CASHOUT_EXECUTED');
+    expect(dry.game.log).toEqual([]);
+    const skip = harness({ look: LOOKS.leftover, rounds: [{ crash: 3 }], singleButton: true });
+    expect((await skip.play(0, 1.5, false)).status).toBe('SKIPPED');
+    expect(skip.game.log).toEqual([]);
+  });
+});

@@ -1,0 +1,102 @@
+// Runs in: engine. One flight with our bet in it, decided one observation at a time. No I/O: the executor acts on
+// what `step` returns, so every money path can be replayed from recorded observations.
+import { planCashout, type MultiplierSample } from '../../core/crash';
+import type { Observation } from './round-observer';
+
+export interface RoundSetup {
+  readonly roundId: string;
+  readonly target: number;
+  /** The auto cash-out typed into the game, which then pays by itself; null: the engine clicks. */
+  readonly gameCashout: number | null;
+  /** Wall-clock ms of the flight's first rising read. */
+  readonly flightStart: number;
+  /** Our bet was clicked live and the game showed it taken: real money is in this flight. */
+  readonly betTaken: boolean;
+  /** Dates reads back by the display lag learned for this game. */
+  readonly lagMs: number;
+  readonly minSamples: number;
+  readonly forcedCashoutMs: number;
+}
+
+export interface RoundContext {
+  readonly now: number;
+  readonly killSwitch: boolean;
+  readonly halted: boolean;
+  readonly clickLatencyMs: number;
+}
+
+export type RoundDecision =
+  | { readonly kind: 'watch' }
+  | { readonly kind: 'crashed'; readonly value: number | null; readonly reason: string }
+  /** Click Cash out, now or at `sendAt` (a predicted crossing). */
+  | { readonly kind: 'cashout'; readonly reason: string; readonly sendAt?: number; readonly protective: boolean }
+  | { readonly kind: 'paid-by-game'; readonly at: number; readonly multiplier: number; readonly reason: string }
+  /** Reads no longer show the flight: only the buttons can tell whether it still flies. */
+  | { readonly kind: 'ask-buttons' };
+
+/** How far ahead a predicted click is committed: within the next read or two, the fit no longer improves. */
+const COMMIT_AHEAD_MS = 25;
+
+export class CrashRound {
+  readonly samples: MultiplierSample[] = [];
+  maxSeen: number;
+  /** Reads stopped showing the flight while our bet was open; cleared when they show it rising again. */
+  lost = false;
+
+  get flightStart(): number {
+    return this.setup.flightStart;
+  }
+
+  constructor(
+    private readonly setup: RoundSetup,
+    firstValue: number,
+    initial: readonly { at: number; value: number }[] = [],
+  ) {
+    this.maxSeen = firstValue;
+    for (const s of initial) this.samples.push({ at: s.at - setup.lagMs, multiplier: s.value });
+  }
+
+  step(o: Observation, ctx: RoundContext): RoundDecision {
+    const { setup } = this;
+    const crash = o.events.find((e) => e.type === 'crash');
+    if (crash) {
+      const value = crash.value ?? this.maxSeen;
+      this.maxSeen = Math.max(this.maxSeen, crash.value ?? 0);
+      return { kind: 'crashed', value, reason: `crashed at ${value}x before the target ${setup.target}x (${crash.reason})` };
+    }
+    if (o.events.some((e) => e.type === 'regained')) {
+      this.lost = false;
+      // The reads came back and the number is still rising: take the money now rather than trust the fit again.
+      return { kind: 'cashout', reason: 'reads came back mid-flight: protective cash-out', protective: true };
+    }
+    if (o.events.some((e) => e.type === 'lost') || o.state.lost) {
+      this.lost = true;
+      return setup.betTaken ? { kind: 'ask-buttons' } : { kind: 'watch' };
+    }
+    const value = o.read.value;
+    // A read that rose but no longer looks like the flight (red, under "FLEW AWAY!") is the crash being drawn.
+    const looksLikeFlight = o.state.oddRises === 0 && o.state.oddReads === 0;
+    const flying = o.state.phase === 'FLYING' && value !== null && looksLikeFlight && !o.events.some((e) => e.type === 'rejected');
+    if (flying) {
+      this.samples.push({ at: o.read.at - setup.lagMs, multiplier: value });
+      this.maxSeen = Math.max(this.maxSeen, value);
+    }
+    // Once the game has paid, no click at all: in games whose button turns back into Bet, it would bet the next round.
+    if (setup.gameCashout !== null && flying && value >= setup.gameCashout) {
+      return { kind: 'paid-by-game', at: o.read.at, multiplier: setup.gameCashout, reason: `the game's auto cash-out at ${setup.gameCashout}x (${value}x on screen)` };
+    }
+    // Only a read that shows the flight right now may lead to a click: a stale or doubtful one never does.
+    if (!flying) return { kind: 'watch' };
+    if (ctx.killSwitch) return { kind: 'cashout', reason: 'kill switch engaged: protective cash-out', protective: true };
+    if (ctx.halted) return { kind: 'cashout', reason: 'autopilot stopping: protective cash-out', protective: true };
+    if (value >= setup.target) return { kind: 'cashout', reason: `target ${setup.target}x reached on screen (${value}x)`, protective: false };
+    if (ctx.now - setup.flightStart >= setup.forcedCashoutMs) return { kind: 'cashout', reason: `forced after ${setup.forcedCashoutMs / 1000} s in flight`, protective: true };
+    if (setup.gameCashout === null && this.samples.length >= setup.minSamples) {
+      const plan = planCashout({ samples: this.samples, target: setup.target, clickLatencyMs: ctx.clickLatencyMs });
+      if (plan && plan.sendAt - ctx.now <= COMMIT_AHEAD_MS) {
+        return { kind: 'cashout', reason: `predicted crossing of ${setup.target}x (rate ${(plan.growth.rate * 1000).toFixed(4)}/s)`, sendAt: plan.sendAt, protective: false };
+      }
+    }
+    return { kind: 'watch' };
+  }
+}
