@@ -3,6 +3,7 @@ type Command = { summary: string; load: () => Promise<{ default: (args: string[]
 
 const commands: Record<string, Command> = {
   headless: { summary: 'serve the cockpit UI and engine to a browser', load: () => import('./commands/headless') },
+  learn: { summary: 'watch a crash game without clicking and say whether it is ready to bet on', load: () => import('./commands/learn') },
   autopilot: { summary: 'play crash-game signals on this screen (dry run unless --live)', load: () => import('./commands/autopilot') },
   signals: { summary: 'test signal server (signals serve)', load: () => import('./commands/signals') },
   ocr: { summary: 'read multipliers from saved screenshots (calibration debugging)', load: () => import('./commands/ocr') },

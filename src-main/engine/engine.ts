@@ -112,6 +112,7 @@ export function createEngine(options: EngineOptions): Engine {
     app: { version: APP_VERSION, shell: options.shell },
     status: () => status(),
     settings: () => settings.get(),
+    rehearsal: (name) => autopilot.readiness(name),
     runProbe: async (name) => {
       const profile = profiles.get(name);
       if (!profile) throw new CallFailure('NOT_FOUND', `No profile named "${name}".`);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSignalServer, type SignalServer } from '../../src-main/adapters/signals/test-server';
 import { runCockpit } from '../support/cockpit-process';
 import { seedWithModestRounds, startDesktopGame, type DesktopGame } from '../support/desktop-game';
+import { learnGame, type LearnedGame } from '../support/learn-game';
 import { planRound, signalFor, type PlannedRound } from '../support/round-plan';
 import { tempDir } from '../support/temp-dir';
 import { XVFB_AVAILABLE } from '../support/xvfb';
@@ -39,13 +40,20 @@ describe.skipIf(!XVFB_AVAILABLE)('crash autopilot on a real screen', () => {
   const seed = seedWithModestRounds(24, 6);
   let game: DesktopGame;
   let profileFile: string;
+  let autoProfile: string;
+  let learned: LearnedGame;
+  let learnedAuto: LearnedGame;
   const dir = tempDir();
 
   beforeAll(async () => {
     game = await startDesktopGame({ seed, rate: RATE, countdownMs: 3000, pauseMs: 1500 });
     profileFile = join(dir.path, 'practice.profile.json');
     writeFileSync(profileFile, JSON.stringify(await game.profile(), null, 2));
-  });
+    autoProfile = join(dir.path, 'practice-auto.profile.json');
+    writeFileSync(autoProfile, JSON.stringify(await game.profile('practice-auto', { autoCashout: true })));
+    // A user rehearses a game before the autopilot bets on it; both profiles watch the same rounds.
+    [learned, learnedAuto] = await Promise.all([learnGame(profileFile, join(dir.path, 'learn'), game.x.display), learnGame(autoProfile, join(dir.path, 'learn-auto'), game.x.display)]);
+  }, 240_000);
   afterAll(async () => {
     await game?.page.screenshot({ path: 'test-results/autopilot-desktop-game.png' }).catch(() => {});
     await game?.close();
@@ -55,6 +63,7 @@ describe.skipIf(!XVFB_AVAILABLE)('crash autopilot on a real screen', () => {
   it('live: bets only on bet:true, cashes out within [target, target + 0.03], and records CRASHED when the crash comes first', async () => {
     const server = await startSignalServer();
     const dataDir = join(dir.path, 'live');
+    learned.copyTo(dataDir);
     const cli = runCockpit(['autopilot', '--profile', profileFile, '--signals', server.url, '--live', '--rounds', '8', '--data', dataDir, '--json'], { DISPLAY: game.x.display });
     try {
       await cli.waitForStderr(/signals: open/, 20_000);
@@ -87,6 +96,8 @@ describe.skipIf(!XVFB_AVAILABLE)('crash autopilot on a real screen', () => {
       const clicks = db.prepare("SELECT target, count(*) AS n FROM actions WHERE kind = 'click' GROUP BY target").all() as Array<{ target: string; n: number }>;
       // What the payouts taught about the display lag is kept for the profile's next session.
       const storedLag = db.prepare("SELECT key FROM settings WHERE key LIKE 'autopilot.displayLag.%'").all();
+      const storedSignature = db.prepare("SELECT key FROM settings WHERE key = 'autopilot.signature.practice'").all();
+      expect(storedSignature).toHaveLength(1);
       db.close();
       expect(storedLag).toHaveLength(1);
       expect(Object.fromEntries(clicks.map((c) => [c.target, c.n]))).toEqual({
@@ -102,8 +113,7 @@ describe.skipIf(!XVFB_AVAILABLE)('crash autopilot on a real screen', () => {
   it("live with the game's auto cash-out field: the game pays exactly at each target, and no Cash out click is sent", async () => {
     const server = await startSignalServer();
     const dataDir = join(dir.path, 'auto');
-    const autoProfile = join(dir.path, 'practice-auto.profile.json');
-    writeFileSync(autoProfile, JSON.stringify(await game.profile('practice-auto', { autoCashout: true })));
+    learnedAuto.copyTo(dataDir);
     const cli = runCockpit(['autopilot', '--profile', autoProfile, '--signals', server.url, '--live', '--rounds', '5', '--data', dataDir, '--json'], { DISPLAY: game.x.display });
     try {
       await cli.waitForStderr(/signals: open/, 20_000);
@@ -143,6 +153,7 @@ describe.skipIf(!XVFB_AVAILABLE)('crash autopilot on a real screen', () => {
   it('dry run: plays the same signals with zero clicks', async () => {
     const server = await startSignalServer();
     const dataDir = join(dir.path, 'dry');
+    learned.copyTo(dataDir);
     const before = (await game.log()).length;
     const cli = runCockpit(['autopilot', '--profile', profileFile, '--signals', server.url, '--rounds', '3', '--data', dataDir, '--json'], { DISPLAY: game.x.display });
     try {

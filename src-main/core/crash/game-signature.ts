@@ -87,7 +87,7 @@ export class SignatureLearner {
 
   private close(open: OpenRound, crash: Extract<PhaseEvent, { type: 'crash' }>, crashLook: string | null): WatchedRound {
     const quantum = open.decimals === null ? 0.01 : 10 ** -open.decimals;
-    const fit = open.samples.length >= 4 ? fitGrowth(open.samples, { quantum }) : null;
+    const fit = reliableForRate(open.samples, quantum) ? fitGrowth(open.samples, { quantum }) : null;
     const round: WatchedRound = {
       timeline: [...open.timeline, { phase: 'crash', t: crash.at - open.startedAt, ...(crashLook ? { look: crashLook } : {}) }],
       bettingLooks: [...open.bettingLooks],
@@ -101,6 +101,12 @@ export class SignatureLearner {
     this.finished.push(round);
     return round;
   }
+}
+
+/** A short flight's few quantised reads can misstate the rate twofold: only flights that rose ten steps teach it. */
+function reliableForRate(samples: readonly { multiplier: number }[], quantum: number): boolean {
+  if (samples.length < 8) return false;
+  return samples[samples.length - 1]!.multiplier - samples[0]!.multiplier >= 10 * quantum;
 }
 
 /**

@@ -112,3 +112,14 @@ describe('the capture and click probe', () => {
     expect((await probeState(passed))?.state).toBe('ok');
   });
 });
+
+describe('the rehearsal step', () => {
+  const linux: FirstRunOs = { platform: 'linux', sessionType: () => 'x11', hasXDisplay: () => true };
+  const rehearsalOf = async (state: Parameters<typeof buildChecklist>[4]) => (await buildChecklist(await collectOsFacts(linux), {}, passed, ctx, state)).steps.find((s) => s.id === 'rehearsal');
+  it('blocks live until the active profile was rehearsed to ready', async () => {
+    expect(await rehearsalOf(null)).toMatchObject({ state: 'pending', blocksLive: true });
+    expect(await rehearsalOf({ ready: false, why: 'still learning this game (1 of 2 rounds seen)' })).toMatchObject({ state: 'needs-action', detail: expect.stringContaining('1 of 2 rounds seen') });
+    expect(await rehearsalOf({ ready: true })).toMatchObject({ state: 'ok' });
+    expect(await rehearsalOf(undefined)).toBeUndefined();
+  });
+});

@@ -65,7 +65,17 @@ function linuxSteps(facts: OsFacts): ChecklistStep[] {
   return [step('failed', 'No X display ($DISPLAY) found: capture and clicking need X11.')];
 }
 
-export function buildChecklist(facts: OsFacts, launch: LaunchPermissions, probe: ProbeMeasurement | null, ctx: ProbeContext): FirstRunChecklist {
+/** Whether the active profile's game was rehearsed to `ready` (null: no profile yet). */
+export type RehearsalState = { readonly ready: true } | { readonly ready: false; readonly why: string } | null;
+
+function rehearsalStep(rehearsal: RehearsalState): ChecklistStep {
+  const base = { id: 'rehearsal' as const, title: 'Game rehearsed', blocksLive: true };
+  if (rehearsal === null) return { ...base, state: 'pending', detail: 'Calibrate a game profile first, then rehearse it: the autopilot watches a few rounds without clicking.' };
+  if (rehearsal.ready) return { ...base, state: 'ok', detail: 'Rehearsed: the autopilot knows how this game shows betting, flight and crash.' };
+  return { ...base, state: 'needs-action', detail: `Rehearse the game (Calibrate → Rehearse, or cockpit learn): ${rehearsal.why}.` };
+}
+
+export function buildChecklist(facts: OsFacts, launch: LaunchPermissions, probe: ProbeMeasurement | null, ctx: ProbeContext, rehearsal?: RehearsalState): FirstRunChecklist {
   const steps: ChecklistStep[] =
     facts.platform === 'darwin' ? macSteps(facts, launch) : facts.platform === 'win32' ? windowsSteps(facts) : facts.platform === 'linux' ? linuxSteps(facts) : [];
   const verdict = judgeProbe(probe, ctx);
@@ -79,6 +89,8 @@ export function buildChecklist(facts: OsFacts, launch: LaunchPermissions, probe:
     // Running the probe before the OS allows capture would only prove it fails.
     ...(verdict.state !== 'ok' && ctx.profileName && !osBlocked ? { action: { kind: 'run-probe' as const } } : {}),
   });
+  // Shells without an autopilot have nothing to rehearse.
+  if (rehearsal !== undefined) steps.push(rehearsalStep(rehearsal));
   return { platform: facts.platform, steps, readyForLive: liveBlockers({ steps }).length === 0 };
 }
 

@@ -24,6 +24,7 @@ import { CrashExecutor, DEFAULT_EXECUTOR_OPTIONS, systemClock, type ExecutorOpti
 import { GameSignatureStore } from './game-signature-store';
 import { GameWatch } from './game-watch';
 import { ScreenButtons } from './screen-buttons';
+import { rehearse, type RehearsalOptions } from './rehearsal';
 import { pnlSummary } from './pnl-summary';
 import { UiLane } from './ui-lane';
 import { RoundObserver } from './round-observer';
@@ -132,12 +133,7 @@ export class AutopilotService {
     const stored = this.deps.settings.stored();
     const url = options.signalUrl ?? stored.signalUrl;
     const source = createSignalSource(url, options.signalToken === undefined ? this.deps.settings.signalToken() : options.signalToken);
-    const displays = await this.deps.displays();
-    const display = displays.find((d) => d.id === options.profile.display.id);
-    if (!display) throw new CallFailure('CONFLICT', `Display ${options.profile.display.id} of profile "${options.profile.name}" is not connected: recalibrate.`);
-    const problems = profileProblems(options.profile, displays);
-    if (problems.length > 0) throw new CallFailure('CONFLICT', `Profile "${options.profile.name}" does not fit the screen: ${problems.join(' ')}`);
-    const onScreen = profileOnScreen(options.profile, display);
+    const onScreen = await this.profileOnDisplay(options.profile);
     this.reader ??= await this.deps.createReader();
     this.profile = onScreen;
     if (onScreen.regions.balance) void this.warmUpBalance(this.reader, onScreen.regions.balance);
@@ -178,6 +174,22 @@ export class AutopilotService {
 
   async close(): Promise<void> {
     await this.stop('shutdown');
+  }
+
+  /**
+   * Watches the profile's game for `rounds` rounds with no clicks, and says whether it is ready to bet on. Refused
+   * while the autopilot runs: both would read the same region, and a rehearsal must never share a session with bets.
+   */
+  async rehearse(profile: GameProfile, options: { rounds: number; timeoutMs: number; onRound?: RehearsalOptions['onRound']; signal?: AbortSignal }) {
+    if (this.running) throw new CallFailure('CONFLICT', 'Stop the autopilot before rehearsing: a rehearsal watches without betting.');
+    const onScreen = await this.profileOnDisplay(profile);
+    this.reader ??= await this.deps.createReader();
+    return rehearse({ reader: this.reader, region: onScreen.regions.multiplier, profile: profile.name, store: this.signatures, ...options });
+  }
+
+  /** Why the profile may not be bet on yet, from what earlier sessions learned; null when it is ready. */
+  readiness(profile: string): string | null {
+    return this.signatures.load(profile) ? null : 'never rehearsed: run a rehearsal (cockpit learn, or Rehearse in Calibrate) until it says ready';
   }
 
   pnl() {
@@ -235,6 +247,15 @@ export class AutopilotService {
     observer.setKnownLooks(watch.known());
     observer.subscribe((o) => watch.observe(o));
     return watch;
+  }
+
+  private async profileOnDisplay(profile: GameProfile): Promise<GameProfile> {
+    const displays = await this.deps.displays();
+    const display = displays.find((d) => d.id === profile.display.id);
+    if (!display) throw new CallFailure('CONFLICT', `Display ${profile.display.id} of profile "${profile.name}" is not connected: recalibrate.`);
+    const problems = profileProblems(profile, displays);
+    if (problems.length > 0) throw new CallFailure('CONFLICT', `Profile "${profile.name}" does not fit the screen: ${problems.join(' ')}`);
+    return profileOnScreen(profile, display);
   }
 
   /** The first reads of a region go through Tesseract; take them now, so payouts can be verified from the first round. */

@@ -12,12 +12,15 @@ export interface Rehearsal {
 
 /** Whole rounds in a row that must match again before a mismatch is forgiven. */
 const MATCHES_TO_RECOVER = 2;
+/** Whole rounds in a row that must mismatch before betting stops. */
+const MISMATCHES_TO_STOP = 2;
 
 export class GameWatch {
   private readonly learner = new SignatureLearner();
   private signature: GameSignature | null = null;
   private mismatch: string | null = null;
   private matchesSinceMismatch = 0;
+  private mismatchesInRow = 0;
 
   constructor(
     private readonly deps: {
@@ -53,10 +56,16 @@ export class GameWatch {
     }
     const mismatch = mismatchOf(this.signature, round);
     if (mismatch) {
-      this.mismatch = mismatch;
       this.matchesSinceMismatch = 0;
-      this.deps.onChange?.(this.readiness());
-    } else if (this.mismatch && ++this.matchesSinceMismatch >= MATCHES_TO_RECOVER) {
+      // One odd round (a misread crash, a dropped frame) is noise; two in a row mean the game or the window changed.
+      if (++this.mismatchesInRow >= MISMATCHES_TO_STOP && !this.mismatch) {
+        this.mismatch = mismatch;
+        this.deps.onChange?.(this.readiness());
+      }
+      return round;
+    }
+    this.mismatchesInRow = 0;
+    if (this.mismatch && ++this.matchesSinceMismatch >= MATCHES_TO_RECOVER) {
       this.mismatch = null;
       this.deps.onChange?.(null);
     }

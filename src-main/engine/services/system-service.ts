@@ -35,6 +35,8 @@ export interface SystemDeps {
   app: { version: string; shell: string };
   status(): unknown;
   settings(): Settings;
+  /** Why a profile's game may not be bet on yet (never rehearsed to ready), or null when it may. */
+  rehearsal?(profileName: string): string | null;
   /** Runs the capture-and-click probe with the active profile; absent until the autopilot provides it. */
   runProbe?(profileName: string): Promise<ProbeMeasurement>;
   logFiles(): string[];
@@ -54,11 +56,10 @@ export function createSystemHandlers(deps: SystemDeps): SystemHandlers {
 
   const checklist = async () => {
     const displays = deps.host.displays();
-    return buildChecklist(await collectOsFacts(deps.host.os), deps.host.launch, lastProbe, {
-      now: now(),
-      profileName: deps.settings().activeProfile,
-      layoutKey: layoutKey(displays),
-    });
+    const profileName = deps.settings().activeProfile;
+    const why = profileName && deps.rehearsal ? deps.rehearsal(profileName) : null;
+    const rehearsal = !deps.rehearsal ? undefined : !profileName ? null : why === null ? ({ ready: true } as const) : ({ ready: false, why } as const);
+    return buildChecklist(await collectOsFacts(deps.host.os), deps.host.launch, lastProbe, { now: now(), profileName, layoutKey: layoutKey(displays) }, rehearsal);
   };
 
   return {

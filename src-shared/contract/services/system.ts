@@ -8,7 +8,7 @@ export type PermissionPane = z.infer<typeof PermissionPane>;
 export const StepState = z.enum(['ok', 'needs-action', 'warning', 'pending', 'failed', 'not-applicable']);
 export type StepState = z.infer<typeof StepState>;
 
-export const StepId = z.enum(['screen-recording', 'accessibility', 'relaunch', 'elevated-game-window', 'display-server', 'capture-click-probe']);
+export const StepId = z.enum(['screen-recording', 'accessibility', 'relaunch', 'elevated-game-window', 'display-server', 'capture-click-probe', 'rehearsal']);
 export type StepId = z.infer<typeof StepId>;
 
 export const StepAction = z.discriminatedUnion('kind', [

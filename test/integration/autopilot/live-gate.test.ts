@@ -20,6 +20,9 @@ describe('arming live mode', () => {
   let desktop: RecordingDesktop;
   const display = process.env.DISPLAY;
 
+  /** What a rehearsal that said `ready` leaves for the profile. */
+  const REHEARSED = { version: 1, bettingLooks: ['blank'], crashLooks: ['text:hue0:line'], decimals: 2, rate: { min: 0.00015, max: 0.00016 }, rounds: 2 } as const;
+
   beforeEach(async () => {
     process.env.DISPLAY = ':0';
     dir = tempDir();
@@ -35,10 +38,14 @@ describe('arming live mode', () => {
     else process.env.DISPLAY = display;
   });
 
-  it('is refused until the capture-and-input probe has passed, then allowed', async () => {
+  it('is refused until the capture-and-input probe has passed and the game was rehearsed, then allowed', async () => {
     expect(await engine.dispatch('app.setMode', ARM)).toMatchObject({ ok: false, error: { code: 'REFUSED' } });
     expect(engine.safety.snapshot().mode).toBe('dry-run');
-    const checklist = await engine.dispatch('system.runCaptureClickProbe', undefined);
+    const probed = await engine.dispatch('system.runCaptureClickProbe', undefined);
+    expect(probed).toMatchObject({ ok: true, data: { readyForLive: false } });
+    expect(await engine.dispatch('app.setMode', ARM)).toMatchObject({ ok: false, error: { code: 'REFUSED', message: expect.stringContaining('Game rehearsed') } });
+    engine.autopilot.signatures.save('practice', REHEARSED);
+    const checklist = await engine.dispatch('system.getFirstRunChecklist', undefined);
     expect(checklist).toMatchObject({ ok: true, data: { readyForLive: true } });
     expect(await engine.dispatch('app.setMode', ARM)).toMatchObject({ ok: true, data: { mode: 'live' } });
     expect(desktop.clicks).toEqual([]);
@@ -58,6 +65,7 @@ describe('arming live mode', () => {
   });
 
   it('the kill switch disarms live, and releasing it does not re-arm', async () => {
+    engine.autopilot.signatures.save('practice', REHEARSED);
     await engine.dispatch('system.runCaptureClickProbe', undefined);
     await engine.dispatch('app.setMode', ARM);
     expect(await engine.dispatch('app.setKillSwitch', { engaged: true })).toMatchObject({ ok: true, data: { killSwitch: true, mode: 'dry-run' } });

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../adapters/store/database';
+import { LOOKS, readStream } from '../../core/crash/read-streams.test-support';
+import { INITIAL_PHASE_STATE, stepPhase, type PhaseRead } from '../../core/crash';
+import { GameSignatureStore } from './game-signature-store';
+import { GameWatch } from './game-watch';
+import type { Observation } from './round-observer';
+
+function feed(watch: GameWatch, reads: readonly PhaseRead[], known = watch.known()): void {
+  let state = INITIAL_PHASE_STATE;
+  for (const read of reads) {
+    const step = stepPhase(state, read, { ...DEFAULTS, known });
+    state = step.state;
+    const o: Observation = { read: { at: read.at, text: '', value: read.kind === 'value' ? read.value : null, ms: 1, path: 'glyph' }, phaseRead: read, state, events: step.events };
+    watch.observe(o);
+  }
+}
+const DEFAULTS = (await import('../../core/crash')).DEFAULT_PHASE_CONFIG;
+
+describe('GameWatch', () => {
+  it('refuses until learned, saves what it learned, and a new session starts ready', () => {
+    const store = new GameSignatureStore(openDatabase(':memory:'));
+    const changes: Array<string | null> = [];
+    const first = new GameWatch({ store, profile: 'p', mode: 'play', onChange: (why) => changes.push(why) }).start();
+    expect(first.readiness()).toBe('still learning this game (0 of 2 rounds seen)');
+    feed(first, readStream(LOOKS.waiting, [{ crash: 1.9 }, { crash: 2.6 }, { crash: 1.7 }], { rate: 0.00025 }).reads);
+    expect(first.readiness()).toBeNull();
+    expect(changes).toEqual([null]);
+    const second = new GameWatch({ store, profile: 'p', mode: 'play' }).start();
+    expect(second.readiness()).toBeNull();
+    expect(second.known()?.crashLooks.length).toBeGreaterThan(0);
+  });
+
+  it('stops betting after two rounds in a row that no longer match, and forgives one odd round', () => {
+    const store = new GameSignatureStore(openDatabase(':memory:'));
+    const learn = new GameWatch({ store, profile: 'p', mode: 'rehearse' }).start();
+    feed(learn, readStream(LOOKS.classic, [{ crash: 1.9 }, { crash: 2.6 }, { crash: 1.7 }], { rate: 0.00025 }).reads);
+    expect(learn.rehearsal().verdict).toEqual({ ready: true });
+    const play = new GameWatch({ store, profile: 'p', mode: 'play' }).start();
+    // The game now grows four times faster: a different game, or a different window under the region.
+    const odd = readStream(LOOKS.classic, [{ crash: 2.1 }, { crash: 2.4 }, { crash: 2.2 }], { rate: 0.001 }).reads;
+    const split = odd.findIndex((r) => r.at > 5000);
+    feed(play, odd.slice(0, split));
+    expect(play.readiness()).toBeNull();
+    feed(play, odd.slice(split));
+    expect(play.readiness()).toContain('the game no longer looks as learned');
+  });
+});
