@@ -6,12 +6,14 @@ import { TransportContext } from './api/client-context';
 import { selectTransport } from './api/select-transport';
 import { connectStore } from './store/app-store';
 import { connectAutopilot } from './store/autopilot-store';
+import { connectRehearsal } from './store/rehearsal-store';
 import { connectProfiles } from './store/profiles-store';
 import './styles.css';
 
 const transport = selectTransport();
 connectStore(transport);
 connectAutopilot(transport);
+connectRehearsal(transport);
 connectProfiles(transport);
 
 createRoot(document.getElementById('root')!).render(

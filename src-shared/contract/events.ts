@@ -4,7 +4,7 @@ import { Settings } from './services/settings';
 import { BacktestProgress } from './services/backtest';
 import { KlineDownloadProgress } from './services/kline-download';
 import { MarketsChanged, OrderRow, StreamHealthRow } from './services/markets';
-import { AutopilotState, Execution, PnlSummary, RoundEnded, RoundSample, SignalRow } from './services/autopilot';
+import { AutopilotState, Execution, PnlSummary, RehearsalReport, RoundEnded, RoundSample, SignalRow } from './services/autopilot';
 
 /** Engine → UI streams. The engine emits these on its bus; both transports forward them unchanged. */
 export const Toast = z.object({ level: z.enum(['info', 'warn', 'error']), message: z.string() });
@@ -19,6 +19,7 @@ export const events = {
   'execution.updated': Execution,
   'round.sample': RoundSample,
   'round.ended': RoundEnded,
+  'rehearsal.updated': RehearsalReport,
   'pnl.updated': PnlSummary,
   'backtest.progress': BacktestProgress,
   'backtest.downloadProgress': KlineDownloadProgress,

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSignalServer } from '../../src-main/adapters/signals/test-server';
 import { runCockpit } from '../support/cockpit-process';
 import { seedWithModestRounds, startDesktopGame, type DesktopGame } from '../support/desktop-game';
+import { learnGame, type LearnedGame } from '../support/learn-game';
 import { planRound, signalFor } from '../support/round-plan';
 import { tempDir } from '../support/temp-dir';
 import { XVFB_AVAILABLE } from '../support/xvfb';
@@ -23,13 +24,15 @@ function executionStatus(dataDir: string, roundId: number): string | undefined {
 describe.skipIf(!XVFB_AVAILABLE)('crash autopilot under chaos', () => {
   let game: DesktopGame;
   let profileFile: string;
+  let learned: LearnedGame;
   const dir = tempDir();
 
   beforeAll(async () => {
     game = await startDesktopGame({ seed: seedWithModestRounds(24, 8, 'chaos'), rate: 0.00015, countdownMs: 3000, pauseMs: 1500 });
     profileFile = join(dir.path, 'practice.profile.json');
     writeFileSync(profileFile, JSON.stringify(await game.profile(), null, 2));
-  });
+    learned = await learnGame(profileFile, join(dir.path, 'learn'), game.x.display);
+  }, 240_000);
   afterAll(async () => {
     await game?.close();
     dir.cleanup();
@@ -39,6 +42,7 @@ describe.skipIf(!XVFB_AVAILABLE)('crash autopilot under chaos', () => {
     let server = await startSignalServer();
     const port = server.port;
     const dataDir = join(dir.path, 'reconnect');
+    learned.copyTo(dataDir);
     const cli = runCockpit(['autopilot', '--profile', profileFile, '--signals', server.url, '--live', '--rounds', '2', '--data', dataDir, '--json'], { DISPLAY: game.x.display });
     try {
       await cli.waitForStderr(/signals: open/, 20_000);
@@ -77,6 +81,7 @@ describe.skipIf(!XVFB_AVAILABLE)('crash autopilot under chaos', () => {
   it('a round open when the app is SIGKILLed ends INTERRUPTED after restart, and is never clicked again', async () => {
     const server = await startSignalServer();
     const dataDir = join(dir.path, 'sigkill');
+    learned.copyTo(dataDir);
     const args = ['autopilot', '--profile', profileFile, '--signals', server.url, '--live', '--rounds', '1', '--data', dataDir, '--json'];
     const first = runCockpit(args, { DISPLAY: game.x.display });
     let roundId = 0;
@@ -119,6 +124,7 @@ describe.skipIf(!XVFB_AVAILABLE)('crash autopilot under chaos', () => {
   it('SIGTERM mid-flight stops the autopilot and cashes out the live bet at once (protective), instead of abandoning it', async () => {
     const server = await startSignalServer();
     const dataDir = join(dir.path, 'sigterm');
+    learned.copyTo(dataDir);
     const cli = runCockpit(['autopilot', '--profile', profileFile, '--signals', server.url, '--live', '--data', dataDir, '--json'], { DISPLAY: game.x.display });
     try {
       await cli.waitForStderr(/signals: open/, 20_000);

@@ -156,10 +156,19 @@ describe.skipIf(!XVFB_AVAILABLE)('cockpit UI against the practice game', () => {
     await page.getByText('★ active').waitFor();
     await page.screenshot({ path: 'test-results/ui-settings.png', fullPage: true });
 
+    // A game is rehearsed before the autopilot bets on it: three rounds watched, no clicks, a verdict.
+    await page.getByRole('button', { name: 'Calibrate', exact: true }).click();
+    await page.getByLabel('Profile to rehearse').selectOption(PROFILE);
+    await page.getByRole('button', { name: 'Rehearse', exact: true }).click();
+    await expect.poll(() => page.getByTestId('rehearsal-verdict').textContent(), { timeout: 120_000, interval: 500 }).toContain('ready');
+    expect(await page.getByTestId('rehearsal-verdict').textContent()).not.toContain('not ready');
+    await page.getByTestId('rehearsal').screenshot({ path: 'test-results/ui-rehearsal.png' });
+
     await page.getByRole('button', { name: 'Autopilot', exact: true }).click();
     await page.getByRole('button', { name: 'Start autopilot' }).click();
     await expect.poll(() => page.getByTestId('signal-source').textContent(), { timeout: 20_000 }).toContain('connected');
     await expect.poll(() => page.getByTestId('autopilot-running').textContent()).toContain('Running');
+    await expect.poll(() => page.getByTestId('autopilot-game').textContent()).toContain('ready to bet');
 
     signals.send(signal('ui-1', 1.2));
     signals.send({ ...signal('ui-bad', 1.3), expectedMultiplier: 0.5 });

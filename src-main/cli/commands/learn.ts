@@ -4,6 +4,7 @@ import type { WatchedRound } from '../../core/crash';
 import { headlessPassphrase } from '../../adapters/secrets/headless-passphrase';
 import { ScryptCipher } from '../../adapters/secrets/scrypt-cipher';
 import { parseProfileJson } from '../../engine/autopilot/profile-handlers';
+import { rehearsalRound, verdictText } from '../../engine/autopilot/rehearsal';
 import { resolveDataDir } from '../../engine/data-dir';
 import { createEngine } from '../../engine/engine';
 import { intOption, parseOptions, untilSignal } from '../options';
@@ -51,9 +52,9 @@ export default async function run(args: string[]): Promise<number> {
       rounds,
       timeoutMs,
       signal: abort.signal,
-      onRound: (round, i) => process.stdout.write(values.json ? `${JSON.stringify({ round: i + 1, ...round })}\n` : `${roundLine(round, i)}\n`),
+      onRound: (round, i) => process.stdout.write(values.json ? `${JSON.stringify(rehearsalRound(round, i))}\n` : `${roundLine(round, i)}\n`),
     });
-    const verdict = report.verdict.ready ? 'ready' : `not ready: ${report.timedOut ? `timed out after ${timeoutMs / 1000} s; ` : ''}${report.verdict.why}`;
+    const verdict = verdictText(report, timeoutMs);
     process.stdout.write(values.json ? `${JSON.stringify({ verdict, ready: report.verdict.ready, signature: report.signature })}\n` : `verdict: ${verdict}\n`);
     return report.verdict.ready ? 0 : 1;
   } finally {

@@ -15,6 +15,12 @@ export function autopilotHandlers(autopilot: AutopilotService, profiles: Profile
       return autopilot.start({ profile: found });
     },
     stop: () => autopilot.stop(),
+    rehearse: ({ profile, rounds }) => {
+      const found = profiles.get(profile);
+      if (!found) throw new CallFailure('NOT_FOUND', `No profile named "${profile}".`);
+      return autopilot.startRehearsal(found, rounds);
+    },
+    getRehearsal: () => autopilot.lastRehearsal,
     listSignals: ({ limit }) => autopilot.signals.recent(limit),
     listExecutions: ({ limit }) => autopilot.executions.recent(limit),
     getPnl: () => autopilot.pnl(),

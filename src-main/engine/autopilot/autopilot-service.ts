@@ -24,7 +24,8 @@ import { CrashExecutor, DEFAULT_EXECUTOR_OPTIONS, systemClock, type ExecutorOpti
 import { GameSignatureStore } from './game-signature-store';
 import { GameWatch } from './game-watch';
 import { ScreenButtons } from './screen-buttons';
-import { rehearse, type RehearsalOptions } from './rehearsal';
+import { rehearsalRound, rehearse, verdictText, type RehearsalOptions } from './rehearsal';
+import type { RehearsalReport } from '../../../src-shared/contract/services/autopilot';
 import { pnlSummary } from './pnl-summary';
 import { UiLane } from './ui-lane';
 import { RoundObserver } from './round-observer';
@@ -81,6 +82,9 @@ export class AutopilotService {
   private readonly lagStore: DisplayLagStore;
   readonly signatures: GameSignatureStore;
   private watch: GameWatch | null = null;
+  lastRehearsal: RehearsalReport | null = null;
+  private rehearsalRun: Promise<void> | null = null;
+  private rehearsalAbort: AbortController | null = null;
   private readonly ui = new UiLane();
   private observer: RoundObserver | null = null;
   private profile: GameProfile | null = null;
@@ -120,6 +124,7 @@ export class AutopilotService {
       source: this.source,
       queueLength: this.intake?.pending().length ?? 0,
       current: this.current,
+      game: this.running ? (this.watch?.readiness() ?? null) : null,
     };
   }
 
@@ -173,6 +178,8 @@ export class AutopilotService {
   }
 
   async close(): Promise<void> {
+    this.rehearsalAbort?.abort();
+    await this.rehearsalRun;
     await this.stop('shutdown');
   }
 
@@ -185,6 +192,31 @@ export class AutopilotService {
     const onScreen = await this.profileOnDisplay(profile);
     this.reader ??= await this.deps.createReader();
     return rehearse({ reader: this.reader, region: onScreen.regions.multiplier, profile: profile.name, store: this.signatures, ...options });
+  }
+
+  /**
+   * The UI's Rehearse: watches in the background and publishes `rehearsal.updated` after every round and at the end,
+   * since a rehearsal lasts longer than any call may.
+   */
+  startRehearsal(profile: GameProfile, rounds: number): RehearsalReport {
+    if (this.rehearsalRun) throw new CallFailure('CONFLICT', `A rehearsal of "${this.lastRehearsal?.profile}" is already watching.`);
+    const timeoutMs = 60_000 * rounds;
+    const abort = new AbortController();
+    let report: RehearsalReport = { profile: profile.name, running: true, roundsWanted: rounds, rounds: [], verdict: null, ready: false };
+    const publish = (next: RehearsalReport) => {
+      this.lastRehearsal = report = next;
+      this.ui.post(() => this.deps.bus.emit('rehearsal.updated', next));
+    };
+    publish(report);
+    this.rehearsalRun = this.rehearse(profile, { rounds, timeoutMs, signal: abort.signal, onRound: (round, i) => publish({ ...report, rounds: [...report.rounds, rehearsalRound(round, i)] }) })
+      .then((done) => publish({ ...report, running: false, verdict: verdictText(done, timeoutMs), ready: done.verdict.ready }))
+      .catch((error: Error) => publish({ ...report, running: false, verdict: `not ready: ${error.message}`, ready: false }))
+      .finally(() => {
+        this.rehearsalRun = null;
+        this.rehearsalAbort = null;
+      });
+    this.rehearsalAbort = abort;
+    return report;
   }
 
   /** Why the profile may not be bet on yet, from what earlier sessions learned; null when it is ready. */
@@ -245,7 +277,9 @@ export class AutopilotService {
       },
     }).start();
     observer.setKnownLooks(watch.known());
-    observer.subscribe((o) => watch.observe(o));
+    observer.subscribe((o) => {
+      if (watch.observe(o)) this.publishState();
+    });
     return watch;
   }
 

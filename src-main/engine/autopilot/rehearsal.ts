@@ -1,5 +1,6 @@
 // Runs in: engine. Watching a game without touching it: N rounds of reads, no clicks at all, and a verdict on
 // whether the autopilot may bet on it. What it learns is saved for the profile once the rounds agree.
+import type { RehearsalRound } from '../../../src-shared/contract/services/autopilot';
 import type { Rect } from '../../../src-shared/game-profile';
 import type { RegionReader } from '../../core/autopilot/ports';
 import type { WatchedRound } from '../../core/crash';
@@ -43,4 +44,22 @@ export async function rehearse(options: RehearsalOptions): Promise<Rehearsal & {
     await observer.stop();
   }
   return { ...watch.rehearsal(), timedOut: seen < options.rounds && !options.signal?.aborted };
+}
+
+/** A watched round as the contract shows it (the CLI's --json lines too). */
+export function rehearsalRound(round: WatchedRound, index: number): RehearsalRound {
+  return {
+    round: index + 1,
+    whole: round.whole,
+    timeline: round.timeline.map((m) => ({ phase: m.phase, t: Math.round(m.t), ...(m.look ? { look: m.look } : {}) })),
+    crashValue: round.crashValue,
+    crashReason: round.crashReason,
+    rate: round.rate,
+    decimals: round.decimals,
+  };
+}
+
+export function verdictText(report: { verdict: { ready: true } | { ready: false; why: string }; timedOut: boolean }, timeoutMs: number): string {
+  if (report.verdict.ready) return 'ready';
+  return `not ready: ${report.timedOut ? `timed out after ${timeoutMs / 1000} s; ` : ''}${report.verdict.why}`;
 }

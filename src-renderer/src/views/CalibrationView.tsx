@@ -6,6 +6,7 @@ import { ElementPalette } from '../calibration/ElementPalette';
 import { overlayMap } from '../calibration/geometry';
 import { ProfileForm } from '../calibration/ProfileForm';
 import { RegionEditor } from '../calibration/RegionEditor';
+import { RehearsalPanel } from '../calibration/RehearsalPanel';
 import { ScreenshotEditor } from '../calibration/ScreenshotEditor';
 import { ProfilesPanel } from '../components/ProfilesPanel';
 import { call, useAppStore } from '../store/app-store';
@@ -72,6 +73,7 @@ export function CalibrationView({ overlay = false }: { overlay?: boolean }) {
           <ProfileForm displays={displays} />
         </section>
         <ProfilesPanel onEdit={load} />
+        <RehearsalPanel />
       </div>
     </div>
   );

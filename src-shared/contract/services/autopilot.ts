@@ -62,6 +62,8 @@ export const AutopilotState = z.object({
   source: SourceState,
   queueLength: z.number().int(),
   current: Execution.nullable(),
+  /** While running: why no bet may be placed on this game now (still learning it, or it no longer looks as learned); null when ready. */
+  game: z.string().nullable(),
 });
 export type AutopilotState = z.infer<typeof AutopilotState>;
 
@@ -92,6 +94,30 @@ export type OcrReadout = z.infer<typeof OcrReadout>;
 
 export const ProfileName = z.object({ name: z.string().min(1).max(80) });
 
+/** One round watched by a rehearsal: the phases seen (ms since its first), the crash read and the fitted growth. */
+export const RehearsalRound = z.object({
+  round: z.number().int().positive(),
+  whole: z.boolean(),
+  timeline: z.array(z.object({ phase: z.enum(['betting', 'flight', 'crash']), t: z.number(), look: z.string().optional() })),
+  crashValue: z.number().nullable(),
+  crashReason: z.string().nullable(),
+  /** Growth per ms. */
+  rate: z.number().nullable(),
+  decimals: z.number().int().nullable(),
+});
+export type RehearsalRound = z.infer<typeof RehearsalRound>;
+
+export const RehearsalReport = z.object({
+  profile: z.string(),
+  running: z.boolean(),
+  roundsWanted: z.number().int().positive(),
+  rounds: z.array(RehearsalRound),
+  /** `ready` or `not ready: <why>`; null while watching. */
+  verdict: z.string().nullable(),
+  ready: z.boolean(),
+});
+export type RehearsalReport = z.infer<typeof RehearsalReport>;
+
 export const autopilotService = {
   getState: method(z.void(), AutopilotState),
   start: method(z.object({ profile: z.string().min(1).max(80).optional() }), AutopilotState),
@@ -99,6 +125,9 @@ export const autopilotService = {
   listSignals: method(z.object({ limit: z.number().int().min(1).max(1000).default(200) }), z.array(SignalRow)),
   listExecutions: method(z.object({ limit: z.number().int().min(1).max(1000).default(200) }), z.array(Execution)),
   getPnl: method(z.void(), PnlSummary),
+  /** Starts watching the profile's game for N rounds without clicking; progress comes as `rehearsal.updated`. */
+  rehearse: method(z.object({ profile: z.string().min(1).max(80), rounds: z.number().int().min(1).max(10).default(3) }), RehearsalReport),
+  getRehearsal: method(z.void(), RehearsalReport.nullable()),
   roundHistory: method(z.object({ limit: z.number().int().min(1).max(1000).default(100) }), z.array(z.number())),
 };
 

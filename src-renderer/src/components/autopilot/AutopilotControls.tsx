@@ -61,6 +61,11 @@ export function AutopilotControls() {
         {state?.running ? `Running · queue ${state.queueLength}` : 'Stopped'}
         {state?.current ? ` · round ${state.current.roundId} → ${formatMultiplier(state.current.target)}` : ''}
       </span>
+      {state?.running && (
+        <span className={state.game ? 'chip warn' : 'chip up'} role="status" data-testid="autopilot-game">
+          {state.game ? `Not betting: ${state.game}` : 'Game learned: ready to bet'}
+        </span>
+      )}
       {killSwitch && state?.running && (
         <span className="chip warn" role="status">
           <span aria-hidden="true">⊘</span> Kill switch engaged: every signal is skipped
