@@ -67,6 +67,17 @@ export function buttonDistance(a: ButtonLook, b: ButtonLook): number {
   return colourDistance(a.mean, b.mean) + cells / a.grid.length;
 }
 
+/** The same state of the button, allowing for a label whose amount ticks up ("CASH OUT 14.50"). */
 export function sameButtonLook(a: ButtonLook, b: ButtonLook): boolean {
   return buttonDistance(a, b) < BUTTON_CHANGE;
+}
+
+/**
+ * Any visible change at all, for "did our click do something": a label that only changes its text ("Bet" → "Bet
+ * placed") moves a few cells a lot while the mean colour barely moves.
+ */
+export function buttonChanged(a: ButtonLook, b: ButtonLook): boolean {
+  let maxCell = 0;
+  for (let i = 0; i < a.grid.length; i++) maxCell = Math.max(maxCell, Math.abs(a.grid[i]! - (b.grid[i] ?? 0)));
+  return colourDistance(a.mean, b.mean) >= 12 || maxCell >= 30;
 }

@@ -55,10 +55,24 @@ const RATE_TOLERANCE = 1.6;
 export class SignatureLearner {
   private readonly finished: WatchedRound[] = [];
   private open: OpenRound | null = null;
+  private stall: { event: Extract<PhaseEvent, { type: 'crash' }>; look: string | null } | null = null;
+
+  private closeStalled(): WatchedRound | null {
+    const stall = this.stall;
+    this.stall = null;
+    if (!stall || !this.open) return null;
+    const round = this.close(this.open, stall.event, stall.look);
+    this.open = null;
+    return round;
+  }
 
   observe(read: PhaseRead, state: PhaseState, events: readonly PhaseEvent[]): WatchedRound | null {
     let done: WatchedRound | null = null;
     for (const event of events) {
+      // A stall is provisional: the number may rise again (a frozen frame), and a firmer crash sign may follow.
+      const stall = this.stall;
+      if (stall && (event.type === 'betting' || (event.type === 'flight' && !event.resumed))) done = this.closeStalled();
+      if (event.type === 'flight' && event.resumed) this.stall = null;
       if (event.type === 'betting') {
         this.open = { startedAt: event.at, timeline: [{ phase: 'betting', t: 0, look: lookOf(read) }], bettingLooks: new Set(), sawBetting: true, flightAt: null, samples: [], decimals: null };
       } else if (event.type === 'flight' && !event.resumed) {
@@ -66,7 +80,10 @@ export class SignatureLearner {
         this.open.flightAt = event.at;
         this.open.timeline.push({ phase: 'flight', t: event.at - this.open.startedAt });
         for (const s of event.samples) this.open.samples.push({ at: s.at, multiplier: s.value });
+      } else if (event.type === 'crash' && event.reason === 'stalled' && this.open && this.open.flightAt !== null) {
+        this.stall = { event, look: state.crashLook };
       } else if (event.type === 'crash' && this.open && this.open.flightAt !== null) {
+        this.stall = null;
         done = this.close(this.open, event, state.crashLook);
         this.open = null;
       }
@@ -121,7 +138,7 @@ export function verdictOf(rounds: readonly WatchedRound[], needed = ROUNDS_TO_LE
     return { verdict: { ready: false, why }, signature: null };
   }
   const recent = whole.slice(-needed);
-  const crashLooks = new Set(recent.map((r) => r.crashLook));
+  const crashLooks = new Set(recent.filter((r) => r.crashReason !== 'stalled' && r.crashReason !== 'restarted').map((r) => r.crashLook));
   if (crashLooks.size > 1) return { verdict: { ready: false, why: `the crash looked different in the last ${needed} rounds (${[...crashLooks].join(' vs ')})` }, signature: null };
   const decimals = new Set(recent.map((r) => r.decimals));
   if (decimals.size > 1) return { verdict: { ready: false, why: `the number showed different decimals (${[...decimals].join(' vs ')})` }, signature: null };
@@ -132,7 +149,8 @@ export function verdictOf(rounds: readonly WatchedRound[], needed = ROUNDS_TO_LE
   const signature: GameSignature = {
     version: 1,
     bettingLooks: [...new Set(whole.flatMap((r) => r.bettingLooks))].sort(),
-    crashLooks: [...new Set(whole.map((r) => r.crashLook).filter((l): l is string => l !== null))].sort(),
+    // A stall or a restart looks like the flight itself: never a look that means "crashed".
+    crashLooks: [...new Set(whole.filter((r) => r.crashReason !== 'stalled' && r.crashReason !== 'restarted').map((r) => r.crashLook).filter((l): l is string => l !== null))].sort(),
     decimals: recent[0]!.decimals,
     rate: rates.length > 0 ? { min: Math.min(...rates), max: Math.max(...rates) } : null,
     rounds: whole.length,
@@ -146,7 +164,7 @@ export function knownLooks(signature: GameSignature | null): KnownLooks | null {
 
 /** Why a round played with a signature does not match it (the game changed its look, the window moved), or null. */
 export function mismatchOf(signature: GameSignature, round: WatchedRound): string | null {
-  if (round.crashLook !== null && !signature.crashLooks.includes(round.crashLook) && round.crashReason !== 'restarted') {
+  if (round.crashLook !== null && !signature.crashLooks.includes(round.crashLook) && round.crashReason !== 'restarted' && round.crashReason !== 'stalled') {
     return `the crash looked like "${round.crashLook}", not as learned (${signature.crashLooks.join(', ')})`;
   }
   if (round.decimals !== null && signature.decimals !== null && round.decimals !== signature.decimals) {

@@ -60,6 +60,8 @@ export interface PhaseConfig {
   readonly maxRate: number;
   /** Added to stall and jump limits for capture and frame jitter. */
   readonly slackMs: number;
+  /** A value standing still shorter than this never ends a flight on its own. */
+  readonly minStallMs: number;
   /** Consecutive lower reads that mean a new round, not a misread. */
   readonly backwardReadsForRestart: number;
   /** Display step when the read does not say its decimals. */
@@ -78,6 +80,7 @@ export const DEFAULT_PHASE_CONFIG: PhaseConfig = {
   minRate: 0.00003,
   maxRate: 0.002,
   slackMs: 100,
+  minStallMs: 600,
   backwardReadsForRestart: 3,
   quantum: 0.01,
   confirmRises: 2,
@@ -237,8 +240,8 @@ function nextRun(run: Run | null, read: Extract<PhaseRead, { kind: 'value' }>, c
   return { ...run, lastValue: read.value, lastAt: read.at, lastRiseAt: read.at, rises: run.rises + 1, samples };
 }
 
-function stallLimit(value: number, quantum: number, rate: number, slackMs: number): number {
-  return Math.log((value + quantum) / value) / rate + slackMs;
+function stallLimit(value: number, quantum: number, rate: number, slackMs: number, minMs = 0): number {
+  return Math.max(minMs, Math.log((value + quantum) / value) / rate + slackMs);
 }
 
 function stepWaiting(state: PhaseState, read: PhaseRead, config: PhaseConfig): PhaseStep {
@@ -347,7 +350,9 @@ function stepFlying(state: PhaseState, read: PhaseRead, config: PhaseConfig): Ph
       if (oddReads >= config.confirmReads && mayEnd(true)) return crash(next, at, last, recoloured ? 'colour' : 'extra-line', look);
       return lostOr({ ...next, oddReads }, at, []);
     }
-    if (at - state.lastRiseAt! > stallLimit(last, state.quantum, flightRate(state, config), config.slackMs)) {
+    // A stop alone is the weakest crash sign (a busy machine freezes the game's rendering for 200 ms and more), so
+    // it needs a long stop; games that stop the number at a crash also recolour it, which ends the flight at once.
+    if (at - state.lastRiseAt! > stallLimit(last, state.quantum, flightRate(state, config), config.slackMs, config.minStallMs)) {
       return state.betOpen ? lostOr(next, at, []) : crash(next, at, last, 'stalled', look);
     }
     return { state: { ...next, oddReads: 0 }, events: [] };

@@ -67,6 +67,7 @@ describe('CrashExecutor on a simulated game', () => {
       const { game, play } = harness({ look: LOOKS.classic, rounds: [{ crash: 3.2 }], displayLagMs });
       const done = await play(0, 1.8);
       expect(done.status, done.reason ?? '').toBe('CASHOUT_EXECUTED');
+      expect(done.reason).toContain('predicted crossing');
       const cashout = game.log.find((e) => e.type === 'cashout');
       expect(cashout && cashout.type === 'cashout' && cashout.multiplier).toBeGreaterThanOrEqual(1.8);
       expect(cashout && cashout.type === 'cashout' && cashout.multiplier).toBeLessThanOrEqual(1.8 + 0.03);

@@ -7,7 +7,7 @@ import type { Signal } from '../../../src-shared/signals';
 import { betRefusal } from '../../core/autopilot/bet-limits';
 import { autoCashoutEntry, stakeEntry } from '../../core/autopilot/game-fields';
 import { floorMultiplier, roundPnl } from '../../core/autopilot/round-pnl';
-import { fitGrowth, predict, sameButtonLook, type ButtonLook, type DisplayLagEstimator, type GrowthFit } from '../../core/crash';
+import { buttonChanged, fitGrowth, predict, sameButtonLook, type ButtonLook, type DisplayLagEstimator, type GrowthFit, type PhaseEvent } from '../../core/crash';
 import type { RegionReader } from '../../core/autopilot/ports';
 import type { ExecutionsRepo, ExecutionUpdate } from '../../adapters/store/executions-repo';
 import type { SafetyService } from '../services/safety-service';
@@ -207,7 +207,7 @@ export class CrashExecutor {
     const deadline = clock.now() + options.betConfirmMs;
     for (;;) {
       const look = await buttons.look('bet');
-      if (look && !sameButtonLook(look, idleLook)) {
+      if (look && buttonChanged(look, idleLook)) {
         return { clicked: true, taken: true, idleLook, placedLook: look, detail: `bet clicked (${click.latencyMs.toFixed(1)} ms) and shown taken by the game` };
       }
       if (clock.now() >= deadline) break;
@@ -300,8 +300,10 @@ export class CrashExecutor {
       payout?.kind === 'paid' ? `; paid ${payout.multiplier}x per the balance (reads dated ${lagMs.toFixed(0)} ms back)` : payout?.kind === 'unchanged' ? `; NOT confirmed: the balance stayed at ${payout.balance}` : '';
     const estimate = click.paidAt ?? (payout?.kind === 'paid' ? payout.multiplier : floorMultiplier(fit ? predict(fit, click.at) : round.maxSeen));
     // The round decides whether the click beat the crash: watch until it crashes or has clearly flown past the click.
-    const settled = await reads.take((o) => o.events.some((e) => e.type === 'crash') || o.read.at - click.at > options.settleMs, options.settleMs + 5_000);
-    const crash = settled?.events.find((e) => e.type === 'crash');
+    // A stall is no proof here: a frozen frame looks the same, and the number rising again would prove it false.
+    const firmCrash = (o: Observation) => o.events.find((e): e is Extract<PhaseEvent, { type: 'crash' }> => e.type === 'crash' && e.reason !== 'stalled');
+    const settled = await reads.take((o) => !!firmCrash(o) || o.read.at - click.at > options.settleMs, options.settleMs + 5_000);
+    const crash = settled ? firmCrash(settled) : undefined;
     // Reads that went missing before the click say nothing about whether it beat the crash (a protective click is
     // only sent while the buttons still show the flight).
     const blind = crash?.reason === 'disappeared' && crash.at <= click.at;
@@ -328,7 +330,7 @@ export class CrashExecutor {
     this.queuedBetRisk = null;
     if (!risk || !risk.idleLook || !risk.placedLook || !this.ctx.buttons) return;
     const look = await this.ctx.buttons.look('bet');
-    if (!look || sameButtonLook(look, risk.idleLook) || !sameButtonLook(look, risk.placedLook)) return;
+    if (!look || !buttonChanged(look, risk.idleLook) || !sameButtonLook(look, risk.placedLook)) return;
     await this.ctx.clicker.click({ profile, target: 'cancel', reason: 'the button shows a bet we did not signal (a late Cash out click queued it): cancelling it', executionId, betPlacedLive: true });
   }
 
