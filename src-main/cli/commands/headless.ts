@@ -33,6 +33,8 @@ export default async function run(args: string[], context: CliContext): Promise<
   if (klineBaseUrl) process.stderr.write(`${KLINE_BASE_URL_ENV}: kline downloads go to ${klineBaseUrl}, not to the exchanges.\n`);
   const dataDir = resolveDataDir(values.data);
   const port = intOption(values.port, 'port', 4318);
+  // Listening before "ready" is printed: a SIGTERM right after it must stop cleanly, not kill the process.
+  const signalled = untilSignal();
   const lock = claimDataDir(dataDir, 'cockpit headless');
   const shell = await startHeadless({
     host,
@@ -44,6 +46,5 @@ export default async function run(args: string[], context: CliContext): Promise<
     throw error;
   });
   process.stdout.write(`Cockpit ready: ${shell.url}\n`);
-  const signal = await untilSignal();
-  return shell.opened.stop(`received ${signal}`);
+  return shell.opened.stop(`received ${await signalled}`);
 }
