@@ -78,6 +78,8 @@ export interface ShutdownReport {
   readonly problems: readonly string[];
 }
 
+const SHUTDOWN_BUSY_TIMEOUT_MS = 250;
+
 export function createEngine(options: EngineOptions): Engine {
   const startedAt = Date.now();
   const dbFile = join(options.dataDir, 'cockpit.sqlite');
@@ -216,6 +218,8 @@ export function createEngine(options: EngineOptions): Engine {
         // Trading stops first, before anything that touches the disk: a full or locked disk must not keep a strategy running.
         await stopTrading(`shutdown: ${reason}`);
         for (const step of [...shutdownSteps.reverse(), () => reader?.then((r) => r.close?.())]) await attempt('shutdown step', step);
+        // better-sqlite3 waits synchronously: on a locked database, each flush write would freeze the process for the full busy timeout.
+        await attempt('shortening the lock wait', () => db.pragma(`busy_timeout = ${SHUTDOWN_BUSY_TIMEOUT_MS}`));
         const killSwitch = await safety.saveKillSwitch(`shutdown: ${reason}`);
         if (!killSwitch.saved) problems.push(killSwitch.message);
         await attempt('recording the shutdown', () => actions.record({ kind: 'shutdown', mode: safety.snapshot().mode, reason }));

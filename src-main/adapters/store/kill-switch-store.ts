@@ -1,6 +1,6 @@
 // Runs in: engine. Where the kill switch is kept: a settings row, written with a short lock wait.
 import { z } from 'zod';
-import { DEFAULT_BUSY_TIMEOUT_MS, type Db } from './database';
+import type { Db } from './database';
 import type { SettingsRepo } from './settings-repo';
 
 const KILL_SWITCH_KEY = 'safety.killSwitch';
@@ -20,11 +20,12 @@ export class KillSwitchStore {
 
   /** One attempt; throws what SQLite said (busy, full, closed). */
   save(engaged: boolean): void {
-    this.db.pragma(`busy_timeout = ${SAVE_BUSY_TIMEOUT_MS}`);
+    const previous = Number(this.db.pragma('busy_timeout', { simple: true }));
+    this.db.pragma(`busy_timeout = ${Math.min(previous, SAVE_BUSY_TIMEOUT_MS)}`);
     try {
       this.settings.set(KILL_SWITCH_KEY, engaged);
     } finally {
-      if (this.db.open) this.db.pragma(`busy_timeout = ${DEFAULT_BUSY_TIMEOUT_MS}`);
+      if (this.db.open) this.db.pragma(`busy_timeout = ${previous}`);
     }
   }
 }
