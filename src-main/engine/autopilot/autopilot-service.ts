@@ -183,7 +183,17 @@ export class AutopilotService {
         continue;
       }
       this.publishState();
-      const done = await this.executor!.play({ signalId: next.id, signal: next.signal, profile: this.profile! });
+      let done: Execution;
+      try {
+        done = await this.executor!.play({ signalId: next.id, signal: next.signal, profile: this.profile! });
+      } catch (error) {
+        // A round that throws stops the autopilot where everyone sees it, instead of ending the process.
+        const message = `autopilot stopped: a round failed: ${error instanceof Error ? error.message : String(error)}`;
+        console.error(`[autopilot] ${message}`);
+        this.ui.post(() => this.deps.bus.emit('toast', { level: 'error', message }));
+        void this.stop(message);
+        break;
+      }
       this.current = null;
       this.lagStore.save(this.profile!.name, this.displayLagFor(this.profile!.name));
       for (const listener of this.doneListeners) listener(done);

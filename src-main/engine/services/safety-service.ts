@@ -82,7 +82,7 @@ export class SafetyService {
     return snapshot;
   }
 
-  async setKillSwitch(engaged: boolean, reason: string): Promise<KillSwitchOutcome> {
+  setKillSwitch(engaged: boolean, reason: string): Promise<KillSwitchOutcome> {
     const ticket = ++this.requests;
     return engaged ? this.engage(reason, ticket) : this.release(reason, ticket);
   }
@@ -101,8 +101,8 @@ export class SafetyService {
   }
 
   /** Retries saving an engaged kill switch that is not on disk yet (at shutdown, or after engageInMemory). */
-  async saveKillSwitch(reason: string): Promise<KillSwitchOutcome> {
-    if (!this.killSwitch || !this.notSaved) return { saved: true, snapshot: this.snapshot() };
+  saveKillSwitch(reason: string): Promise<KillSwitchOutcome> {
+    if (!this.killSwitch || !this.notSaved) return Promise.resolve({ saved: true, snapshot: this.snapshot() });
     return this.persistEngaged(reason, ++this.requests);
   }
 
@@ -111,8 +111,8 @@ export class SafetyService {
     return () => this.listeners.delete(listener);
   }
 
-  private async engage(reason: string, ticket: number): Promise<KillSwitchOutcome> {
-    if (this.killSwitch && !this.notSaved) return { saved: true, snapshot: this.snapshot() };
+  private engage(reason: string, ticket: number): Promise<KillSwitchOutcome> {
+    if (this.killSwitch && !this.notSaved) return Promise.resolve({ saved: true, snapshot: this.snapshot() });
     if (!this.killSwitch) {
       this.killSwitch = true;
       // Engaging also disarms live, so releasing the kill switch never resumes live trading by itself.
@@ -122,55 +122,60 @@ export class SafetyService {
     return this.persistEngaged(reason, ticket);
   }
 
-  private async persistEngaged(reason: string, ticket: number): Promise<KillSwitchOutcome> {
-    const problem = await this.saveWithRetries(true, ticket);
-    if (problem === SUPERSEDED) return { saved: false, snapshot: this.snapshot(), message: 'a newer kill-switch request took over before this one was saved' };
-    if (problem === null) {
-      const wasNotSaved = this.notSaved;
-      this.notSaved = false;
-      this.clearMarker();
-      this.auditQuietly({ kind: 'kill-switch', target: 'engaged', mode: this.mode, reason });
-      return { saved: true, snapshot: wasNotSaved ? this.changed() : this.snapshot() };
-    }
-    this.notSaved = true;
-    const noted = this.deps.marker.write({ at: this.now(), reason, problem });
-    const message = `${KILL_SWITCH_NOT_SAVED} (${problem})${noted ? '; until you confirm, the engine will refuse to start again' : '; the note that would stop a restart could not be written either'}`;
-    this.deps.alert(message);
-    return { saved: false, snapshot: this.changed(), message };
+  private persistEngaged(reason: string, ticket: number): Promise<KillSwitchOutcome> {
+    return this.save(true, ticket, (problem) => {
+      if (problem === SUPERSEDED) return { saved: false, snapshot: this.snapshot(), message: 'a newer kill-switch request took over before this one was saved' };
+      if (problem === null) {
+        const wasNotSaved = this.notSaved;
+        this.notSaved = false;
+        this.clearMarker();
+        this.auditQuietly({ kind: 'kill-switch', target: 'engaged', mode: this.mode, reason });
+        return { saved: true, snapshot: wasNotSaved ? this.changed() : this.snapshot() };
+      }
+      this.notSaved = true;
+      const noted = this.deps.marker.write({ at: this.now(), reason, problem });
+      const message = `${KILL_SWITCH_NOT_SAVED} (${problem})${noted ? '; until you confirm, the engine will refuse to start again' : '; the note that would stop a restart could not be written either'}`;
+      this.deps.alert(message);
+      return { saved: false, snapshot: this.changed(), message };
+    });
   }
 
-  private async release(reason: string, ticket: number): Promise<KillSwitchOutcome> {
-    if (!this.killSwitch) return { saved: true, snapshot: this.snapshot() };
-    const problem = await this.saveWithRetries(false, ticket);
-    const engagedAgain = { saved: false, snapshot: this.snapshot(), message: 'kill switch NOT released: it was engaged again meanwhile' } as const;
-    if (problem === SUPERSEDED) return engagedAgain;
-    if (problem !== null) {
-      const message = `kill switch NOT released: it could not be saved (${problem}), so it stays engaged`;
-      this.deps.alert(message);
-      return { saved: false, snapshot: this.snapshot(), message };
-    }
-    // An engage that came in while this release was saving wins; its own save overwrites ours.
-    if (ticket !== this.requests) return { ...engagedAgain, snapshot: this.snapshot() };
-    this.killSwitch = false;
-    this.notSaved = false;
-    this.clearMarker();
-    this.auditQuietly({ kind: 'kill-switch', target: 'released', mode: this.mode, reason });
-    return { saved: true, snapshot: this.changed() };
+  private release(reason: string, ticket: number): Promise<KillSwitchOutcome> {
+    if (!this.killSwitch) return Promise.resolve({ saved: true, snapshot: this.snapshot() });
+    return this.save(false, ticket, (problem) => {
+      // An engage that came in while this release was saving wins; its own save overwrites ours.
+      if (problem === SUPERSEDED || ticket !== this.requests) return { saved: false, snapshot: this.snapshot(), message: 'kill switch NOT released: it was engaged again meanwhile' };
+      if (problem !== null) {
+        const message = `kill switch NOT released: it could not be saved (${problem}), so it stays engaged`;
+        this.deps.alert(message);
+        return { saved: false, snapshot: this.snapshot(), message };
+      }
+      this.killSwitch = false;
+      this.notSaved = false;
+      this.clearMarker();
+      this.auditQuietly({ kind: 'kill-switch', target: 'released', mode: this.mode, reason });
+      return { saved: true, snapshot: this.changed() };
+    });
   }
 
   /**
-   * The first attempt is synchronous (the usual case finishes in the caller's tick); retries yield to the event loop.
-   * A newer request arriving between attempts takes over: it saves its own state.
+   * Saves at once when it can, and then `finish` runs in the caller's tick (the usual case: the state is final
+   * before the call returns). Otherwise retries a few times, yielding to the event loop between attempts; a newer
+   * request arriving meanwhile takes over and saves its own state.
    */
-  private async saveWithRetries(engaged: boolean, ticket: number): Promise<string | typeof SUPERSEDED | null> {
-    let problem = this.trySave(engaged);
-    for (const delay of SAVE_RETRIES) {
-      if (problem === null) return null;
-      await this.sleep(delay);
-      if (ticket !== this.requests) return SUPERSEDED;
-      problem = this.trySave(engaged);
-    }
-    return problem;
+  private save(engaged: boolean, ticket: number, finish: (problem: string | typeof SUPERSEDED | null) => KillSwitchOutcome): Promise<KillSwitchOutcome> {
+    const first = this.trySave(engaged);
+    if (first === null) return Promise.resolve(finish(null));
+    return (async () => {
+      let problem: string | null = first;
+      for (const delay of SAVE_RETRIES) {
+        await this.sleep(delay);
+        if (ticket !== this.requests) return finish(SUPERSEDED);
+        problem = this.trySave(engaged);
+        if (problem === null) break;
+      }
+      return finish(problem);
+    })();
   }
 
   private trySave(engaged: boolean): string | null {
