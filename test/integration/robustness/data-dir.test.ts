@@ -4,14 +4,13 @@ import { closeSync, existsSync, openSync, statSync, truncateSync, writeFileSync,
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { ScryptCipher } from '../../../src-main/adapters/secrets/scrypt-cipher';
 import { SqliteSecretStore } from '../../../src-main/adapters/secrets/sqlite-secret-store';
 import { DataDirLock, LOCK_FILE_NAME } from '../../../src-main/adapters/store/data-dir-lock';
 import { openDatabase } from '../../../src-main/adapters/store/database';
 import { startHeadlessProcess } from '../../support/headless-process';
 import { tempDir } from '../../support/temp-dir';
-import { runCli } from './helpers';
+import { bridgeClient, runCli } from './helpers';
 
 const dirs: Array<ReturnType<typeof tempDir>> = [];
 const freshDir = () => {
@@ -108,8 +107,10 @@ describe('storage faults are named, never a silent fresh start', () => {
     expect(fresh.stdout).toMatch(/moved aside: .*cockpit\.sqlite\.broken-/);
     expect((await runCli(['doctor', '--data', dir])).stdout).toMatch(/settings\s+1 rows[\s\S]*verdict: healthy/);
     const cockpit = await startHeadlessProcess(dir);
-    const status = await statusOf(cockpit.origin, cockpit.token);
-    expect(status).toMatchObject({ killSwitch: true });
+    const client = await bridgeClient(cockpit.origin, cockpit.token);
+    client.call(1, 'app.getStatus');
+    expect(await client.result(1)).toMatchObject({ result: { data: { killSwitch: true } } });
+    client.ws.close();
     expect(await cockpit.stop('SIGTERM')).toBe(0);
   });
 
@@ -173,15 +174,3 @@ describe('storage faults are named, never a silent fresh start', () => {
   });
 });
 
-async function statusOf(origin: string, token: string): Promise<Record<string, unknown>> {
-  const ws = new WebSocket(`${origin.replace('http', 'ws')}/bridge`);
-  const frames: Array<Record<string, unknown>> = [];
-  ws.on('message', (d) => frames.push(JSON.parse(d.toString())));
-  await new Promise((resolve) => ws.once('open', resolve));
-  ws.send(JSON.stringify({ type: 'hello', token, protocol: 1 }));
-  ws.send(JSON.stringify({ type: 'call', id: 1, method: 'app.getStatus' }));
-  await expect.poll(() => frames.find((f) => f.id === 1)).toBeTruthy();
-  ws.close();
-  const result = frames.find((f) => f.id === 1)!.result as { data: Record<string, unknown> };
-  return result.data;
-}

@@ -1,12 +1,11 @@
 // Seeded fuzz of `cockpit headless`: malformed request lines, paths and headers over raw sockets, then hostile
 // bridge frames and method names before and after hello. The process must stay up and keep answering at once.
 // Reproduce a failure with COCKPIT_FUZZ_SEED=<the seed printed below>.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { seededRandom } from '../../../src-main/core/crash/synthetic-reads.test-support';
-import { startHeadlessProcess, type HeadlessProcess } from '../../support/headless-process';
-import { tempDir } from '../../support/temp-dir';
-import { rawHttp, timedGet } from './helpers';
+import type { HeadlessProcess } from '../../support/headless-process';
+import { bridgeClient, headlessForSuite, rawHttp, timedGet } from './helpers';
 
 const SEED = Number(process.env.COCKPIT_FUZZ_SEED ?? 20_261_203);
 const HTTP_REQUESTS = 400;
@@ -92,19 +91,11 @@ async function bestGetMs(origin: string): Promise<number> {
 }
 
 describe(`fuzz: cockpit headless under hostile input (seed ${SEED})`, () => {
-  const dir = tempDir();
+  const suite = headlessForSuite();
   let cockpit: HeadlessProcess;
   let port: number;
+  beforeAll(() => ({ cockpit, port } = suite));
   const random = seededRandom(SEED);
-
-  beforeAll(async () => {
-    cockpit = await startHeadlessProcess(dir.path);
-    port = Number(new URL(cockpit.origin).port);
-  });
-  afterAll(async () => {
-    expect(await cockpit.stop('SIGTERM')).toBe(0);
-    dir.cleanup();
-  });
 
   it(`${HTTP_REQUESTS} malformed HTTP requests over raw sockets`, async () => {
     const requests = Array.from({ length: HTTP_REQUESTS }, () => malformedRequest(random, port));
@@ -131,13 +122,9 @@ describe(`fuzz: cockpit headless under hostile input (seed ${SEED})`, () => {
     expect(cockpit.child.exitCode).toBeNull();
     expect(await bestGetMs(cockpit.origin)).toBeLessThan(100);
     // And the bridge itself still serves a normal client.
-    const ws = new WebSocket(url);
-    const frames: Array<Record<string, unknown>> = [];
-    ws.on('message', (d) => frames.push(JSON.parse(d.toString())));
-    await new Promise((resolve) => ws.once('open', resolve));
-    ws.send(JSON.stringify({ type: 'hello', token: cockpit.token, protocol: 1 }));
-    ws.send(JSON.stringify({ type: 'call', id: 1, method: 'app.getStatus' }));
-    await expect.poll(() => frames.find((f) => f.id === 1)).toMatchObject({ result: { ok: true, data: { killSwitch: false } } });
-    ws.close();
+    const client = await bridgeClient(cockpit.origin, cockpit.token);
+    client.call(1, 'app.getStatus');
+    expect(await client.result(1)).toMatchObject({ result: { ok: true, data: { killSwitch: false } } });
+    client.ws.close();
   }, 60_000);
 });

@@ -1,7 +1,10 @@
 // Shared by the robustness suites: run the built CLI to its end, raw HTTP over a socket, timing a normal request.
 import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
-import { COCKPIT_BIN } from '../../support/headless-process';
+import { afterAll, beforeAll, expect } from 'vitest';
+import WebSocket from 'ws';
+import { COCKPIT_BIN, startHeadlessProcess, type HeadlessProcess } from '../../support/headless-process';
+import { tempDir } from '../../support/temp-dir';
 
 export interface CliRun {
   readonly code: number | null;
@@ -46,4 +49,45 @@ export async function timedGet(origin: string): Promise<{ status: number; ms: nu
   const res = await fetch(`${origin}/`);
   await res.arrayBuffer();
   return { status: res.status, ms: performance.now() - started };
+}
+
+/** One `cockpit headless` for a whole suite, on a temp data dir; it must stop cleanly (rc 0) at the end. */
+export function headlessForSuite(): { readonly cockpit: HeadlessProcess; readonly port: number } {
+  const dir = tempDir();
+  const state: { cockpit?: HeadlessProcess } = {};
+  beforeAll(async () => {
+    state.cockpit = await startHeadlessProcess(dir.path);
+  });
+  afterAll(async () => {
+    expect(await state.cockpit?.stop('SIGTERM')).toBe(0);
+    dir.cleanup();
+  });
+  return {
+    get cockpit() {
+      if (!state.cockpit) throw new Error('the suite has not started cockpit headless yet');
+      return state.cockpit;
+    },
+    get port() {
+      return Number(new URL(this.cockpit.origin).port);
+    },
+  };
+}
+
+/** An authorized bridge client that collects every frame; `result(id)` waits for the answer to call `id`. */
+export async function bridgeClient(origin: string, token: string) {
+  const ws = new WebSocket(`${origin.replace('http', 'ws')}/bridge`);
+  const frames: Array<Record<string, unknown>> = [];
+  ws.on('message', (d) => frames.push(JSON.parse(d.toString())));
+  await new Promise((resolve, reject) => (ws.once('open', resolve), ws.once('error', reject)));
+  ws.send(JSON.stringify({ type: 'hello', token, protocol: 1 }));
+  await expect.poll(() => frames.some((f) => f.type === 'welcome')).toBe(true);
+  return {
+    ws,
+    frames,
+    call: (id: number, method: string, input?: unknown) => ws.send(JSON.stringify({ type: 'call', id, method, input })),
+    result: async (id: number, timeout = 5_000) => {
+      await expect.poll(() => frames.find((f) => f.id === id), { timeout }).toBeTruthy();
+      return frames.find((f) => f.id === id)!;
+    },
+  };
 }

@@ -1,9 +1,8 @@
 // `cockpit headless` as a user runs it, fed what a hostile page or client can send. Nothing may end the process.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startHeadlessProcess, type HeadlessProcess } from '../../support/headless-process';
-import { tempDir } from '../../support/temp-dir';
-import { rawHttp, timedGet } from './helpers';
+import type { HeadlessProcess } from '../../support/headless-process';
+import { bridgeClient, headlessForSuite, rawHttp, timedGet } from './helpers';
 
 const CLOSE_TOO_BIG = 1009;
 
@@ -17,29 +16,12 @@ function openBridge(url: string, headers: Record<string, string> = {}): Promise<
   });
 }
 
-async function hello(cockpit: HeadlessProcess): Promise<{ ws: WebSocket; frames: Array<Record<string, unknown>> }> {
-  const opened = await openBridge(`${cockpit.origin.replace('http', 'ws')}/bridge`);
-  if (!('ws' in opened)) throw new Error(`bridge refused: ${opened.refused}`);
-  const frames: Array<Record<string, unknown>> = [];
-  opened.ws.on('message', (d) => frames.push(JSON.parse(d.toString())));
-  opened.ws.send(JSON.stringify({ type: 'hello', token: cockpit.token, protocol: 1 }));
-  await expect.poll(() => frames.some((f) => f.type === 'welcome')).toBe(true);
-  return { ws: opened.ws, frames };
-}
-
 describe('hostile input against cockpit headless', () => {
-  const dir = tempDir();
+  const suite = headlessForSuite();
   let cockpit: HeadlessProcess;
   let port: number;
-
-  beforeAll(async () => {
-    cockpit = await startHeadlessProcess(dir.path);
-    port = Number(new URL(cockpit.origin).port);
-  });
-  afterAll(async () => {
-    expect(await cockpit.stop('SIGTERM')).toBe(0);
-    dir.cleanup();
-  });
+  beforeAll(() => ({ cockpit, port } = suite));
+  const hello = () => bridgeClient(cockpit.origin, cockpit.token);
 
   it('answers a path that does not URI-decode with 400 and the security headers, and stays up', async () => {
     const res = await fetch(`${cockpit.origin}/%`);
@@ -84,7 +66,7 @@ describe('hostile input against cockpit headless', () => {
   }, 15_000);
 
   it('treats "__proto__.toString", "constructor.name" and "hasOwnProperty.length" as unknown methods', async () => {
-    const { ws, frames } = await hello(cockpit);
+    const { ws, frames } = await hello();
     const names = ['__proto__.toString', 'constructor.name', 'hasOwnProperty.length', 'app.__proto__', 'toString.call', 'app.constructor'];
     names.forEach((method, i) => ws.send(JSON.stringify({ type: 'call', id: i + 1, method, input: {} })));
     await expect.poll(() => frames.filter((f) => f.type === 'result').length).toBe(names.length);
@@ -106,7 +88,7 @@ describe('hostile input against cockpit headless', () => {
   });
 
   it('closes a 10 MB frame with 1009 (too big), not 1006', async () => {
-    const { ws } = await hello(cockpit);
+    const { ws } = await hello();
     const closed = new Promise<number>((resolve) => ws.once('close', resolve));
     ws.on('error', () => {});
     ws.send('x'.repeat(10 * 1024 * 1024));

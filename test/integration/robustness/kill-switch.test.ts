@@ -5,7 +5,6 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { ScryptCipher } from '../../../src-main/adapters/secrets/scrypt-cipher';
 import { UNSAVED_KILL_SWITCH_FILE } from '../../../src-main/adapters/store/unsaved-kill-switch-marker';
 import { claimDataDir } from '../../../src-main/engine/data-dir-claim';
@@ -14,7 +13,7 @@ import { KILL_SWITCH_NOT_SAVED } from '../../../src-main/engine/services/safety-
 import type { AppStatus } from '../../../src-shared/contract';
 import { startHeadlessProcess } from '../../support/headless-process';
 import { tempDir } from '../../support/temp-dir';
-import { runCli } from './helpers';
+import { bridgeClient, runCli } from './helpers';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => cleanups.splice(0).reverse().forEach((c) => c()));
@@ -109,16 +108,11 @@ describe('kill switch with a full disk (tmpfs)', () => {
     } catch {
       /* ENOSPC: full, as wanted */
     }
-    const ws = new WebSocket(`${cockpit.origin.replace('http', 'ws')}/bridge`);
-    const frames: Array<Record<string, unknown>> = [];
-    ws.on('message', (d) => frames.push(JSON.parse(d.toString())));
-    await new Promise((resolve) => ws.once('open', resolve));
-    ws.send(JSON.stringify({ type: 'hello', token: cockpit.token, protocol: 1 }));
-    ws.send(JSON.stringify({ type: 'call', id: 1, method: 'app.setKillSwitch', input: { engaged: true } }));
-    await expect.poll(() => frames.find((f) => f.id === 1), { timeout: 5_000 }).toBeTruthy();
-    expect(frames.find((f) => f.id === 1)).toMatchObject({ result: { ok: false, error: { message: expect.stringContaining(KILL_SWITCH_NOT_SAVED) } } });
-    expect(frames.some((f) => f.type === 'event' && f.name === 'app.status' && JSON.stringify(f).includes('"killSwitchNotSaved":true'))).toBe(true);
-    ws.close();
+    const client = await bridgeClient(cockpit.origin, cockpit.token);
+    client.call(1, 'app.setKillSwitch', { engaged: true });
+    expect(await client.result(1)).toMatchObject({ result: { ok: false, error: { message: expect.stringContaining(KILL_SWITCH_NOT_SAVED) } } });
+    expect(client.frames.some((f) => f.type === 'event' && f.name === 'app.status' && JSON.stringify(f).includes('"killSwitchNotSaved":true'))).toBe(true);
+    client.ws.close();
     const started = performance.now();
     const code = await cockpit.stop('SIGTERM');
     expect(code).toBe(1);
