@@ -15,3 +15,5 @@ if (!existsSync(built)) {
 }
 const { main } = await import(pathToFileURL(built).href);
 process.exitCode = await main(process.argv.slice(2));
+// A command that returned is done: a handle it left open (a stuck socket, a timer) must not keep the process alive.
+setTimeout(() => process.exit(), 2000).unref();

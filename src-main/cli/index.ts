@@ -1,5 +1,8 @@
 // Runs in: Node (the `cockpit` CLI). Bundled to out/main/cli.js; never loads electron.
-type Command = { summary: string; load: () => Promise<{ default: (args: string[]) => Promise<number> }> };
+import { FatalErrorPolicy } from '../engine/fatal-error-policy';
+import type { CliContext } from './cli-engine';
+
+type Command = { summary: string; load: () => Promise<{ default: (args: string[], context: CliContext) => Promise<number> }> };
 
 const commands: Record<string, Command> = {
   headless: { summary: 'serve the cockpit UI and engine to a browser', load: () => import('./commands/headless') },
@@ -9,6 +12,7 @@ const commands: Record<string, Command> = {
   ocr: { summary: 'read multipliers from saved screenshots (calibration debugging)', load: () => import('./commands/ocr') },
   backtest: { summary: 'backtest a strategy on a CSV or on exchange candles (downloaded and cached)', load: () => import('./commands/backtest') },
   simulator: { summary: 'local exchange simulator with a demo price feed', load: () => import('./commands/simulator') },
+  doctor: { summary: 'check a data dir: database integrity, locks, an unsaved kill switch; recover', load: () => import('./commands/doctor') },
 };
 
 function usage(): string {
@@ -27,8 +31,11 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`Unknown command "${name}".\n\n${usage()}`);
     return 2;
   }
+  // One policy for every command: an error nobody caught stops trading and exits non-zero (see fatal-error-policy.ts).
+  const fatal = new FatalErrorPolicy({ report: (line) => process.stderr.write(`${line}\n`), exit: (code) => process.exit(code) });
+  fatal.install(process);
   try {
-    return await (await command.load()).default(rest);
+    return await (await command.load()).default(rest, { fatal });
   } catch (error) {
     process.stderr.write(`cockpit ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;

@@ -2,7 +2,7 @@
 import { net, protocol } from 'electron';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CONTENT_SECURITY_POLICY } from '../headless/static-server';
+import { CONTENT_SECURITY_POLICY } from '../headless/request-guard';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = 'app://cockpit';

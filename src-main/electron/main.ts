@@ -1,12 +1,15 @@
 // Runs in: Electron main. Thin glue: windows, tray, IPC registration. The engine does the work.
-import { app, ipcMain, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { RotatingLog, teeConsole } from '../adapters/logging/rotating-log';
 import { Redactor } from '../core/logging/redact';
 import { headlessPassphrase } from '../adapters/secrets/headless-passphrase';
 import { ScryptCipher } from '../adapters/secrets/scrypt-cipher';
 import type { SecretCipher } from '../adapters/secrets/secret-store';
+import type { CipherSource } from '../adapters/secrets/secret-key-check';
 import { createEngine, type Engine } from '../engine/engine';
+import { claimDataDir } from '../engine/data-dir-claim';
+import { FatalErrorPolicy } from '../engine/fatal-error-policy';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
 import { contract, methodNames } from '../../src-shared/contract';
 import { IPC_EVENT_CHANNEL } from '../../src-shared/contract/ipc-channels';
@@ -29,14 +32,18 @@ let quitting = false;
 
 if (!app.requestSingleInstanceLock()) app.quit();
 registerAppScheme();
+// The same policy as the CLI: an error nobody caught engages the kill switch in memory, stops trading and exits non-zero.
+const fatal = new FatalErrorPolicy({ report: (line) => console.error(line), exit: (code) => app.exit(code) });
+fatal.install(process);
 
-function pickCipher(dataDir: string): SecretCipher {
-  if (process.env.COCKPIT_PASSPHRASE) return new ScryptCipher(process.env.COCKPIT_PASSPHRASE);
+function pickCipher(dataDir: string): { cipher: SecretCipher; cipherSource: CipherSource } {
+  if (process.env.COCKPIT_PASSPHRASE) return { cipher: new ScryptCipher(process.env.COCKPIT_PASSPHRASE), cipherSource: { kind: 'env' } };
   try {
-    return new SafeStorageCipher();
+    return { cipher: new SafeStorageCipher(), cipherSource: { kind: 'os-keychain' } };
   } catch (error) {
     console.warn(`[secrets] ${(error as Error).message} Falling back to a key file in the data dir.`);
-    return new ScryptCipher(headlessPassphrase(dataDir).passphrase);
+    const { passphrase, source } = headlessPassphrase(dataDir);
+    return { cipher: new ScryptCipher(passphrase), cipherSource: source };
   }
 }
 
@@ -70,6 +77,8 @@ async function start(): Promise<void> {
   await app.whenReady();
   serveRenderer(join(__dirname, '../renderer'));
   const dataDir = process.env.COCKPIT_DATA_DIR ?? app.getPath('userData');
+  // One engine per data dir, across the app and the CLI (the single-instance lock only covers the app).
+  const dataDirLock = claimDataDir(dataDir, 'the Trading Cockpit app');
   // Structured, rotating, redacted logs; console output of the engine lands there too.
   const redactor = new Redactor();
   const log = new RotatingLog({ dir: join(dataDir, 'logs'), redactor });
@@ -97,10 +106,11 @@ async function start(): Promise<void> {
   const engine = (late.engine = createEngine({
     dataDir,
     shell: 'electron',
-    cipher: pickCipher(dataDir),
+    ...pickCipher(dataDir),
     systemHost: shell.systemHost,
     logging: { redactor, files: () => log.files() },
   }));
+  fatal.protect(engine);
   registerContractHandlers(ipcMain, methodNames(contract), engine.dispatch, {
     appOrigins,
     isKnownWindow: (id) => [...windows].some((w) => !w.isDestroyed() && w.webContents.id === id),
@@ -115,7 +125,7 @@ async function start(): Promise<void> {
         engine.strategies.setEnabled(action.id, action.enabled);
         break;
       case 'kill-switch':
-        engine.safety.setKillSwitch(action.engaged, `tray: kill switch ${action.engaged ? 'engaged' : 'released'}`);
+        void engine.safety.setKillSwitch(action.engaged, `tray: kill switch ${action.engaged ? 'engaged' : 'released'}`);
         break;
       case 'disarm-live':
         engine.safety.setMode('dry-run', 'tray: returned to dry run');
@@ -131,6 +141,7 @@ async function start(): Promise<void> {
         // Stop the engine cleanly first; the installer then runs on quit.
         quitting = true;
         void engine.shutdown('installing update').finally(() => {
+          dataDirLock.release();
           tray.destroy();
           if (!updater.install()) app.exit(0);
         });
@@ -163,15 +174,21 @@ async function start(): Promise<void> {
     if (quitting) return;
     quitting = true;
     event.preventDefault();
-    void engine.shutdown('app quit').finally(() => {
+    void engine.shutdown('app quit').then((report) => {
+      for (const problem of report.problems) log.write('error', 'app', problem);
+      dataDirLock.release();
       tray.destroy();
       log.info('app', 'quit');
       restoreConsole();
       log.close();
-      app.exit(0);
+      app.exit(report.problems.length === 0 ? 0 : 1);
     });
   });
   showMainWindow();
 }
 
-void start();
+start().catch((error: unknown) => {
+  // Storage faults, a data dir in use, a wrong key: each names the problem; say it in a dialog, not a stack trace.
+  dialog.showErrorBox('Trading Cockpit cannot start', error instanceof Error ? error.message : String(error));
+  app.exit(1);
+});

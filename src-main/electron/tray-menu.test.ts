@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AppStatus } from '../../src-shared/contract';
 import { createTrayMenu, type TrayItem } from './tray-menu';
 
-const base: AppStatus = { version: '1', shell: 'electron', mode: 'dry-run', killSwitch: false, dataDir: '/d', startedAt: 0, strategies: [] };
+const base: AppStatus = { version: '1', shell: 'electron', mode: 'dry-run', killSwitch: false, killSwitchNotSaved: false, dataDir: '/d', startedAt: 0, strategies: [] };
 const labels = (items: TrayItem[]) => items.flatMap((i) => (i.kind === 'separator' ? ['---'] : [i.label]));
 
 describe('createTrayMenu', () => {

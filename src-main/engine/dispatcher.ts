@@ -12,12 +12,13 @@ export function createDispatcher<C extends ContractSpec>(contract: C, handlers: 
   return async (wireName, rawInput) => {
     const spec = typeof wireName === 'string' ? lookupMethod(contract, wireName) : undefined;
     if (!spec) return fail('UNKNOWN_METHOD', `Unknown method "${String(wireName).slice(0, 128)}".`);
-    const parsed = spec.input.safeParse(rawInput);
-    if (!parsed.success) return fail('BAD_INPUT', `Invalid input for ${wireName}: ${describeIssues(parsed.error)}`);
-    const [service, name] = wireName.split('.') as [string, string];
-    const handler = (handlers as Record<string, Record<string, (input: unknown) => unknown>>)[service]?.[name];
-    if (!handler) return fail('UNAVAILABLE', `${wireName} is not available in this shell.`);
+    const dot = wireName.indexOf('.');
+    const [service, name] = [wireName.slice(0, dot), wireName.slice(dot + 1)];
     try {
+      const parsed = spec.input.safeParse(rawInput);
+      if (!parsed.success) return fail('BAD_INPUT', `Invalid input for ${wireName}: ${describeIssues(parsed.error)}`);
+      const handler = ownHandler(handlers, service, name);
+      if (!handler) return fail('UNAVAILABLE', `${wireName} is not available in this shell.`);
       return ok(await handler(parsed.data));
     } catch (error) {
       if (error instanceof CallFailure) return fail(error.code, error.message);
@@ -25,6 +26,14 @@ export function createDispatcher<C extends ContractSpec>(contract: C, handlers: 
       return fail('INTERNAL', `${wireName} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
+}
+
+/** Own properties only, like lookupMethod: a handler tree's prototype is never callable from the wire. */
+function ownHandler(handlers: object, service: string, name: string): ((input: unknown) => unknown) | undefined {
+  const methods: unknown = Object.hasOwn(handlers, service) ? Reflect.get(handlers, service) : undefined;
+  if (typeof methods !== 'object' || methods === null || !Object.hasOwn(methods, name)) return undefined;
+  const handler: unknown = Reflect.get(methods, name);
+  return typeof handler === 'function' ? (input) => handler.call(methods, input) : undefined;
 }
 
 export function describeIssues(error: z.ZodError): string {

@@ -3,9 +3,12 @@ import { join } from 'node:path';
 import type { AppStatus, CockpitHandlers } from '../../src-shared/contract';
 import { CallFailure, contract } from '../../src-shared/contract';
 import type { SecretCipher } from '../adapters/secrets/secret-store';
+import { verifySecretKey, type CipherSource } from '../adapters/secrets/secret-key-check';
 import { SqliteSecretStore } from '../adapters/secrets/sqlite-secret-store';
 import { ActionsRepo } from '../adapters/store/actions-repo';
 import { openDatabase, type Db } from '../adapters/store/database';
+import { KillSwitchStore } from '../adapters/store/kill-switch-store';
+import { UnsavedKillSwitchMarker } from '../adapters/store/unsaved-kill-switch-marker';
 import { SettingsRepo } from '../adapters/store/settings-repo';
 import { ProfilesRepo } from '../adapters/store/profiles-repo';
 import type { RegionReader } from '../core/autopilot/ports';
@@ -34,6 +37,10 @@ export interface EngineOptions {
   dataDir: string;
   shell: AppStatus['shell'];
   cipher: SecretCipher;
+  /** Where the cipher's key came from, to say what to fix when it cannot decrypt the stored secrets. */
+  cipherSource?: CipherSource;
+  /** Reconcile accounts and resume the exchange strategies left enabled (default true; `cockpit autopilot` says false). */
+  startMarkets?: boolean;
   /** Screen, mouse and OCR; defaults to nut-js + tesseract.js. */
   desktop?: Desktop;
   /** The OS side of the first-run checklist; defaults to what plain Node can see. */
@@ -60,16 +67,45 @@ export interface Engine {
   status(): AppStatus;
   /** Add a cleanup step; steps run in reverse order on shutdown, before the database closes. */
   onShutdown(step: () => Promise<void> | void): void;
-  shutdown(reason: string): Promise<void>;
+  /** Stops the autopilot and every exchange strategy; the engine stays up (the store stays open). */
+  stopTrading(reason: string): Promise<void>;
+  /** Stops trading, runs the shell's steps, saves what is pending and closes the store. Resolves with what could not be done. */
+  shutdown(reason: string): Promise<ShutdownReport>;
 }
+
+export interface ShutdownReport {
+  /** Empty after a clean stop; otherwise each line says what was not done or saved. */
+  readonly problems: readonly string[];
+}
+
+const SHUTDOWN_BUSY_TIMEOUT_MS = 250;
 
 export function createEngine(options: EngineOptions): Engine {
   const startedAt = Date.now();
-  const db = openDatabase(join(options.dataDir, 'cockpit.sqlite'));
+  const dbFile = join(options.dataDir, 'cockpit.sqlite');
+  const db = openDatabase(dbFile);
+  try {
+    verifySecretKey(db, options.cipher, options.cipherSource ?? { kind: 'env' }, dbFile);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   const bus = new EventBus();
   const settingsRepo = new SettingsRepo(db);
   const actions = new ActionsRepo(db);
-  const safety = new SafetyService(settingsRepo, actions);
+  const killSwitchStore = new KillSwitchStore(db, settingsRepo);
+  const safety = new SafetyService(
+    {
+      store: killSwitchStore,
+      audit: actions,
+      marker: new UnsavedKillSwitchMarker(options.dataDir),
+      alert: (message) => {
+        console.error(`[safety] ${message}`);
+        bus.emit('toast', { level: 'error', message });
+      },
+    },
+    { killSwitch: killSwitchStore.read() },
+  );
   const settings = new SettingsService(settingsRepo, new SqliteSecretStore(db, options.cipher));
   const strategies = new StrategyToggles(settingsRepo);
   const profiles = new ProfilesRepo(db);
@@ -91,7 +127,7 @@ export function createEngine(options: EngineOptions): Engine {
     else void autopilot.start({ profile }).catch((error: Error) => bus.emit('toast', { level: 'error', message: error.message }));
   });
   const shutdownSteps: Array<() => Promise<void> | void> = [];
-  let closing: Promise<void> | undefined;
+  let closing: Promise<ShutdownReport> | undefined;
 
   const status = (): AppStatus => ({
     version: APP_VERSION,
@@ -123,12 +159,21 @@ export function createEngine(options: EngineOptions): Engine {
     diagnosticsDir: join(options.dataDir, 'diagnostics'),
   });
   const markets = new MarketsService({ db, settings: settingsRepo, cipher: options.cipher, bus, safety, toggles: strategies, onTogglesRegistered: publishStatus });
-  void markets.start().catch((error: Error) => console.error('[engine] markets start failed:', error.message));
+  if (options.startMarkets ?? true) void markets.start().catch((error: Error) => console.error('[engine] markets start failed:', error.message));
+  const stopTrading = async (reason: string) => {
+    const stops = await Promise.allSettled([markets.close(), autopilot.stop(reason)]);
+    for (const stop of stops) if (stop.status === 'rejected') console.error('[engine] stopping trading failed:', stop.reason);
+  };
 
   const handlers: CockpitHandlers = {
     app: {
       getStatus: () => status(),
-      setKillSwitch: ({ engaged }) => (safety.setKillSwitch(engaged, engaged ? 'user engaged the kill switch' : 'user released the kill switch'), status()),
+      setKillSwitch: async ({ engaged }) => {
+        const outcome = await safety.setKillSwitch(engaged, engaged ? 'user engaged the kill switch' : 'user released the kill switch');
+        // Never "ok" for a state that is not saved: the in-memory state is in the message and in the app.status event.
+        if (!outcome.saved) throw new CallFailure('UNAVAILABLE', outcome.message);
+        return status();
+      },
       // The schema already demanded the ARM LIVE phrase for live.
       setMode: ({ mode }) => (safety.setMode(mode, mode === 'live' ? 'user armed live mode' : 'user returned to dry-run'), status()),
       setStrategyEnabled: ({ id, enabled }) => (strategies.setEnabled(id, enabled), status()),
@@ -160,19 +205,29 @@ export function createEngine(options: EngineOptions): Engine {
     dispatch: gateLiveArming(createDispatcher(contract, handlers), async () => system.getFirstRunChecklist()),
     status,
     onShutdown: (step) => void shutdownSteps.push(step),
+    stopTrading,
     shutdown(reason) {
-      closing ??= (async () => {
-        actions.record({ kind: 'shutdown', mode: safety.snapshot().mode, reason });
-        for (const step of [...shutdownSteps.reverse(), () => markets.close(), () => autopilot.close(), () => reader?.then((r) => r.close?.())]) {
+      closing ??= (async (): Promise<ShutdownReport> => {
+        const problems: string[] = [];
+        const attempt = async (what: string, step: () => unknown) => {
           try {
             await step();
           } catch (error) {
-            console.error('[engine] shutdown step failed:', error);
+            problems.push(`${what}: ${error instanceof Error ? error.message : String(error)}`);
           }
-        }
+        };
+        // Trading stops first, before anything that touches the disk: a full or locked disk must not keep a strategy running.
+        await stopTrading(`shutdown: ${reason}`);
+        for (const step of [...shutdownSteps.reverse(), () => reader?.then((r) => r.close?.())]) await attempt('shutdown step', step);
+        // better-sqlite3 waits synchronously: on a locked database, each flush write would freeze the process for the full busy timeout.
+        await attempt('shortening the lock wait', () => db.pragma(`busy_timeout = ${SHUTDOWN_BUSY_TIMEOUT_MS}`));
+        const killSwitch = await safety.saveKillSwitch(`shutdown: ${reason}`);
+        if (!killSwitch.saved) problems.push(killSwitch.message);
+        await attempt('recording the shutdown', () => actions.record({ kind: 'shutdown', mode: safety.snapshot().mode, reason }));
         // Fold the WAL back into the main file so a copied data dir is complete.
-        db.pragma('wal_checkpoint(TRUNCATE)');
-        db.close();
+        await attempt('checkpointing the database', () => db.pragma('wal_checkpoint(TRUNCATE)'));
+        await attempt('closing the database', () => db.close());
+        return { problems };
       })();
       return closing;
     },

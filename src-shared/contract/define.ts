@@ -38,12 +38,16 @@ export function methodNames<C extends ContractSpec>(contract: C): MethodName<C>[
   return names as MethodName<C>[];
 }
 
+/** Finds `service.method` among the contract's own keys only: "__proto__.toString" or "constructor.name" are unknown, not inherited. */
 export function lookupMethod(contract: ContractSpec, wireName: string): MethodSpec | undefined {
   const dot = wireName.indexOf('.');
   if (dot <= 0) return undefined;
-  const service = contract[wireName.slice(0, dot)];
-  if (!service || !Object.hasOwn(service, wireName.slice(dot + 1))) return undefined;
-  return service[wireName.slice(dot + 1)];
+  const serviceName = wireName.slice(0, dot);
+  const methodName = wireName.slice(dot + 1);
+  if (!Object.hasOwn(contract, serviceName)) return undefined;
+  const service = contract[serviceName];
+  if (!service || !Object.hasOwn(service, methodName)) return undefined;
+  return service[methodName];
 }
 
 /** Builds a Client tree from the contract and one transport function; used by both renderer transports and the preload. */

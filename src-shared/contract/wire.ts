@@ -4,6 +4,8 @@ import { CallError } from './result';
 /** Frames of the WebSocket bridge. The first client frame must be `hello` with the token. */
 export const BRIDGE_PROTOCOL_VERSION = 1;
 export const BRIDGE_MAX_FRAME_BYTES = 1024 * 1024;
+/** Until hello succeeds a client is a stranger: its frames are refused unparsed past this size. */
+export const BRIDGE_HELLO_MAX_BYTES = 4 * 1024;
 
 export const ClientFrame = z.discriminatedUnion('type', [
   z.object({ type: z.literal('hello'), token: z.string().max(512), protocol: z.number().int() }),

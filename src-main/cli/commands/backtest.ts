@@ -55,6 +55,8 @@ function report(opts: BacktestOptions, strategy: ReturnType<typeof createStrateg
     initialEquity: run.initialEquity,
     barsPerYear: run.barsPerYear,
   });
+  // The params are bounded, but prices from a CSV are not: never print NaN or Infinity as a result with rc 0.
+  if (!Number.isFinite(result.metrics.finalEquity)) throw new Error(`the run produced a non-finite equity (${result.metrics.finalEquity}): check the candles' prices and the params`);
   const seconds = Math.max((performance.now() - started) / 1000, 1e-9);
   const candlesPerSecond = Math.round(result.candles / seconds);
 

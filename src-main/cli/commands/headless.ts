@@ -1,7 +1,9 @@
 // Runs in: Node (CLI). `cockpit headless [--host 127.0.0.1] [--port N] [--data DIR]`
 import { klineBaseUrlFromEnv, KLINE_BASE_URL_ENV } from '../../engine/backtest/kline-override';
 import { resolveDataDir } from '../../engine/data-dir';
+import { claimDataDir } from '../../engine/data-dir-claim';
 import { isLoopback, startHeadless } from '../../headless/headless-shell';
+import { openCliEngine, type CliContext } from '../cli-engine';
 import { intOption, parseOptions, untilSignal } from '../options';
 import { builtRendererDir } from '../renderer-dir';
 
@@ -14,7 +16,7 @@ Environment: COCKPIT_KLINE_BASE_URL=http://127.0.0.1:PORT sends the Backtest vie
 to a local \`cockpit simulator\` instead of the exchanges (for tests; loopback URLs only).
 `;
 
-export default async function run(args: string[]): Promise<number> {
+export default async function run(args: string[], context: CliContext): Promise<number> {
   const { values } = parseOptions(args, {
     host: { type: 'string', default: '127.0.0.1' },
     port: { type: 'string' },
@@ -29,15 +31,20 @@ export default async function run(args: string[]): Promise<number> {
   if (!isLoopback(host)) process.stderr.write(`Warning: listening on ${host}, reachable beyond this machine. Anyone with the URL's token can control the cockpit.\n`);
   const klineBaseUrl = klineBaseUrlFromEnv();
   if (klineBaseUrl) process.stderr.write(`${KLINE_BASE_URL_ENV}: kline downloads go to ${klineBaseUrl}, not to the exchanges.\n`);
+  const dataDir = resolveDataDir(values.data);
+  const port = intOption(values.port, 'port', 4318);
+  // Listening before "ready" is printed: a SIGTERM right after it must stop cleanly, not kill the process.
+  const signalled = untilSignal();
+  const lock = claimDataDir(dataDir, 'cockpit headless');
   const shell = await startHeadless({
     host,
-    port: intOption(values.port, 'port', 4318),
-    dataDir: resolveDataDir(values.data),
+    port,
     rendererDir: builtRendererDir(),
-    klineBaseUrl,
+    openEngine: () => openCliEngine(context, lock, { dataDir, shell: 'headless', klineBaseUrl }),
+  }).catch((error: unknown) => {
+    lock.release(); // a no-op if opening the engine already gave it back
+    throw error;
   });
   process.stdout.write(`Cockpit ready: ${shell.url}\n`);
-  const signal = await untilSignal();
-  await shell.close(`received ${signal}`);
-  return 0;
+  return shell.opened.stop(`received ${await signalled}`);
 }

@@ -7,11 +7,16 @@ import { riskConfigSchema, type RiskConfig } from '../risk/config';
  * 15% stop, breakeven at +10%, 20% trailing, +30%/+75% scale-outs, limits), or give an object to
  * override parts of it, e.g. {"risk":{"stopLoss":0.05,"takeProfits":[]}}.
  */
+/** Past this, doubles lose the cents and products of equity and price overflow to Infinity (NaN P&L): a typo, not a fortune. */
+export const MAX_INITIAL_EQUITY = 1e12;
+/** One bar per millisecond, the finest candle time there is. */
+export const MAX_BARS_PER_YEAR = 365 * 24 * 3600 * 1000;
+
 const runKeysSchema = z.strictObject({
   risk: z.union([z.literal(true), z.literal(false), z.null(), riskConfigSchema]).optional(),
   slippage: z.number().min(0).lt(1).optional(),
-  barsPerYear: z.number().positive().optional(),
-  initialEquity: z.number().positive().optional(),
+  barsPerYear: z.number().positive().max(MAX_BARS_PER_YEAR, `barsPerYear must be at most ${MAX_BARS_PER_YEAR} (one bar per ms)`).optional(),
+  initialEquity: z.number().positive().max(MAX_INITIAL_EQUITY, `initialEquity must be at most ${MAX_INITIAL_EQUITY.toExponential()}`).optional(),
 });
 
 export interface RunParams {

@@ -11,12 +11,12 @@ export const breakoutSchema = z.strictObject({
   period: period(20),
   exitPeriod: period(10),
   volumePeriod: period(20),
-  volumeFactor: z.number().min(0).default(1.5),
+  volumeFactor: z.number().min(0).max(1000).default(1.5),
 });
 
 export const bollingerReversionSchema = z.strictObject({
   period: period(20),
-  stdDev: z.number().gt(0).default(2),
+  stdDev: z.number().gt(0).max(100).default(2),
 });
 
 export const rsiMomentumSchema = z
@@ -27,7 +27,7 @@ export const rsiMomentumSchema = z
   })
   .refine((p) => p.exitLevel <= p.entryLevel, { message: 'exitLevel must not exceed entryLevel', path: ['exitLevel'] });
 
-const weight = (d: number) => z.number().min(0).default(d);
+const weight = (d: number) => z.number().min(0).max(1000).default(d);
 
 export const consensusSchema = z.strictObject({
   weights: z.strictObject({ smaCross: weight(1), breakout: weight(1), bollinger: weight(0.5), rsi: weight(1) }).prefault({}),
@@ -49,7 +49,7 @@ export const externalSignalSchema = z.strictObject({
   signals: z
     .array(
       z.strictObject({
-        time: z.number(),
+        time: z.number().min(0).max(Number.MAX_SAFE_INTEGER),
         action: z.enum(['enter', 'exit']),
         side: side.default('long'),
         sizeHint: z.number().gt(0).max(1).optional(),

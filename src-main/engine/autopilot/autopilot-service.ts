@@ -249,19 +249,30 @@ export class AutopilotService {
   }
 
   /**
-   * A throw inside a round (the desktop, the store) must not end the loop with a bet open: the round is recorded
-   * FAILED with the error, the observer is told no bet is open, and the loop goes on to the next signal.
+   * A throw inside a round (the desktop, the store) must not end the loop with a bet open. If our live bet may be in
+   * a flight the observer still sees, it is cashed out (protective); the round is recorded FAILED with the error,
+   * and the loop goes on to the next signal.
    */
   private async playSafely(signalId: number, signal: Parameters<CrashExecutor['play']>[0]['signal']): Promise<Execution> {
     try {
       return await this.executor!.play({ signalId, signal, profile: this.profile! });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      this.deps.bus.emit('toast', { level: 'error', message: `Round ${signal.roundId} failed: ${message}` });
+      console.error(`[autopilot] round ${signal.roundId} failed: ${message}`);
+      this.ui.post(() => this.deps.bus.emit('toast', { level: 'error', message: `Round ${signal.roundId} failed: ${message}` }));
       const open = this.current && !FINAL_STATUSES.includes(this.current.status) ? this.current : null;
-      if (open) return this.executions.transition(open.id, 'FAILED', Date.now(), `error: ${message}`, { reason: `error: ${message}` });
-      return this.executions.create({ signalId, roundId: signal.roundId, mode: this.deps.safety.snapshot().mode, bet: signal.bet, stake: signal.stake ?? 0, target: signal.target, at: Date.now() });
+      if (open && (open.status === 'PLACED_BET' || open.status === 'MONITORING')) await this.protectiveCashout(open);
+      const failed = open ?? this.executions.create({ signalId, roundId: signal.roundId, mode: this.deps.safety.snapshot().mode, bet: signal.bet, stake: signal.stake ?? 0, target: signal.target, at: Date.now() });
+      return this.executions.transition(failed.id, 'FAILED', Date.now(), `error: ${message}`, { reason: `error: ${message}` });
     }
+  }
+
+  private async protectiveCashout(open: Execution): Promise<void> {
+    const phase = this.observer?.phase;
+    if (open.mode !== 'live' || !phase || phase.phase !== 'FLYING' || phase.lost) return;
+    await this.clicker
+      .click({ profile: this.profile!, target: 'cashout', reason: `cash out round ${open.roundId}: the round failed with our bet in flight: protective cash-out`, executionId: open.id, betPlacedLive: true })
+      .catch((error: Error) => console.error(`[autopilot] protective cash-out failed: ${error.message}`));
   }
 
   /** Learns the game while it plays; bets are refused until it is learned, and stop when it no longer matches. */

@@ -4,7 +4,6 @@ import type { Signal } from '../../../src-shared/signals';
 import { openDatabase } from '../../adapters/store/database';
 import { ActionsRepo } from '../../adapters/store/actions-repo';
 import { ExecutionsRepo } from '../../adapters/store/executions-repo';
-import { SettingsRepo } from '../../adapters/store/settings-repo';
 import { DEFAULT_LAG_OPTIONS, DisplayLagEstimator, lookOf } from '../../core/crash';
 import { LOOKS } from '../../core/crash/read-streams.test-support';
 import { SafetyService } from '../services/safety-service';
@@ -24,7 +23,7 @@ function harness(options: SimOptions & { live?: boolean; buttons?: boolean }) {
   const game = new SimulatedGame(options);
   const db = openDatabase(':memory:');
   const actions = new ActionsRepo(db);
-  const safety = new SafetyService(new SettingsRepo(db), actions);
+  const safety = new SafetyService({ store: { save: () => {} }, audit: actions, marker: { write: () => true, clear: () => {} }, alert: () => {} }, { killSwitch: false });
   if (options.live !== false) safety.setMode('live', 'test');
   const profile = game.profile();
   const observer = new RoundObserver(game, profile.regions.multiplier, { idleIntervalMs: 0, now: game.clock.now });
@@ -131,7 +130,7 @@ describe('CrashExecutor on a simulated game', () => {
     const { game, play, safety } = harness({ look: LOOKS.waiting, rounds: [{ crash: 5 }, { crash: 5 }] });
     const { flightAt } = game.timing(0);
     game.onRead = (t) => {
-      if (t >= flightAt + 1000 && !safety.snapshot().killSwitch) safety.setKillSwitch(true, 'test');
+      if (t >= flightAt + 1000 && !safety.snapshot().killSwitch) void safety.setKillSwitch(true, 'test');
     };
     const done = await play(0, 4);
     expect(done.status).toBe('CASHOUT_EXECUTED');

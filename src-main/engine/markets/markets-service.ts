@@ -53,8 +53,15 @@ export class MarketsService {
     deps.safety.onChange((s) => {
       const live = (c: StoredStrategyConfig) => this.accounts.get(c.accountId)?.environment === 'live';
       const victims = this.configs.list().filter((c) => s.killSwitch || (s.mode !== 'live' && live(c)));
-      for (const c of victims) if (deps.toggles.list().find((t) => t.id === toggleId(c.id))?.enabled) deps.toggles.setEnabled(toggleId(c.id), false);
+      // Traders stop first, in memory; unticking the toggles writes settings, which may be what is failing.
       for (const c of victims) this.traders.get(c.id)?.stop(s.killSwitch ? 'kill switch engaged' : 'live mode disarmed');
+      for (const c of victims) {
+        try {
+          if (deps.toggles.list().find((t) => t.id === toggleId(c.id))?.enabled) deps.toggles.setEnabled(toggleId(c.id), false);
+        } catch (error) {
+          console.error(`[markets] could not untick ${c.id}:`, error instanceof Error ? error.message : error);
+        }
+      }
     });
     this.healthTimer = setInterval(() => this.publishHealth(), deps.healthEveryMs ?? 1_000);
     this.healthTimer.unref?.();

@@ -28,8 +28,10 @@ export class StrategyToggles {
     if (!toggle) throw new CallFailure('NOT_FOUND', `No strategy or autopilot with id "${id}".`);
     if (toggle.enabled !== enabled) {
       this.toggles.set(id, { ...toggle, enabled });
+      // Switching off acts before the write, so a failing disk cannot keep a strategy trading; switching on acts after it.
+      if (!enabled) this.hooks.get(id)?.(enabled);
       this.settings.set(KEY, Object.fromEntries([...this.toggles.values()].map((t) => [t.id, t.enabled])));
-      this.hooks.get(id)?.(enabled);
+      if (enabled) this.hooks.get(id)?.(enabled);
       for (const listener of this.listeners) listener();
     }
     return this.list();

@@ -41,6 +41,11 @@ export function Header() {
           >
             {status.killSwitch ? 'Kill switch engaged (release)' : 'Kill switch'}
           </button>
+          {status.killSwitchNotSaved && (
+            <span className="kill-switch-not-saved" role="alert">
+              Kill switch engaged but NOT saved: it will be released by a restart
+            </span>
+          )}
         </>
       )}
       {confirming && (

@@ -17,6 +17,8 @@ export const AppStatus = z.object({
   shell: z.enum(['electron', 'headless', 'cli']),
   mode: TradingMode,
   killSwitch: z.boolean(),
+  /** Engaged in memory but not saved in the database: a restart would release it. The UI must say so. */
+  killSwitchNotSaved: z.boolean(),
   dataDir: z.string(),
   startedAt: z.number(),
   strategies: z.array(StrategyToggle),

@@ -6,6 +6,7 @@ import { BRIDGE_MAX_FRAME_BYTES, BRIDGE_PROTOCOL_VERSION, CLOSE_UNAUTHORIZED } f
 import { createEngine, type Engine } from '../../../src-main/engine/engine';
 import { secretsEqual } from '../../../src-main/adapters/secrets/constant-time';
 import { attachBridge } from '../../../src-main/headless/bridge-server';
+import { RequestGuard } from '../../../src-main/headless/request-guard';
 import { ScryptCipher } from '../../../src-main/adapters/secrets/scrypt-cipher';
 import { tempDir } from '../../support/temp-dir';
 
@@ -42,9 +43,11 @@ describe('WebSocket bridge', () => {
   beforeAll(async () => {
     engine = createEngine({ dataDir: dir.path, shell: 'headless', cipher: new ScryptCipher('test') });
     server = createServer();
-    bridge = attachBridge({ server, token: TOKEN, dispatch: engine.dispatch, bus: engine.bus, helloTimeoutMs: 500 });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-    url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/bridge`;
+    const { port } = server.address() as AddressInfo;
+    const guard = new RequestGuard('127.0.0.1', port);
+    bridge = attachBridge({ server, token: TOKEN, dispatch: engine.dispatch, bus: engine.bus, admit: (req) => guard.check(req), helloTimeoutMs: 500 });
+    url = `ws://127.0.0.1:${port}/bridge`;
   });
   afterAll(async () => {
     await bridge.close();
