@@ -32,6 +32,8 @@ export class Backdrop {
     private readonly kind: Skin['backdrop'],
   ) {
     this.context = canvas.getContext('2d');
+    // Sizes the canvas in CSS: a strip under the readout, or the whole stage for what passes behind the digits.
+    canvas.setAttribute('data-kind', kind);
   }
 
   draw(frame: BackdropFrame): void {

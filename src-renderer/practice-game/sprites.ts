@@ -29,7 +29,7 @@ const PLANE_CLIMB_MS = 4000;
 function planeAt(flightMs: number, width: number, height: number): Position {
   const p = Math.min(1, flightMs / PLANE_CLIMB_MS);
   const bob = flightMs > PLANE_CLIMB_MS ? Math.sin((flightMs - PLANE_CLIMB_MS) / 500) : 0;
-  return { x: width * (0.06 + 0.72 * p + 0.02 * bob), y: height * (1 - (0.06 + 0.56 * easeOut(p) + 0.04 * bob)) };
+  return { x: width * (0.06 + 0.72 * p + 0.02 * bob), y: height * (1 - (0.06 + 0.66 * easeOut(p) + 0.04 * bob)) };
 }
 
 export function drawPlaneScene(scene: Scene): void {
@@ -87,7 +87,7 @@ const STARS = 70;
 
 function rocketAt(flightMs: number, width: number, height: number): Position {
   const p = Math.min(1, flightMs / ROCKET_RISE_MS);
-  return { x: width * (0.5 + 0.14 * Math.sin(flightMs / 900)), y: height * (1 - (0.1 + 0.48 * easeOut(p))) };
+  return { x: width * (0.5 + 0.14 * Math.sin(flightMs / 900)), y: height * (1 - (0.2 + 0.4 * easeOut(p))) };
 }
 
 export function drawRocketScene(scene: Scene): void {
@@ -98,14 +98,29 @@ export function drawRocketScene(scene: Scene): void {
     drawRocket(ctx, at, palette, phase === 'FLYING' ? flightMs : null);
     return;
   }
-  const p = sinceCrashMs / 700;
+  drawBurst(ctx, at, palette.crash, sinceCrashMs / 700);
+}
+
+/** The rocket's end: a ring and rays that grow and fade over `p` from 0 to 1. */
+function drawBurst(ctx: CanvasRenderingContext2D, { x, y }: Position, colour: string, p: number): void {
   if (p >= 1) return;
+  ctx.save();
   ctx.globalAlpha = 1 - p;
-  ctx.fillStyle = palette.crash;
+  ctx.strokeStyle = colour;
+  ctx.lineWidth = 4;
+  ctx.lineCap = 'round';
   ctx.beginPath();
-  ctx.arc(at.x, at.y, 20 + 60 * p, 0, Math.PI * 2);
-  ctx.fill();
-  ctx.globalAlpha = 1;
+  ctx.arc(x, y, 12 + 50 * p, 0, Math.PI * 2);
+  ctx.stroke();
+  for (let i = 0; i < 10; i++) {
+    const angle = (i / 10) * Math.PI * 2;
+    const inner = 24 + 60 * p;
+    ctx.beginPath();
+    ctx.moveTo(x + Math.cos(angle) * inner, y + Math.sin(angle) * inner);
+    ctx.lineTo(x + Math.cos(angle) * (inner + 18), y + Math.sin(angle) * (inner + 18));
+    ctx.stroke();
+  }
+  ctx.restore();
 }
 
 /** Fixed pseudo-random stars (the same every frame), scrolling down as the rocket climbs. */
