@@ -168,11 +168,11 @@ describe('practice game skins', () => {
     const { rate } = SKINS[skin];
     const seed = findSeed(`skin-${skin}`, 1, flightBetween(rate, 1500, 4000));
     const crashPoint = new CrashChain(seed).crashPoint(1);
-    const { page, errors } = await openSkin(skin, { seed, countdownMs: 2000, pauseMs: 1500 });
+    const { page, errors } = await openSkin(skin, { seed, countdownMs: 3000, pauseMs: 1500 });
     await startSampling(page);
     expect(await gameState(page)).toMatchObject({ phase: 'BETTING', roundId: 1, rate });
 
-    await page.waitForTimeout(400);
+    await page.waitForTimeout(150);
     await shot(page, skin, 'betting');
     await waitFor(page, { phase: 'FLYING', multiplier: Math.sqrt(crashPoint) });
     await shot(page, skin, 'flight');
