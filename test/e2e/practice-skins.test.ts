@@ -162,6 +162,8 @@ async function openSkin(skin: SkinName, params: Record<string, string | number>)
 }
 
 const shot = (page: Page, skin: SkinName, phase: string) => page.screenshot({ path: resolve(SHOTS_DIR, `${skin}-${phase}.png`) });
+/** Lets the button's 120 ms colour transition finish, so its screenshot shows the colour it settles on. */
+const settled = (page: Page) => page.waitForTimeout(200);
 
 describe('practice game skins', () => {
   it.each(SKIN_NAMES)('%s: one whole round shows the skin’s betting, flight and crash conventions', async (skin) => {
@@ -219,7 +221,7 @@ describe('practice game skins', () => {
   describe.each(SKIN_NAMES.filter((name) => SKINS[name].buttons === 'single'))('%s: the single button', (skin) => {
     it('goes BET → CANCEL → BET → CASH OUT, then a click in a flight without a bet queues a bet on the next round', async () => {
       const { rate } = SKINS[skin];
-      const seed = findSeed(`single-${skin}`, 2, flightBetween(rate, 1800, 5000));
+      const seed = findSeed(`single-${skin}`, 2, flightBetween(rate, 2500, 6000));
       const { page, errors } = await openSkin(skin, { seed, countdownMs: 5000, pauseMs: 1200, balance: 100, stake: 10 });
       const button = page.locator('#action');
       expect(await page.locator('#bet').isHidden()).toBe(true);
@@ -233,6 +235,7 @@ describe('practice game skins', () => {
       await button.click();
       await expect.poll(() => button.textContent()).toBe('BET');
       await button.click();
+      await settled(page);
       await shot(page, skin, 'button-cancel');
       expect((await gameLog(page)).filter((e) => e.type !== 'round')).toMatchObject([
         { type: 'bet', roundId: 1, stake: 10, balance: 90 },
@@ -260,6 +263,7 @@ describe('practice game skins', () => {
       expect(await gameState(page)).toMatchObject({ roundId: 2, bet: null, queuedBet: { stake: 10 } });
       await expect.poll(() => button.getAttribute('data-state')).toBe('unqueue');
       expect(await button.textContent()).toBe('CANCEL');
+      await settled(page);
       await shot(page, skin, 'button-queued');
 
       // In round 3's betting phase the queued bet is simply ours, and the button offers to cancel it.
