@@ -43,6 +43,11 @@ describe.skipIf(!XVFB_AVAILABLE)('practice game skins on a real screen', () => {
         }),
       );
       for (const part of parts.filter((p) => p.height > 0)) expect(within(part, profile.regions.multiplier)).toBe(true);
+      if (skin === 'classic') {
+        // Today's profiles stay valid: classic's readout box is exactly the old #multiplier box.
+        const old = (await game.page.locator('#multiplier').boundingBox())!;
+        expect(profile.regions.multiplier).toEqual({ x: Math.round(old.x) - 2, y: Math.round(old.y) - 2, width: Math.round(old.width) + 4, height: Math.round(old.height) + 4 });
+      }
       mkdirSync(SHOTS_DIR, { recursive: true });
       await game.page.screenshot({ path: resolve(SHOTS_DIR, `${skin}-region.png`), clip: profile.regions.multiplier });
 

@@ -10,6 +10,7 @@ import { SKIN_NAMES, SKINS, type SkinName } from '../../src-renderer/practice-ga
 import type { GameSnapshot, LogEntry } from '../../src-renderer/practice-game/types';
 import { launchHeadless } from '../support/chromium';
 import { servePracticeGame, type PracticeGameServer } from '../support/practice-game-server';
+import { seedWhere } from '../support/seeds';
 
 const SHOTS_DIR = resolve(import.meta.dirname, '../../test-results/skins');
 
@@ -77,17 +78,6 @@ function startSampling(page: Page) {
 }
 
 const takeSamples = (page: Page) => page.evaluate(() => (globalThis as unknown as PageGlobals).readoutSamples!.splice(0));
-
-/** First seed `${prefix}-n` whose first rounds' crash points all satisfy `accept`. */
-function findSeed(prefix: string, rounds: number, accept: (crashPoint: number) => boolean): string {
-  for (let n = 1; n < 5000; n++) {
-    const chain = new CrashChain(`${prefix}-${n}`);
-    let ok = true;
-    for (let r = 1; r <= rounds && ok; r++) ok = accept(chain.crashPoint(r));
-    if (ok) return `${prefix}-${n}`;
-  }
-  throw new Error(`no seed for ${prefix}`);
-}
 
 /** A crash point whose flight lasts `fromMs`–`toMs` at this rate: every skin's round takes about as long. */
 const flightBetween = (rate: number, fromMs: number, toMs: number) => (crashPoint: number) => crashPoint >= Math.exp(rate * fromMs) && crashPoint <= Math.exp(rate * toMs);
@@ -168,7 +158,7 @@ const settled = (page: Page) => page.waitForTimeout(200);
 describe('practice game skins', () => {
   it.each(SKIN_NAMES)('%s: one whole round shows the skin’s betting, flight and crash conventions', async (skin) => {
     const { rate } = SKINS[skin];
-    const seed = findSeed(`skin-${skin}`, 1, flightBetween(rate, 1500, 4000));
+    const seed = seedWhere(`skin-${skin}`, 1, flightBetween(rate, 1500, 4000));
     const crashPoint = new CrashChain(seed).crashPoint(1);
     const { page, errors } = await openSkin(skin, { seed, countdownMs: 3000, pauseMs: 1500 });
     await startSampling(page);
@@ -221,7 +211,7 @@ describe('practice game skins', () => {
   describe.each(SKIN_NAMES.filter((name) => SKINS[name].buttons === 'single'))('%s: the single button', (skin) => {
     it('goes BET → CANCEL → BET → CASH OUT, then a click in a flight without a bet queues a bet on the next round', async () => {
       const { rate } = SKINS[skin];
-      const seed = findSeed(`single-${skin}`, 2, flightBetween(rate, 2500, 6000));
+      const seed = seedWhere(`single-${skin}`, 2, flightBetween(rate, 2500, 6000));
       const { page, errors } = await openSkin(skin, { seed, countdownMs: 5000, pauseMs: 1200, balance: 100, stake: 10 });
       const button = page.locator('#action');
       expect(await page.locator('#bet').isHidden()).toBe(true);

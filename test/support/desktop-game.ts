@@ -5,6 +5,7 @@ import { CrashChain } from '../../src-shared/crash/bustabit';
 import { SKINS, type SkinName } from '../../src-renderer/practice-game/skins';
 import { launchKiosk } from './chromium';
 import { servePracticeGame, type PracticeGameServer } from './practice-game-server';
+import { seedWhere } from './seeds';
 import { startXvfb, type XDisplay } from './xvfb';
 
 export interface GameLogEntry {
@@ -71,13 +72,7 @@ export interface DesktopGame {
  * Keep P(all below) = (1 − 0.99/maxCrash)^rounds reasonable: each candidate costs a 1000-hash chain.
  */
 export function seedWithModestRounds(rounds: number, maxCrash: number, prefix = 'e2e'): string {
-  for (let i = 0; i < 2000; i++) {
-    const chain = new CrashChain(`${prefix}-${i}`);
-    let ok = true;
-    for (let r = 1; r <= rounds && ok; r++) ok = chain.crashPoint(r) < maxCrash;
-    if (ok) return `${prefix}-${i}`;
-  }
-  throw new Error(`no seed with ${rounds} rounds below ${maxCrash}x in 2000 tries: loosen the bounds`);
+  return seedWhere(prefix, rounds, (crashPoint) => crashPoint < maxCrash);
 }
 
 const pad = (r: Rect, px: number): Rect => ({ x: r.x - px, y: r.y - px, width: r.width + 2 * px, height: r.height + 2 * px });
