@@ -110,12 +110,13 @@ describe('practice crash game', () => {
 
   it('survives an instant 1.00x crash: the bet is lost and a cash-out is ignored', async () => {
     const seed = seedWhere('instant', 1, (crashPoint) => crashPoint === 1);
-    const page = await openGame({ seed, rate: RATE, countdownMs: 800, pauseMs: 1200, balance: 100, stake: 10 });
+    // Windows wide enough for a loaded machine: the Bet click must land in betting, the checks below in the pause.
+    const page = await openGame({ seed, rate: RATE, countdownMs: 3000, pauseMs: 4000, balance: 100, stake: 10 });
     await page.click('#bet');
     await waitForPhase(page, 'CRASHED');
+    const { flightStartsAt } = await gameState(page);
     await page.click('#cashout');
     const log = await gameLog(page);
-    const { flightStartsAt } = await gameState(page);
     expect(log.find((e) => e.type === 'crash')).toMatchObject({ roundId: 1, crashPoint: 1, at: flightStartsAt });
     expect(log.at(-1)).toMatchObject({ type: 'cashout-ignored', roundId: 1, reason: 'phase CRASHED' });
     expect(await page.textContent('#multiplier')).toBe('CRASHED @ 1.00x');
