@@ -74,11 +74,11 @@ view.cashoutButton.addEventListener('click', (event) => {
 
 view.actionButton.addEventListener('click', (event) => {
   game.press(readNumber(view.stakeInput) ?? NaN, clickTime(event));
-  view.showMessage(describe(game.log.at(-1)));
+  view.showMessage(singleButtonMessage(game.log.at(-1)));
 });
 
 /** The status line after a single-button click, from the entry it logged. */
-function describe(entry: LogEntry | undefined): string {
+function singleButtonMessage(entry: LogEntry | undefined): string {
   if (!entry) return '';
   const next = entry.queued ? ` for round ${entry.roundId}` : '';
   if (entry.type === 'bet') return `Bet ${entry.stake} placed${next || ` on round ${entry.roundId}`}`;
