@@ -10,7 +10,8 @@ import type { GamePhase } from './types';
 const POINTS = 96;
 /** The x axis spans at least the time to reach ~1.62x: 8 s at bustabit's rate, as the classic look always had. */
 const MIN_SPAN_LOG = 0.48;
-const MIN_TOP = 2;
+/** The y axis reaches at least this multiplier; a low top lifts a curve behind the readout into the digits early. */
+const MIN_TOP = { 'curve-below': 2, 'curve-behind': 1.25 } as const;
 
 export interface BackdropFrame {
   readonly phase: GamePhase;
@@ -44,7 +45,7 @@ export class Backdrop {
     const scene: Scene = { ctx, width: this.width, height: this.height, ...frame, palette: this.palette() };
     if (this.kind === 'plane') drawPlaneScene(scene);
     else if (this.kind === 'rocket') drawRocketScene(scene);
-    else if (frame.phase !== 'BETTING') drawCurve(scene);
+    else if (frame.phase !== 'BETTING') drawCurve(scene, MIN_TOP[this.kind]);
   }
 
   private palette(): Palette {
@@ -67,9 +68,9 @@ export class Backdrop {
 }
 
 /** The multiplier curve from the flight start to now, with the shade under it; red once crashed. */
-function drawCurve({ ctx, width, height, phase, flightMs, rate, palette }: Scene): void {
+function drawCurve({ ctx, width, height, phase, flightMs, rate, palette }: Scene, minTop: number): void {
   const spanMs = Math.max(flightMs, MIN_SPAN_LOG / rate);
-  const top = Math.max(multiplierAt(flightMs, rate), MIN_TOP);
+  const top = Math.max(multiplierAt(flightMs, rate), minTop);
   const x = (t: number) => (t / spanMs) * (width - 8) + 4;
   const y = (m: number) => height - 4 - ((m - 1) / (top - 1)) * (height - 12);
   ctx.lineWidth = 4;
