@@ -109,3 +109,75 @@ describe('practice game rules', () => {
     expect(schedule.roundAt(schedule.round(2).bettingAt - 0.001).roundId).toBe(1);
   });
 });
+
+describe('single-button rules', () => {
+  const flightOf = (schedule: RoundSchedule, id: number) => schedule.round(id).flightAt;
+
+  it('BET then CANCEL in the betting phase refunds the stake, and the button bets again', () => {
+    const { game } = newGame();
+    expect(game.press(10, 100)).toBe('bet');
+    expect(game.snapshot(150).balance).toBe(90);
+    expect(game.press(10, 200)).toBe('cancel');
+    expect(game.log.at(-1)).toEqual({ type: 'cancel', roundId: 1, at: 200, stake: 10, balance: 100 });
+    expect(game.snapshot(250)).toMatchObject({ balance: 100, bet: null });
+    expect(game.press(10, 300)).toBe('bet');
+    expect(game.log.filter((e) => e.type !== 'round').map((e) => e.type)).toEqual(['bet', 'cancel', 'bet']);
+  });
+
+  it('cashes out an open bet in flight for stake × the multiplier at the click', () => {
+    const { game, schedule } = newGame();
+    game.press(10, 100);
+    const at = flightOf(schedule, 1) + 1000;
+    expect(game.press(10, at)).toBe('cashout');
+    const cents = displayedCentsAt(1000, RATE);
+    expect(game.log.at(-1)).toMatchObject({ type: 'cashout', roundId: 1, at, multiplier: cents / 100, payout: Math.floor(10 * cents) / 100 });
+  });
+
+  it('queues a bet on the next round from a flight click without a bet, logged apart and played next round', () => {
+    const { game, schedule } = newGame();
+    const at = flightOf(schedule, 1) + 500;
+    expect(game.press(10, at)).toBe('queue');
+    expect(game.log.at(-1)).toEqual({ type: 'bet', roundId: 2, at, stake: 10, balance: 90, queued: true, placedInRound: 1 });
+    expect(game.snapshot(at + 1)).toMatchObject({ roundId: 1, bet: null, queuedBet: { stake: 10 }, balance: 90 });
+    // Round 2 (an instant crash) plays it: the stake is lost.
+    const r2 = schedule.round(2);
+    expect(game.snapshot(r2.bettingAt + 1)).toMatchObject({ roundId: 2, bet: { stake: 10 }, queuedBet: null });
+    expect(game.snapshot(r2.crashAt)).toMatchObject({ phase: 'CRASHED', balance: 90 });
+  });
+
+  it('queues a bet from a click after our cash-out, and from a click after the crash', () => {
+    const { game, schedule } = newGame();
+    game.press(10, 100);
+    game.press(10, flightOf(schedule, 1) + 1000); // cash out
+    expect(game.press(10, flightOf(schedule, 1) + 1500)).toBe('queue');
+    expect(game.log.at(-1)).toMatchObject({ type: 'bet', roundId: 2, queued: true, placedInRound: 1 });
+
+    const r3 = schedule.round(3);
+    const afterCrash = r3.crashAt + 10;
+    expect(game.press(5, afterCrash)).toBe('queue');
+    expect(game.log.at(-1)).toMatchObject({ type: 'bet', roundId: 4, at: afterCrash, stake: 5, queued: true, placedInRound: 3 });
+  });
+
+  it('a second click between rounds takes the queued bet back, and in its own betting phase it shows as ours to cancel', () => {
+    const { game, schedule } = newGame();
+    const at = flightOf(schedule, 1) + 100;
+    game.press(10, at);
+    expect(game.press(10, at + 50)).toBe('unqueue');
+    expect(game.log.at(-1)).toEqual({ type: 'cancel', roundId: 2, at: at + 50, stake: 10, balance: 100, queued: true, placedInRound: 1 });
+    expect(game.snapshot(at + 60)).toMatchObject({ queuedBet: null, balance: 100 });
+
+    game.press(10, at + 100);
+    const r2 = schedule.round(2);
+    expect(game.press(10, r2.bettingAt + 10)).toBe('cancel');
+    expect(game.log.at(-1)).toEqual({ type: 'cancel', roundId: 2, at: r2.bettingAt + 10, stake: 10, balance: 100 });
+  });
+
+  it('refuses a queued bet beyond the balance, and says so in the log', () => {
+    const { game, schedule } = newGame(5);
+    const at = flightOf(schedule, 1) + 100;
+    expect(game.press(10, at)).toBe('queue');
+    expect(game.log.at(-1)).toMatchObject({ type: 'bet-ignored', roundId: 2, reason: 'insufficient balance', queued: true, placedInRound: 1 });
+    expect(game.snapshot(at).queuedBet).toBeNull();
+  });
+});
+

@@ -3,6 +3,7 @@
 
 import { displayedCentsAt, timeToReach } from '../../src-shared/crash/growth';
 import { phaseAt, type RoundSchedule, type RoundTiming } from './schedule';
+import { buttonAction, payoutCents, type ButtonAction } from './single-button';
 import type { GameSnapshot, LogEntry, LogType } from './types';
 
 interface Bet {
@@ -59,6 +60,21 @@ export class PracticeGame {
     return true;
   }
 
+  /** The single button of one-button skins: the click's own time decides whether it bets, cancels, cashes out or queues. */
+  press(stake: number, at: number): ButtonAction {
+    this.advance(at);
+    const round = this.schedule.roundAt(at);
+    const current = this.bets.get(round.roundId);
+    const bet = !current ? 'none' : current.cashoutCents === null ? 'open' : 'cashed-out';
+    const action = buttonAction({ phase: phaseAt(round, at), bet, queued: this.bets.has(round.roundId + 1) });
+    if (action === 'bet') this.bet(stake, null, at);
+    else if (action === 'cancel') this.cancel(round.roundId, at, {});
+    else if (action === 'cashout') this.cashout(at);
+    else if (action === 'queue') this.queue(stake, round.roundId, at);
+    else this.cancel(round.roundId + 1, at, { queued: true, placedInRound: round.roundId });
+    return action;
+  }
+
   cashout(at: number): boolean {
     this.advance(at);
     const round = this.schedule.roundAt(at);
@@ -79,6 +95,7 @@ export class PracticeGame {
     const phase = phaseAt(round, now);
     const next = phase === 'CRASHED' ? this.schedule.round(round.roundId + 1) : null;
     const bet = this.bets.get(round.roundId);
+    const queued = phase === 'BETTING' ? undefined : this.bets.get(round.roundId + 1);
     const multiplierCents = phase === 'BETTING' ? 100 : phase === 'FLYING' ? displayedCentsAt(now - round.flightAt, this.rate) : round.crashCents;
     const crashPoints = [];
     for (let id = this.crashed; id >= 1 && crashPoints.length < HISTORY_LENGTH; id--) {
@@ -100,6 +117,7 @@ export class PracticeGame {
             cashedOutAt: bet.cashoutCents === null ? null : bet.cashoutCents / 100,
           }
         : null,
+      queuedBet: queued ? { stake: queued.stakeCents / 100 } : null,
       crashPoints,
       rate: this.rate,
     };
@@ -113,9 +131,34 @@ export class PracticeGame {
     const phase = phaseAt(round, at);
     if (phase !== 'BETTING') return `phase ${phase}`;
     if (this.bets.has(round.roundId)) return 'already bet this round';
+    return this.stakeRefusal(stakeCents);
+  }
+
+  private stakeRefusal(stakeCents: number): string | null {
     if (!Number.isFinite(stakeCents) || stakeCents <= 0) return 'invalid stake';
     if (stakeCents > this.balanceCents) return 'insufficient balance';
     return null;
+  }
+
+  /** A bet on the next round, clicked in this round's flight or crash; the stake leaves the balance at once. */
+  private queue(stake: number, placedInRound: number, at: number): void {
+    const roundId = placedInRound + 1;
+    const stakeCents = Math.round(stake * 100);
+    const reason = this.stakeRefusal(stakeCents);
+    if (reason) {
+      this.record('bet-ignored', roundId, at, { stake, reason, queued: true, placedInRound });
+      return;
+    }
+    this.balanceCents -= stakeCents;
+    this.bets.set(roundId, { stakeCents, autoCents: null, cashoutCents: null });
+    this.record('bet', roundId, at, { stake: stakeCents / 100, balance: this.balance, queued: true, placedInRound });
+  }
+
+  private cancel(roundId: number, at: number, queued: { queued?: true; placedInRound?: number }): void {
+    const bet = this.bets.get(roundId)!;
+    this.bets.delete(roundId);
+    this.balanceCents += bet.stakeCents;
+    this.record('cancel', roundId, at, { stake: bet.stakeCents / 100, balance: this.balance, ...queued });
   }
 
   private settleLateAutoCashout(round: RoundTiming): void {
@@ -125,13 +168,13 @@ export class PracticeGame {
   }
 
   private payOut(round: RoundTiming, bet: Bet, multiplierCents: number, at: number, auto: boolean): void {
-    const payoutCents = Math.floor((bet.stakeCents * multiplierCents) / 100);
+    const paidCents = payoutCents(bet.stakeCents, multiplierCents);
     bet.cashoutCents = multiplierCents;
-    this.balanceCents += payoutCents;
+    this.balanceCents += paidCents;
     this.record('cashout', round.roundId, at, {
       multiplier: multiplierCents / 100,
       stake: bet.stakeCents / 100,
-      payout: payoutCents / 100,
+      payout: paidCents / 100,
       balance: this.balance,
       ...(auto ? { auto: true } : {}),
     });

@@ -5,6 +5,7 @@ import { toHex } from '../../src-shared/crash/sha256';
 import { PracticeGame } from './game';
 import { parseParams, type PracticeConfig } from './params';
 import { RoundSchedule } from './schedule';
+import { SKINS } from './skins';
 import { applyTheme } from './theme';
 import type { GameSnapshot, LogEntry } from './types';
 import { GameView } from './view';
@@ -53,8 +54,9 @@ const schedule = new RoundSchedule({
 });
 const game = new PracticeGame(schedule, config.balance);
 
-applyTheme(document.documentElement, config);
-const view = new GameView();
+const skin = SKINS[config.skin];
+applyTheme(document.documentElement, config, skin);
+const view = new GameView(skin);
 view.stakeInput.value = String(config.stake);
 if (config.autoCashout !== null) view.autoCashoutInput.value = String(config.autoCashout);
 
@@ -69,6 +71,21 @@ view.cashoutButton.addEventListener('click', (event) => {
   const entry = game.log.at(-1);
   view.showMessage(paid ? `Cashed out @ ${entry?.multiplier}x: +${entry?.payout}` : `Cash out ignored: ${entry?.reason}`);
 });
+
+view.actionButton.addEventListener('click', (event) => {
+  game.press(readNumber(view.stakeInput) ?? NaN, clickTime(event));
+  view.showMessage(singleButtonMessage(game.log.at(-1)));
+});
+
+/** The status line after a single-button click, from the entry it logged. */
+function singleButtonMessage(entry: LogEntry | undefined): string {
+  if (!entry) return '';
+  const next = entry.queued ? ` for round ${entry.roundId}` : '';
+  if (entry.type === 'bet') return `Bet ${entry.stake} placed${next || ` on round ${entry.roundId}`}`;
+  if (entry.type === 'cancel') return `Bet ${entry.stake}${next} cancelled, refunded`;
+  if (entry.type === 'cashout') return `Cashed out @ ${entry.multiplier}x: +${entry.payout}`;
+  return `${entry.type === 'bet-ignored' ? 'Bet' : 'Cash out'} ignored: ${entry.reason}`;
+}
 
 window.practiceGame = { log: game.log, seed, config, state: () => game.snapshot(clock()) };
 

@@ -23,3 +23,13 @@ describe('formats', () => {
     expect(formatMoney(-3.07)).toBe('-3.07');
   });
 });
+
+describe('skin parameter', () => {
+  it("picks the skin, its growth rate and theme unless overridden, and drops auto cash-out on single-button skins", () => {
+    expect(parseParams('?skin=rocket')).toMatchObject({ skin: 'rocket', rate: 0.0003, theme: 'dark' });
+    expect(parseParams('?skin=bust')).toMatchObject({ skin: 'bust', rate: 0.0001, theme: 'light' });
+    expect(parseParams('?skin=bust&rate=0.0002&theme=dark')).toMatchObject({ rate: 0.0002, theme: 'dark' });
+    expect(parseParams('?skin=unknown&autoCashout=2')).toMatchObject({ skin: 'classic', rate: 0.00006, autoCashout: 2 });
+    expect(parseParams('?skin=aviator&autoCashout=2')).toMatchObject({ skin: 'aviator', rate: 0.0002, autoCashout: null });
+  });
+});

@@ -1,19 +1,22 @@
 // Query parameters of practice-game.html. Everything has a safe default so a bare URL is a playable game.
 
-import { BUSTABIT_RATE_PER_MS } from '../../src-shared/crash/growth';
 import { DEFAULT_SALT } from '../../src-shared/crash/bustabit';
+import { skinNamed, type SkinName } from './skins';
 
 export interface PracticeConfig {
+  /** `skin=`: the look and button convention; unknown names fall back to classic. */
+  readonly skin: SkinName;
   /** Crash-chain seed; null means a random one per page load. */
   readonly seed: string | null;
   readonly salt: string;
-  /** Growth rate per ms of m(t) = e^(rate·t). */
+  /** Growth rate per ms of m(t) = e^(rate·t); defaults to the skin's. */
   readonly rate: number;
   readonly countdownMs: number;
   readonly pauseMs: number;
   readonly balance: number;
   readonly stake: number;
   readonly autoCashout: number | null;
+  /** Defaults to the skin's; only classic has both palettes. */
   readonly theme: 'dark' | 'light';
   /** Appearance of the multiplier readout, varied by OCR tests. Colours are validated by the view. */
   readonly font: string | null;
@@ -36,17 +39,21 @@ function textParam(params: URLSearchParams, name: string): string | null {
 export function parseParams(search: string): PracticeConfig {
   const params = new URLSearchParams(search);
   const autoCashout = numberParam(params, 'autoCashout', NaN, 1.01, 1_000_000);
+  const skin = skinNamed(params.get('skin'));
+  const theme = params.get('theme');
   return {
+    skin: skin.name,
     seed: textParam(params, 'seed'),
     salt: textParam(params, 'salt') ?? DEFAULT_SALT,
-    rate: numberParam(params, 'rate', BUSTABIT_RATE_PER_MS, 1e-6, 0.01),
+    rate: numberParam(params, 'rate', skin.rate, 1e-6, 0.01),
     // A positive countdown keeps every round a positive length, even a run of instant crashes with no pause.
     countdownMs: numberParam(params, 'countdownMs', 5000, 200, 600_000),
     pauseMs: numberParam(params, 'pauseMs', 2000, 0, 600_000),
     balance: numberParam(params, 'balance', 1000, 0, 1e12),
     stake: numberParam(params, 'stake', 10, 0.01, 1e12),
-    autoCashout: Number.isNaN(autoCashout) ? null : autoCashout,
-    theme: params.get('theme') === 'light' ? 'light' : 'dark',
+    // Single-button skins have no auto cash-out field.
+    autoCashout: Number.isNaN(autoCashout) || skin.buttons === 'single' ? null : autoCashout,
+    theme: theme === 'light' || theme === 'dark' ? theme : skin.theme,
     font: textParam(params, 'font'),
     sizePx: numberParam(params, 'size', 96, 12, 400),
     fg: textParam(params, 'fg'),

@@ -1,9 +1,13 @@
-// Appearance overrides from the query string, applied as CSS custom properties (CSSOM, so a strict CSP still holds).
+// The skin's class and font, and appearance overrides from the query string, applied as classes and CSS custom
+// properties (CSSOM, so a strict CSP still holds).
 
 import type { PracticeConfig } from './params';
+import type { Skin } from './skins';
 
-export function applyTheme(root: HTMLElement, config: PracticeConfig): void {
+export function applyTheme(root: HTMLElement, config: PracticeConfig, skin: Skin): void {
+  root.classList.add(`skin-${skin.name}`, `buttons-${skin.buttons}`);
   root.classList.toggle('theme-light', config.theme === 'light');
+  root.style.setProperty('--skin-font', skin.font);
   root.style.setProperty('--mult-size', `${config.sizePx}px`);
   if (config.font) root.style.setProperty('--mult-font', config.font);
   if (config.fg && CSS.supports('color', config.fg)) root.style.setProperty('--mult-fg', config.fg);

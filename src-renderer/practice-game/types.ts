@@ -1,6 +1,6 @@
 export type GamePhase = 'BETTING' | 'FLYING' | 'CRASHED';
 
-export type LogType = 'round' | 'bet' | 'bet-ignored' | 'cashout' | 'cashout-ignored' | 'crash';
+export type LogType = 'round' | 'bet' | 'bet-ignored' | 'cashout' | 'cashout-ignored' | 'crash' | 'cancel';
 
 /** One line of `window.practiceGame.log`. Money is in currency units, times are epoch ms (sub-ms precision). */
 export interface LogEntry {
@@ -16,6 +16,13 @@ export interface LogEntry {
   readonly reason?: string;
   /** The cash-out came from the game's own auto cash-out field. */
   readonly auto?: boolean;
+  /**
+   * Single-button skins: a bet (or refused bet, or cancel of such a bet) clicked before its round's betting phase, from
+   * the flight or crash of the round before. `roundId` is the round the bet plays in.
+   */
+  readonly queued?: boolean;
+  /** With `queued`: the round whose flight or crash the click landed in (always roundId − 1). */
+  readonly placedInRound?: number;
 }
 
 export interface ActiveBet {
@@ -38,6 +45,8 @@ export interface GameSnapshot {
   /** Start of the next round's betting phase, once known (after the crash). */
   readonly nextRoundAt: number | null;
   readonly bet: ActiveBet | null;
+  /** A bet already placed on the next round (single-button skins queue one from the flight or crash); null in betting. */
+  readonly queuedBet: { readonly stake: number } | null;
   /** Past rounds, newest first (up to 50). */
   readonly crashPoints: readonly { readonly roundId: number; readonly crashPoint: number }[];
   readonly rate: number;

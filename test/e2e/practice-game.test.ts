@@ -9,6 +9,7 @@ import { displayedCentsAt } from '../../src-shared/crash/growth';
 import type { GameSnapshot, LogEntry } from '../../src-renderer/practice-game/types';
 import { launchHeadless } from '../support/chromium';
 import { servePracticeGame, type PracticeGameServer } from '../support/practice-game-server';
+import { seedWhere } from '../support/seeds';
 
 const RESULTS_DIR = resolve(import.meta.dirname, '../../test-results');
 const RATE = 0.0002;
@@ -18,15 +19,6 @@ interface PageGlobals {
   practiceGame?: { log: LogEntry[]; state(): GameSnapshot };
   document: { getElementById(id: string): { textContent: string | null } | null; querySelector(selector: string): unknown };
   getComputedStyle(element: unknown): { fontFamily: string; fontSize: string; color: string; backgroundColor: string };
-}
-
-/** First seed `${prefix}-n` whose round 1 crash point satisfies `accept`: the game is deterministic per seed. */
-function findSeed(prefix: string, accept: (crashCents: number) => boolean): string {
-  for (let n = 1; n < 2000; n++) {
-    const seed = `${prefix}-${n}`;
-    if (accept(new CrashChain(seed).crashCents(1))) return seed;
-  }
-  throw new Error(`no seed for ${prefix}`);
 }
 
 const gameLog = (page: Page) => page.evaluate(() => (globalThis as unknown as PageGlobals).practiceGame!.log);
@@ -59,7 +51,7 @@ async function openGame(params: Record<string, string | number>): Promise<Page> 
 
 describe('practice crash game', () => {
   it('takes a bet while betting, ignores one in flight, pays the cash-out at the clicked multiplier, then crashes', async () => {
-    const seed = findSeed('e2e', (cents) => cents >= 200 && cents <= 400);
+    const seed = seedWhere('e2e', 1, (crashPoint) => crashPoint >= 2 && crashPoint <= 4);
     const crashPoint = new CrashChain(seed).crashPoint(1);
     const page = await openGame({ seed, rate: RATE, countdownMs: 2500, pauseMs: 1500, balance: 1000, stake: 25 });
 
@@ -117,13 +109,14 @@ describe('practice crash game', () => {
   });
 
   it('survives an instant 1.00x crash: the bet is lost and a cash-out is ignored', async () => {
-    const seed = findSeed('instant', (cents) => cents === 100);
-    const page = await openGame({ seed, rate: RATE, countdownMs: 800, pauseMs: 1200, balance: 100, stake: 10 });
+    const seed = seedWhere('instant', 1, (crashPoint) => crashPoint === 1);
+    // Windows wide enough for a loaded machine: the Bet click must land in betting, the checks below in the pause.
+    const page = await openGame({ seed, rate: RATE, countdownMs: 3000, pauseMs: 4000, balance: 100, stake: 10 });
     await page.click('#bet');
     await waitForPhase(page, 'CRASHED');
+    const { flightStartsAt } = await gameState(page);
     await page.click('#cashout');
     const log = await gameLog(page);
-    const { flightStartsAt } = await gameState(page);
     expect(log.find((e) => e.type === 'crash')).toMatchObject({ roundId: 1, crashPoint: 1, at: flightStartsAt });
     expect(log.at(-1)).toMatchObject({ type: 'cashout-ignored', roundId: 1, reason: 'phase CRASHED' });
     expect(await page.textContent('#multiplier')).toBe('CRASHED @ 1.00x');

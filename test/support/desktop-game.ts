@@ -2,20 +2,27 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import type { GameProfile, Rect } from '../../src-shared/game-profile';
 import { CrashChain } from '../../src-shared/crash/bustabit';
+import { SKINS, type SkinName } from '../../src-renderer/practice-game/skins';
 import { launchKiosk } from './chromium';
 import { servePracticeGame, type PracticeGameServer } from './practice-game-server';
+import { seedWhere } from './seeds';
 import { startXvfb, type XDisplay } from './xvfb';
 
 export interface GameLogEntry {
-  type: 'round' | 'bet' | 'bet-ignored' | 'cashout' | 'cashout-ignored' | 'crash';
+  type: 'round' | 'bet' | 'bet-ignored' | 'cashout' | 'cashout-ignored' | 'crash' | 'cancel';
   roundId: number;
   at: number;
   multiplier?: number;
   stake?: number;
+  payout?: number;
+  balance?: number;
   crashPoint?: number;
   reason?: string;
   /** Paid by the game's own auto cash-out, not by a click. */
   auto?: boolean;
+  /** Single-button skins: clicked in round `placedInRound`'s flight or crash, acting on round `roundId` (the next). */
+  queued?: boolean;
+  placedInRound?: number;
 }
 
 export interface GameState {
@@ -23,14 +30,35 @@ export interface GameState {
   roundId: number;
   multiplier: number;
   balance: number;
+  /** Single-button skins: a bet already placed on the next round from this round's flight or crash. */
+  queuedBet: { stake: number } | null;
+}
+
+export interface DesktopGameOptions {
+  seed: string;
+  /** Default classic (today's look). */
+  skin?: SkinName;
+  /** Growth rate per ms; default the skin's own. */
+  rate?: number;
+  countdownMs?: number;
+  pauseMs?: number;
+  /** More query parameters, each as `&name=value`. */
+  extra?: string;
 }
 
 export interface DesktopGame {
   readonly x: XDisplay;
   readonly page: Page;
   readonly seed: string;
+  readonly skin: SkinName;
+  readonly rate: number;
   readonly chain: CrashChain;
-  /** Measured from the page; `autoCashout` adds the game's auto cash-out field, which the autopilot then types into. */
+  /**
+   * Profile v1 of the current skin, measured from the page (physical pixels, the page being at the screen origin):
+   * the multiplier region is the whole readout box (#readout: number, crash line, waiting text, progress bar), and a
+   * single-button skin's one button is both `bet` and `cashout`. `autoCashout` adds the game's auto cash-out field,
+   * which the autopilot then types into; single-button skins have none, so asking for it throws.
+   */
   profile(name?: string, options?: { autoCashout?: boolean }): Promise<GameProfile>;
   state(): Promise<GameState>;
   log(): Promise<GameLogEntry[]>;
@@ -44,18 +72,15 @@ export interface DesktopGame {
  * Keep P(all below) = (1 − 0.99/maxCrash)^rounds reasonable: each candidate costs a 1000-hash chain.
  */
 export function seedWithModestRounds(rounds: number, maxCrash: number, prefix = 'e2e'): string {
-  for (let i = 0; i < 2000; i++) {
-    const chain = new CrashChain(`${prefix}-${i}`);
-    let ok = true;
-    for (let r = 1; r <= rounds && ok; r++) ok = chain.crashPoint(r) < maxCrash;
-    if (ok) return `${prefix}-${i}`;
-  }
-  throw new Error(`no seed with ${rounds} rounds below ${maxCrash}x in 2000 tries: loosen the bounds`);
+  return seedWhere(prefix, rounds, (crashPoint) => crashPoint < maxCrash);
 }
 
 const pad = (r: Rect, px: number): Rect => ({ x: r.x - px, y: r.y - px, width: r.width + 2 * px, height: r.height + 2 * px });
 
-export async function startDesktopGame(options: { seed: string; rate: number; countdownMs?: number; pauseMs?: number; extra?: string }): Promise<DesktopGame> {
+export async function startDesktopGame(options: DesktopGameOptions): Promise<DesktopGame> {
+  const skin = options.skin ?? 'classic';
+  const rate = options.rate ?? SKINS[skin].rate;
+  const single = SKINS[skin].buttons === 'single';
   const x = await startXvfb(1280, 800);
   let server: PracticeGameServer | undefined;
   let browser: BrowserContext | undefined;
@@ -63,7 +88,7 @@ export async function startDesktopGame(options: { seed: string; rate: number; co
     server = await servePracticeGame();
     browser = await launchKiosk(x.display, x.width, x.height);
     const page = browser.pages()[0] ?? (await browser.newPage());
-    const query = `seed=${encodeURIComponent(options.seed)}&rate=${options.rate}&countdownMs=${options.countdownMs ?? 3000}&pauseMs=${options.pauseMs ?? 1500}&stake=1&balance=1000${options.extra ?? ''}`;
+    const query = `seed=${encodeURIComponent(options.seed)}&skin=${skin}&rate=${rate}&countdownMs=${options.countdownMs ?? 3000}&pauseMs=${options.pauseMs ?? 1500}&stake=1&balance=1000${options.extra ?? ''}`;
     await page.goto(`${server.url}?${query}`);
     await page.waitForFunction(() => typeof window.practiceGame?.state === 'function');
     // Kiosk puts the page at the screen origin; check it, since the profile below maps page pixels 1:1 to screen pixels.
@@ -80,19 +105,24 @@ export async function startDesktopGame(options: { seed: string; rate: number; co
       x,
       page,
       seed: options.seed,
+      skin,
+      rate,
       chain: new CrashChain(options.seed),
-      profile: async (name = 'practice', profileOptions = {}) => ({
-        version: 1,
-        name,
-        display: { id: '0', scaleFactor: 1 },
-        regions: { multiplier: pad(await box('#multiplier'), 2), balance: pad(await box('#balance'), 4) },
-        points: {
-          bet: centre(await box('#bet')),
-          cashout: centre(await box('#cashout')),
-          stakeInput: centre(await box('#stake')),
-          ...(profileOptions.autoCashout ? { autoCashoutInput: centre(await box('#auto-cashout')) } : {}),
-        },
-      }),
+      profile: async (name = skin === 'classic' ? 'practice' : `practice-${skin}`, profileOptions = {}) => {
+        if (profileOptions.autoCashout && single) throw new Error(`the ${skin} skin has no auto cash-out field`);
+        return {
+          version: 1,
+          name,
+          display: { id: '0', scaleFactor: 1 },
+          regions: { multiplier: pad(await box('#readout'), 2), balance: pad(await box('#balance'), 4) },
+          points: {
+            bet: centre(await box(single ? '#action' : '#bet')),
+            cashout: centre(await box(single ? '#action' : '#cashout')),
+            stakeInput: centre(await box('#stake')),
+            ...(profileOptions.autoCashout ? { autoCashoutInput: centre(await box('#auto-cashout')) } : {}),
+          },
+        };
+      },
       state: () => page.evaluate(() => window.practiceGame.state() as unknown as GameState),
       log: () => page.evaluate(() => [...window.practiceGame.log] as unknown as GameLogEntry[]),
       nextBettingPhase: async (timeoutMs = 60_000) => {

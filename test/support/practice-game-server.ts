@@ -30,7 +30,7 @@ interface Asset {
 let assets: Promise<Map<string, Asset>> | undefined;
 
 async function bundle(): Promise<Map<string, Asset>> {
-  const [result, html, css] = await Promise.all([
+  const [result, html, css, skinsCss] = await Promise.all([
     build({
       entryPoints: [resolve(RENDERER_DIR, 'practice-game/main.ts')],
       bundle: true,
@@ -42,6 +42,7 @@ async function bundle(): Promise<Map<string, Asset>> {
     }),
     readFile(resolve(RENDERER_DIR, 'practice-game.html'), 'utf8'),
     readFile(resolve(RENDERER_DIR, 'practice-game/style.css'), 'utf8'),
+    readFile(resolve(RENDERER_DIR, 'practice-game/skins.css'), 'utf8'),
   ]);
   const script = result.outputFiles[0];
   if (!script || !html.includes('./practice-game/main.ts')) throw new Error('practice-game.html no longer loads ./practice-game/main.ts');
@@ -49,6 +50,7 @@ async function bundle(): Promise<Map<string, Asset>> {
     ['/practice-game.html', { type: 'text/html; charset=utf-8', body: html.replace('./practice-game/main.ts', './practice-game/main.js') }],
     ['/practice-game/main.js', { type: 'text/javascript; charset=utf-8', body: script.text }],
     ['/practice-game/style.css', { type: 'text/css; charset=utf-8', body: css }],
+    ['/practice-game/skins.css', { type: 'text/css; charset=utf-8', body: skinsCss }],
   ]);
 }
 
