@@ -115,5 +115,7 @@ async function play(engine: Engine, values: PlayOptions): Promise<number> {
   const stopped = await Promise.race([done.then(() => `${rounds} rounds done`), values.signalled]);
   log(`autopilot: stopping (${stopped})`);
   await engine.autopilot.stop(`cli: ${stopped}`);
+  const reads = engine.autopilot.lastReadStats;
+  if (reads && reads.reads > 0) log(`autopilot: ${reads.reads} reads, capture+read p50 ${reads.p50.toFixed(2)} ms, p99 ${reads.p99.toFixed(2)} ms`);
   return 0;
 }

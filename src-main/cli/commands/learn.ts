@@ -1,12 +1,11 @@
 // Runs in: Node (CLI). `cockpit learn --profile FILE [--rounds N] [--data DIR] [--json]`: watch a game, no clicks.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { WatchedRound } from '../../core/crash';
-import { headlessPassphrase } from '../../adapters/secrets/headless-passphrase';
-import { ScryptCipher } from '../../adapters/secrets/scrypt-cipher';
 import { parseProfileJson } from '../../engine/autopilot/profile-handlers';
 import { rehearsalRound, verdictText } from '../../engine/autopilot/rehearsal';
 import { resolveDataDir } from '../../engine/data-dir';
-import { createEngine } from '../../engine/engine';
+import { claimDataDir } from '../../engine/data-dir-claim';
+import { openCliEngine, type CliContext } from '../cli-engine';
 import { intOption, parseOptions, untilSignal } from '../options';
 
 const HELP = `Usage: cockpit learn --profile FILE [--rounds N] [--timeout SECONDS] [--data DIR] [--json]
@@ -25,7 +24,7 @@ function roundLine(round: WatchedRound, index: number): string {
   return `round ${index + 1}${round.whole ? '' : ' (joined mid-round)'}: ${timeline}; ${crash} (${round.crashReason}); ${rate(round.rate)}; ${round.decimals ?? '?'} decimals`;
 }
 
-export default async function run(args: string[]): Promise<number> {
+export default async function run(args: string[], context: CliContext): Promise<number> {
   const { values } = parseOptions(args, {
     profile: { type: 'string' },
     rounds: { type: 'string' },
@@ -41,11 +40,13 @@ export default async function run(args: string[]): Promise<number> {
   const profile = parseProfileJson(readFileSync(values.profile, 'utf8'));
 
   const dataDir = resolveDataDir(values.data);
-  mkdirSync(dataDir, { recursive: true });
-  const engine = createEngine({ dataDir, shell: 'cli', cipher: new ScryptCipher(headlessPassphrase(dataDir).passphrase) });
   const abort = new AbortController();
   void untilSignal().then(() => abort.abort());
+  // Nothing but the rehearsal runs: no autopilot, no exchange strategies.
+  const cli = openCliEngine(context, claimDataDir(dataDir, 'cockpit learn'), { dataDir, shell: 'cli', startMarkets: false });
+  let ready = false;
   try {
+    const { engine } = cli;
     engine.profiles.save(profile);
     process.stderr.write(`learn: watching "${profile.name}" for ${rounds} rounds, no clicks\n`);
     const report = await engine.autopilot.rehearse(profile, {
@@ -55,9 +56,11 @@ export default async function run(args: string[]): Promise<number> {
       onRound: (round, i) => process.stdout.write(values.json ? `${JSON.stringify(rehearsalRound(round, i))}\n` : `${roundLine(round, i)}\n`),
     });
     const verdict = verdictText(report, timeoutMs);
-    process.stdout.write(values.json ? `${JSON.stringify({ verdict, ready: report.verdict.ready, signature: report.signature })}\n` : `verdict: ${verdict}\n`);
-    return report.verdict.ready ? 0 : 1;
-  } finally {
-    await engine.shutdown('cli learn finished');
+    ready = report.verdict.ready;
+    process.stdout.write(values.json ? `${JSON.stringify({ verdict, ready, signature: report.signature })}\n` : `verdict: ${verdict}\n`);
+  } catch (error) {
+    await cli.stop('cli learn failed');
+    throw error;
   }
+  return Math.max(ready ? 0 : 1, await cli.stop('cli learn finished'));
 }

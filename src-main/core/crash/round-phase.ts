@@ -23,10 +23,15 @@ interface ReadLook {
   readonly extraLines?: number;
 }
 
+/** What the Bet button shows compared with just after the crash: games re-enable or recolour it when betting opens. */
+interface ButtonCue {
+  readonly betButton?: 'same' | 'changed';
+}
+
 export type PhaseRead =
-  | ({ readonly at: number; readonly kind: 'value'; readonly value: number; readonly decimals?: number | null } & ReadLook)
-  | { readonly at: number; readonly kind: 'none' }
-  | ({ readonly at: number; readonly kind: 'text'; readonly long?: boolean } & ReadLook);
+  | ({ readonly at: number; readonly kind: 'value'; readonly value: number; readonly decimals?: number | null } & ReadLook & ButtonCue)
+  | ({ readonly at: number; readonly kind: 'none' } & ButtonCue)
+  | ({ readonly at: number; readonly kind: 'text'; readonly long?: boolean } & ReadLook & ButtonCue);
 
 export type CrashReason = 'crash-text' | 'colour' | 'extra-line' | 'disappeared' | 'stalled' | 'restarted';
 
@@ -267,13 +272,14 @@ function stepWaiting(state: PhaseState, read: PhaseRead, config: PhaseConfig): P
 
   const known = config.known;
   const bettingLook = (): boolean => {
-    if (known && !known.bettingLooks.includes(look)) return false;
+    if (known && !known.bettingLooks.includes(look) && read.betButton !== 'changed') return false;
     // A number on screen outside flight counts as betting only once it has clearly stood still.
     return read.kind !== 'value' || read.at - (s.staticSince ?? read.at) >= config.staticMs;
   };
 
   if (s.phase === 'CRASHED') {
-    const changedReads = look === s.crashLook ? 0 : s.changedReads + 1;
+    // Betting shows as a new look in the readout, or (where the readout keeps its crash look) a new Bet button.
+    const changedReads = look === s.crashLook && read.betButton !== 'changed' ? 0 : s.changedReads + 1;
     s = { ...s, changedReads, gapSinceCrash: s.gapSinceCrash || read.kind !== 'value' };
     if (changedReads >= config.confirmReads && bettingLook()) {
       return { state: { ...s, phase: 'BETTING' }, events: [...events, { type: 'betting', at: read.at }] };

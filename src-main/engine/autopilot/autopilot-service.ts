@@ -6,7 +6,7 @@ import type { SignalSourceStatus } from '../../../src-shared/signals';
 import { CallFailure } from '../../../src-shared/contract';
 import type { MousePort, RegionReader } from '../../core/autopilot/ports';
 import type { RawImage } from '../../core/ocr/raw-image';
-import type { DisplayLagEstimator } from '../../core/crash';
+import type { ButtonLook, DisplayLagEstimator } from '../../core/crash';
 import { SignalIntake } from '../../adapters/signals/signal-intake';
 import { SignalRecorder } from '../../adapters/signals/signal-recorder';
 import type { SignalSource } from '../../adapters/signals/signal-source';
@@ -83,6 +83,8 @@ export class AutopilotService {
   readonly signatures: GameSignatureStore;
   private watch: GameWatch | null = null;
   lastRehearsal: RehearsalReport | null = null;
+  /** Capture+read times of the last session, reported when it stops. */
+  lastReadStats: { reads: number; p50: number; p99: number } | null = null;
   private rehearsalRun: Promise<void> | null = null;
   private rehearsalAbort: AbortController | null = null;
   private readonly ui = new UiLane();
@@ -142,7 +144,7 @@ export class AutopilotService {
     this.reader ??= await this.deps.createReader();
     this.profile = onScreen;
     if (onScreen.regions.balance) void this.warmUpBalance(this.reader, onScreen.regions.balance);
-    this.observer = new RoundObserver(this.reader, onScreen.regions.multiplier, { idleIntervalMs: IDLE_READ_INTERVAL_MS });
+    this.observer = new RoundObserver(this.reader, onScreen.regions.multiplier, { idleIntervalMs: IDLE_READ_INTERVAL_MS, ...this.betButtonOf(onScreen) });
     this.watch = this.watchGame(options.profile.name, this.observer);
     this.executor = this.createExecutor(this.observer, this.watch);
     this.intake = new SignalIntake({ recorder: this.recorder, sources: [source], staleMs: stored.staleSignalMs });
@@ -169,6 +171,7 @@ export class AutopilotService {
       await this.intake?.stop();
       await this.loop;
       await this.observer?.stop();
+      this.lastReadStats = this.observer?.readStats() ?? null;
       this.intake = null;
       this.deps.actions.record({ kind: 'autopilot', target: 'stop', mode: this.deps.safety.snapshot().mode, reason });
       this.publishState();
@@ -191,7 +194,7 @@ export class AutopilotService {
     if (this.running) throw new CallFailure('CONFLICT', 'Stop the autopilot before rehearsing: a rehearsal watches without betting.');
     const onScreen = await this.profileOnDisplay(profile);
     this.reader ??= await this.deps.createReader();
-    return rehearse({ reader: this.reader, region: onScreen.regions.multiplier, profile: profile.name, store: this.signatures, ...options });
+    return rehearse({ reader: this.reader, region: onScreen.regions.multiplier, profile: profile.name, store: this.signatures, ...this.betButtonOf(onScreen), ...options });
   }
 
   /**
@@ -292,6 +295,12 @@ export class AutopilotService {
       if (watch.observe(o)) this.publishState();
     });
     return watch;
+  }
+
+  private betButtonOf(onScreen: GameProfile): { betButton?: () => Promise<ButtonLook | null> } {
+    if (!this.deps.grabRegion) return {};
+    const buttons = new ScreenButtons(onScreen, this.deps.grabRegion);
+    return { betButton: () => buttons.look('bet') };
   }
 
   private async profileOnDisplay(profile: GameProfile): Promise<GameProfile> {

@@ -6,7 +6,7 @@ import type { RegionReader } from '../../core/autopilot/ports';
 import type { WatchedRound } from '../../core/crash';
 import type { GameSignatureStore } from './game-signature-store';
 import { GameWatch, type Rehearsal } from './game-watch';
-import { RoundObserver } from './round-observer';
+import { RoundObserver, type ObserverOptions } from './round-observer';
 
 export interface RehearsalOptions {
   reader: RegionReader;
@@ -17,12 +17,13 @@ export interface RehearsalOptions {
   rounds: number;
   timeoutMs: number;
   onRound?: (round: WatchedRound, index: number) => void;
+  betButton?: ObserverOptions['betButton'];
   /** Stops early (Ctrl+C, the UI's Cancel). */
   signal?: AbortSignal;
 }
 
 export async function rehearse(options: RehearsalOptions): Promise<Rehearsal & { timedOut: boolean }> {
-  const observer = new RoundObserver(options.reader, options.region, { idleIntervalMs: 8 });
+  const observer = new RoundObserver(options.reader, options.region, { idleIntervalMs: 8, ...(options.betButton ? { betButton: options.betButton } : {}) });
   const watch = new GameWatch({ store: options.store, profile: options.profile, mode: 'rehearse' }).start();
   let seen = 0;
   let finish: () => void = () => {};

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { RED, text } from '../../core/crash/read-streams.test-support';
 import { RoundObserver, toPhaseRead } from './round-observer';
+import { ScreenButtons } from './screen-buttons';
+import { SimulatedGame } from './simulated-game.test-support';
 
 const read = (over: Partial<Parameters<typeof toPhaseRead>[0]>) => ({ at: 1, text: '', value: null, ms: 1, path: 'glyph' as const, ...over });
 
@@ -55,5 +58,28 @@ describe('RoundObserver.hold', () => {
     observer.hold();
     await turns(3);
     await observer.stop();
+  });
+});
+
+describe('RoundObserver: betting told by the Bet button', () => {
+  // A game whose readout keeps its crash text through betting: only the button shows betting opened.
+  const sameText = { betting: () => text(RED, { long: true }), crashed: () => text(RED, { long: true }), decimals: 2 as const };
+
+  async function phasesSeen(withButton: boolean): Promise<string[]> {
+    const game = new SimulatedGame({ look: sameText, rounds: [{ crash: 1.5 }, { crash: 1.5 }, { crash: 1.5 }] });
+    const buttons = new ScreenButtons(game.profile(), (r) => game.grab(r));
+    const observer = new RoundObserver(game, game.profile().regions.multiplier, { idleIntervalMs: 0, now: game.clock.now, ...(withButton ? { betButton: () => buttons.look('bet') } : {}) });
+    const seen: string[] = [];
+    observer.subscribe((o) => seen.push(...o.events.filter((e) => e.type === 'betting' || e.type === 'flight' || e.type === 'crash').map((e) => e.type)));
+    observer.setActive(true);
+    observer.start();
+    while (game.now - 1_700_000_000_000 < game.timing(2).flightAt + 100) await new Promise<void>((r) => setImmediate(r));
+    await observer.stop();
+    return seen;
+  }
+
+  it('after a crash, a changed Bet button opens betting where the readout does not change', async () => {
+    expect(await phasesSeen(false)).toEqual(['flight', 'crash', 'flight', 'crash', 'flight']);
+    expect(await phasesSeen(true)).toEqual(['flight', 'crash', 'betting', 'flight', 'crash', 'betting', 'flight']);
   });
 });

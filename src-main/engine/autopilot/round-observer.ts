@@ -1,7 +1,7 @@
 // Runs in: engine. One read loop over the multiplier region, feeding the round-phase model.
 import type { Rect } from '../../../src-shared/game-profile';
 import type { RegionReader, ScreenRead } from '../../core/autopilot/ports';
-import { DEFAULT_PHASE_CONFIG, INITIAL_PHASE_STATE, stepPhase, withBetOpen, type KnownLooks, type PhaseConfig, type PhaseEvent, type PhaseRead, type PhaseState } from '../../core/crash';
+import { buttonChanged, DEFAULT_PHASE_CONFIG, INITIAL_PHASE_STATE, stepPhase, withBetOpen, type ButtonLook, type KnownLooks, type PhaseConfig, type PhaseEvent, type PhaseRead, type PhaseState } from '../../core/crash';
 import { preciseNow } from './clock';
 
 export interface Observation {
@@ -23,8 +23,13 @@ export function toPhaseRead(read: ScreenRead): PhaseRead {
   return { at: read.at, kind: 'text', ...(read.otherText ? { long: true } : {}), ...look };
 }
 
+/** How long after a crash the Bet button is left to settle before its look counts. */
+const BUTTON_SETTLE_MS = 300;
+
 export interface ObserverOptions {
   idleIntervalMs: number;
+  /** The Bet button's look; after a crash its change tells that betting opened when the readout cannot. */
+  betButton?: () => Promise<ButtonLook | null>;
   phase?: PhaseConfig;
   /** Wall clock for read times and waits (tests pass a simulated one). */
   now?: () => number;
@@ -41,6 +46,12 @@ export class RoundObserver {
   private gate: { closed: Promise<void>; open: () => void } | null = null;
   private config: PhaseConfig;
   private readonly now: () => number;
+  /** The Bet button as it settled after the last crash: betting is when it changes. */
+  private buttonAfterCrash: ButtonLook | null = null;
+  private crashedAt: number | null = null;
+  /** The latest capture+read times, for the session summary. */
+  private readonly readMs = new Float64Array(4096);
+  private reads = 0;
 
   constructor(
     private readonly reader: RegionReader,
@@ -53,6 +64,34 @@ export class RoundObserver {
 
   get phase(): PhaseState {
     return this.state;
+  }
+
+  /**
+   * Compares the Bet button with how it looked once the crash had settled (a button that showed CASH OUT at the
+   * crash takes a few frames to grey out: that is not betting opening). Only outside flight, where time is cheap.
+   */
+  private async betButtonCue(at: number): Promise<{ betButton?: 'same' | 'changed' }> {
+    const { betButton } = this.options;
+    const crashAt = this.state.phase === 'CRASHED' ? this.crashedAt : null;
+    if (!betButton || crashAt === null) {
+      this.buttonAfterCrash = null;
+      return {};
+    }
+    if (at - crashAt < BUTTON_SETTLE_MS) return {};
+    const look = await betButton();
+    if (!look) return {};
+    if (!this.buttonAfterCrash) {
+      this.buttonAfterCrash = look;
+      return { betButton: 'same' };
+    }
+    return { betButton: buttonChanged(look, this.buttonAfterCrash) ? 'changed' : 'same' };
+  }
+
+  /** Capture+read time of the latest reads (up to 4096): what a session's summary and the benchmark report. */
+  readStats(): { reads: number; p50: number; p99: number } {
+    const sorted = Array.from(this.readMs.subarray(0, Math.min(this.reads, this.readMs.length))).sort((a, b) => a - b);
+    const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+    return { reads: this.reads, p50: at(0.5), p99: at(0.99) };
   }
 
   /** Looks learned for this game: betting and crashes are then recognised from their first reads. */
@@ -121,10 +160,12 @@ export class RoundObserver {
       if (!this.running) break;
       try {
         const read = await this.reader.read(this.region);
-        const phaseRead = toPhaseRead(read);
+        const phaseRead = { ...toPhaseRead(read), ...(await this.betButtonCue(read.at)) };
         const step = stepPhase(this.state, phaseRead, this.config);
+        if (step.events.some((e) => e.type === 'crash')) this.crashedAt = read.at;
         this.state = step.state;
         this.lastError = null;
+        this.readMs[this.reads++ % this.readMs.length] = read.ms;
         const observation: Observation = { read, phaseRead, state: step.state, events: step.events };
         for (const listener of this.listeners) listener(observation);
       } catch (error) {

@@ -1,0 +1,135 @@
+// Every practice-game skin, played as a user would: rehearse with `cockpit learn`, then `cockpit autopilot --live`
+// on a real (Xvfb) screen with real OS clicks, judged by the game's own log. The skins cover the betting, flight,
+// crash and button conventions of real crash games (one button or two, countdowns, frozen values, red numbers).
+import Database from 'better-sqlite3';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SKIN_NAMES, SKINS, type SkinName } from '../../src-renderer/practice-game/skins';
+import { startSignalServer, type SignalServer } from '../../src-main/adapters/signals/test-server';
+import { runCockpit } from '../support/cockpit-process';
+import { seedWithModestRounds, startDesktopGame, type DesktopGame, type GameLogEntry } from '../support/desktop-game';
+import { learnGame, type LearnedGame } from '../support/learn-game';
+import { planRound, signalFor, type PlannedRound } from '../support/round-plan';
+import { tempDir } from '../support/temp-dir';
+import { XVFB_AVAILABLE } from '../support/xvfb';
+
+const LIVE_ROUNDS = 8;
+/** Classic's own bustabit rate (2× after 11.6 s) would make this suite slow; every other skin runs at its own rate. */
+const rateOf = (skin: SkinName) => Math.max(SKINS[skin].rate, 0.00015);
+
+interface RoundRecord {
+  roundId: string;
+  status: string;
+  target: number;
+  reason?: string;
+}
+
+/** Sends one signal at the start of each of the next `count` betting phases. */
+async function playRounds(game: DesktopGame, server: SignalServer, count: number, offset = 0): Promise<PlannedRound[]> {
+  const planned: PlannedRound[] = [];
+  for (let i = 0; i < count; i++) {
+    const roundId = await game.nextBettingPhase();
+    const round = planRound(i + offset, roundId, game.chain.crashPoint(roundId));
+    server.send(signalFor(round));
+    planned.push(round);
+  }
+  return planned;
+}
+
+/** Anything the game did that no signal asked for: a refused click, a queued or cancelled bet. */
+const stray = (log: readonly GameLogEntry[]) => log.filter((e) => e.type === 'bet-ignored' || e.type === 'cashout-ignored' || e.type === 'cancel' || e.queued);
+
+describe.skipIf(!XVFB_AVAILABLE)('the autopilot on every practice-game skin', () => {
+  for (const skin of SKIN_NAMES) {
+    describe(skin, () => {
+      let game: DesktopGame;
+      let profileFile: string;
+      let learned: LearnedGame;
+      const dir = tempDir();
+
+      beforeAll(async () => {
+        game = await startDesktopGame({ seed: seedWithModestRounds(24, 8, `skin-${skin}`), skin, rate: rateOf(skin), countdownMs: 2500, pauseMs: 1500 });
+        profileFile = join(dir.path, `${skin}.profile.json`);
+        writeFileSync(profileFile, JSON.stringify(await game.profile(), null, 2));
+        const before = (await game.log()).length;
+        learned = await learnGame(profileFile, join(dir.path, 'learn'), game.x.display);
+        // Rehearsing never touches the game.
+        expect((await game.log()).slice(before).filter((e) => e.type !== 'round' && e.type !== 'crash')).toEqual([]);
+      }, 240_000);
+      afterAll(async () => {
+        await game?.page.screenshot({ path: `test-results/autopilot-skin-${skin}.png` }).catch(() => {});
+        await game?.close();
+        dir.cleanup();
+      });
+
+      it('rehearsal: ready within three rounds, with the growth rate it measured', () => {
+        const verdict = learned.lines.at(-1)!;
+        expect(verdict).toMatchObject({ ready: true, verdict: 'ready' });
+        const rounds = learned.lines.slice(0, -1);
+        expect(rounds.length).toBeLessThanOrEqual(3);
+        const rates = rounds.map((r) => r.rate).filter((r): r is number => typeof r === 'number');
+        for (const rate of rates) expect(Math.abs(rate / rateOf(skin) - 1), `fitted ${rate} vs ${rateOf(skin)}`).toBeLessThan(0.25);
+      });
+
+      it(`live: ${LIVE_ROUNDS} signalled rounds, bets only on bet:true, every cash-out in [target, target + 0.03], nothing stray`, async () => {
+        const server = await startSignalServer();
+        const dataDir = join(dir.path, 'live');
+        learned.copyTo(dataDir);
+        const before = (await game.log()).length;
+        const cli = runCockpit(['autopilot', '--profile', profileFile, '--signals', server.url, '--live', '--rounds', String(LIVE_ROUNDS), '--data', dataDir, '--json'], { DISPLAY: game.x.display });
+        try {
+          await cli.waitForStderr(/signals: open/, 20_000);
+          const planned = await playRounds(game, server, LIVE_ROUNDS);
+          const records = (await cli.waitForLines(LIVE_ROUNDS, 180_000)).map((l) => JSON.parse(l) as RoundRecord);
+          expect(await cli.exited()).toBe(0);
+          const log = (await game.log()).slice(before);
+          expect(stray(log)).toEqual([]);
+          for (const round of planned) {
+            const record = records.find((r) => r.roundId === String(round.roundId));
+            const bets = log.filter((e) => e.type === 'bet' && e.roundId === round.roundId);
+            const cashouts = log.filter((e) => e.type === 'cashout' && e.roundId === round.roundId);
+            const context = `${skin} round ${round.roundId} (crash ${round.crash}, target ${round.target}): ${JSON.stringify(record)}`;
+            expect(record?.status, context).toBe(round.expect);
+            expect(bets.length, context).toBe(round.bet ? 1 : 0);
+            if (round.expect === 'CASHOUT_EXECUTED') {
+              expect(cashouts.length, context).toBe(1);
+              expect(cashouts[0]!.multiplier!, context).toBeGreaterThanOrEqual(round.target);
+              expect(cashouts[0]!.multiplier!, context).toBeLessThanOrEqual(round.target + 0.03 + 1e-9);
+            } else {
+              expect(cashouts, context).toEqual([]);
+            }
+          }
+          const plannedIds = new Set(planned.map((r) => r.roundId));
+          expect(log.filter((e) => (e.type === 'bet' || e.type === 'cashout') && !plannedIds.has(e.roundId))).toEqual([]);
+        } finally {
+          if (cli.child.exitCode === null) cli.kill('SIGKILL');
+          await server.close();
+        }
+      }, 300_000);
+
+      it('dry run: the same kind of signals, zero clicks', async () => {
+        const server = await startSignalServer();
+        const dataDir = join(dir.path, 'dry');
+        learned.copyTo(dataDir);
+        const before = (await game.log()).length;
+        const cli = runCockpit(['autopilot', '--profile', profileFile, '--signals', server.url, '--rounds', '2', '--data', dataDir, '--json'], { DISPLAY: game.x.display });
+        try {
+          await cli.waitForStderr(/signals: open/, 20_000);
+          const planned = await playRounds(game, server, 2, 3);
+          const records = (await cli.waitForLines(2, 90_000)).map((l) => JSON.parse(l) as RoundRecord);
+          expect(await cli.exited()).toBe(0);
+          expect((await game.log()).slice(before).filter((e) => e.type !== 'round' && e.type !== 'crash')).toEqual([]);
+          for (const round of planned) expect(records.find((r) => r.roundId === String(round.roundId))?.status).toBe(round.expect);
+          const db = new Database(join(dataDir, 'cockpit.sqlite'), { readonly: true });
+          const clicks = db.prepare("SELECT count(*) AS n FROM actions WHERE kind IN ('click', 'type')").get() as { n: number };
+          db.close();
+          expect(clicks.n).toBe(0);
+        } finally {
+          if (cli.child.exitCode === null) cli.kill('SIGKILL');
+          await server.close();
+        }
+      }, 180_000);
+    });
+  }
+});
