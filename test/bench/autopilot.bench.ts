@@ -1,24 +1,29 @@
 // npm run bench:autopilot — the crash autopilot's speed, measured against baselines in the same run:
 // 1. capture+read latency on a live Xvfb region: glyph fast path, tesseract.js path, and the seed's `tesseract` CLI per read;
-// 2. a live session of `cockpit autopilot --live` on the practice game: signal-to-click latency and cash-out error
-//    at targets 1.5x, 2x and 5x, judged by the game's own log;
+// 2. per practice-game skin: `cockpit learn` (rounds until ready), then a live session of `cockpit autopilot --live`:
+//    capture+read, signal-to-click latency and cash-out error at targets 1.5x, 2x and 5x, judged by the game's own log;
 // 3. signal-to-click over many short rounds, with the engine's capture-memory reclaim and, as the baseline in the
 //    same run, without it (COCKPIT_CAPTURE_RECLAIM=0).
-// BENCH_PARTS=ocr,live,latency picks parts; BENCH_LATENCY_ROUNDS sets part 3's rounds per variant (default 30).
+// BENCH_PARTS=ocr,live,latency picks parts; BENCH_SKINS picks skins (default all); BENCH_ROUNDS is rounds per target
+// per skin (default 3); BENCH_LATENCY_ROUNDS sets part 3's rounds per variant (default 30).
 import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RECLAIM_EVERY_BYTES } from '../../src-main/adapters/ocr/capture-memory';
 import { startSignalServer } from '../../src-main/adapters/signals/test-server';
 import { runCockpit } from '../support/cockpit-process';
+import { SKIN_NAMES, SKINS as SKIN_TABLE, type SkinName } from '../../src-renderer/practice-game/skins';
 import { seedWithModestRounds, startDesktopGame } from '../support/desktop-game';
+import { learnGame } from '../support/learn-game';
 import { signalFor } from '../support/round-plan';
 import { tempDir } from '../support/temp-dir';
 import { formatOcrBench, measureOcrLatency } from './ocr.bench';
 
 const TARGETS = (process.env.BENCH_TARGETS ?? '1.5,2,5').split(',').map(Number);
-const ROUNDS_PER_TARGET = Number(process.env.BENCH_ROUNDS ?? 6);
-const RATE = 0.00015;
+const ROUNDS_PER_TARGET = Number(process.env.BENCH_ROUNDS ?? 3);
+const SKINS = (process.env.BENCH_SKINS ?? SKIN_NAMES.join(',')).split(',') as SkinName[];
+/** Classic's bustabit rate would make a session very long; every other skin runs at its own rate. */
+const MIN_RATE = 0.00015;
 const PARTS = new Set((process.env.BENCH_PARTS ?? 'ocr,live,latency').split(','));
 const LATENCY_ROUNDS = Number(process.env.BENCH_LATENCY_ROUNDS ?? 30);
 
@@ -27,6 +32,7 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 };
 const median = (values: number[]) => percentile(values, 50);
+const ms = (v: number) => `${v.toFixed(1)} ms`;
 
 interface SignalToClick {
   roundId: number;
@@ -43,8 +49,17 @@ interface Session {
   server: Awaited<ReturnType<typeof startSignalServer>>;
   cli: ReturnType<typeof runCockpit>;
   dbFile: string;
+  /** Rounds the rehearsal watched before two whole rounds agreed. */
+  roundsToReady: number;
   close(): Promise<void>;
   removeData(): void;
+}
+
+/** From `cockpit learn --json`: the round after which two whole rounds had been seen. */
+function roundsToReady(lines: ReadonlyArray<Record<string, unknown>>): number {
+  let whole = 0;
+  for (const [i, line] of lines.entries()) if (line.whole === true && ++whole >= 2) return i + 1;
+  return NaN;
 }
 
 /**
@@ -56,6 +71,7 @@ async function startSession(gameOptions: Parameters<typeof startDesktopGame>[0],
   const game = await startDesktopGame(gameOptions);
   let server: Session['server'] | undefined;
   let cli: Session['cli'] | undefined;
+  let learned = NaN;
   const close = async () => {
     cli?.kill('SIGTERM');
     await cli?.exited();
@@ -68,6 +84,8 @@ async function startSession(gameOptions: Parameters<typeof startDesktopGame>[0],
     // No stake field: signal-to-click measures the engine's own path, not typing into the game (the e2e covers that).
     const { stakeInput: _typed, ...points } = (await game.profile()).points;
     writeFileSync(profileFile, JSON.stringify({ ...(await game.profile()), points }));
+    // The autopilot bets only on a rehearsed game: rehearse into the session's own data dir first.
+    learned = roundsToReady((await learnGame(profileFile, dir.path, game.x.display)).lines);
     cli = runCockpit(['autopilot', '--profile', profileFile, '--signals', server.url, '--live', '--data', dir.path, '--json'], { DISPLAY: game.x.display, ...env });
     await cli.waitForStderr(/signals: open/, 30_000);
   } catch (error) {
@@ -75,7 +93,7 @@ async function startSession(gameOptions: Parameters<typeof startDesktopGame>[0],
     dir.cleanup();
     throw error;
   }
-  return { game, server, cli, dbFile: join(dir.path, 'cockpit.sqlite'), close, removeData: () => dir.cleanup() };
+  return { game, server, cli, dbFile: join(dir.path, 'cockpit.sqlite'), roundsToReady: learned, close, removeData: () => dir.cleanup() };
 }
 
 /**
@@ -102,9 +120,10 @@ function signalToClick(dbFile: string): SignalToClick[] {
 
 const midCountdown = () => new Promise((r) => setTimeout(r, 300 + Math.random() * 600));
 
-async function liveSession() {
-  const session = await startSession({ seed: seedWithModestRounds(1, 100, 'bench'), rate: RATE, countdownMs: 2500, pauseMs: 1000 });
+async function liveSession(skin: SkinName) {
+  const session = await startSession({ seed: seedWithModestRounds(1, 100, `bench-${skin}`), skin, rate: Math.max(MIN_RATE, SKIN_TABLE[skin].rate), countdownMs: 2500, pauseMs: 1000 });
   const { game, server, cli } = session;
+  const RATE = game.rate;
   const errors = new Map<number, number[]>(TARGETS.map((t) => [t, []]));
   /** How long after the target crossing each cash-out landed, by the game's own clock. */
   const late = new Map<number, number[]>(TARGETS.map((t) => [t, []]));
@@ -141,9 +160,10 @@ async function liveSession() {
   } finally {
     await session.close();
   }
+  const reads = /capture\+read p50 ([\d.]+) ms, p99 ([\d.]+) ms/.exec(cli.stderr());
   const clicks = signalToClick(session.dbFile).map((c) => ({ ...c, atFirstFrame: firstFrameRounds.has(c.roundId) }));
   session.removeData();
-  return { errors, late, clicks };
+  return { errors, late, clicks, rate: RATE, roundsToReady: session.roundsToReady, read: reads ? { p50: Number(reads[1]), p99: Number(reads[2]) } : null };
 }
 
 /**
@@ -169,7 +189,6 @@ async function latencySession(env: NodeJS.ProcessEnv): Promise<SignalToClick[]> 
   return rows;
 }
 
-const ms = (v: number) => `${v.toFixed(1)} ms`;
 function printLatency(label: string, rows: readonly SignalToClick[]) {
   const line = (name: string, values: number[]) => `p50 ${ms(median(values))}  p99 ${ms(percentile(values, 99))}`.padEnd(28) + name;
   process.stdout.write(`  signal → Bet click, ${label} (n=${rows.length}):\n`);
@@ -179,20 +198,29 @@ function printLatency(label: string, rows: readonly SignalToClick[]) {
 
 if (PARTS.has('ocr')) process.stdout.write(`${formatOcrBench(await measureOcrLatency())}\n\n`);
 if (PARTS.has('live')) {
-  const { errors, late, clicks } = await liveSession();
-  process.stdout.write(`Live session (practice game, growth rate ${RATE}/ms, real OS clicks under Xvfb):\n`);
-  printLatency('signal during the betting countdown', clicks.filter((c) => !c.atFirstFrame));
-  printLatency("signal at the countdown's first frame (waits to see it on screen)", clicks.filter((c) => c.atFirstFrame));
-  for (const [target, values] of errors) {
-    const ok = values.filter((v) => Number.isFinite(v));
-    const below = ok.filter((v) => v < 0).length;
-    process.stdout.write(
-      `  cash-out error @ ${target}x  median ${median(ok).toFixed(3)}x   max ${Math.max(...ok).toFixed(3)}x   below target ${below}/${values.length}   missed ${values.length - ok.length}   (target median ≤ 0.01x)\n`,
-    );
-    const landed = late.get(target)!.filter((v) => Number.isFinite(v));
-    const cent = 0.01 / (target * RATE);
-    process.stdout.write(`    landed after the crossing: p50 ${ms(median(landed))}  max ${ms(Math.max(...landed))}   (a cent at ${target}x is ${ms(cent)})\n`);
+  const summary: string[] = [];
+  for (const skin of SKINS) {
+    const { errors, late, clicks, rate, roundsToReady: ready, read } = await liveSession(skin);
+    process.stdout.write(`Live session, skin ${skin} (growth rate ${rate}/ms, real OS clicks under Xvfb), ready after ${ready} rehearsal rounds:\n`);
+    if (read) process.stdout.write(`  capture+read over the session: p50 ${ms(read.p50)}  p99 ${ms(read.p99)}\n`);
+    printLatency('signal during the betting countdown', clicks.filter((c) => !c.atFirstFrame));
+    printLatency("signal at the countdown's first frame (waits to see it on screen)", clicks.filter((c) => c.atFirstFrame));
+    const medians: string[] = [];
+    for (const [target, values] of errors) {
+      const ok = values.filter((v) => Number.isFinite(v));
+      const below = ok.filter((v) => v < 0).length;
+      medians.push(`${median(ok).toFixed(2)}${below ? ` (${below} below)` : ''}`);
+      process.stdout.write(
+        `  cash-out error @ ${target}x  median ${median(ok).toFixed(3)}x   max ${Math.max(...ok).toFixed(3)}x   below target ${below}/${values.length}   missed ${values.length - ok.length}   (target median ≤ 0.01x)\n`,
+      );
+      const landed = late.get(target)!.filter((v) => Number.isFinite(v));
+      const cent = 0.01 / (target * rate);
+      process.stdout.write(`    landed after the crossing: p50 ${ms(median(landed))}  max ${ms(Math.max(...landed))}   (a cent at ${target}x is ${ms(cent)})\n`);
+    }
+    const total = clicks.map((c) => c.total);
+    summary.push(`| ${skin} | ${read ? `${read.p50.toFixed(2)} / ${read.p99.toFixed(2)}` : '—'} | ${median(total).toFixed(0)} / ${percentile(total, 99).toFixed(0)} | ${medians.join(' · ')} | ${ready} |`);
   }
+  process.stdout.write(`\n| skin | capture+read p50 / p99 ms | signal → Bet p50 / p99 ms | cash-out error median ${TARGETS.map((t) => `${t}x`).join(' · ')} | rounds to ready |\n|---|---|---|---|---|\n${summary.join('\n')}\n\n`);
 }
 if (PARTS.has('latency')) {
   process.stdout.write(`\nSignal → Bet click over ${LATENCY_ROUNDS} short rounds per variant (signal mid-countdown, real OS clicks under Xvfb):\n`);

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { ARM_LIVE_PHRASE } from '../../../src-shared/contract';
 import type { Execution } from '../../../src-shared/contract/services/autopilot';
+import { FirstRunChecklist } from '../../../src-shared/contract/services/system';
 import type { GameProfile } from '../../../src-shared/game-profile';
 import { parseProfileJson } from '../../engine/autopilot/profile-handlers';
 import { resolveDataDir } from '../../engine/data-dir';
@@ -93,6 +94,9 @@ async function play(engine: Engine, values: PlayOptions): Promise<number> {
     const armed = probed.ok ? await engine.dispatch('app.setMode', { mode: 'live', confirm: ARM_LIVE_PHRASE }) : probed;
     if (!armed.ok) {
       log(`Live mode refused: ${armed.error.message}`);
+      // Say which step and why, so the user (or a test log) can act on it.
+      const checklist = probed.ok ? FirstRunChecklist.safeParse(probed.data) : null;
+      for (const step of checklist?.data?.steps ?? []) if (step.blocksLive && step.state !== 'ok' && step.state !== 'not-applicable') log(`  ${step.title}: ${step.detail}`);
       return 1;
     }
   }

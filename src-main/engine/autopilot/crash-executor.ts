@@ -108,6 +108,12 @@ type Move = (to: ExecutionStatus, detail: string | null, update?: ExecutionUpdat
 
 const startOfDay = (t: number) => new Date(t).setHours(0, 0, 0, 0);
 
+/** This very read showed the number rising, in the flight's own look. */
+function showsFlight(o: Observation): boolean {
+  const s = o.state;
+  return s.phase === 'FLYING' && !s.lost && o.read.value !== null && s.lastRiseAt === o.read.at && s.oddRises === 0 && s.oddReads === 0 && s.missingSince === null;
+}
+
 /** One button for Bet and Cash out (Aviator and its clones): there, a stray Cash out click is a bet. */
 export function isSingleButton(profile: GameProfile): boolean {
   const { bet, cashout } = profile.points;
@@ -276,8 +282,9 @@ export class CrashExecutor {
           await cashOut('reads lost mid-flight, the Cash out button still shows our bet flying: protective cash-out');
           break;
         }
-      } else if (decision.kind === 'watch' && buttons && bet.taken && !round.lost && observation.state.phase === 'FLYING' && clock.now() - flyingLookAt >= 100) {
-        // What the Cash out button looks like while our bet flies: the one cue left if the reads are lost.
+      } else if (decision.kind === 'watch' && buttons && bet.taken && showsFlight(observation) && clock.now() - flyingLookAt >= 100) {
+        // What the Cash out button looks like while our bet flies: the one cue left if the reads are lost. Taken
+        // only right after a read that shows the number rising: a read of the crash being drawn must never teach it.
         flyingLookAt = clock.now();
         flyingLook = (await buttons.look('cashout')) ?? flyingLook;
       }
