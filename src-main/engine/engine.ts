@@ -15,6 +15,7 @@ import { calibrationHandlers } from './autopilot/calibration-handlers';
 import { nutDesktop, type Desktop } from './autopilot/desktop';
 import { profileHandlers } from './autopilot/profile-handlers';
 import { backtestHandlers } from './backtest/backtest-handlers';
+import { optimizeHandlers } from './optimize/optimize-handlers';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { runCaptureProbe } from './autopilot/capture-probe';
 import { Redactor } from '../core/logging/redact';
@@ -144,6 +145,7 @@ export function createEngine(options: EngineOptions): Engine {
     // Downloads draw on the same per-host weight budgets as the live connectors.
     backtest: backtestHandlers(db, bus, { baseUrl: options.klineBaseUrl, source: { budgets: markets.budgets } }),
     markets: marketsHandlers(markets),
+    optimize: optimizeHandlers(db, bus),
   };
 
   return {

@@ -1,7 +1,8 @@
 import type { Metrics } from '../backtest/types';
 
-export const OBJECTIVES = ['sharpe', 'sortino', 'profit', 'calmar', 'profit-factor'] as const;
-export type Objective = (typeof OBJECTIVES)[number];
+import type { Objective } from '../../../src-shared/optimize-space';
+
+export { OBJECTIVES, type Objective } from '../../../src-shared/optimize-space';
 
 /** Scores are finite so they store, sort and print as numbers: a perfect record caps rather than becoming Infinity. */
 const CAP = 1e9;

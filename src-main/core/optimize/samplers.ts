@@ -1,8 +1,8 @@
+import type { SamplerKind } from '../../../src-shared/optimize-space';
 import { trialRandom } from './random';
 import { gridPoint, gridSize, randomPoint, order, type Dimension, type ParamValues } from './space';
 
-export const SAMPLERS = ['grid', 'random', 'tpe'] as const;
-export type SamplerKind = (typeof SAMPLERS)[number];
+export { SAMPLERS, type SamplerKind } from '../../../src-shared/optimize-space';
 
 /** A finished trial as a sampler sees it; failed and invalid trials score -Infinity. */
 export interface Observation {
@@ -45,6 +45,7 @@ export class TpeSampler implements Sampler {
   readonly kind = 'tpe';
   readonly batchSize: number;
   private readonly startup: number;
+  private readonly candidates: number;
 
   constructor(
     private readonly dims: readonly Dimension[],
@@ -56,8 +57,6 @@ export class TpeSampler implements Sampler {
     this.startup = options.startup ?? Math.max(16, 2 * dims.length);
     this.candidates = options.candidates ?? 24;
   }
-
-  private readonly candidates: number;
 
   propose(index: number, earlier: readonly Observation[]): ParamValues {
     const random = trialRandom(this.seed, index);

@@ -1,32 +1,6 @@
-import { z } from 'zod';
+import type { ParamSpace } from '../../../src-shared/optimize-space';
 
-const json: z.ZodType<unknown> = z.json();
-
-const rangeSchema = z
-  .strictObject({
-    min: z.number(),
-    max: z.number(),
-    /** Values are min, min+step, … ≤ max. Without a step a range is continuous (random and TPE only). */
-    step: z.number().positive().optional(),
-    /** Sample uniformly in log space (continuous ranges, min > 0). */
-    log: z.boolean().optional(),
-  })
-  .refine((r) => r.min <= r.max, { message: 'min must not exceed max' })
-  .refine((r) => !r.log || r.min > 0, { message: 'a log range needs min > 0' });
-
-const choicesSchema = z.strictObject({ choices: z.array(json).min(1).max(10_000) });
-
-/**
- * A search space: one entry per param, by path. A dot reaches into nested params, so risk-profile
- * fields are searchable like strategy params: `risk.stopLoss`, `risk.trailingStop`, `risk.takeProfits`
- * (choices of tier lists), `risk.sizing.riskPerTrade`, or a consensus member's `smaCross.fast`.
- */
-export const paramSpaceSchema = z
-  .record(z.string().regex(/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/, 'param paths are names joined by dots'), z.union([choicesSchema, rangeSchema]))
-  .refine((s) => Object.keys(s).length > 0, { message: 'the space needs at least one param' })
-  .refine((s) => Object.keys(s).length <= 32, { message: 'at most 32 params' });
-
-export type ParamSpace = z.output<typeof paramSpaceSchema>;
+export { ParamSpace as paramSpaceSchema, type ParamSpace } from '../../../src-shared/optimize-space';
 export type ParamValues = Record<string, unknown>;
 
 /** One searchable dimension: `count` discrete values (indexable), or continuous when count is Infinity. */
@@ -119,7 +93,7 @@ export function order(dims: readonly Dimension[], values: ParamValues): ParamVal
  * on top of `"risk": true` means the default profile with that stop.
  */
 export function withValues(base: Readonly<Record<string, unknown>>, values: ParamValues): Record<string, unknown> {
-  const out = structuredClone(base) as Record<string, unknown>;
+  const out: Record<string, unknown> = structuredClone(base);
   for (const [path, value] of Object.entries(values)) {
     const keys = path.split('.');
     let node = out;

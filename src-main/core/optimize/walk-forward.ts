@@ -18,7 +18,7 @@ export interface WalkForwardFold {
  * test segment is later than its training segment.
  */
 export function walkForwardFolds(bars: number, folds: number): WalkForwardFold[] {
-  if (!Number.isInteger(folds) || folds < 1) throw new RangeError('walk-forward needs at least one fold');
+  if (!Number.isInteger(folds) || folds < 0) throw new RangeError('folds must be a non-negative integer');
   const cut = (j: number) => Math.floor((j * bars) / (folds + 1));
   const out: WalkForwardFold[] = [];
   for (let k = 0; k < folds; k++) out.push({ fold: k + 1, train: { from: cut(k), to: cut(k + 1) }, test: { from: cut(k + 1), to: cut(k + 2) } });
@@ -29,22 +29,24 @@ export interface FoldOutcome {
   readonly fold: number;
   readonly train: BarRange;
   readonly test: BarRange;
+  /** The in-sample winner's searched values and its full params. */
+  readonly values: Record<string, unknown>;
   readonly params: Record<string, unknown>;
   readonly inSample: { readonly score: number; readonly metrics: Metrics };
   readonly outOfSample: { readonly score: number; readonly metrics: Metrics };
 }
 
 export interface WalkForwardReport {
-  readonly folds: readonly FoldOutcome[];
+  readonly folds: FoldOutcome[];
   /** The test windows' curves chained: each starts where the previous one ended (returns compound). */
-  readonly equity: readonly EquityPoint[];
+  readonly equity: EquityPoint[];
   readonly outOfSample: { readonly netPnlPct: number; readonly maxDrawdown: number; readonly trades: number };
   /** Mean out-of-sample score over mean in-sample score (walk-forward efficiency); null when in-sample ≤ 0. */
   readonly efficiency: number | null;
   readonly warning: string | null;
 }
 
-export function walkForwardReport(folds: readonly FoldOutcome[], testCurves: readonly (readonly EquityPoint[])[]): WalkForwardReport {
+export function walkForwardReport(folds: FoldOutcome[], testCurves: readonly (readonly EquityPoint[])[]): WalkForwardReport {
   const initialEquity = folds[0]?.outOfSample.metrics.initialEquity ?? 1;
   const equity = stitchEquity(folds.map((f, i) => ({ equity: testCurves[i] ?? [], metrics: f.outOfSample.metrics })));
   let peak = initialEquity;
