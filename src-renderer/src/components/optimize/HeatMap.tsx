@@ -44,22 +44,22 @@ export function HeatMap({ trials, params, objective }: { trials: readonly Optimi
         <span className="muted small">{`Best ${objective} per cell; green is better`}</span>
       </div>
       <div className="field-row">
-        <label className="field">
-          X parameter
-          <select value={x} onChange={(e) => setX(e.target.value)}>
+        <div className="field">
+          <label htmlFor="heat-x">X parameter</label>
+          <select id="heat-x" value={x} onChange={(e) => setX(e.target.value)}>
             {params.map((p) => (
               <option key={p}>{p}</option>
             ))}
           </select>
-        </label>
-        <label className="field">
-          Y parameter
-          <select value={y} onChange={(e) => setY(e.target.value)}>
+        </div>
+        <div className="field">
+          <label htmlFor="heat-y">Y parameter</label>
+          <select id="heat-y" value={y} onChange={(e) => setY(e.target.value)}>
             {params.map((p) => (
               <option key={p}>{p}</option>
             ))}
           </select>
-        </label>
+        </div>
       </div>
       <canvas
         ref={canvas}

@@ -105,24 +105,24 @@ export function OptimizeForm({ progress }: { progress: OptimizeProgress | null }
       </fieldset>
       <fieldset className="param-group">
         <legend>Method</legend>
-        <label className="field">
-          Objective
-          <select value={opts.objective} onChange={(e) => setOpts({ ...opts, objective: e.target.value })}>
+        <div className="field">
+          <label htmlFor="opt-objective">Objective</label>
+          <select id="opt-objective" value={opts.objective} onChange={(e) => setOpts({ ...opts, objective: e.target.value })}>
             {OBJECTIVES.map((o) => (
               <option key={o}>{o}</option>
             ))}
           </select>
-        </label>
-        <label className="field">
-          Search
-          <select value={opts.sampler} onChange={(e) => setOpts({ ...opts, sampler: (Object.keys(SAMPLER_LABELS) as Sampler[]).find((s) => s === e.target.value) ?? 'tpe' })}>
+        </div>
+        <div className="field">
+          <label htmlFor="opt-sampler">Search</label>
+          <select id="opt-sampler" value={opts.sampler} onChange={(e) => setOpts({ ...opts, sampler: (Object.keys(SAMPLER_LABELS) as Sampler[]).find((s) => s === e.target.value) ?? 'tpe' })}>
             {(Object.keys(SAMPLER_LABELS) as Sampler[]).map((s) => (
               <option key={s} value={s}>
                 {SAMPLER_LABELS[s]}
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <label className="field">
           Trials
           <input type="number" min={1} max={100000} value={opts.trials} disabled={opts.sampler === 'grid'} onChange={(e) => setOpts({ ...opts, trials: e.target.value })} />
