@@ -31,3 +31,17 @@ export const ParamSpace = z
   .refine((s) => Object.keys(s).length > 0, { message: 'the space needs at least one param' })
   .refine((s) => Object.keys(s).length <= 32, { message: 'at most 32 params' });
 export type ParamSpace = z.output<typeof ParamSpace>;
+
+/** How a search runs, shared by the optimizer's stored spec and the app's start call (which defaults to walk-forward). */
+export const searchSettings = {
+  objective: z.enum(OBJECTIVES).default('sharpe'),
+  /** grid runs every point (and ignores `trials`); tpe and random run `trials`. */
+  sampler: z.enum(SAMPLERS).default('tpe'),
+  trials: z.number().int().min(1).max(1_000_000).default(200),
+  /** The same seed gives the same trials and results with any number of workers. */
+  seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
+  /** Walk-forward folds (0: none): fold k optimizes on segment k and tests on segment k + 1. */
+  folds: z.number().int().min(0).max(20).default(0),
+  /** Best trials per objective stored as full backtest runs. */
+  top: z.number().int().min(0).max(20).default(3),
+};

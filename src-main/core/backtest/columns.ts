@@ -48,12 +48,10 @@ export function candleAt(cols: CandleColumns, i: number): Candle {
 type MutableCandle = { -readonly [K in keyof Candle]: Candle[K] };
 
 /**
- * Backtests bars [from, to) of the columns. One candle object is refilled per bar: strategies and
- * the backtester read a candle during the call and keep numbers, never the object, so this is the
- * same run as `runBacktest` over candle objects, without an allocation per bar.
+ * Calls `each` for bars [from, to) with one candle object refilled per bar: strategies and the
+ * backtester read a candle during the call and keep numbers, never the object, so no allocation per bar.
  */
-export function backtestColumns(cols: CandleColumns, cfg: BacktestConfig, from = 0, to = cols.length): BacktestResult {
-  const bt = new Backtester(cfg);
+export function forEachCandle(cols: CandleColumns, from: number, to: number, each: (c: Candle, bar: number) => void): void {
   const c: MutableCandle = { time: 0, open: 0, high: 0, low: 0, close: 0, volume: 0 };
   const { time, open, high, low, close, volume } = cols;
   for (let i = from; i < to; i++) {
@@ -63,7 +61,13 @@ export function backtestColumns(cols: CandleColumns, cfg: BacktestConfig, from =
     c.low = low[i] as number;
     c.close = close[i] as number;
     c.volume = volume[i] as number;
-    bt.push(c);
+    each(c, i);
   }
+}
+
+/** Backtests bars [from, to) of the columns: the same run as `runBacktest` over the same candles as objects. */
+export function backtestColumns(cols: CandleColumns, cfg: BacktestConfig, from = 0, to = cols.length): BacktestResult {
+  const bt = new Backtester(cfg);
+  forEachCandle(cols, from, to, (c) => bt.push(c));
   return bt.finish();
 }

@@ -1,5 +1,5 @@
-import type { CandleColumns } from '../backtest/columns';
-import type { Candle, Intent, Strategy } from '../strategies/types';
+import { forEachCandle, type CandleColumns } from '../backtest/columns';
+import type { Intent, Strategy } from '../strategies/types';
 
 /**
  * Builds the strategy for one run, given only the candles that run may see. Registered strategies
@@ -55,8 +55,6 @@ export interface BiasReport {
   readonly ok: boolean;
 }
 
-type MutableCandle = { -readonly [K in keyof Candle]: Candle[K] };
-
 /** Bars [from, to) as columns of their own (views, no copy). */
 export function sliceColumns(cols: CandleColumns, from: number, to: number): CandleColumns {
   return {
@@ -75,16 +73,7 @@ const describe = (i: Intent | null) => (i === null ? 'none' : `${i.action} ${i.s
 
 /** Feeds bars [0, cols.length) and calls `each` after every bar. */
 function replay(strategy: Strategy, cols: CandleColumns, each: (bar: number, intent: Intent | null) => void): void {
-  const c: MutableCandle = { time: 0, open: 0, high: 0, low: 0, close: 0, volume: 0 };
-  for (let i = 0; i < cols.length; i++) {
-    c.time = cols.time[i] as number;
-    c.open = cols.open[i] as number;
-    c.high = cols.high[i] as number;
-    c.low = cols.low[i] as number;
-    c.close = cols.close[i] as number;
-    c.volume = cols.volume[i] as number;
-    each(i, strategy.onCandle(c));
-  }
+  forEachCandle(cols, 0, cols.length, (c, i) => each(i, strategy.onCandle(c)));
 }
 
 /** The full run: intents and indicator values per bar. */

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { OBJECTIVES } from './objective';
-import { SAMPLERS } from './samplers';
+import { searchSettings } from '../../../src-shared/optimize-space';
 import { paramSpaceSchema } from './space';
 
 /** Everything that decides a search's results; stored with the run, so a resume continues the same search. */
@@ -10,15 +9,7 @@ export const optimizeSpecSchema = z.strictObject({
   /** Fixed params under the searched ones (strategy params and run keys such as "risk"). */
   baseParams: z.record(z.string(), z.unknown()).default({}),
   fee: z.number().min(0).lt(1).default(0),
-  objective: z.enum(OBJECTIVES).default('sharpe'),
-  sampler: z.enum(SAMPLERS).default('tpe'),
-  /** Ignored by grid search, which runs every point. */
-  trials: z.number().int().min(1).max(1_000_000).default(200),
-  seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
-  /** Walk-forward folds (0: none): fold k optimizes on segment k and tests on segment k + 1. */
-  folds: z.number().int().min(0).max(20).default(0),
-  /** Best trials per objective stored as full backtest runs. */
-  top: z.number().int().min(0).max(20).default(3),
+  ...searchSettings,
 });
 export type OptimizeSpec = z.output<typeof optimizeSpecSchema>;
 export type OptimizeSpecInput = z.input<typeof optimizeSpecSchema>;

@@ -1,7 +1,7 @@
 // Runs in: renderer and engine. Strategy optimization: parameter search on every core, walk-forward validation.
 import { z } from 'zod';
 import { method } from '../define';
-import { OBJECTIVES, ParamSpace, SAMPLERS } from '../../optimize-space';
+import { OBJECTIVES, ParamSpace, SAMPLERS, searchSettings } from '../../optimize-space';
 import { BacktestMetrics, BacktestSource } from './backtest';
 
 export { OBJECTIVES, ParamSpace, SAMPLERS, type Objective, type SamplerKind } from '../../optimize-space';
@@ -13,13 +13,9 @@ export const OptimizeStartInput = z.object({
   baseParams: z.record(z.string(), z.unknown()).default({}),
   source: BacktestSource,
   fee: z.number().min(0).lt(0.1).default(0),
-  objective: z.enum(OBJECTIVES).default('sharpe'),
-  sampler: z.enum(SAMPLERS).default('tpe'),
-  trials: z.number().int().min(1).max(100_000).default(200),
-  seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
-  /** Walk-forward folds; the app validates out of sample by default. */
+  ...searchSettings,
+  /** The app validates out of sample by default. */
   folds: z.number().int().min(0).max(20).default(4),
-  top: z.number().int().min(0).max(20).default(3),
   /** Worker threads; default one per core. */
   workers: z.number().int().min(1).max(64).optional(),
 });

@@ -6,6 +6,7 @@ import { useBacktestStore } from '../../store/backtest-store';
 import { resumeOptimize, startOptimize } from '../../store/optimize-store';
 import type { FieldSchema } from '../backtest/param-form';
 import { SourcePicker, sourceOf, type SourceDraft } from '../backtest/SourcePicker';
+import { StrategySelect } from '../backtest/StrategySelect';
 import { defaultSpaceRows, gridPoints, spaceOf, type SpaceRow } from './space-draft';
 
 type Sampler = 'tpe' | 'random' | 'grid';
@@ -58,16 +59,7 @@ export function OptimizeForm({ progress }: { progress: OptimizeProgress | null }
   return (
     <form className="panel run-form optimize-form" onSubmit={(e) => void submit(e)} aria-labelledby="opt-form-title">
       <h2 id="opt-form-title">Optimize</h2>
-      <div className="field wide">
-        <label htmlFor="opt-strategy">Strategy</label>
-        <select id="opt-strategy" value={strategy?.name ?? ''} onChange={(e) => setName(e.target.value)}>
-          {strategies.map((s) => (
-            <option key={s.name} value={s.name}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <StrategySelect id="opt-strategy" strategies={strategies} value={strategy} onChange={setName} />
       <fieldset className="param-group space-rows">
         <legend>Search space</legend>
         <table className="data space">
