@@ -15,7 +15,7 @@ import { calibrationHandlers } from './autopilot/calibration-handlers';
 import { nutDesktop, type Desktop } from './autopilot/desktop';
 import { profileHandlers } from './autopilot/profile-handlers';
 import { backtestHandlers } from './backtest/backtest-handlers';
-import { optimizeHandlers } from './optimize/optimize-handlers';
+import { OptimizeJobs, optimizeHandlers } from './optimize/optimize-handlers';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { runCaptureProbe } from './autopilot/capture-probe';
 import { Redactor } from '../core/logging/redact';
@@ -125,6 +125,9 @@ export function createEngine(options: EngineOptions): Engine {
   const markets = new MarketsService({ db, settings: settingsRepo, cipher: options.cipher, bus, safety, toggles: strategies, onTogglesRegistered: publishStatus });
   void markets.start().catch((error: Error) => console.error('[engine] markets start failed:', error.message));
 
+  const optimize = new OptimizeJobs({ db, bus });
+  shutdownSteps.push(() => optimize.close());
+
   const handlers: CockpitHandlers = {
     app: {
       getStatus: () => status(),
@@ -145,7 +148,7 @@ export function createEngine(options: EngineOptions): Engine {
     // Downloads draw on the same per-host weight budgets as the live connectors.
     backtest: backtestHandlers(db, bus, { baseUrl: options.klineBaseUrl, source: { budgets: markets.budgets } }),
     markets: marketsHandlers(markets),
-    optimize: optimizeHandlers(db, bus),
+    optimize: optimizeHandlers(optimize),
   };
 
   return {

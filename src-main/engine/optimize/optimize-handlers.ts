@@ -1,5 +1,6 @@
 // Runs in: engine. The `optimize` service: parameter searches on every core over cached or uploaded candles.
-import { CallFailure, type BacktestSource, type CockpitHandlers, type OptimizeRunInfo } from '../../../src-shared/contract';
+import type { z } from 'zod';
+import { CallFailure, type BacktestSource, type CockpitHandlers, type OptimizeProgress, type OptimizeRunDetail, type OptimizeRunInfo, type OptimizeStarted, type OptimizeStartInput } from '../../../src-shared/contract';
 import { CandleCache } from '../../adapters/backtest/candle-cache';
 import { BacktestRunStore } from '../../adapters/backtest/run-store';
 import type { Db } from '../../adapters/store/database';
@@ -13,25 +14,84 @@ import type { EventBus } from '../event-bus';
 import { OptimizeError, Optimizer, type OptimizeData, type OptimizeJob } from './optimizer';
 import { defaultWorkers, WorkerPool, type WorkerEntry } from './worker-pool';
 
-export interface OptimizeHandlerOptions {
+export interface OptimizeJobsDeps {
+  readonly db: Db;
+  readonly bus: EventBus;
   /** The trial worker script (tests run the sources through tsx). */
   readonly workerEntry?: WorkerEntry;
+  readonly workers?: number;
 }
 
-export function optimizeHandlers(db: Db, bus: EventBus, options: OptimizeHandlerOptions = {}): CockpitHandlers['optimize'] {
-  const cache = new CandleCache(db);
-  const repo = new OptimizeRepo(db);
-  const optimizer = new Optimizer({
-    repo,
-    runs: new BacktestRunStore(db),
-    executor: (cols, setup, workers) => new WorkerPool(cols, setup, workers, options.workerEntry),
-    now: Date.now,
-  });
-  const jobs = new Map<number, OptimizeJob>();
+/** The engine's searches: one at a time (each already uses every core), progress on the bus, cancelled on shutdown. */
+export class OptimizeJobs {
+  private readonly cache: CandleCache;
+  private readonly repo: OptimizeRepo;
+  private readonly optimizer: Optimizer;
+  private readonly jobs = new Map<number, OptimizeJob>();
+  private readonly onProgress: (p: OptimizeProgress) => void;
 
-  /** One search at a time: each already uses every core. */
-  const launch = (make: () => OptimizeJob, candles: number) => {
-    if (jobs.size > 0) throw new CallFailure('CONFLICT', 'A search is already running; wait for it or cancel it.');
+  constructor(private readonly deps: OptimizeJobsDeps) {
+    this.cache = new CandleCache(deps.db);
+    this.repo = new OptimizeRepo(deps.db);
+    this.optimizer = new Optimizer({
+      repo: this.repo,
+      runs: new BacktestRunStore(deps.db),
+      executor: (cols, setup, workers) => new WorkerPool(cols, setup, workers, deps.workerEntry),
+      now: Date.now,
+    });
+    this.onProgress = (p) => deps.bus.emit('optimize.progress', p);
+  }
+
+  start(input: z.output<typeof OptimizeStartInput>): z.output<typeof OptimizeStarted> {
+    const { source, workers, ...spec } = input;
+    const data = loadSource(this.cache, source);
+    return this.launch(() => this.optimizer.start(spec, data, { workers: workers ?? this.workers(), onProgress: this.onProgress }), data.cols.length);
+  }
+
+  resume(runId: number, workers: number | undefined): z.output<typeof OptimizeStarted> {
+    const row = this.repo.getRun(runId);
+    if (!row) throw new CallFailure('NOT_FOUND', `No optimization run ${runId}.`);
+    const src = decodeRunSource(row.source);
+    if (!src) throw new CallFailure('BAD_INPUT', `Run ${runId}'s candles are not in the cache (a CLI run from a file); resume it with the CLI.`);
+    const data = loadCached(this.cache, src, src.from, src.to, row.source);
+    return this.launch(() => this.optimizer.resume(runId, data, { workers: workers ?? this.workers(), onProgress: this.onProgress }), data.cols.length);
+  }
+
+  cancel(runId: number): boolean {
+    const job = this.jobs.get(runId);
+    job?.cancel();
+    return job !== undefined;
+  }
+
+  list(limit: number): OptimizeRunInfo[] {
+    return this.repo.listRuns(limit).map((r) => this.info(r));
+  }
+
+  get(id: number, maxTrials: number): OptimizeRunDetail {
+    const row = this.repo.getRun(id);
+    if (!row) throw new CallFailure('NOT_FOUND', `No optimization run ${id}.`);
+    const spec = optimizeSpecSchema.parse(row.spec);
+    const trials = [];
+    for (const t of this.optimizer.trials(id)) {
+      if (trials.length >= maxTrials) break;
+      trials.push(t);
+    }
+    return { ...this.info(row), space: spec.space, folds: spec.folds, trials };
+  }
+
+  /** Cancels what runs (finished trials are kept, so it resumes after a restart) and waits for the workers to end. */
+  async close(): Promise<void> {
+    const running = [...this.jobs.values()];
+    running.forEach((j) => j.cancel());
+    await Promise.all(running.map((j) => j.finished));
+  }
+
+  private workers(): number {
+    return this.deps.workers ?? defaultWorkers();
+  }
+
+  private launch(make: () => OptimizeJob, candles: number): z.output<typeof OptimizeStarted> {
+    if (this.jobs.size > 0) throw new CallFailure('CONFLICT', 'A search is already running; wait for it or cancel it.');
     let job: OptimizeJob;
     try {
       job = make();
@@ -39,49 +99,25 @@ export function optimizeHandlers(db: Db, bus: EventBus, options: OptimizeHandler
       if (error instanceof OptimizeError) throw new CallFailure('BAD_INPUT', error.message);
       throw error;
     }
-    jobs.set(job.runId, job);
-    void job.finished.finally(() => jobs.delete(job.runId));
+    this.jobs.set(job.runId, job);
+    void job.finished.finally(() => this.jobs.delete(job.runId));
     return { runId: job.runId, candles, total: job.total };
-  };
-  const onProgress = (p: Parameters<typeof bus.emit<'optimize.progress'>>[1]) => bus.emit('optimize.progress', p);
+  }
 
-  return {
-    start: (input) => {
-      const data = loadSource(cache, input.source);
-      const { source: _source, workers, ...spec } = input;
-      return launch(() => optimizer.start(spec, data, { workers: workers ?? defaultWorkers(), onProgress }), data.cols.length);
-    },
-    cancel: ({ runId }) => {
-      const job = jobs.get(runId);
-      job?.cancel();
-      return { cancelled: job !== undefined };
-    },
-    resume: ({ runId, workers }) => {
-      const row = repo.getRun(runId);
-      if (!row) throw new CallFailure('NOT_FOUND', `No optimization run ${runId}.`);
-      const src = decodeRunSource(row.source);
-      if (!src) throw new CallFailure('BAD_INPUT', `Run ${runId}'s candles are not in the cache (a CLI run from a file); resume it with the CLI.`);
-      const data = loadCached(cache, src, src.from, src.to, row.source);
-      return launch(() => optimizer.resume(runId, data, { workers: workers ?? defaultWorkers(), onProgress }), data.cols.length);
-    },
-    list: ({ limit }) => repo.listRuns(limit).map((r) => info(optimizer, r)),
-    get: ({ id, maxTrials }) => {
-      const row = repo.getRun(id);
-      if (!row) throw new CallFailure('NOT_FOUND', `No optimization run ${id}.`);
-      const spec = optimizeSpecSchema.parse(row.spec);
-      const trials = [];
-      for (const t of optimizer.trials(id)) {
-        if (trials.length >= maxTrials) break;
-        trials.push(t);
-      }
-      return { ...info(optimizer, row), space: spec.space, folds: spec.folds, trials };
-    },
-  };
+  private info(row: OptimizeRunRow): OptimizeRunInfo {
+    const spec = optimizeSpecSchema.parse(row.spec);
+    return { id: row.id, createdAt: row.createdAt, strategy: row.strategy, sourceLabel: sourceLabel(row.source), objective: spec.objective, sampler: spec.sampler, state: row.state, summary: this.optimizer.summary(row) };
+  }
 }
 
-function info(optimizer: Optimizer, row: OptimizeRunRow): OptimizeRunInfo {
-  const spec = optimizeSpecSchema.parse(row.spec);
-  return { id: row.id, createdAt: row.createdAt, strategy: row.strategy, sourceLabel: sourceLabel(row.source), objective: spec.objective, sampler: spec.sampler, state: row.state, summary: optimizer.summary(row) };
+export function optimizeHandlers(jobs: OptimizeJobs): CockpitHandlers['optimize'] {
+  return {
+    start: (input) => jobs.start(input),
+    cancel: ({ runId }) => ({ cancelled: jobs.cancel(runId) }),
+    resume: ({ runId, workers }) => jobs.resume(runId, workers),
+    list: ({ limit }) => jobs.list(limit),
+    get: ({ id, maxTrials }) => jobs.get(id, maxTrials),
+  };
 }
 
 /** Candles into shared columns; a CSV upload is cached first, so the run (and its resume) reads it from the cache. */

@@ -1,6 +1,6 @@
 // Runs in: engine and CLI. Runs a parameter search on a trial executor, persisting every finished trial so it can resume.
-import type { OptimizeProgress, OptimizeSummary, OptimizeTrial } from '../../../src-shared/contract';
-import { OptimizeSummary as OptimizeSummarySchema } from '../../../src-shared/contract';
+import { z } from 'zod';
+import { BacktestMetrics, OptimizeSummary as OptimizeSummarySchema, type OptimizeProgress, type OptimizeSummary, type OptimizeTrial } from '../../../src-shared/contract';
 import type { BacktestRunStore } from '../../adapters/backtest/run-store';
 import type { OptimizeRepo, OptimizeRunRow, TrialRow } from '../../adapters/store/optimize-repo';
 import type { CandleColumns } from '../../core/backtest/columns';
@@ -11,8 +11,6 @@ import { dimensions, withValues, type ParamValues } from '../../core/optimize/sp
 import { dataFingerprintSchema, MAX_GRID, optimizeSpecSchema, type DataFingerprint, type OptimizeSpec } from '../../core/optimize/spec';
 import { runTrial, type TrialSetup } from '../../core/optimize/trial';
 import { walkForwardFolds, walkForwardReport, type BarRange, type FoldOutcome } from '../../core/optimize/walk-forward';
-import { BacktestMetrics } from '../../../src-shared/contract';
-import { z } from 'zod';
 import type { TrialExecutor, TrialOutcome } from './worker-pool';
 
 export interface OptimizerDeps {
@@ -145,7 +143,6 @@ class Search {
   private started = 0;
   private best: Best | null = null;
   private phase = 0;
-  private executor: TrialExecutor | null = null;
 
   constructor(
     private readonly deps: OptimizerDeps,
@@ -166,38 +163,47 @@ class Search {
 
   async run(): Promise<OptimizeOutcome> {
     this.started = this.deps.now();
-    this.executor = this.deps.executor(this.data.cols, this.setup, this.workers);
+    const executor = this.deps.executor(this.data.cols, this.setup, this.workers);
+    let end: Parameters<Search['finish']>;
     try {
-      const all = { from: 0, to: this.data.cols.length };
-      const overall = await this.searchPhase(0, all);
-      const folds: FoldOutcome[] = [];
-      const curves: EquityPoint[][] = [];
-      for (const f of walkForwardFolds(this.data.cols.length, this.spec.folds)) {
-        if (this.cancelled) break;
-        const winner = await this.searchPhase(f.fold, f.train);
-        if (this.cancelled || winner === null) continue;
-        const test = this.fullRun(winner.values, f.test);
-        if (test === null) continue;
-        folds.push({ fold: f.fold, train: f.train, test: f.test, values: winner.values, params: withValues(this.spec.baseParams, winner.values), inSample: { score: winner.score, metrics: winner.metrics }, outOfSample: { score: objectiveScore(this.spec.objective, test.metrics), metrics: test.metrics } });
-        curves.push([...test.equity]);
-      }
-      this.flush();
-      if (this.cancelled) return this.finish('cancelled', null, null);
-      const summary: OptimizeSummary = {
-        trials: this.phaseCount(0),
-        failed: this.failed,
-        trialsPerSecond: this.rate(),
-        best: overall === null ? null : { index: overall.index, values: overall.values, params: withValues(this.spec.baseParams, overall.values), metrics: overall.metrics, score: overall.score, error: null },
-        walkForward: folds.length > 0 ? walkForwardReport(folds, curves) : null,
-        storedRuns: this.storeTopRuns(),
-      };
-      return this.finish('done', null, summary);
+      end = await this.phases(executor);
     } catch (error) {
       this.flush();
-      return this.finish('failed', error instanceof Error ? error.message : String(error), null);
+      end = ['failed', error instanceof Error ? error.message : String(error), null];
     } finally {
-      await this.executor.close();
+      await executor.close();
     }
+    // Reported once the workers are gone, so a client told "done" can start the next search at once.
+    return this.finish(...end);
+  }
+
+  /** All the data, then each walk-forward fold: search the training window, test its winner on the next. */
+  private async phases(executor: TrialExecutor): Promise<Parameters<Search['finish']>> {
+    const overall = await this.searchPhase(executor, 0, { from: 0, to: this.data.cols.length });
+    const folds: FoldOutcome[] = [];
+    const curves: EquityPoint[][] = [];
+    for (const f of walkForwardFolds(this.data.cols.length, this.spec.folds)) {
+      if (this.cancelled) break;
+      const winner = await this.searchPhase(executor, f.fold, f.train);
+      if (this.cancelled || winner === null) continue;
+      const test = this.fullRun(winner.values, f.test);
+      if (test === null) continue;
+      const outOfSample = { score: objectiveScore(this.spec.objective, test.metrics), metrics: test.metrics };
+      folds.push({ fold: f.fold, train: f.train, test: f.test, values: winner.values, params: withValues(this.spec.baseParams, winner.values), inSample: { score: winner.score, metrics: winner.metrics }, outOfSample });
+      curves.push([...test.equity]);
+    }
+    this.flush();
+    if (this.cancelled) return ['cancelled', null, null];
+    const best = overall === null ? null : { index: overall.index, values: overall.values, params: withValues(this.spec.baseParams, overall.values), metrics: overall.metrics, score: overall.score, error: null };
+    const summary: OptimizeSummary = {
+      trials: this.phaseCount(0),
+      failed: this.failed,
+      trialsPerSecond: this.rate(),
+      best,
+      walkForward: folds.length > 0 ? walkForwardReport(folds, curves) : null,
+      storedRuns: this.storeTopRuns(),
+    };
+    return ['done', null, summary];
   }
 
   private finish(state: OptimizeOutcome['state'], error: string | null, summary: OptimizeSummary | null): OptimizeOutcome {
@@ -213,7 +219,7 @@ class Search {
   }
 
   /** Runs the phase's trials not finished yet; returns its best (by score, then index). */
-  private async searchPhase(phase: number, range: BarRange): Promise<Best | null> {
+  private async searchPhase(executor: TrialExecutor, phase: number, range: BarRange): Promise<Best | null> {
     this.phase = phase;
     this.best = null;
     const sampler = createSampler(this.spec.sampler, dimensions(this.spec.space), this.spec.trials, this.spec.seed);
@@ -230,7 +236,6 @@ class Search {
       else if (phase === 0) this.failed++;
     }
     this.done += finished.size;
-    const executor = this.executor as TrialExecutor;
     const window = Math.max(2, executor.size * 2);
     const inflight = new Set<Promise<void>>();
     const wait = (p: Promise<unknown>) => Promise.race([p, this.stopped]);
