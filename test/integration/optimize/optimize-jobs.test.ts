@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src-main/adapters/store/database';
 import { EventBus } from '../../../src-main/engine/event-bus';
-import { OptimizeJobs } from '../../../src-main/engine/optimize/optimize-handlers';
+import { OptimizeJobs } from '../../../src-main/engine/optimize/optimize-jobs';
 import { CallFailure, OptimizeStartInput, type OptimizeProgress } from '../../../src-shared/contract';
 import { syntheticCandles } from '../../support/synthetic-candles';
 import { csvOf } from '../backtest/helpers';
