@@ -21,13 +21,13 @@ describe('OptimizeJobs', () => {
     space: { fast: { min: 2, max: 40, step: 1 }, slow: { min: 41, max: 200, step: 1 } },
     source: { kind: 'csv', name: 'walk.csv', text: csvOf([...syntheticCandles(3000, 5)]) },
     sampler: 'random',
-    trials: 400,
+    trials: 1000,
     folds: 2,
   });
 
   it('runs one search at a time, stops on close keeping its trials, and resumes from the cached candles', async () => {
     const started = jobs.start(input);
-    expect(started).toMatchObject({ candles: 3000, total: 1200 });
+    expect(started).toMatchObject({ candles: 3000, total: 3000 });
     expect(() => jobs.start(input)).toThrow(CallFailure);
     await expect.poll(() => events.filter((e) => e.state === 'running').length, { timeout: 20_000 }).toBeGreaterThan(0);
     await jobs.close();
@@ -38,7 +38,7 @@ describe('OptimizeJobs', () => {
     jobs.resume(started.runId, 2);
     await expect.poll(() => events.at(-1)?.state, { timeout: 60_000 }).toBe('done');
     const done = jobs.get(started.runId, 5000);
-    expect(done.trials).toHaveLength(400);
+    expect(done.trials).toHaveLength(1000);
     expect(done.summary?.walkForward?.folds).toHaveLength(2);
     expect(jobs.list(10)[0]).toMatchObject({ id: started.runId, state: 'done', sourceLabel: 'csv · walk.csv', objective: 'sharpe', sampler: 'random' });
   });
