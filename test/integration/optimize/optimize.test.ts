@@ -6,6 +6,7 @@ import { BacktestRunStore } from '../../../src-main/adapters/backtest/run-store'
 import { openDatabase, type Db } from '../../../src-main/adapters/store/database';
 import { OptimizeRepo } from '../../../src-main/adapters/store/optimize-repo';
 import backtestCli from '../../../src-main/cli/commands/backtest';
+import checkBiasCli from '../../../src-main/cli/commands/check-bias';
 import optimizeCli from '../../../src-main/cli/commands/optimize';
 import { runBacktest } from '../../../src-main/core/backtest/backtester';
 import { toColumns } from '../../../src-main/core/backtest/columns';
@@ -182,5 +183,25 @@ describe('cockpit optimize --json', () => {
     expect(grid.err).toMatch(/grid search needs a step or choices for every param \(fast/);
     const objective = await capture(optimizeCli, ['--strategy', 'sma-cross', '--space', '{"fast":{"min":2,"max":9}}', '--objective', 'luck', '--csv', file]);
     expect(objective.code).toBe(2);
+  });
+});
+
+describe('cockpit check-bias', () => {
+  it('passes a built-in strategy with exit code 0 and lists what it compared', async () => {
+    const file = writeCsv(dir, 'bias.csv', csvOf(candles));
+    const { code, out } = await capture(checkBiasCli, ['--strategy', 'rsi-momentum', '--params', '{"period":10}', '--csv', file]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^check-bias rsi-momentum on 6000 candles: PASS/);
+    expect(out).toMatch(/lookahead {2}pass: \d+ signals rechecked with the future hidden, 0 changed/);
+    expect(out).toMatch(/rsi +settles from bar \d+/);
+    const json = await capture(checkBiasCli, ['--strategy', 'breakout', '--csv', file, '--offsets', '100,500', '--json']);
+    expect(JSON.parse(json.out)).toMatchObject({ ok: true, warmup: { offsets: [100, 500] } });
+  });
+
+  it('refuses bad params with exit code 2', async () => {
+    const file = writeCsv(dir, 'bias-small.csv', csvOf(candles.slice(0, 300)));
+    const { code, err } = await capture(checkBiasCli, ['--strategy', 'sma-cross', '--params', '{"fast":50,"slow":10}', '--csv', file]);
+    expect(code).toBe(2);
+    expect(err).toMatch(/fast must be shorter than slow/);
   });
 });
