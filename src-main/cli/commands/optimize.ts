@@ -114,8 +114,11 @@ function progressWriter(out: NodeJS.WriteStream): { update: (p: OptimizeProgress
 
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 
-function report(runId: number, s: OptimizeSummary, trials: { index: number; values: Record<string, unknown>; score: number | null; metrics: { netPnlPct: number; sharpe: number; maxDrawdown: number; trades: number } | null }[]): string {
+function report(runId: number, s: OptimizeSummary, trials: { index: number; values: Record<string, unknown>; score: number | null; error: string | null; metrics: { netPnlPct: number; sharpe: number; maxDrawdown: number; trades: number } | null }[]): string {
   const lines: string[] = [];
+  const failed = trials.find((t) => t.error !== null);
+  // Usually a space that leaves the params' limits (a continuous range for an integer param, fast ≥ slow).
+  if (failed) lines.push(`${s.failed} trial(s) failed or were refused, e.g. trial ${failed.index} ${JSON.stringify(failed.values)}: ${failed.error}`, '');
   if (s.walkForward) lines.push(...walkForwardLines(s.walkForward), '');
   const b = s.best;
   lines.push(`In-sample optimum on all the data (run ${runId}, ${s.trials} trials, ${s.failed} failed, ${s.trialsPerSecond.toFixed(1)} trials/s):`);
