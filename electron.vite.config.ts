@@ -19,6 +19,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src-main/electron/main.ts'),
           cli: resolve(__dirname, 'src-main/cli/index.ts'),
+          // Loaded by path (new Worker), not imported: the optimizer's trial threads.
+          'optimize-worker': resolve(__dirname, 'src-main/engine/optimize/trial-worker.ts'),
         },
         // Chunks sit beside the entries so `new URL('../renderer', import.meta.url)` means out/renderer from any of them.
         output: { chunkFileNames: '[name]-[hash].js' },

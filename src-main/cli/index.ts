@@ -11,6 +11,8 @@ const commands: Record<string, Command> = {
   signals: { summary: 'test signal server (signals serve)', load: () => import('./commands/signals') },
   ocr: { summary: 'read multipliers from saved screenshots (calibration debugging)', load: () => import('./commands/ocr') },
   backtest: { summary: 'backtest a strategy on a CSV or on exchange candles (downloaded and cached)', load: () => import('./commands/backtest') },
+  optimize: { summary: 'search strategy params on every core, with walk-forward validation', load: () => import('./commands/optimize') },
+  'check-bias': { summary: 'check a strategy for lookahead and warm-up bias', load: () => import('./commands/check-bias') },
   simulator: { summary: 'local exchange simulator with a demo price feed', load: () => import('./commands/simulator') },
   doctor: { summary: 'check a data dir: database integrity, locks, an unsaved kill switch; recover', load: () => import('./commands/doctor') },
 };

@@ -18,6 +18,8 @@ import { calibrationHandlers } from './autopilot/calibration-handlers';
 import { nutDesktop, type Desktop } from './autopilot/desktop';
 import { profileHandlers } from './autopilot/profile-handlers';
 import { backtestHandlers } from './backtest/backtest-handlers';
+import { optimizeHandlers } from './optimize/optimize-handlers';
+import { OptimizeJobs } from './optimize/optimize-jobs';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { runCaptureProbe } from './autopilot/capture-probe';
 import { Redactor } from '../core/logging/redact';
@@ -165,6 +167,9 @@ export function createEngine(options: EngineOptions): Engine {
     for (const stop of stops) if (stop.status === 'rejected') console.error('[engine] stopping trading failed:', stop.reason);
   };
 
+  const optimize = new OptimizeJobs({ db, bus });
+  shutdownSteps.push(() => optimize.close());
+
   const handlers: CockpitHandlers = {
     app: {
       getStatus: () => status(),
@@ -190,6 +195,7 @@ export function createEngine(options: EngineOptions): Engine {
     // Downloads draw on the same per-host weight budgets as the live connectors.
     backtest: backtestHandlers(db, bus, { baseUrl: options.klineBaseUrl, source: { budgets: markets.budgets } }),
     markets: marketsHandlers(markets),
+    optimize: optimizeHandlers(optimize),
   };
 
   return {

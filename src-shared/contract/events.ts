@@ -3,6 +3,7 @@ import { AppStatus } from './services/app';
 import { Settings } from './services/settings';
 import { BacktestProgress } from './services/backtest';
 import { KlineDownloadProgress } from './services/kline-download';
+import { OptimizeProgress } from './services/optimize';
 import { MarketsChanged, OrderRow, StreamHealthRow } from './services/markets';
 import { AutopilotState, Execution, PnlSummary, RehearsalReport, RoundEnded, RoundSample, SignalRow } from './services/autopilot';
 
@@ -23,6 +24,7 @@ export const events = {
   'pnl.updated': PnlSummary,
   'backtest.progress': BacktestProgress,
   'backtest.downloadProgress': KlineDownloadProgress,
+  'optimize.progress': OptimizeProgress,
   'markets.order': OrderRow,
   'markets.changed': MarketsChanged,
   'markets.health': z.array(StreamHealthRow),

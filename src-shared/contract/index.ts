@@ -4,6 +4,7 @@ import { autopilotService, calibrationService, profilesService } from './service
 import { settingsService } from './services/settings';
 import { backtestService } from './services/backtest';
 import { marketsService } from './services/markets';
+import { optimizeService } from './services/optimize';
 import { systemService } from './services/system';
 
 export * from './result';
@@ -15,6 +16,7 @@ export * from './services/autopilot';
 export * from './services/backtest';
 export * from './services/kline-download';
 export * from './services/markets';
+export * from './services/optimize';
 export * from './services/system';
 export * from '../game-profile';
 
@@ -27,6 +29,7 @@ export const contract = {
   calibration: calibrationService,
   backtest: backtestService,
   markets: marketsService,
+  optimize: optimizeService,
   system: systemService,
 };
 export type Contract = typeof contract;

@@ -14,29 +14,12 @@ import { SMA } from 'technicalindicators';
 import { backtest as itsBacktest, sma as itsSma, Action, type Asset } from 'indicatorts';
 import { Backtester } from '../../src-main/core/backtest/backtester';
 import { createStrategy } from '../../src-main/core/strategies/registry';
-import type { Candle } from '../../src-main/core/strategies/types';
+import { syntheticCandles } from '../support/synthetic-candles';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 
 const N = Number(process.argv[2] ?? 1_000_000);
-const T0 = 1_600_000_000_000;
-
-function* syntheticCandles(n: number, seed = 12345): Generator<Candle> {
-  let s = seed;
-  let p = 100;
-  for (let i = 0; i < n; i++) {
-    s = (s * 16807) % 2147483647;
-    const r1 = s / 2147483647;
-    s = (s * 16807) % 2147483647;
-    const r2 = s / 2147483647;
-    const open = p;
-    p *= 1 + (r1 - 0.5) * 0.004;
-    const hi = Math.max(open, p) * (1 + r2 * 0.001);
-    const lo = Math.min(open, p) * (1 - r2 * 0.001);
-    yield { time: T0 + i * 60_000, open, high: hi, low: lo, close: p, volume: 100 + r2 * 900 };
-  }
-}
 
 function timeBacktest(strategy: string, n: number, params: object = {}) {
   const bt = new Backtester({ strategy: createStrategy(strategy, params), feeRate: 0.001 });

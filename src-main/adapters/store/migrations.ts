@@ -181,4 +181,32 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'strategy optimization',
+    sql: `
+      CREATE TABLE optimize_runs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        strategy TEXT NOT NULL,
+        source TEXT NOT NULL,             -- as backtest_runs.source
+        spec TEXT NOT NULL,               -- the search (space, sampler, objective, seed, trials, folds, fee, fixed params) JSON
+        data TEXT NOT NULL,               -- {candles, first, last}: a resume refuses other data
+        state TEXT NOT NULL,              -- 'running' | 'cancelled' | 'failed' | 'done'
+        result TEXT                       -- once done: best, walk-forward report, stored backtest run ids
+      );
+
+      CREATE TABLE optimize_trials (
+        run_id INTEGER NOT NULL REFERENCES optimize_runs(id) ON DELETE CASCADE,
+        phase INTEGER NOT NULL,           -- 0: the whole data; k: walk-forward fold k's training window
+        idx INTEGER NOT NULL,
+        params TEXT NOT NULL,             -- the searched values, by param path
+        metrics TEXT,                     -- null when the trial failed
+        score REAL,                       -- null when the trial failed
+        error TEXT,
+        PRIMARY KEY (run_id, phase, idx)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

@@ -53,10 +53,8 @@ export interface BacktestOptions {
   readonly series?: ExchangeSeries;
 }
 
-const FLAGS = {
-  strategy: { type: 'string' },
-  params: { type: 'string' },
-  csv: { type: 'string' },
+/** The --exchange/--symbol/--interval/--from/--to/--base-url/--data flags (shared with `cockpit optimize`). */
+export const SERIES_FLAGS = {
   exchange: { type: 'string' },
   symbol: { type: 'string' },
   interval: { type: 'string' },
@@ -64,6 +62,13 @@ const FLAGS = {
   to: { type: 'string' },
   'base-url': { type: 'string' },
   data: { type: 'string' },
+} as const;
+
+const FLAGS = {
+  strategy: { type: 'string' },
+  params: { type: 'string' },
+  csv: { type: 'string' },
+  ...SERIES_FLAGS,
   fee: { type: 'string' },
   json: { type: 'boolean', default: false },
   db: { type: 'string' },
@@ -95,8 +100,11 @@ export function parseBacktestOptions(args: string[], now = Date.now()): Backtest
   return { ...common, series: exchangeSeries(values, now) };
 }
 
-function exchangeSeries(v: Partial<Record<keyof typeof FLAGS, string | boolean>>, now: number): ExchangeSeries {
-  const str = (k: keyof typeof FLAGS): string | undefined => (typeof v[k] === 'string' ? (v[k] as string) : undefined);
+export function exchangeSeries(v: Readonly<Record<string, string | boolean | undefined>>, now: number): ExchangeSeries {
+  const str = (k: keyof typeof SERIES_FLAGS): string | undefined => {
+    const value = v[k];
+    return typeof value === 'string' ? value : undefined;
+  };
   const exchange = str('exchange') ?? '';
   if (!isKlineVenue(exchange)) throw new UsageError(`--exchange must be one of ${KLINE_VENUES.join(', ')}, got "${exchange}"`);
   const symbol = str('symbol');

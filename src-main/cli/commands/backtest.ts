@@ -1,6 +1,5 @@
 // Runs in: Node (CLI). `cockpit backtest`: a strategy over a CSV or an exchange series from the candle cache.
 import { performance } from 'node:perf_hooks';
-import { readCandleCsvFile, type ParsedCandleCsv } from '../../adapters/backtest/candle-csv';
 import { BacktestRunStore } from '../../adapters/backtest/run-store';
 import { openDatabase } from '../../adapters/store/database';
 import { runBacktest } from '../../core/backtest/backtester';
@@ -11,6 +10,7 @@ import type { Candle } from '../../core/strategies/types';
 import { encodeRunSource } from '../../engine/backtest/run-source';
 import { cacheExchangeSeries } from './backtest-download';
 import { parseBacktestOptions, USAGE, UsageError, type BacktestOptions } from './backtest-options';
+import { loadCsv } from './candle-input';
 
 export default async function run(args: string[]): Promise<number> {
   try {
@@ -83,22 +83,6 @@ function report(opts: BacktestOptions, strategy: ReturnType<typeof createStrateg
     process.stdout.write(summary(opts.strategy, result, trades, candlesPerSecond));
   }
   return 0;
-}
-
-function loadCsv(file: string): ParsedCandleCsv {
-  let csv: ParsedCandleCsv;
-  try {
-    csv = readCandleCsvFile(file);
-  } catch (err) {
-    throw new UsageError(`cannot read ${file}: ${(err as Error).message}`);
-  }
-  if (csv.errors.length > 0) {
-    const shown = csv.errors.slice(0, 20).map((e) => `  line ${e.line}: ${e.message}`);
-    const more = csv.errors.length > 20 ? [`  … and ${csv.errors.length - 20} more`] : [];
-    throw new UsageError(`${file}: ${csv.errors.length} bad row(s)\n${[...shown, ...more].join('\n')}`);
-  }
-  if (csv.candles.length === 0) throw new UsageError(`${file}: no candles`);
-  return csv;
 }
 
 function summary(name: string, r: BacktestResult, trades: { entryTime: unknown; entryPrice: number; exitTime: unknown; exitPrice: number; pnl: number }[], cps: number): string {

@@ -44,4 +44,8 @@ export class BollingerReversion implements Strategy {
   bias(): number {
     return this.lastBias;
   }
+
+  indicators(): Readonly<Record<string, number>> {
+    return { middleBand: this.prevMiddle, lowerBand: this.prevLower, upperBand: this.bands.upper };
+  }
 }

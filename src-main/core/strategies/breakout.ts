@@ -57,4 +57,9 @@ export class Breakout implements Strategy {
   bias(): number {
     return this.stance;
   }
+
+  indicators(): Readonly<Record<string, number>> {
+    const entry = this.entryChannel;
+    return { channelHigh: entry.upper, channelLow: entry.lower, exitLow: this.exitChannel.lower, volumeSma: this.volume.value, stance: this.stance };
+  }
 }

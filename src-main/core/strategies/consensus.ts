@@ -75,4 +75,14 @@ export class Consensus implements Strategy {
   bias(): number {
     return this.score;
   }
+
+  /** The members' indicators under their names (e.g. `smaCross.fastSma`), the vote and the trend filter. */
+  indicators(): Readonly<Record<string, number>> {
+    const out: Record<string, number> = { score: this.score, htfEma: this.htf.emaValue, htfTrend: this.htf.trend() };
+    const names = ['smaCross', 'breakout', 'bollinger', 'rsi'];
+    this.members.forEach((m, i) => {
+      for (const [k, v] of Object.entries(m.indicators?.() ?? {})) out[`${names[i]}.${k}`] = v;
+    });
+    return out;
+  }
 }

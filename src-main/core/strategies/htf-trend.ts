@@ -25,6 +25,10 @@ export class HtfTrend {
     return this.state;
   }
 
+  get emaValue(): number {
+    return this.ema.value;
+  }
+
   trend(): number {
     return this.state;
   }

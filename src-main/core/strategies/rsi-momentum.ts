@@ -36,4 +36,8 @@ export class RsiMomentum implements Strategy {
     const r = this.prev;
     return r === r ? Math.max(-1, Math.min(1, (r - 50) / 20)) : 0;
   }
+
+  indicators(): Readonly<Record<string, number>> {
+    return { rsi: this.prev };
+  }
 }

@@ -45,4 +45,8 @@ export class SmaCross implements Strategy {
     const s = this.prevSlow;
     return f > s ? 1 : f < s ? -1 : 0;
   }
+
+  indicators(): Readonly<Record<string, number>> {
+    return { fastSma: this.prevFast, slowSma: this.prevSlow };
+  }
 }

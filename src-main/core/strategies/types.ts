@@ -46,4 +46,6 @@ export interface Strategy {
   onCandle(candle: Candle): Intent | null;
   /** Current stance in [-1, 1] after the last candle (−1 bearish, +1 bullish); consensus votes with it. */
   bias(): number;
+  /** The indicator values after the last candle, by name (NaN while warming up); `check-bias` compares them across runs. */
+  indicators?(): Readonly<Record<string, number>>;
 }

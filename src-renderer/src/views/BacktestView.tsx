@@ -1,5 +1,5 @@
 // Runs in: renderer. Backtests: the run form, exchange downloads, the selected run in full, run history and side-by-side comparison.
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTransport } from '../api/client-context';
 import { DownloadForm } from '../components/backtest/DownloadForm';
 import { RunCompare } from '../components/backtest/RunCompare';
@@ -9,9 +9,28 @@ import { RunResult } from '../components/backtest/RunResult';
 import { useRunDetails } from '../components/backtest/use-run-detail';
 import { connectBacktest, useBacktestStore } from '../store/backtest-store';
 import { connectDownloads } from '../store/kline-download-store';
+import { OptimizeView } from './OptimizeView';
 import './trading.css';
 
+/** Backtest has two pages: single runs, and Optimize (parameter search). */
 export function BacktestView() {
+  const [page, setPage] = useState<'runs' | 'optimize'>('runs');
+  return (
+    <>
+      <div className="segmented subnav" role="group" aria-label="Backtest pages">
+        <button type="button" aria-pressed={page === 'runs'} onClick={() => setPage('runs')}>
+          Runs
+        </button>
+        <button type="button" aria-pressed={page === 'optimize'} onClick={() => setPage('optimize')}>
+          Optimize
+        </button>
+      </div>
+      {page === 'runs' ? <BacktestRuns /> : <OptimizeView />}
+    </>
+  );
+}
+
+function BacktestRuns() {
   const transport = useTransport();
   useEffect(() => connectBacktest(transport), [transport]);
   useEffect(() => connectDownloads(transport), [transport]);

@@ -16,8 +16,10 @@ describe('SQLite store', () => {
   };
   afterEach(() => dirs.splice(0).forEach((d) => d.cleanup()));
 
+  const v1 = migrations.filter((m) => m.version === 1);
+
   it('creates schema v1 in WAL mode', () => {
-    const db = openDatabase(fresh());
+    const db = openDatabase(fresh(), v1);
     expect(schemaVersion(db)).toBe(1);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all().map((r) => r.name);
@@ -27,15 +29,22 @@ describe('SQLite store', () => {
 
   it('is idempotent across reopen, and applies later migrations in order, atomically', () => {
     const file = fresh();
-    openDatabase(file).close();
-    const db = openDatabase(file);
+    openDatabase(file, v1).close();
+    const db = openDatabase(file, v1);
     expect(schemaVersion(db)).toBe(1);
-    const v2 = [...migrations, { version: 2, name: 'note', sql: 'ALTER TABLE settings ADD COLUMN note TEXT;' }];
+    const v2 = [...v1, { version: 2, name: 'note', sql: 'ALTER TABLE settings ADD COLUMN note TEXT;' }];
     expect(migrate(db, v2)).toBe(2);
     const broken = [...v2, { version: 3, name: 'broken', sql: 'CREATE TABLE t3 (a INT); THIS IS NOT SQL;' }];
     expect(() => migrate(db, broken)).toThrow();
     expect(schemaVersion(db)).toBe(2);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name='t3'").get()).toBeUndefined();
+    db.close();
+  });
+
+  it('adds the optimizer tables in v2', () => {
+    const db = openDatabase(fresh());
+    expect(schemaVersion(db)).toBe(2);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name LIKE 'optimize_%' ORDER BY name").all()).toEqual([{ name: 'optimize_runs' }, { name: 'optimize_trials' }]);
     db.close();
   });
 

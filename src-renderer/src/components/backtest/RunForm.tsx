@@ -6,6 +6,7 @@ import { clearFresh, useDownloadStore } from '../../store/kline-download-store';
 import { fromDraft, setDraft, toDraft, type Draft, type FieldSchema } from './param-form';
 import { ParamFields } from './ParamFields';
 import { RunProgress } from './RunProgress';
+import { StrategySelect } from './StrategySelect';
 import { seriesId, SourcePicker, sourceOf, type SourceDraft } from './SourcePicker';
 
 const pctToFraction = (s: string) => Number(s) / 100;
@@ -61,17 +62,7 @@ export function RunForm() {
   return (
     <form className="panel run-form" onSubmit={(e) => void submit(e)} aria-labelledby="run-form-title">
       <h2 id="run-form-title">New backtest</h2>
-      <div className="field wide">
-        <label htmlFor="bt-strategy">Strategy</label>
-        <select id="bt-strategy" value={strategy?.name ?? ''} onChange={(e) => setName(e.target.value)}>
-          {strategies.map((s) => (
-            <option key={s.name} value={s.name}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-        {strategy && <span className="muted small">{strategy.description}</span>}
-      </div>
+      <StrategySelect id="bt-strategy" strategies={strategies} value={strategy} onChange={setName} />
       <fieldset className="param-group">
         <legend>Parameters</legend>
         {strategy && <ParamFields draft={draft} schema={strategy.schema as FieldSchema} onChange={(path, v) => setDraftState((d) => setDraft(d, path, v))} />}
