@@ -1,0 +1,75 @@
+// A cockpit on a server: `cockpit headless` with no display at all (no DISPLAY, no WAYLAND_DISPLAY). Every view opens,
+// Calibrate answers with the one clear message, screen calls over the bridge get it too, and the engine stays up
+// (libnut, loaded without a display, would have killed the process with "Could not open main display").
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectBridge } from '../support/bridge-client';
+import { launchHeadless } from '../support/chromium';
+import { startHeadlessProcess, type HeadlessProcess } from '../support/headless-process';
+import { tempDir } from '../support/temp-dir';
+import { watchErrors } from '../support/ui-helpers';
+
+const NO_DISPLAY = 'no display: screen capture and clicking are unavailable on this machine';
+const VIEWS = ['Autopilot', 'Calibrate', 'Markets', 'Backtest', 'Settings'];
+
+/** One contract call over the bridge, as any client would make it. */
+async function bridgeCall(cockpit: HeadlessProcess, method: string, input?: unknown) {
+  const bridge = await connectBridge(cockpit.origin, cockpit.token);
+  try {
+    return await bridge.call(method, input);
+  } finally {
+    bridge.close();
+  }
+}
+
+describe('cockpit headless without a display', () => {
+  const dir = tempDir('cockpit-nodisplay-');
+  let cockpit: HeadlessProcess;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    mkdirSync('test-results', { recursive: true });
+    [cockpit, browser] = await Promise.all([startHeadlessProcess(dir.path, [], { DISPLAY: undefined, WAYLAND_DISPLAY: undefined }), launchHeadless()]);
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    errors = watchErrors(page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    expect(await cockpit?.stop('SIGTERM')).toBe(0);
+    dir.cleanup();
+  });
+
+  it('opens every view, and Calibrate says there is no display instead of crashing the engine', async () => {
+    await page.goto(cockpit.url);
+    await expect.poll(() => page.getByTestId('connection-status').textContent()).toBe('connected');
+    for (const name of VIEWS) {
+      await page.getByRole('button', { name, exact: true }).click();
+      await expect.poll(() => page.getByRole('button', { name, exact: true }).getAttribute('aria-current')).toBe('page');
+      await page.screenshot({ path: `test-results/no-display-${name.toLowerCase()}.png`, fullPage: true });
+    }
+    await page.getByRole('button', { name: 'Calibrate', exact: true }).click();
+    await expect.poll(() => page.getByTestId('calibrate-unavailable').textContent(), { timeout: 10_000 }).toBe(NO_DISPLAY);
+    await page.screenshot({ path: 'test-results/no-display-calibrate-message.png', fullPage: true });
+    // Still up: the process runs and the engine answers.
+    expect(cockpit.child.exitCode).toBeNull();
+    expect(await bridgeCall(cockpit, 'app.getStatus')).toMatchObject({ ok: true });
+    // The calibration calls' own error toasts are expected; nothing else may fail in the page.
+    expect(errors.filter((e) => !e.includes(NO_DISPLAY))).toEqual([]);
+  });
+
+  it('answers every screen call over the bridge with the same message', async () => {
+    for (const [method, input] of [
+      ['calibration.listDisplays', undefined],
+      ['calibration.captureScreen', { maxWidth: 640 }],
+      ['calibration.readRegion', { region: { x: 0, y: 0, width: 100, height: 40 } }],
+    ] as const) {
+      expect(await bridgeCall(cockpit, method, input), method).toEqual({ ok: false, error: { code: 'UNAVAILABLE', message: NO_DISPLAY } });
+    }
+    expect(cockpit.child.exitCode).toBeNull();
+    expect(cockpit.output()).not.toMatch(/Could not open main display|Segmentation/);
+  });
+});
