@@ -1,14 +1,16 @@
-// Runs in: Node (CLI). `cockpit headless [--host 127.0.0.1] [--port N] [--data DIR]`
+// Runs in: Node (CLI). `cockpit headless [--host 127.0.0.1] [--port N] [--data DIR] [--open]`
 import { klineBaseUrlFromEnv, KLINE_BASE_URL_ENV } from '../../engine/backtest/kline-override';
 import { resolveDataDir } from '../../engine/data-dir';
 import { isLoopback, startHeadless } from '../../headless/headless-shell';
+import { openBrowser } from '../open-browser';
 import { intOption, parseOptions, untilSignal } from '../options';
 import { builtRendererDir } from '../renderer-dir';
 
-const HELP = `Usage: cockpit headless [--host 127.0.0.1] [--port 4318] [--data DIR]
+const HELP = `Usage: cockpit headless [--host 127.0.0.1] [--port 4318] [--data DIR] [--open]
 
 Runs the engine and serves the cockpit to a browser. Open the printed URL: the token in it
 authorizes the browser. Binding to a non-loopback host exposes the cockpit to your network.
+--open also opens it in this desktop's browser, when there is a desktop.
 
 Environment: COCKPIT_KLINE_BASE_URL=http://127.0.0.1:PORT sends the Backtest view's kline downloads
 to a local \`cockpit simulator\` instead of the exchanges (for tests; loopback URLs only).
@@ -19,6 +21,7 @@ export default async function run(args: string[]): Promise<number> {
     host: { type: 'string', default: '127.0.0.1' },
     port: { type: 'string' },
     data: { type: 'string' },
+    open: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -37,6 +40,7 @@ export default async function run(args: string[]): Promise<number> {
     klineBaseUrl,
   });
   process.stdout.write(`Cockpit ready: ${shell.url}\n`);
+  if (values.open && openBrowser(shell.url)) process.stdout.write('Opening it in your browser.\n');
   const signal = await untilSignal();
   await shell.close(`received ${signal}`);
   return 0;
