@@ -3,6 +3,7 @@ type Command = { summary: string; load: () => Promise<{ default: (args: string[]
 
 const commands: Record<string, Command> = {
   start: { summary: 'the desktop app, or the headless cockpit in a browser where Electron cannot run (npm start)', load: () => import('./commands/start') },
+  demo: { summary: 'everything running at once, simulated and in dry run, in a throwaway data folder', load: () => import('./commands/demo') },
   headless: { summary: 'serve the cockpit UI and engine to a browser', load: () => import('./commands/headless') },
   autopilot: { summary: 'play crash-game signals on this screen (dry run unless --live)', load: () => import('./commands/autopilot') },
   signals: { summary: 'test signal server (signals serve)', load: () => import('./commands/signals') },

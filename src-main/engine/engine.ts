@@ -1,6 +1,6 @@
 // Runs in: engine (Electron main or Node). The composition root: no electron import.
 import { join } from 'node:path';
-import type { AppStatus, CockpitHandlers } from '../../src-shared/contract';
+import type { AppStatus, CockpitHandlers, DemoInfo } from '../../src-shared/contract';
 import { CallFailure, contract } from '../../src-shared/contract';
 import type { SecretCipher } from '../adapters/secrets/secret-store';
 import { SqliteSecretStore } from '../adapters/secrets/sqlite-secret-store';
@@ -45,6 +45,8 @@ export interface EngineOptions {
    * simulator). The UI never chooses a host: without this the venues' official public endpoints are used.
    */
   klineBaseUrl?: string;
+  /** `cockpit demo`: what is simulated, shown in every view. */
+  demo?: DemoInfo;
 }
 
 export interface Engine {
@@ -100,6 +102,7 @@ export function createEngine(options: EngineOptions): Engine {
     dataDir: options.dataDir,
     startedAt,
     strategies: strategies.list(),
+    ...(options.demo ? { demo: options.demo } : {}),
   });
   const publishStatus = () => bus.emit('app.status', status());
   safety.onChange(publishStatus);

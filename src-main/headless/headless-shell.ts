@@ -5,7 +5,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { headlessPassphrase } from '../adapters/secrets/headless-passphrase';
 import { ScryptCipher } from '../adapters/secrets/scrypt-cipher';
-import { createEngine, type Engine } from '../engine/engine';
+import type { Desktop } from '../engine/autopilot/desktop';
+import { createEngine, type Engine, type EngineOptions } from '../engine/engine';
 import { attachBridge } from './bridge-server';
 import { createStaticHandler } from './static-server';
 
@@ -17,6 +18,9 @@ export interface HeadlessOptions {
   token?: string;
   /** Tests only: kline downloads from this loopback URL (see engine/backtest/kline-override.ts). */
   klineBaseUrl?: string;
+  /** `cockpit demo`: a simulated screen, and what the UI must say is simulated. */
+  desktop?: Desktop;
+  demo?: EngineOptions['demo'];
 }
 
 export interface HeadlessShell {
@@ -34,7 +38,14 @@ export function isLoopback(host: string): boolean {
 export async function startHeadless(options: HeadlessOptions): Promise<HeadlessShell> {
   mkdirSync(options.dataDir, { recursive: true });
   const { passphrase } = headlessPassphrase(options.dataDir);
-  const engine = createEngine({ dataDir: options.dataDir, shell: 'headless', cipher: new ScryptCipher(passphrase), klineBaseUrl: options.klineBaseUrl });
+  const engine = createEngine({
+    dataDir: options.dataDir,
+    shell: 'headless',
+    cipher: new ScryptCipher(passphrase),
+    klineBaseUrl: options.klineBaseUrl,
+    desktop: options.desktop,
+    demo: options.demo,
+  });
   const token = options.token ?? randomBytes(24).toString('base64url');
   const serveStatic = createStaticHandler(options.rendererDir);
 

@@ -1,4 +1,5 @@
 // Runs in: renderer.
+import { DemoBanner } from './components/DemoBanner';
 import { Header } from './components/Header';
 import { Toasts } from './components/Toasts';
 import { useAppStore, type View } from './store/app-store';
@@ -39,6 +40,7 @@ export function App() {
           </button>
         ))}
       </nav>
+      <DemoBanner />
       <main className="view">{VIEWS[view].render()}</main>
       <Toasts />
     </div>

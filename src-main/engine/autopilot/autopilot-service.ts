@@ -168,6 +168,8 @@ export class AutopilotService {
 
   async close(): Promise<void> {
     await this.stop('shutdown');
+    // The last round's notifications read P&L from SQLite, which closes right after this.
+    this.ui.flush();
   }
 
   pnl() {

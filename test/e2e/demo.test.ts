@@ -1,0 +1,67 @@
+// `cockpit demo` end to end: one process, every view busy within 10 s of opening the page (signals, rounds played,
+// candles with trades, P&L moving, a finished backtest), each view saying what is simulated; SIGTERM leaves nothing
+// running and removes the throwaway data folder. Screenshots of every view go to COCKPIT_DEMO_SHOTS (or test-results).
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchHeadless } from '../support/chromium';
+import { startCockpitProcess, type HeadlessProcess } from '../support/headless-process';
+import { watchErrors } from '../support/ui-helpers';
+
+const SHOTS = process.env.COCKPIT_DEMO_SHOTS ?? 'test-results';
+const VIEWS = ['Autopilot', 'Calibrate', 'Markets', 'Backtest', 'Settings'] as const;
+
+describe('cockpit demo', () => {
+  let demo: HeadlessProcess;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    // No display, as on a server: the autopilot plays the built-in round simulator.
+    [demo, browser] = await Promise.all([startCockpitProcess(['demo', '--port', '0'], { DISPLAY: undefined, WAYLAND_DISPLAY: undefined }), launchHeadless()]);
+    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    errors = watchErrors(page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (demo?.child.exitCode === null) demo.child.kill('SIGKILL');
+  });
+
+  it('shows every part busy within 10 seconds of opening the page, and says what is simulated', async () => {
+    await page.goto(demo.url);
+    const opened = Date.now();
+    await page.getByTestId('demo-banner').waitFor();
+    expect(await page.getByTestId('demo-banner').textContent()).toMatch(/simulated and in dry run/);
+    // Signals arrive and rounds are played (dry run) on the simulated game.
+    await expect.poll(() => page.getByTestId('signal-queue').locator('tbody tr').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('executions').locator('tbody tr').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await page.getByTestId('demo-note').textContent()).toMatch(/round simulator/);
+    await page.waitForTimeout(Math.max(0, 10_000 - (Date.now() - opened)));
+    for (const name of VIEWS) {
+      await page.getByRole('button', { name, exact: true }).click();
+      await page.waitForTimeout(name === 'Markets' || name === 'Backtest' ? 1500 : 500);
+      await page.screenshot({ path: join(SHOTS, `demo-${name.toLowerCase()}.png`), fullPage: true });
+    }
+    // Markets: the paper account traded and has P&L; Backtest: the sample run is finished and shown.
+    await page.getByRole('button', { name: 'Markets', exact: true }).click();
+    await expect.poll(() => page.getByTestId('orders-table').locator('tbody tr').count(), { timeout: 5_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('pnl-table').locator('tbody tr').count(), { timeout: 5_000 }).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Backtest', exact: true }).click();
+    await expect.poll(() => page.getByTestId('run-result').textContent(), { timeout: 5_000 }).toMatch(/synthetic/);
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('stops everything on SIGTERM and removes its data folder', async () => {
+    const dataDir = /data in (\S+?)[,)]/.exec(demo.output())![1]!;
+    expect(existsSync(dataDir)).toBe(true);
+    const code = await demo.stop('SIGTERM');
+    expect(code, demo.output().slice(-3000)).toBe(0);
+    expect(existsSync(dataDir)).toBe(false);
+    // The page's connection to the engine is gone too: one process held everything.
+    await expect.poll(() => fetch(demo.origin).then(() => 'up', () => 'down'), { timeout: 5_000 }).toBe('down');
+  });
+});
