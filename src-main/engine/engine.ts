@@ -8,6 +8,7 @@ import { ActionsRepo } from '../adapters/store/actions-repo';
 import { openDatabase, type Db } from '../adapters/store/database';
 import { SettingsRepo } from '../adapters/store/settings-repo';
 import { ProfilesRepo } from '../adapters/store/profiles-repo';
+import { SetupFactsRepo } from '../adapters/store/setup-facts-repo';
 import type { RegionReader } from '../core/autopilot/ports';
 import { autopilotHandlers } from './autopilot/autopilot-handlers';
 import { AutopilotService } from './autopilot/autopilot-service';
@@ -20,6 +21,7 @@ import { runCaptureProbe } from './autopilot/capture-probe';
 import { Redactor } from '../core/logging/redact';
 import { gateLiveArming } from './services/live-gate';
 import { nodeSystemHost } from './services/node-system-host';
+import { setupGuideHandlers } from './services/setup-guide';
 import { createSystemHandlers, type SystemHost } from './services/system-service';
 import type { DisplayInfo } from '../../src-shared/contract/services/autopilot';
 import { EventBus } from './event-bus';
@@ -143,7 +145,7 @@ export function createEngine(options: EngineOptions): Engine {
     autopilot: autopilotHandlers(autopilot, profiles, settings),
     profiles: profileHandlers(profiles, desktop),
     calibration: calibrationHandlers(desktop, sharedReader, safety, actions),
-    system,
+    system: { ...system, ...setupGuideHandlers(new SetupFactsRepo(db), settingsRepo) },
     // Downloads draw on the same per-host weight budgets as the live connectors.
     backtest: backtestHandlers(db, bus, { baseUrl: options.klineBaseUrl, source: { budgets: markets.budgets } }),
     markets: marketsHandlers(markets),

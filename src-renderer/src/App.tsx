@@ -1,6 +1,7 @@
 // Runs in: renderer.
 import { DemoBanner } from './components/DemoBanner';
 import { Header } from './components/Header';
+import { SetupGuide } from './components/SetupGuide';
 import { Toasts } from './components/Toasts';
 import { useAppStore, type View } from './store/app-store';
 import { AutopilotView } from './views/AutopilotView';
@@ -41,7 +42,10 @@ export function App() {
         ))}
       </nav>
       <DemoBanner />
-      <main className="view">{VIEWS[view].render()}</main>
+      <main className="view">
+        <SetupGuide />
+        {VIEWS[view].render()}
+      </main>
       <Toasts />
     </div>
   );

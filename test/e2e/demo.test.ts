@@ -43,7 +43,7 @@ describe('cockpit demo', () => {
     await page.waitForTimeout(Math.max(0, 10_000 - (Date.now() - opened)));
     for (const name of VIEWS) {
       await page.getByRole('button', { name, exact: true }).click();
-      await page.waitForTimeout(name === 'Markets' || name === 'Backtest' ? 1500 : 500);
+      await page.waitForTimeout(name === 'Autopilot' || name === 'Settings' ? 500 : 1500);
       await page.screenshot({ path: join(SHOTS, `demo-${name.toLowerCase()}.png`), fullPage: true });
     }
     // Markets: the paper account traded and has P&L; Backtest: the sample run is finished and shown.

@@ -26,6 +26,8 @@ async function must<T>(what: string, result: Promise<Result<T>>): Promise<T> {
 
 export async function seedDemo(dispatch: Dispatch, options: DemoSeedOptions): Promise<DemoSeeded> {
   const calls: CockpitCalls = buildClient(contract, dispatch);
+  // The demo is the tour of everything: the first-run guide is for an empty cockpit.
+  await must('dismissing the first-run guide', calls.system.dismissSetupGuide());
   await must('saving the simulated game profile', calls.profiles.save(SIMULATED_PROFILE));
   await must('pointing at the signal server', calls.settings.update({ signalSource: { url: options.signalUrl }, activeProfile: SIMULATED_PROFILE.name }));
   // Through the header's toggle, so it shows the autopilot as on.

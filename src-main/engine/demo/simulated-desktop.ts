@@ -2,9 +2,10 @@
 // runs its real read loop, phase model and executor on it, so the events the UI gets are the real ones. Nothing is
 // ever clicked: the mouse does nothing and reports that it moved nothing, so live mode can never pass its probe.
 import type { DisplayInfo } from '../../../src-shared/contract/services/autopilot';
-import type { GameProfile } from '../../../src-shared/game-profile';
+import type { GameProfile, Rect } from '../../../src-shared/game-profile';
 import type { RegionReader } from '../../core/autopilot/ports';
 import { screenText, type CrashScreen } from '../../core/demo/crash-screen';
+import type { RawImage } from '../../core/ocr/raw-image';
 import type { Desktop } from '../autopilot/desktop';
 
 export const SIMULATED_DISPLAY: DisplayInfo = { id: 'simulated', bounds: { x: 0, y: 0, width: 1280, height: 800 }, scaleFactor: 1, primary: true };
@@ -40,6 +41,7 @@ export function simulatedDesktop(screen: CrashScreen, { frameMs = 16, now = Date
       };
     },
   };
+  let frame: RawImage | null = null;
   return {
     mouse: {
       click: async () => {},
@@ -48,7 +50,39 @@ export function simulatedDesktop(screen: CrashScreen, { frameMs = 16, now = Date
     },
     createReader: async () => reader,
     displays: async () => [SIMULATED_DISPLAY],
-    // A plain dark frame: the Calibrate view shows the simulated display's size, with nothing to calibrate on.
-    grabRegion: async (r) => ({ data: new Uint8Array(r.width * r.height * 4).fill(24), width: r.width, height: r.height, order: 'rgba' }),
+    grabRegion: async (r) => crop((frame ??= simulatedFrame()), r),
   };
+}
+
+type Rgb = readonly [number, number, number];
+
+/**
+ * What Calibrate shows of the simulated display: the game's layout as blocks (multiplier panel, Bet, Cash out) where
+ * the demo profile has them, so the profile's boxes line up with something. The digits themselves are not drawn.
+ */
+function simulatedFrame(): RawImage {
+  const { width, height } = SIMULATED_DISPLAY.bounds;
+  const data = new Uint8Array(width * height * 4);
+  const fill = (x0: number, y0: number, w: number, h: number, [r, g, b]: Rgb) => {
+    for (let y = Math.max(0, y0); y < Math.min(height, y0 + h); y++) {
+      for (let x = Math.max(0, x0); x < Math.min(width, x0 + w); x++) data.set([r, g, b, 255], (y * width + x) * 4);
+    }
+  };
+  fill(0, 0, width, height, [19, 23, 34]);
+  const { multiplier } = SIMULATED_PROFILE.regions;
+  fill(multiplier.x, multiplier.y, multiplier.width, multiplier.height, [42, 49, 66]);
+  const button = (p: { x: number; y: number }, colour: Rgb) => fill(p.x - 100, p.y - 24, 200, 48, colour);
+  button(SIMULATED_PROFILE.points.bet, [38, 166, 154]);
+  button(SIMULATED_PROFILE.points.cashout, [240, 185, 11]);
+  return { data, width, height, order: 'rgba' };
+}
+
+function crop(image: RawImage, r: Rect): RawImage {
+  const data = new Uint8Array(r.width * r.height * 4);
+  for (let y = 0; y < r.height; y++) {
+    const sy = Math.min(image.height - 1, Math.max(0, r.y + y));
+    const start = (sy * image.width + Math.max(0, r.x)) * 4;
+    data.set(image.data.subarray(start, start + Math.min(r.width, image.width - Math.max(0, r.x)) * 4), y * r.width * 4);
+  }
+  return { data, width: r.width, height: r.height, order: 'rgba' };
 }

@@ -1,0 +1,65 @@
+// The first-run guide in an empty cockpit: five unticked steps instead of empty panels, each linking to its view;
+// the sample data loads from the guide, a backtest on it ticks that step, and once dismissed the guide stays gone.
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchHeadless } from '../support/chromium';
+import { startHeadlessProcess, type HeadlessProcess } from '../support/headless-process';
+import { tempDir } from '../support/temp-dir';
+import { watchErrors } from '../support/ui-helpers';
+
+describe('first-run guide', () => {
+  const dir = tempDir('cockpit-guide-');
+  let cockpit: HeadlessProcess;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    mkdirSync('test-results', { recursive: true });
+    [cockpit, browser] = await Promise.all([startHeadlessProcess(dir.path), launchHeadless()]);
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    errors = watchErrors(page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    expect(await cockpit?.stop('SIGTERM')).toBe(0);
+    dir.cleanup();
+  });
+
+  const guide = () => page.getByTestId('setup-guide');
+  const done = (id: string) => page.getByTestId(`setup-step-${id}`).getAttribute('data-done');
+
+  it('shows five steps, none done, each leading to its view', async () => {
+    await page.goto(cockpit.url);
+    await guide().waitFor();
+    expect(await guide().getByRole('heading').textContent()).toMatch(/Get started · 0 of 5 done/);
+    for (const id of ['game', 'rehearse', 'signals', 'paper-account', 'backtest']) expect(await done(id)).toBe('false');
+    await page.screenshot({ path: 'test-results/setup-guide-empty.png', fullPage: true });
+    await page.getByTestId('setup-step-paper-account').getByRole('button', { name: 'Go to Markets' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Markets', exact: true }).getAttribute('aria-current')).toBe('page');
+    expect(await page.getByTestId('setup-step-game').getByRole('link', { name: 'Open the practice game' }).getAttribute('href')).toBe('practice-game.html');
+  });
+
+  it('loads the sample data, and a backtest on it ticks the step', async () => {
+    await page.getByTestId('setup-step-backtest').getByRole('button', { name: 'Load the sample data' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Backtest', exact: true }).getAttribute('aria-current')).toBe('page');
+    await page.getByRole('group', { name: 'Data source' }).getByRole('button', { name: 'Cached candles' }).click();
+    expect(await page.locator('#bt-series option:checked').textContent()).toMatch(/synthetic/);
+    await page.getByRole('button', { name: 'Run backtest' }).click();
+    await page.getByTestId('run-result').waitFor({ timeout: 30_000 });
+    await expect.poll(() => done('backtest'), { timeout: 10_000 }).toBe('true');
+    expect(await guide().getByRole('heading').textContent()).toMatch(/1 of 5 done/);
+  });
+
+  it('once dismissed, does not come back, even after a reload', async () => {
+    await guide().getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(() => guide().count()).toBe(0);
+    await page.reload();
+    await page.getByRole('button', { name: 'Kill switch' }).waitFor();
+    await page.waitForTimeout(1000);
+    expect(await guide().count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
