@@ -1,6 +1,6 @@
 // Runs in: anywhere (pure). The first-run guide: five steps from an empty cockpit to a working one, each ticked from
 // what the engine has recorded, so it is right whichever window or tool did the step. It sits beside the OS
-// checklist (checklist.ts), which is about permissions for live mode; this one is about getting started.
+// checklist (checklist.ts, shown when arming live), which is about permissions for live mode; this one is about getting started.
 import type { SetupGuide, SetupStep } from '../../../src-shared/contract/services/system';
 
 /** Counts from the data folder. */
