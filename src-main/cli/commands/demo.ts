@@ -13,10 +13,10 @@ import { CrashScreen } from '../../core/demo/crash-screen';
 import { resolveDataDir } from '../../engine/data-dir';
 import { seedDemo } from '../../engine/demo/demo-seed';
 import { simulatedDesktop } from '../../engine/demo/simulated-desktop';
-import { isLoopback, startHeadless } from '../../headless/headless-shell';
-import { openBrowser } from '../open-browser';
+import { startHeadless } from '../../headless/headless-shell';
 import { intOption, parseOptions, untilSignal } from '../options';
 import { builtRendererDir } from '../renderer-dir';
+import { announceReady, listenHost, SERVE_OPTIONS } from '../serve-options';
 import { feedAuto } from './signals';
 
 const HELP = `Usage: cockpit demo [--port 4319] [--data DIR] [--open]   (or: npm run demo)
@@ -49,16 +49,9 @@ function demoInfo(dataDir: string, practiceGameUrl: string, hasDisplay: boolean)
 }
 
 export default async function run(args: string[]): Promise<number> {
-  const { values } = parseOptions(args, {
-    host: { type: 'string', default: '127.0.0.1' },
-    port: { type: 'string' },
-    data: { type: 'string' },
-    open: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
+  const { values } = parseOptions(args, SERVE_OPTIONS);
   if (values.help) return (process.stdout.write(HELP), 0);
-  const host = values.host ?? '127.0.0.1';
-  if (!isLoopback(host)) process.stderr.write(`Warning: listening on ${host}, reachable beyond this machine.\n`);
+  const host = listenHost(values.host);
   const dataDir = values.data ? resolve(values.data) : mkdtempSync(join(tmpdir(), 'cockpit-demo-'));
   if (dataDir === resolveDataDir(undefined)) {
     process.stderr.write(`cockpit demo: ${dataDir} is your real cockpit data folder; the demo never uses it. Pick another --data.\n`);
@@ -103,12 +96,11 @@ export default async function run(args: string[]): Promise<number> {
         `  Autopilot       round simulator${display.available ? '' : ' (no display here)'}, signals from ${signals.url} every ${SIGNAL_EVERY_MS / 1000} s`,
         `  Markets         paper account on the exchange simulator ${sim.httpUrl}, sma-cross on BTCUSDT 1s`,
         `  Backtest        sma-cross on the synthetic BTCUSDT 1h sample history`,
-        `Cockpit ready: ${shell.url}`,
         'Ctrl+C stops everything.',
         '',
       ].join('\n'),
     );
-    if (values.open && openBrowser(shell.url)) process.stdout.write('Opening it in your browser.\n');
+    announceReady(shell.url, values.open);
     const signal = await untilSignal();
     process.stdout.write(`Demo stopping (${signal}).\n`);
     return 0;

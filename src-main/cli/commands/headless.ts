@@ -1,10 +1,10 @@
 // Runs in: Node (CLI). `cockpit headless [--host 127.0.0.1] [--port N] [--data DIR] [--open]`
 import { klineBaseUrlFromEnv, KLINE_BASE_URL_ENV } from '../../engine/backtest/kline-override';
 import { resolveDataDir } from '../../engine/data-dir';
-import { isLoopback, startHeadless } from '../../headless/headless-shell';
-import { openBrowser } from '../open-browser';
+import { startHeadless } from '../../headless/headless-shell';
 import { intOption, parseOptions, untilSignal } from '../options';
 import { builtRendererDir } from '../renderer-dir';
+import { announceReady, listenHost, SERVE_OPTIONS } from '../serve-options';
 
 const HELP = `Usage: cockpit headless [--host 127.0.0.1] [--port 4318] [--data DIR] [--open]
 
@@ -17,19 +17,12 @@ to a local \`cockpit simulator\` instead of the exchanges (for tests; loopback U
 `;
 
 export default async function run(args: string[]): Promise<number> {
-  const { values } = parseOptions(args, {
-    host: { type: 'string', default: '127.0.0.1' },
-    port: { type: 'string' },
-    data: { type: 'string' },
-    open: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
+  const { values } = parseOptions(args, SERVE_OPTIONS);
   if (values.help) {
     process.stdout.write(HELP);
     return 0;
   }
-  const host = values.host ?? '127.0.0.1';
-  if (!isLoopback(host)) process.stderr.write(`Warning: listening on ${host}, reachable beyond this machine. Anyone with the URL's token can control the cockpit.\n`);
+  const host = listenHost(values.host);
   const klineBaseUrl = klineBaseUrlFromEnv();
   if (klineBaseUrl) process.stderr.write(`${KLINE_BASE_URL_ENV}: kline downloads go to ${klineBaseUrl}, not to the exchanges.\n`);
   const shell = await startHeadless({
@@ -39,8 +32,7 @@ export default async function run(args: string[]): Promise<number> {
     rendererDir: builtRendererDir(),
     klineBaseUrl,
   });
-  process.stdout.write(`Cockpit ready: ${shell.url}\n`);
-  if (values.open && openBrowser(shell.url)) process.stdout.write('Opening it in your browser.\n');
+  announceReady(shell.url, values.open);
   const signal = await untilSignal();
   await shell.close(`received ${signal}`);
   return 0;
