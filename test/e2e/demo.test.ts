@@ -43,6 +43,7 @@ describe('cockpit demo', () => {
     await page.waitForTimeout(Math.max(0, 10_000 - (Date.now() - opened)));
     for (const name of VIEWS) {
       await page.getByRole('button', { name, exact: true }).click();
+      if (name === 'Calibrate') await page.getByTestId('screenshot').waitFor({ timeout: 10_000 });
       await page.waitForTimeout(name === 'Autopilot' || name === 'Settings' ? 500 : 1500);
       await page.screenshot({ path: join(SHOTS, `demo-${name.toLowerCase()}.png`), fullPage: true });
     }

@@ -63,10 +63,11 @@ type Rgb = readonly [number, number, number];
 function simulatedFrame(): RawImage {
   const { width, height } = SIMULATED_DISPLAY.bounds;
   const data = new Uint8Array(width * height * 4);
+  const pixels = new Uint32Array(data.buffer);
   const fill = (x0: number, y0: number, w: number, h: number, [r, g, b]: Rgb) => {
-    for (let y = Math.max(0, y0); y < Math.min(height, y0 + h); y++) {
-      for (let x = Math.max(0, x0); x < Math.min(width, x0 + w); x++) data.set([r, g, b, 255], (y * width + x) * 4);
-    }
+    // One 32-bit RGBA word per pixel (little-endian: alpha in the top byte), a row segment at a time.
+    const rgba = ((255 << 24) | (b << 16) | (g << 8) | r) >>> 0;
+    for (let y = Math.max(0, y0); y < Math.min(height, y0 + h); y++) pixels.fill(rgba, y * width + Math.max(0, x0), y * width + Math.min(width, x0 + w));
   };
   fill(0, 0, width, height, [19, 23, 34]);
   const { multiplier } = SIMULATED_PROFILE.regions;
