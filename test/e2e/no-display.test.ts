@@ -1,12 +1,15 @@
 // A cockpit on a server: `cockpit headless` with no display at all (no DISPLAY, no WAYLAND_DISPLAY). Every view opens,
 // Calibrate answers with the one clear message, screen calls over the bridge get it too, and the engine stays up
 // (libnut, loaded without a display, would have killed the process with "Could not open main display").
-import { mkdirSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectBridge } from '../support/bridge-client';
 import { launchHeadless } from '../support/chromium';
-import { startHeadlessProcess, type HeadlessProcess } from '../support/headless-process';
+import { COCKPIT_BIN, startHeadlessProcess, type HeadlessProcess } from '../support/headless-process';
 import { tempDir } from '../support/temp-dir';
 import { watchErrors } from '../support/ui-helpers';
 
@@ -45,10 +48,10 @@ describe('cockpit headless without a display', () => {
 
   it('opens every view, and Calibrate says there is no display instead of crashing the engine', async () => {
     await page.goto(cockpit.url);
-    await expect.poll(() => page.getByTestId('connection-status').textContent()).toBe('connected');
+    await expect.poll(() => page.getByTestId('connection-status').textContent(), { timeout: 15_000 }).toBe('connected');
     for (const name of VIEWS) {
       await page.getByRole('button', { name, exact: true }).click();
-      await expect.poll(() => page.getByRole('button', { name, exact: true }).getAttribute('aria-current')).toBe('page');
+      await expect.poll(() => page.getByRole('button', { name, exact: true }).getAttribute('aria-current'), { timeout: 5_000 }).toBe('page');
       await page.screenshot({ path: `test-results/no-display-${name.toLowerCase()}.png`, fullPage: true });
     }
     await page.getByRole('button', { name: 'Calibrate', exact: true }).click();
@@ -71,5 +74,18 @@ describe('cockpit headless without a display', () => {
     }
     expect(cockpit.child.exitCode).toBeNull();
     expect(cockpit.output()).not.toMatch(/Could not open main display|Segmentation/);
+  });
+
+  it('answers the CLI autopilot with the same message, and exits instead of crashing', async () => {
+    const profile = join(dir.path, 'profile.json');
+    const regions = { multiplier: { x: 10, y: 10, width: 200, height: 60 } };
+    writeFileSync(profile, JSON.stringify({ version: 1, name: 'p', display: { id: '0', scaleFactor: 1 }, regions, points: { bet: { x: 300, y: 300 }, cashout: { x: 300, y: 400 } } }));
+    const env = { ...process.env, DISPLAY: undefined, WAYLAND_DISPLAY: undefined };
+    const args = [COCKPIT_BIN, 'autopilot', '--profile', profile, '--signals', 'ws://127.0.0.1:9', '--data', join(dir.path, 'cli')];
+    const failed = await promisify(execFile)(process.execPath, args, { env, timeout: 30_000 }).then(
+      () => null,
+      (error: { code?: number; signal?: string; stderr?: string }) => error,
+    );
+    expect(failed).toMatchObject({ code: 1, signal: null, stderr: expect.stringContaining(`cockpit autopilot: ${NO_DISPLAY}`) });
   });
 });

@@ -38,13 +38,13 @@ describe('first-run guide', () => {
     for (const id of ['game', 'rehearse', 'signals', 'paper-account', 'backtest']) expect(await done(id)).toBe('false');
     await page.screenshot({ path: 'test-results/setup-guide-empty.png', fullPage: true });
     await page.getByTestId('setup-step-paper-account').getByRole('button', { name: 'Go to Markets' }).click();
-    await expect.poll(() => page.getByRole('button', { name: 'Markets', exact: true }).getAttribute('aria-current')).toBe('page');
+    await expect.poll(() => page.getByRole('button', { name: 'Markets', exact: true }).getAttribute('aria-current'), { timeout: 5_000 }).toBe('page');
     expect(await page.getByTestId('setup-step-game').getByRole('link', { name: 'Open the practice game' }).getAttribute('href')).toBe('practice-game.html');
   });
 
   it('loads the sample data, and a backtest on it ticks the step', async () => {
     await page.getByTestId('setup-step-backtest').getByRole('button', { name: 'Load the sample data' }).click();
-    await expect.poll(() => page.getByRole('button', { name: 'Backtest', exact: true }).getAttribute('aria-current')).toBe('page');
+    await expect.poll(() => page.getByRole('button', { name: 'Backtest', exact: true }).getAttribute('aria-current'), { timeout: 5_000 }).toBe('page');
     await page.getByRole('group', { name: 'Data source' }).getByRole('button', { name: 'Cached candles' }).click();
     expect(await page.locator('#bt-series option:checked').textContent()).toMatch(/synthetic/);
     await page.getByRole('button', { name: 'Run backtest' }).click();
@@ -55,7 +55,7 @@ describe('first-run guide', () => {
 
   it('once dismissed, does not come back, even after a reload', async () => {
     await guide().getByRole('button', { name: 'Dismiss' }).click();
-    await expect.poll(() => guide().count()).toBe(0);
+    await expect.poll(() => guide().count(), { timeout: 5_000 }).toBe(0);
     await page.reload();
     await page.getByRole('button', { name: 'Kill switch' }).waitFor();
     await page.waitForTimeout(1000);
