@@ -4,6 +4,7 @@ import { Header } from './components/Header';
 import { SetupGuide } from './components/SetupGuide';
 import { Toasts } from './components/Toasts';
 import { useAppStore, type View } from './store/app-store';
+import { cockpitIsEmpty, useSetupGuideStore } from './store/setup-guide-store';
 import { AutopilotView } from './views/AutopilotView';
 import { BacktestView } from './views/BacktestView';
 import { CalibrationView } from './views/CalibrationView';
@@ -22,6 +23,8 @@ export function App() {
   const view = useAppStore((s) => s.view);
   const setView = useAppStore((s) => s.setView);
   const overlay = useAppStore((s) => s.overlay);
+  // In a cockpit with nothing set up, the landing view's panels would all be empty: the guide stands in for them.
+  const guideOnly = useSetupGuideStore((s) => view === 'autopilot' && cockpitIsEmpty(s.guide));
   // The Electron overlay window is the editor alone over a transparent page.
   if (overlay) document.documentElement.classList.add('overlay');
   if (overlay)
@@ -44,7 +47,7 @@ export function App() {
       <DemoBanner />
       <main className="view">
         <SetupGuide />
-        {VIEWS[view].render()}
+        {!guideOnly && VIEWS[view].render()}
       </main>
       <Toasts />
     </div>

@@ -7,12 +7,14 @@ import { selectTransport } from './api/select-transport';
 import { connectStore } from './store/app-store';
 import { connectAutopilot } from './store/autopilot-store';
 import { connectProfiles } from './store/profiles-store';
+import { connectSetupGuide } from './store/setup-guide-store';
 import './styles.css';
 
 const transport = selectTransport();
 connectStore(transport);
 connectAutopilot(transport);
 connectProfiles(transport);
+connectSetupGuide(transport);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

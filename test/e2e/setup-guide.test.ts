@@ -36,9 +36,14 @@ describe('first-run guide', () => {
     await guide().waitFor();
     expect(await guide().getByRole('heading').textContent()).toMatch(/Get started · 0 of 5 done/);
     for (const id of ['game', 'rehearse', 'signals', 'paper-account', 'backtest']) expect(await done(id)).toBe('false');
+    // Nothing is set up: on the landing view the guide stands in for the empty autopilot panels.
+    expect(await page.getByTestId('signal-queue').count()).toBe(0);
     await page.screenshot({ path: 'test-results/setup-guide-empty.png', fullPage: true });
     await page.getByTestId('setup-step-paper-account').getByRole('button', { name: 'Go to Markets' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Markets', exact: true }).getAttribute('aria-current'), { timeout: 5_000 }).toBe('page');
+    // Elsewhere the view is there to do the step in, with the guide above it.
+    await page.getByRole('form', { name: 'Add account' }).waitFor();
+    expect(await guide().count()).toBe(1);
     expect(await page.getByTestId('setup-step-game').getByRole('link', { name: 'Open the practice game' }).getAttribute('href')).toBe('practice-game.html');
   });
 
@@ -51,6 +56,9 @@ describe('first-run guide', () => {
     await page.getByTestId('run-result').waitFor({ timeout: 30_000 });
     await expect.poll(() => done('backtest'), { timeout: 10_000 }).toBe('true');
     expect(await guide().getByRole('heading').textContent()).toMatch(/1 of 5 done/);
+    // Something is set up now: the landing view shows its panels again, under the guide.
+    await page.getByRole('button', { name: 'Autopilot', exact: true }).click();
+    await page.getByTestId('signal-queue').waitFor();
   });
 
   it('once dismissed, does not come back, even after a reload', async () => {

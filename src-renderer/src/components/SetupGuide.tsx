@@ -1,40 +1,20 @@
-// Runs in: renderer. The first-run guide: in a cockpit where nothing has been set up yet, five steps instead of empty
-// panels. Each is ticked by the engine from what it has recorded; dismissed once, it is gone for good.
-import { useEffect, useState } from 'react';
-import type { EventName, SetupGuide as Guide, SetupStep } from '../../../src-shared/contract';
+// Runs in: renderer. The first-run guide: five steps for a cockpit where nothing has been set up yet. Each is ticked
+// by the engine from what it has recorded; dismissed once, it is gone for good.
+import type { SetupStep } from '../../../src-shared/contract';
 import { useTransport } from '../api/client-context';
 import { call, useAppStore } from '../store/app-store';
 import { refreshSeries } from '../store/backtest-store';
-
-/** Events after which a step may have become done. */
-const PROGRESS_EVENTS: readonly EventName[] = ['execution.updated', 'signal.recorded', 'markets.changed', 'backtest.progress', 'settings.changed'];
-const REFRESH_MS = 500;
+import { dismissSetupGuide, guideShown, useSetupGuideStore } from '../store/setup-guide-store';
 
 export function SetupGuide() {
   const transport = useTransport();
-  const { calls } = transport;
   const view = useAppStore((s) => s.view);
   const setView = useAppStore((s) => s.setView);
-  const [guide, setGuide] = useState<Guide | null>(null);
-
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const refresh = () => void call(calls.system.getSetupGuide()).then((next) => next && setGuide(next));
-    refresh();
-    // Signals can arrive many times a second: one refresh per burst.
-    const off = transport.onEvent((name) => {
-      if (!PROGRESS_EVENTS.includes(name) || timer) return;
-      timer = setTimeout(() => ((timer = undefined), refresh()), REFRESH_MS);
-    });
-    return () => (off(), clearTimeout(timer));
-    // A profile saved in Calibrate has no event of its own: moving to another view re-reads the guide.
-  }, [transport, calls, view]);
-
-  if (!guide || guide.dismissed || guide.steps.every((s) => s.done)) return null;
+  const guide = useSetupGuideStore((s) => s.guide);
+  if (!guideShown(guide)) return null;
   const done = guide.steps.filter((s) => s.done).length;
-  const dismiss = () => void call(calls.system.dismissSetupGuide()).then((next) => next && setGuide(next));
   const loadSample = async () => {
-    if (!(await call(calls.backtest.loadSampleData()))) return;
+    if (!(await call(transport.calls.backtest.loadSampleData()))) return;
     await refreshSeries(transport);
     setView('backtest');
   };
@@ -45,7 +25,7 @@ export function SetupGuide() {
         <h2 id="setup-guide-h">
           Get started <span className="muted">· {done} of {guide.steps.length} done</span>
         </h2>
-        <button type="button" onClick={dismiss}>
+        <button type="button" onClick={() => void dismissSetupGuide(transport)}>
           Dismiss
         </button>
       </div>
