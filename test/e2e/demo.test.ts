@@ -3,31 +3,28 @@
 // running and removes the throwaway data folder. Screenshots of every view go to COCKPIT_DEMO_SHOTS (or test-results).
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchHeadless } from '../support/chromium';
-import { startCockpitProcess, type HeadlessProcess } from '../support/headless-process';
-import { watchErrors } from '../support/ui-helpers';
+import { openCockpitSession, type CockpitSession } from '../support/cockpit-session';
+import type { HeadlessProcess } from '../support/headless-process';
 
 const SHOTS = process.env.COCKPIT_DEMO_SHOTS ?? 'test-results';
 const VIEWS = ['Autopilot', 'Calibrate', 'Markets', 'Backtest', 'Settings'] as const;
 
 describe('cockpit demo', () => {
+  let session: CockpitSession;
   let demo: HeadlessProcess;
-  let browser: Browser;
   let page: Page;
-  let errors: string[];
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     // No display, as on a server: the autopilot plays the built-in round simulator.
-    [demo, browser] = await Promise.all([startCockpitProcess(['demo', '--port', '0'], { DISPLAY: undefined, WAYLAND_DISPLAY: undefined }), launchHeadless()]);
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    errors = watchErrors(page);
+    session = await openCockpitSession(['demo', '--port', '0'], { DISPLAY: undefined, WAYLAND_DISPLAY: undefined }, { width: 1440, height: 1000 });
+    ({ cockpit: demo, page } = session);
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await session?.browser.close();
     if (demo?.child.exitCode === null) demo.child.kill('SIGKILL');
   });
 
@@ -53,7 +50,7 @@ describe('cockpit demo', () => {
     await expect.poll(() => page.getByTestId('pnl-table').locator('tbody tr').count(), { timeout: 5_000 }).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Backtest', exact: true }).click();
     await expect.poll(() => page.getByTestId('run-result').textContent(), { timeout: 5_000 }).toMatch(/synthetic/);
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   }, 60_000);
 
   it('stops everything on SIGTERM and removes its data folder', async () => {

@@ -2,16 +2,15 @@
 // Calibrate answers with the one clear message, screen calls over the bridge get it too, and the engine stays up
 // (libnut, loaded without a display, would have killed the process with "Could not open main display").
 import { execFile } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectBridge } from '../support/bridge-client';
-import { launchHeadless } from '../support/chromium';
-import { COCKPIT_BIN, startHeadlessProcess, type HeadlessProcess } from '../support/headless-process';
+import { openCockpitSession, type CockpitSession } from '../support/cockpit-session';
+import { COCKPIT_BIN, type HeadlessProcess } from '../support/headless-process';
 import { tempDir } from '../support/temp-dir';
-import { watchErrors } from '../support/ui-helpers';
 
 const NO_DISPLAY = 'no display: screen capture and clicking are unavailable on this machine';
 const VIEWS = ['Autopilot', 'Calibrate', 'Markets', 'Backtest', 'Settings'];
@@ -28,21 +27,17 @@ async function bridgeCall(cockpit: HeadlessProcess, method: string, input?: unkn
 
 describe('cockpit headless without a display', () => {
   const dir = tempDir('cockpit-nodisplay-');
+  let session: CockpitSession;
   let cockpit: HeadlessProcess;
-  let browser: Browser;
   let page: Page;
-  let errors: string[];
 
   beforeAll(async () => {
-    mkdirSync('test-results', { recursive: true });
-    [cockpit, browser] = await Promise.all([startHeadlessProcess(dir.path, [], { DISPLAY: undefined, WAYLAND_DISPLAY: undefined }), launchHeadless()]);
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    errors = watchErrors(page);
+    session = await openCockpitSession(['headless', '--port', '0', '--data', dir.path], { DISPLAY: undefined, WAYLAND_DISPLAY: undefined });
+    ({ cockpit, page } = session);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    expect(await cockpit?.stop('SIGTERM')).toBe(0);
+    expect(await session?.close()).toBe(0);
     dir.cleanup();
   });
 
@@ -61,7 +56,7 @@ describe('cockpit headless without a display', () => {
     expect(cockpit.child.exitCode).toBeNull();
     expect(await bridgeCall(cockpit, 'app.getStatus')).toMatchObject({ ok: true });
     // The calibration calls' own error toasts are expected; nothing else may fail in the page.
-    expect(errors.filter((e) => !e.includes(NO_DISPLAY))).toEqual([]);
+    expect(session.errors.filter((e) => !e.includes(NO_DISPLAY))).toEqual([]);
   });
 
   it('answers every screen call over the bridge with the same message', async () => {

@@ -1,30 +1,22 @@
 // The first-run guide in an empty cockpit: five unticked steps instead of empty panels, each linking to its view;
 // the sample data loads from the guide, a backtest on it ticks that step, and once dismissed the guide stays gone.
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchHeadless } from '../support/chromium';
-import { startHeadlessProcess, type HeadlessProcess } from '../support/headless-process';
+import { openCockpitSession, type CockpitSession } from '../support/cockpit-session';
 import { tempDir } from '../support/temp-dir';
-import { watchErrors } from '../support/ui-helpers';
 
 describe('first-run guide', () => {
   const dir = tempDir('cockpit-guide-');
-  let cockpit: HeadlessProcess;
-  let browser: Browser;
+  let session: CockpitSession;
   let page: Page;
-  let errors: string[];
 
   beforeAll(async () => {
-    mkdirSync('test-results', { recursive: true });
-    [cockpit, browser] = await Promise.all([startHeadlessProcess(dir.path), launchHeadless()]);
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    errors = watchErrors(page);
+    session = await openCockpitSession(['headless', '--port', '0', '--data', dir.path]);
+    ({ page } = session);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    expect(await cockpit?.stop('SIGTERM')).toBe(0);
+    expect(await session?.close()).toBe(0);
     dir.cleanup();
   });
 
@@ -32,7 +24,7 @@ describe('first-run guide', () => {
   const done = (id: string) => page.getByTestId(`setup-step-${id}`).getAttribute('data-done');
 
   it('shows five steps, none done, each leading to its view', async () => {
-    await page.goto(cockpit.url);
+    await page.goto(session.cockpit.url);
     await guide().waitFor();
     expect(await guide().getByRole('heading').textContent()).toMatch(/Get started · 0 of 5 done/);
     for (const id of ['game', 'rehearse', 'signals', 'paper-account', 'backtest']) expect(await done(id)).toBe('false');
@@ -68,6 +60,6 @@ describe('first-run guide', () => {
     await page.getByRole('button', { name: 'Kill switch' }).waitFor();
     await page.waitForTimeout(1000);
     expect(await guide().count()).toBe(0);
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 });
