@@ -34,10 +34,11 @@ export async function seedDemo(dispatch: Dispatch, options: DemoSeedOptions): Pr
   await must('starting the autopilot', calls.app.setStrategyEnabled({ id: 'autopilot', enabled: true }));
 
   const account = await must('adding the paper account', calls.markets.addAccount({ exchange: 'paper', environment: 'paper', label: 'Demo paper', baseUrl: options.exchangeUrl, paperBalance: 10_000 }));
-  // Short averages on 1 s candles: the first trades come within seconds of the first candles.
+  // The simulator has no history, so the strategy warms up on live 1 s candles: the close against a 3-candle average
+  // trades within seconds of the first candles (the default 10/30 would wait half a minute).
   const strategy = await must(
     'configuring sma-cross',
-    calls.markets.configureStrategy({ strategy: 'sma-cross', params: { fast: 2, slow: 4 }, accountId: account.id, symbol: 'BTCUSDT', interval: '1s', riskProfile: true }),
+    calls.markets.configureStrategy({ strategy: 'sma-cross', params: { fast: 1, slow: 3 }, accountId: account.id, symbol: 'BTCUSDT', interval: '1s', riskProfile: true }),
   );
   await must('switching sma-cross on', calls.app.setStrategyEnabled({ id: `strategy:${strategy.id}`, enabled: true }));
 
