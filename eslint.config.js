@@ -7,6 +7,9 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 const ioPackages = ['better-sqlite3', 'ws', '@nut-tree-fork/*', 'tesseract.js', '@tesseract.js-data/*', 'electron', 'electron-updater', 'pngjs'];
 
 const noElectron = { name: 'electron', message: 'Only src-main/electron/ and src-preload/ may import electron: the engine must run under plain Node.' };
+// libnut aborts the process when there is no display: nut-js is reached only through the probe in nut-loader.ts.
+const noNutJs = { name: '@nut-tree-fork/nut-js', allowTypeImports: true, message: 'Load nut-js with loadNut() (src-main/adapters/screen/nut-loader.ts): it probes for a display first.' };
+const adapterLayers = { group: ['**/engine/**', '**/headless/**', '**/cli/**', '**/electron/**'], message: 'Adapters must not depend on the engine or the shells.' };
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'src-renderer/public/**'] },
@@ -21,7 +24,7 @@ export default tseslint.config(
     files: ['src-main/**/*.ts'],
     ignores: ['src-main/electron/**'],
     languageOptions: { globals: globals.node },
-    rules: { 'no-restricted-imports': ['error', { paths: [noElectron] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [noElectron, noNutJs] }] },
   },
   {
     // Pure logic: no I/O of any kind, so it is deterministic and unit-testable.
@@ -48,9 +51,13 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [noElectron], patterns: [{ group: ['**/engine/**', '**/headless/**', '**/cli/**', '**/electron/**'], message: 'Adapters must not depend on the engine or the shells.' }] },
+        { paths: [noElectron, noNutJs], patterns: [adapterLayers] },
       ],
     },
+  },
+  {
+    files: ['src-main/adapters/screen/nut-loader.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: [adapterLayers] }] },
   },
   {
     files: ['src-shared/**/*.ts'],

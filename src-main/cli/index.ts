@@ -5,6 +5,8 @@ import type { CliContext } from './cli-engine';
 type Command = { summary: string; load: () => Promise<{ default: (args: string[], context: CliContext) => Promise<number> }> };
 
 const commands: Record<string, Command> = {
+  start: { summary: 'the desktop app, or the headless cockpit in a browser where Electron cannot run (npm start)', load: () => import('./commands/start') },
+  demo: { summary: 'everything running at once, simulated and in dry run, in a throwaway data folder', load: () => import('./commands/demo') },
   headless: { summary: 'serve the cockpit UI and engine to a browser', load: () => import('./commands/headless') },
   learn: { summary: 'watch a crash game without clicking and say whether it is ready to bet on', load: () => import('./commands/learn') },
   autopilot: { summary: 'play crash-game signals on this screen (dry run unless --live)', load: () => import('./commands/autopilot') },

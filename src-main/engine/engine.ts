@@ -1,6 +1,6 @@
 // Runs in: engine (Electron main or Node). The composition root: no electron import.
 import { join } from 'node:path';
-import type { AppStatus, CockpitHandlers } from '../../src-shared/contract';
+import type { AppStatus, CockpitHandlers, DemoInfo } from '../../src-shared/contract';
 import { CallFailure, contract } from '../../src-shared/contract';
 import type { SecretCipher } from '../adapters/secrets/secret-store';
 import { verifySecretKey, type CipherSource } from '../adapters/secrets/secret-key-check';
@@ -11,6 +11,7 @@ import { KillSwitchStore } from '../adapters/store/kill-switch-store';
 import { UnsavedKillSwitchMarker } from '../adapters/store/unsaved-kill-switch-marker';
 import { SettingsRepo } from '../adapters/store/settings-repo';
 import { ProfilesRepo } from '../adapters/store/profiles-repo';
+import { SetupFactsRepo } from '../adapters/store/setup-facts-repo';
 import type { RegionReader } from '../core/autopilot/ports';
 import { autopilotHandlers } from './autopilot/autopilot-handlers';
 import { AutopilotService } from './autopilot/autopilot-service';
@@ -25,6 +26,7 @@ import { runCaptureProbe } from './autopilot/capture-probe';
 import { Redactor } from '../core/logging/redact';
 import { gateLiveArming } from './services/live-gate';
 import { nodeSystemHost } from './services/node-system-host';
+import { setupGuideHandlers } from './services/setup-guide';
 import { createSystemHandlers, type SystemHost } from './services/system-service';
 import type { DisplayInfo } from '../../src-shared/contract/services/autopilot';
 import { EventBus } from './event-bus';
@@ -54,6 +56,8 @@ export interface EngineOptions {
    * simulator). The UI never chooses a host: without this the venues' official public endpoints are used.
    */
   klineBaseUrl?: string;
+  /** `cockpit demo`: what is simulated, shown in every view. */
+  demo?: DemoInfo;
 }
 
 export interface Engine {
@@ -138,6 +142,7 @@ export function createEngine(options: EngineOptions): Engine {
     dataDir: options.dataDir,
     startedAt,
     strategies: strategies.list(),
+    ...(options.demo ? { demo: options.demo } : {}),
   });
   const publishStatus = () => bus.emit('app.status', status());
   safety.onChange(publishStatus);
@@ -191,7 +196,7 @@ export function createEngine(options: EngineOptions): Engine {
     autopilot: autopilotHandlers(autopilot, profiles, settings),
     profiles: profileHandlers(profiles, desktop),
     calibration: calibrationHandlers(desktop, sharedReader, safety, actions),
-    system,
+    system: { ...system, ...setupGuideHandlers(new SetupFactsRepo(db), settingsRepo) },
     // Downloads draw on the same per-host weight budgets as the live connectors.
     backtest: backtestHandlers(db, bus, { baseUrl: options.klineBaseUrl, source: { budgets: markets.budgets } }),
     markets: marketsHandlers(markets),

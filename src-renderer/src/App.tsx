@@ -1,7 +1,10 @@
 // Runs in: renderer.
+import { DemoBanner } from './components/DemoBanner';
 import { Header } from './components/Header';
+import { SetupGuide } from './components/SetupGuide';
 import { Toasts } from './components/Toasts';
 import { useAppStore, type View } from './store/app-store';
+import { cockpitIsEmpty, useSetupGuideStore } from './store/setup-guide-store';
 import { AutopilotView } from './views/AutopilotView';
 import { BacktestView } from './views/BacktestView';
 import { CalibrationView } from './views/CalibrationView';
@@ -20,6 +23,8 @@ export function App() {
   const view = useAppStore((s) => s.view);
   const setView = useAppStore((s) => s.setView);
   const overlay = useAppStore((s) => s.overlay);
+  // In a cockpit with nothing set up, the landing view's panels would all be empty: the guide stands in for them.
+  const guideOnly = useSetupGuideStore((s) => view === 'autopilot' && cockpitIsEmpty(s.guide));
   // The Electron overlay window is the editor alone over a transparent page.
   if (overlay) document.documentElement.classList.add('overlay');
   if (overlay)
@@ -39,7 +44,11 @@ export function App() {
           </button>
         ))}
       </nav>
-      <main className="view">{VIEWS[view].render()}</main>
+      <DemoBanner />
+      <main className="view">
+        <SetupGuide />
+        {!guideOnly && VIEWS[view].render()}
+      </main>
       <Toasts />
     </div>
   );

@@ -8,6 +8,7 @@ import { connectStore } from './store/app-store';
 import { connectAutopilot } from './store/autopilot-store';
 import { connectRehearsal } from './store/rehearsal-store';
 import { connectProfiles } from './store/profiles-store';
+import { connectSetupGuide } from './store/setup-guide-store';
 import './styles.css';
 
 const transport = selectTransport();
@@ -15,6 +16,7 @@ connectStore(transport);
 connectAutopilot(transport);
 connectRehearsal(transport);
 connectProfiles(transport);
+connectSetupGuide(transport);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

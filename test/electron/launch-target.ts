@@ -1,6 +1,7 @@
 // Runs in: Node (the _electron smoke suite). Finds what to launch: a packaged test build, or the Electron binary with out/.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { findElectronBinary } from '../../src-main/cli/electron-binary';
 
 export const ROOT = join(import.meta.dirname, '../..');
 
@@ -31,13 +32,9 @@ export function findLaunchTarget(env = process.env): LaunchTarget | { missing: s
   const packaged = packagedTestBuild(join(ROOT, 'dist'));
   if (packaged) return { executablePath: packaged, args: [], what: `packaged test build ${packaged}` };
   const main = join(ROOT, 'out/main/index.js');
-  // Not require('electron'): it starts a download when the binary is missing.
-  const pkg = join(ROOT, 'node_modules/electron');
-  const pathFile = join(pkg, 'path.txt');
-  const binary = existsSync(pathFile) ? join(pkg, 'dist', readFileSync(pathFile, 'utf8').trim()) : null;
-  if (!binary || !existsSync(binary)) {
-    return { missing: 'the Electron binary is not installed (npm was run with ELECTRON_SKIP_BINARY_DOWNLOAD=1 or offline) and there is no packaged test build in dist/ (npm run dist:test)' };
-  }
+  const electron = findElectronBinary(ROOT, env);
+  if ('missing' in electron) return { missing: `${electron.missing}, and there is no packaged test build in dist/ (npm run dist:test)` };
+  const binary = electron.path;
   if (!existsSync(main)) return { missing: 'out/main/index.js is missing: run npm run build' };
   // The repo root, not the file: package.json's main points at out/main/index.js and app.getAppPath() is the root.
   return { executablePath: binary, args: [ROOT], what: `Electron ${binary} with out/main/index.js` };

@@ -14,9 +14,14 @@ export interface HeadlessProcess {
 }
 
 /** Runs the built `cockpit headless` exactly as a user would, and waits for its ready line. */
-export async function startHeadlessProcess(dataDir: string, extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<HeadlessProcess> {
+export function startHeadlessProcess(dataDir: string, extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<HeadlessProcess> {
+  return startCockpitProcess(['headless', '--port', '0', '--data', dataDir, ...extraArgs], env);
+}
+
+/** Runs any `cockpit` command that serves the cockpit (`headless`, `demo`, `start`) and waits for its ready line. */
+export async function startCockpitProcess(args: string[], env: NodeJS.ProcessEnv = {}): Promise<HeadlessProcess> {
   if (!existsSync(join(import.meta.dirname, '../../out/main/cli.js'))) throw new Error('Run `npm run build` before the e2e tests.');
-  const child = spawn(process.execPath, [COCKPIT_BIN, 'headless', '--port', '0', '--data', dataDir, ...extraArgs], {
+  const child = spawn(process.execPath, [COCKPIT_BIN, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
   });
@@ -24,8 +29,8 @@ export async function startHeadlessProcess(dataDir: string, extraArgs: string[] 
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`headless did not start:\n${output}`)), 20_000);
-    child.once('exit', (code) => reject(new Error(`headless exited with ${code}:\n${output}`)));
+    const timer = setTimeout(() => reject(new Error(`cockpit ${args[0]} did not start:\n${output}`)), 30_000);
+    child.once('exit', (code) => reject(new Error(`cockpit ${args[0]} exited with ${code}:\n${output}`)));
     child.stdout!.on('data', () => {
       const match = /Cockpit ready: (\S+)/.exec(output);
       if (match) {

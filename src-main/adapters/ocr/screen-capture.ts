@@ -1,4 +1,4 @@
-import { ColorMode, Region, screen } from '@nut-tree-fork/nut-js';
+import { loadNut } from '../screen/nut-loader';
 import type { RawImage } from '../../core/ocr/raw-image';
 import { captureMemory } from './capture-memory';
 
@@ -14,6 +14,7 @@ export interface ScreenRegion {
  * channel order is passed along instead of converting, and padded rows are described by the stride.
  */
 export async function grabRegion(region: ScreenRegion): Promise<RawImage> {
+  const { ColorMode, Region, screen } = await loadNut();
   const image = await screen.grabRegion(new Region(region.x, region.y, region.width, region.height));
   captureMemory().noteCaptured(image.data.byteLength);
   const bgr = image.colorMode === ColorMode.BGR;

@@ -2,13 +2,14 @@
 import { PNG } from 'pngjs';
 import type { DisplayInfo } from '../../../src-shared/contract/services/autopilot';
 import { channelCount, type RawImage } from '../../core/ocr/raw-image';
+import { loadNut } from './nut-loader';
 
 /**
  * Under plain Node only the primary display is known (nut-js reports its size); the Electron shell
  * replaces this with Electron's screen API, which knows every display, its scale factor and origin.
  */
 export async function primaryDisplay(): Promise<DisplayInfo> {
-  const { screen } = await import('@nut-tree-fork/nut-js');
+  const { screen } = await loadNut();
   return { id: '0', bounds: { x: 0, y: 0, width: await screen.width(), height: await screen.height() }, scaleFactor: 1, primary: true };
 }
 

@@ -1,9 +1,7 @@
 // Runs in: engine. Real OS clicks through nut-js (libnut), loaded only when the autopilot first clicks.
-import type * as NutJs from '@nut-tree-fork/nut-js';
 import type { Point } from '../../../src-shared/game-profile';
 import type { MousePort } from '../../core/autopilot/ports';
-
-type NutModule = typeof NutJs;
+import { loadNut, type NutLoader, type NutModule } from './nut-loader';
 
 /** macOS moves the mouse in points, not pixels: a Retina display is 2× off unless converted. */
 export function toMouseCoordinates(point: Point, scaleFactor: number, platform: NodeJS.Platform = process.platform): Point {
@@ -13,6 +11,8 @@ export function toMouseCoordinates(point: Point, scaleFactor: number, platform: 
 
 export class NutMouse implements MousePort {
   private nut: Promise<NutModule> | null = null;
+
+  constructor(private readonly loadNutJs: NutLoader = loadNut) {}
 
   async click(point: Point, scaleFactor: number): Promise<void> {
     const nut = await this.load();
@@ -44,12 +44,14 @@ export class NutMouse implements MousePort {
   }
 
   private load(): Promise<NutModule> {
-    this.nut ??= import('@nut-tree-fork/nut-js').then((nut) => {
+    // A failed load (no display) is not kept: the next click probes again.
+    this.nut ??= this.loadNutJs().then((nut) => {
       // The default 100 ms pause after every mouse action would cost win rate on each cash-out.
       nut.mouse.config.autoDelayMs = 0;
       nut.keyboard.config.autoDelayMs = 0;
       return nut;
     });
+    this.nut.catch(() => (this.nut = null));
     return this.nut;
   }
 }

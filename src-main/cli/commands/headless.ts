@@ -1,34 +1,30 @@
-// Runs in: Node (CLI). `cockpit headless [--host 127.0.0.1] [--port N] [--data DIR]`
+// Runs in: Node (CLI). `cockpit headless [--host 127.0.0.1] [--port N] [--data DIR] [--open]`
 import { klineBaseUrlFromEnv, KLINE_BASE_URL_ENV } from '../../engine/backtest/kline-override';
 import { resolveDataDir } from '../../engine/data-dir';
 import { claimDataDir } from '../../engine/data-dir-claim';
-import { isLoopback, startHeadless } from '../../headless/headless-shell';
+import { startHeadless } from '../../headless/headless-shell';
 import { openCliEngine, type CliContext } from '../cli-engine';
 import { intOption, parseOptions, untilSignal } from '../options';
 import { builtRendererDir } from '../renderer-dir';
+import { announceReady, listenHost, SERVE_OPTIONS } from '../serve-options';
 
-const HELP = `Usage: cockpit headless [--host 127.0.0.1] [--port 4318] [--data DIR]
+const HELP = `Usage: cockpit headless [--host 127.0.0.1] [--port 4318] [--data DIR] [--open]
 
 Runs the engine and serves the cockpit to a browser. Open the printed URL: the token in it
 authorizes the browser. Binding to a non-loopback host exposes the cockpit to your network.
+--open also opens it in this desktop's browser, when there is a desktop.
 
 Environment: COCKPIT_KLINE_BASE_URL=http://127.0.0.1:PORT sends the Backtest view's kline downloads
 to a local \`cockpit simulator\` instead of the exchanges (for tests; loopback URLs only).
 `;
 
 export default async function run(args: string[], context: CliContext): Promise<number> {
-  const { values } = parseOptions(args, {
-    host: { type: 'string', default: '127.0.0.1' },
-    port: { type: 'string' },
-    data: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
+  const { values } = parseOptions(args, SERVE_OPTIONS);
   if (values.help) {
     process.stdout.write(HELP);
     return 0;
   }
-  const host = values.host ?? '127.0.0.1';
-  if (!isLoopback(host)) process.stderr.write(`Warning: listening on ${host}, reachable beyond this machine. Anyone with the URL's token can control the cockpit.\n`);
+  const host = listenHost(values.host);
   const klineBaseUrl = klineBaseUrlFromEnv();
   if (klineBaseUrl) process.stderr.write(`${KLINE_BASE_URL_ENV}: kline downloads go to ${klineBaseUrl}, not to the exchanges.\n`);
   const dataDir = resolveDataDir(values.data);
@@ -45,6 +41,6 @@ export default async function run(args: string[], context: CliContext): Promise<
     lock.release(); // a no-op if opening the engine already gave it back
     throw error;
   });
-  process.stdout.write(`Cockpit ready: ${shell.url}\n`);
+  announceReady(shell.url, values.open);
   return shell.opened.stop(`received ${await signalled}`);
 }

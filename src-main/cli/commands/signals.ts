@@ -80,11 +80,12 @@ function report(reached: number, text: string): void {
   process.stdout.write(`sent to ${reached} client(s): ${text}\n`);
 }
 
-function feedAuto(server: SignalServer, intervalMs: number, firstRoundId: number): () => void {
+/** Broadcasts a simulated round every `intervalMs`; `cockpit demo` feeds its signal server with this too. */
+export function feedAuto(server: SignalServer, intervalMs: number, firstRoundId: number, sent: (reached: number, text: string) => void = report): () => void {
   const simulator = new RoundSimulator({ firstRoundId });
   const timer = setInterval(() => {
     const text = JSON.stringify(simulator.next(Date.now()));
-    report(server.broadcastRaw(text), text);
+    sent(server.broadcastRaw(text), text);
   }, intervalMs);
   return () => clearInterval(timer);
 }

@@ -184,6 +184,8 @@ export class AutopilotService {
     this.rehearsalAbort?.abort();
     await this.rehearsalRun;
     await this.stop('shutdown');
+    // The last round's notifications read P&L from SQLite, which closes right after this.
+    this.ui.flush();
   }
 
   /**

@@ -15,7 +15,8 @@ export class UiLane {
     setImmediate(() => this.flush());
   }
 
-  private flush(): void {
+  /** Delivers what is queued now: on shutdown, before the database the notifications read from is closed. */
+  flush(): void {
     this.scheduled = false;
     const batch = this.pending;
     this.pending = [];

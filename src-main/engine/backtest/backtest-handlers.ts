@@ -10,6 +10,7 @@ import { BacktestJobs } from './backtest-jobs';
 import { KlineDownloads, type KlineDownloadsOptions } from './kline-downloads';
 import { loadSeries } from './chart-series';
 import { decodeRunSource, sourceLabel } from './run-source';
+import { loadSampleSeries } from './sample-data';
 import { listCachedSeries } from './series-catalog';
 
 const ALL = { from: Number.MIN_SAFE_INTEGER, to: Number.MAX_SAFE_INTEGER };
@@ -52,6 +53,7 @@ export function backtestHandlers(db: Db, bus: EventBus, download: Omit<KlineDown
       const { jobId, total } = downloads.start(input);
       return { jobId, total };
     },
+    loadSampleData: () => loadSampleSeries(cache),
   };
 }
 

@@ -1,15 +1,24 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DiagnosticsExport, FirstRunChecklist, systemService } from '../../../src-shared/contract/services/system';
+import { DiagnosticsExport, FirstRunChecklist, SetupGuide, systemService } from '../../../src-shared/contract/services/system';
 import { tempDir } from '../../../test/support/temp-dir';
 import { RotatingLog } from '../../adapters/logging/rotating-log';
+import { openDatabase, type Db } from '../../adapters/store/database';
+import { SettingsRepo } from '../../adapters/store/settings-repo';
+import { SetupFactsRepo } from '../../adapters/store/setup-facts-repo';
 import { Redactor } from '../../core/logging/redact';
 import { createDispatcher } from '../dispatcher';
 import { DEFAULT_SETTINGS } from './settings-service';
+import { setupGuideHandlers } from './setup-guide';
 import { createSystemHandlers, type SystemHost } from './system-service';
 
 const dirs: Array<{ cleanup(): void }> = [];
-afterEach(() => dirs.splice(0).forEach((d) => d.cleanup()));
+const dbs: Db[] = [];
+afterEach(() => {
+  dbs.splice(0).forEach((db) => db.close());
+  dirs.splice(0).forEach((d) => d.cleanup());
+});
 
 function setup(host: Partial<SystemHost>, withProbe = true) {
   const d = tempDir('cockpit-system-');
@@ -41,7 +50,10 @@ function setup(host: Partial<SystemHost>, withProbe = true) {
     redactor,
     diagnosticsDir: d.path,
   });
-  return { dispatch: createDispatcher({ system: systemService }, { system: handlers }), opened };
+  const db = openDatabase(join(d.path, 'cockpit.sqlite'));
+  dbs.push(db);
+  const guide = setupGuideHandlers(new SetupFactsRepo(db), new SettingsRepo(db));
+  return { dispatch: createDispatcher({ system: systemService }, { system: { ...handlers, ...guide } }), opened, db };
 }
 
 describe('system service', () => {
@@ -99,5 +111,31 @@ describe('system service overlays', () => {
     expect(await dispatch('system.setOverlayPointerCapture', { displayId: '1', capture: true })).toEqual({ ok: true, data: { capture: true } });
     expect(await dispatch('system.setOverlayPointerCapture', { displayId: '9', capture: true })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(captured).toEqual([['1', true], ['9', true]]);
+  });
+});
+
+describe('the first-run guide', () => {
+  it('starts with nothing done, ticks each step from the data folder, and stays dismissed', async () => {
+    const { dispatch, db } = setup({});
+    const guide = async () => {
+      const result = await dispatch('system.getSetupGuide', undefined);
+      if (!result.ok) throw new Error(result.error.message);
+      return SetupGuide.parse(result.data);
+    };
+    const done = async () => (await guide()).steps.filter((s) => s.done).map((s) => s.id);
+    expect((await guide()).steps.map((s) => [s.id, s.view])).toEqual([
+      ['game', 'calibrate'],
+      ['rehearse', 'autopilot'],
+      ['signals', 'settings'],
+      ['paper-account', 'markets'],
+      ['backtest', 'backtest'],
+    ]);
+    expect(await done()).toEqual([]);
+    db.prepare("INSERT INTO exchange_accounts (id, exchange, label, environment, created_at) VALUES ('a', 'paper', 'P', 'paper', 1)").run();
+    db.prepare("INSERT INTO signals (received_at, source, raw, raw_bytes, verdict) VALUES (1, 'ws', '{}', 2, 'accepted')").run();
+    expect(await done()).toEqual(['signals', 'paper-account']);
+    expect((await guide()).dismissed).toBe(false);
+    expect(await dispatch('system.dismissSetupGuide', undefined)).toMatchObject({ ok: true, data: { dismissed: true } });
+    expect((await guide()).dismissed).toBe(true);
   });
 });

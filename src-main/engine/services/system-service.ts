@@ -45,7 +45,8 @@ export interface SystemDeps {
   now?: () => number;
 }
 
-export function createSystemHandlers(deps: SystemDeps): SystemHandlers {
+/** Everything but the first-run guide, which sits beside the checklist (setup-guide.ts). */
+export function createSystemHandlers(deps: SystemDeps): Omit<SystemHandlers, 'getSetupGuide' | 'dismissSetupGuide'> {
   const now = deps.now ?? Date.now;
   let lastProbe: ProbeMeasurement | null = null;
 

@@ -9,7 +9,7 @@ import { RegionEditor } from '../calibration/RegionEditor';
 import { RehearsalPanel } from '../calibration/RehearsalPanel';
 import { ScreenshotEditor } from '../calibration/ScreenshotEditor';
 import { ProfilesPanel } from '../components/ProfilesPanel';
-import { call, useAppStore } from '../store/app-store';
+import { useAppStore } from '../store/app-store';
 import { useCalibrationStore } from '../store/calibration-store';
 
 export function CalibrationView({ overlay = false }: { overlay?: boolean }) {
@@ -20,10 +20,14 @@ export function CalibrationView({ overlay = false }: { overlay?: boolean }) {
   const load = useCalibrationStore((s) => s.load);
   const arm = useCalibrationStore((s) => s.arm);
   const [displays, setDisplays] = useState<DisplayInfo[]>([]);
+  // Without a display the engine answers every screen call with one message: show it here, in place of the editor.
+  const [displayError, setDisplayError] = useState<string | null>(null);
 
   useEffect(() => {
-    void call(calls.calibration.listDisplays()).then((list) => {
-      if (!list) return;
+    void calls.calibration.listDisplays().then((result) => {
+      if (!result.ok) return setDisplayError(result.error.message);
+      const list = result.data;
+      setDisplayError(null);
       setDisplays(list);
       const current = useCalibrationStore.getState().draft.displayId;
       const pick = list.find((d) => d.id === routeDisplay) ?? list.find((d) => d.id === current) ?? list.find((d) => d.primary) ?? list[0];
@@ -64,7 +68,15 @@ export function CalibrationView({ overlay = false }: { overlay?: boolean }) {
       <section className="panel editor-panel" aria-labelledby="calibrate-h">
         <h2 id="calibrate-h">Calibrate</h2>
         <p className="hint">Pick a region or point on the right, then drag (regions) or click (points) on the screenshot. Drag to move, handles to resize, arrow keys to nudge.</p>
-        {draftDisplay ? <ScreenshotEditor displayId={draftDisplay} /> : <p className="empty">Looking for displays…</p>}
+        {displayError ? (
+          <p className="empty" role="alert" data-testid="calibrate-unavailable">
+            {displayError}
+          </p>
+        ) : draftDisplay ? (
+          <ScreenshotEditor displayId={draftDisplay} />
+        ) : (
+          <p className="empty">Looking for displays…</p>
+        )}
       </section>
       <div className="calibration-side">
         <section className="panel" aria-labelledby="elements-h">

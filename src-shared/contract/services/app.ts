@@ -12,6 +12,18 @@ export const StrategyToggle = z.object({
 });
 export type StrategyToggle = z.infer<typeof StrategyToggle>;
 
+/** The views of the cockpit, as the UI names them. */
+export const ViewName = z.enum(['autopilot', 'calibrate', 'markets', 'backtest', 'settings']);
+export type ViewName = z.infer<typeof ViewName>;
+
+/** `cockpit demo`: what is simulated or synthetic, said on screen so nobody mistakes it for real. */
+export const DemoInfo = z.object({
+  summary: z.string(),
+  notes: z.partialRecord(ViewName, z.string()),
+  practiceGameUrl: z.string(),
+});
+export type DemoInfo = z.infer<typeof DemoInfo>;
+
 export const AppStatus = z.object({
   version: z.string(),
   shell: z.enum(['electron', 'headless', 'cli']),
@@ -22,6 +34,7 @@ export const AppStatus = z.object({
   dataDir: z.string(),
   startedAt: z.number(),
   strategies: z.array(StrategyToggle),
+  demo: DemoInfo.optional(),
 });
 export type AppStatus = z.infer<typeof AppStatus>;
 

@@ -163,4 +163,6 @@ export const backtestService = {
    * under `exchange = venue` and runs like any other.
    */
   downloadKlines: method(KlineDownloadInput, KlineDownloadStarted),
+  /** Caches the bundled sample history (synthetic, seeded; exchange "synthetic"), generating it on first use. */
+  loadSampleData: method(z.void(), CandleSeriesInfo),
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from '../define';
+import { ViewName } from './app';
 
 /** macOS privacy panes the app may open (deep links into System Settings). */
 export const PermissionPane = z.enum(['screen-recording', 'accessibility']);
@@ -37,6 +38,27 @@ export const FirstRunChecklist = z.object({
 });
 export type FirstRunChecklist = z.infer<typeof FirstRunChecklist>;
 
+/** The first-run guide: what to do first in an empty cockpit, each step ticked from what the engine has seen. */
+export const SetupStepId = z.enum(['game', 'rehearse', 'signals', 'paper-account', 'backtest']);
+export type SetupStepId = z.infer<typeof SetupStepId>;
+
+export const SetupStep = z.object({
+  id: SetupStepId,
+  title: z.string(),
+  detail: z.string(),
+  done: z.boolean(),
+  /** The view that does it. */
+  view: ViewName,
+});
+export type SetupStep = z.infer<typeof SetupStep>;
+
+export const SetupGuide = z.object({
+  steps: z.array(SetupStep),
+  /** Dismissed once, it never comes back (kept in the data folder). */
+  dismissed: z.boolean(),
+});
+export type SetupGuide = z.infer<typeof SetupGuide>;
+
 export const DiagnosticsExport = z.object({ path: z.string(), bytes: z.number().int().nonnegative() });
 
 export const systemService = {
@@ -54,4 +76,6 @@ export const systemService = {
   setOverlayPointerCapture: method(z.object({ displayId: z.string().max(64), capture: z.boolean() }), z.object({ capture: z.boolean() })),
   /** Writes one JSON file (logs, versions, displays, permission states, no secrets) and returns where. */
   exportDiagnostics: method(z.void(), DiagnosticsExport),
+  getSetupGuide: method(z.void(), SetupGuide),
+  dismissSetupGuide: method(z.void(), SetupGuide),
 };
