@@ -24,6 +24,7 @@ interface OrderRow {
   reduce_only: number;
   parent_client_order_id: string | null;
   role: string | null;
+  strategy: string | null;
   updated_at: number;
 }
 
@@ -44,6 +45,7 @@ const fromRow = (r: OrderRow): StoredOrder => ({
   reduceOnly: r.reduce_only === 1,
   role: r.role ?? undefined,
   parentClientOrderId: r.parent_client_order_id ?? undefined,
+  strategy: r.strategy ?? undefined,
   updatedAt: r.updated_at,
 });
 
@@ -99,6 +101,18 @@ export class OrderStore {
   /** Bracket legs of an entry. */
   children(parentClientOrderId: string): StoredOrder[] {
     return (this.db.prepare('SELECT * FROM orders WHERE account_id = ? AND parent_client_order_id = ? ORDER BY id').all(this.accountId, parentClientOrderId) as OrderRow[]).map(fromRow);
+  }
+
+  /** Newest first, at most `limit`: what the orders panel shows (sliced in SQL, not in memory). */
+  recent(status: 'open' | 'all', limit: number): StoredOrder[] {
+    const where = status === 'open' ? `AND status NOT IN ${TERMINAL}` : '';
+    return (this.db.prepare(`SELECT * FROM orders WHERE account_id = ? ${where} ORDER BY updated_at DESC, id DESC LIMIT ?`).all(this.accountId, limit) as OrderRow[]).map(fromRow);
+  }
+
+  /** The latest entry order a strategy sent (its position's anchor after a lost state). */
+  lastEntry(strategy: string, symbol: string): StoredOrder | undefined {
+    const r = this.db.prepare(`SELECT * FROM orders WHERE account_id = ? AND strategy = ? AND symbol = ? AND role = 'entry' ORDER BY id DESC LIMIT 1`).get(this.accountId, strategy, symbol) as OrderRow | undefined;
+    return r ? fromRow(r) : undefined;
   }
 
   all(): StoredOrder[] {

@@ -111,6 +111,16 @@ export class MatchingEngine {
     return [...this.orders.values()].filter((o) => !isTerminal(o.status) && (symbol === undefined || o.symbol === symbol));
   }
 
+  /** Trigger levels of the active stops and take-profits resting on `symbol` (paper walks a candle through them). */
+  triggerLevels(symbol: string): Array<{ readonly level: number; readonly stop: boolean; readonly side: OrderRequest['side'] }> {
+    const out: Array<{ level: number; stop: boolean; side: OrderRequest['side'] }> = [];
+    for (const o of this.orders.values()) {
+      if (o.symbol !== symbol || !o.active || isTerminal(o.status) || o.stopPrice === undefined) continue;
+      if (o.type === 'STOP_MARKET' || o.type === 'TAKE_PROFIT_MARKET') out.push({ level: o.stopPrice, stop: o.type === 'STOP_MARKET', side: o.side });
+    }
+    return out;
+  }
+
   balanceList(): Balance[] {
     return [...this.balances].map(([asset, free]) => ({ asset, free, locked: 0 }));
   }
