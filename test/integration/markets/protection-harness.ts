@@ -1,0 +1,72 @@
+// A markets service booted from its parts on a SQLite file, against the exchange simulator: boot it, drop it without a
+// shutdown (a SIGKILL as far as the venue and the file can tell) or close it, and boot another on the same file.
+import { ActionsRepo } from '../../../src-main/adapters/store/actions-repo';
+import { openDatabase, type Db } from '../../../src-main/adapters/store/database';
+import { SettingsRepo } from '../../../src-main/adapters/store/settings-repo';
+import { ScryptCipher } from '../../../src-main/adapters/secrets/scrypt-cipher';
+import type { Simulator } from '../../../src-main/adapters/exchange/simulator/server';
+import type { SimVenue } from '../../../src-main/adapters/exchange/simulator/venue';
+import type { Kline } from '../../../src-main/core/exchange/types';
+import { EventBus } from '../../../src-main/engine/event-bus';
+import { MarketsService } from '../../../src-main/engine/markets/markets-service';
+import { SafetyService } from '../../../src-main/engine/services/safety-service';
+import { StrategyToggles } from '../../../src-main/engine/services/strategy-toggles';
+import type { AccountExchange } from '../../../src-shared/contract';
+import { KEY } from '../exchange/harness';
+
+export type Venue = Exclude<AccountExchange, 'paper'>;
+export const VENUES: readonly Venue[] = ['binance-spot', 'binance-futures', 'bybit'];
+
+const cipher = new ScryptCipher('protection test');
+
+export interface Booted {
+  readonly db: Db;
+  readonly markets: MarketsService;
+  readonly safety: SafetyService;
+  readonly toggles: StrategyToggles;
+  readonly toasts: string[];
+}
+
+export async function boot(file: string): Promise<Booted> {
+  const db = openDatabase(file);
+  const settings = new SettingsRepo(db);
+  const bus = new EventBus();
+  const toasts: string[] = [];
+  bus.on('toast', (t) => toasts.push(t.message));
+  const safety = new SafetyService(settings, new ActionsRepo(db));
+  const toggles = new StrategyToggles(settings);
+  const markets = new MarketsService({ db, settings, cipher, bus, safety, toggles, healthEveryMs: 60_000, userStream: { staleAfterMs: 1_500, backoff: { initialMs: 50, maxMs: 200 } } });
+  await markets.start();
+  return { db, markets, safety, toggles, toasts };
+}
+
+/** Graceful: what the app does on quit. */
+export async function shutdown(b: Booted): Promise<void> {
+  await b.markets.close();
+  b.db.close();
+}
+
+export function venueOf(sim: Simulator, v: Venue): SimVenue {
+  return v === 'binance-spot' ? sim.binance : v === 'binance-futures' ? sim.futures : sim.bybit;
+}
+
+/** A testnet account on the simulator and a strategy that enters on its first candle, risk profile on, 1 000 USDT per trade. */
+export async function protectedStrategy(b: Booted, sim: Simulator, v: Venue) {
+  const account = await b.markets.addAccount({ exchange: v, environment: 'testnet', label: v, apiKey: KEY.apiKey, apiSecret: KEY.secret, baseUrl: sim.httpUrl, paperBalance: 0 });
+  const config = b.markets.configureStrategy({ strategy: 'external-signal', params: { signals: [{ time: 0, action: 'enter' }] }, accountId: account.id, symbol: 'BTCUSDT', interval: '1h', quotePerTrade: 1_000, riskProfile: true, feeRate: 0.001 });
+  b.toggles.setEnabled(`strategy:${config.id}`, true);
+  return { account, config };
+}
+
+let clock = 1_800_000_000_000;
+/** A closed 1h candle (the simulator's own streams never close one in a test). */
+export function candle(close: number, range = 0.002): Kline {
+  const openTime = (clock += 3_600_000);
+  return { symbol: 'BTCUSDT', interval: '1h', openTime, closeTime: openTime + 3_599_999, open: close, high: close * (1 + range), low: close * (1 - range), close, volume: 10, closed: true };
+}
+
+/** What rests at the venue for BTCUSDT: stops and take-profits, as the venue itself reports them. */
+export function resting(sim: Simulator, v: Venue) {
+  const open = venueOf(sim, v).engine.openOrders('BTCUSDT');
+  return { stops: open.filter((o) => o.type === 'STOP_MARKET'), targets: open.filter((o) => o.type === 'TAKE_PROFIT_MARKET') };
+}

@@ -1,0 +1,120 @@
+// Every strategy entry is protected by orders resting at the venue, and stays protected across the kill switch, an abrupt stop,
+// a restart and a venue that drops the stop; a stop that fires while the app is down is booked on the next start.
+// Against the exchange simulator (real signatures) for Binance spot, Binance USDⓈ-M futures and Bybit linear.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Simulator } from '../../../src-main/adapters/exchange/simulator/server';
+import { simulator, tempDir, until } from '../exchange/harness';
+import { boot, candle, protectedStrategy, resting, shutdown, venueOf, VENUES, type Booted, type Venue } from './protection-harness';
+
+let sim: Simulator;
+let tmp: ReturnType<typeof tempDir>;
+const alive: Booted[] = [];
+const start = async () => {
+  const b = await boot(tmp.file);
+  alive.push(b);
+  return b;
+};
+
+beforeEach(async () => {
+  sim = await simulator();
+  sim.futures.engine.deposit('USDT', 100_000);
+  sim.trade('BTCUSDT', 100);
+  tmp = tempDir();
+});
+afterEach(async () => {
+  for (const b of alive.splice(0)) await shutdown(b).catch(() => undefined);
+  await sim.close();
+  tmp.cleanup();
+});
+
+/** One set of protection: one stop for the whole position, and the take-profit tiers where exits are reduce-only (not spot). */
+function expectOneSet(v: Venue, quantity: number, stop = 85) {
+  const r = resting(sim, v);
+  expect(r.stops).toHaveLength(1);
+  expect(r.stops[0]).toMatchObject({ side: 'SELL', stopPrice: stop });
+  expect(r.stops[0]!.quantity).toBeCloseTo(quantity, 6);
+  if (v === 'binance-spot') expect(r.targets).toEqual([]);
+  else expect(r.targets.map((t) => t.stopPrice).sort((a, b) => a - b)).toEqual([130, 175]);
+  return r;
+}
+
+async function entered(b: Booted, v: Venue) {
+  const { account, config } = await protectedStrategy(b, sim, v);
+  const trader = b.markets.trader(config.id)!;
+  await trader.enqueue(candle(100));
+  const position = trader.position()!;
+  expect(position.quantity).toBeCloseTo(10, 2);
+  expectOneSet(v, position.quantity);
+  return { account, config, trader, quantity: position.quantity };
+}
+
+/** After a restart: the strategy's book for its position (trades closed, position still open). */
+function book(b: Booted, configId: string) {
+  const t = b.markets.trader(configId)!;
+  return { trades: t.trades, position: t.position() };
+}
+
+describe.each(VENUES)('%s: protection lives on the exchange', (v) => {
+  it('entry then kill switch: the strategy stops, its protection keeps resting; a restart finds exactly one set', async () => {
+    const a = await start();
+    const { config, trader, quantity } = await entered(a, v);
+    a.safety.setKillSwitch(true, 'test');
+    expect(trader.running).toBe(false);
+    expectOneSet(v, quantity);
+    await shutdown(alive.pop()!);
+    expectOneSet(v, quantity); // shutdown leaves protection resting
+    const b = await start();
+    expectOneSet(v, quantity);
+    expect(book(b, config.id).position?.stopPrice).toBe(85);
+    expect(b.toggles.list().find((t) => t.id === `strategy:${config.id}`)?.enabled).toBe(false);
+  });
+
+  it('entry then an abrupt stop (no shutdown): the next start resumes with exactly one set; a stop fired while down is booked with its P&L', async () => {
+    const a = await start();
+    const { config, quantity } = await entered(a, v);
+    alive.pop(); // dropped without shutdown: nothing is canceled, nothing more is written
+    const b = await start();
+    expectOneSet(v, quantity);
+    expect(book(b, config.id).position?.quantity).toBeCloseTo(quantity, 9);
+    await shutdown(alive.pop()!);
+
+    sim.trade('BTCUSDT', 84); // gaps through the stop at 85 while the app is down
+    expect(resting(sim, v).stops).toEqual([]);
+    const c = await start();
+    const { trades, position } = book(c, config.id);
+    expect(position).toBeNull();
+    expect(trades).toHaveLength(1);
+    const t = trades[0]!;
+    expect(t.exitPrice).toBeCloseTo(84, 9);
+    expect(t.quantity).toBeCloseTo(quantity, 9);
+    expect(t.pnl).toBeCloseTo((84 - 100) * quantity - 0.001 * (100 + 84) * quantity, 6);
+    // The take-profit tiers of a closed position do not stay behind.
+    await until(() => resting(sim, v).targets.length === 0);
+    expect(c.markets.positions().filter((p) => p.strategy === config.id)).toEqual([]);
+  });
+
+  it('the venue drops the stop while the app is down: the next start re-creates it, once (account reconcile and strategy agree)', async () => {
+    const a = await start();
+    const { quantity } = await entered(a, v);
+    await shutdown(alive.pop()!);
+    const dropped = resting(sim, v).stops[0]!.clientOrderId;
+    venueOf(sim, v).engine.cancel(dropped);
+    await start();
+    const r = expectOneSet(v, quantity);
+    expect(r.stops[0]!.clientOrderId).not.toBe(dropped);
+  });
+
+  it('the venue drops the stop: after the user-data stream reconnects the stop is re-created, once', async () => {
+    const a = await start();
+    const { quantity } = await entered(a, v);
+    const dropped = resting(sim, v).stops[0]!.clientOrderId;
+    venueOf(sim, v).engine.cancel(dropped); // silently: no stream event
+    expect(resting(sim, v).stops).toEqual([]);
+    sim.streams.dropAll();
+    await until(() => resting(sim, v).stops.length === 1, 8_000);
+    const r = expectOneSet(v, quantity);
+    expect(r.stops[0]!.clientOrderId).not.toBe(dropped);
+    await new Promise((r) => setTimeout(r, 300));
+    expectOneSet(v, quantity);
+  });
+});
