@@ -18,7 +18,6 @@ import { backtestHandlers } from './backtest/backtest-handlers';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { runCaptureProbe } from './autopilot/capture-probe';
 import { Redactor } from '../core/logging/redact';
-import { gateLiveArming } from './services/live-gate';
 import { nodeSystemHost } from './services/node-system-host';
 import { createSystemHandlers, type SystemHost } from './services/system-service';
 import type { DisplayInfo } from '../../src-shared/contract/services/autopilot';
@@ -128,8 +127,12 @@ export function createEngine(options: EngineOptions): Engine {
     app: {
       getStatus: () => status(),
       setKillSwitch: ({ engaged }) => (safety.setKillSwitch(engaged, engaged ? 'user engaged the kill switch' : 'user released the kill switch'), status()),
-      // The schema already demanded the ARM LIVE phrase for live.
-      setMode: ({ mode }) => (safety.setMode(mode, mode === 'live' ? 'user armed live mode' : 'user returned to dry-run'), status()),
+      // The schema already demanded the ARM LIVE phrase; SafetyService.armLive checks the kill switch and the first-run checklist.
+      setMode: async ({ mode }) => {
+        if (mode === 'live') safety.armLive(await system.getFirstRunChecklist(), 'user armed live mode');
+        else safety.setMode('dry-run', 'user returned to dry-run');
+        return status();
+      },
       setStrategyEnabled: ({ id, enabled }) => (strategies.setEnabled(id, enabled), status()),
     },
     settings: {
@@ -155,8 +158,7 @@ export function createEngine(options: EngineOptions): Engine {
     actions,
     profiles,
     autopilot,
-    // Live mode is armed only through this gate: missing permissions or a failed probe keep the engine in dry run.
-    dispatch: gateLiveArming(createDispatcher(contract, handlers), async () => system.getFirstRunChecklist()),
+    dispatch: createDispatcher(contract, handlers),
     status,
     onShutdown: (step) => void shutdownSteps.push(step),
     shutdown(reason) {

@@ -8,6 +8,7 @@ import { createEngine, type Engine } from '../../../src-main/engine/engine';
 import type { AccountView, OrderRow, StrategyConfigView, StreamHealthRow } from '../../../src-shared/contract';
 import { tempDir } from '../../support/temp-dir';
 import { KEY, WITHDRAW_KEY, simulator, until } from '../exchange/harness';
+import { READY_CHECKLIST } from '../../support/checklist';
 
 let sim: Simulator;
 let stopFeed: () => void;
@@ -125,7 +126,7 @@ describe('markets service on the simulator', () => {
     // (The simulator shares one venue account between the testnet and live accounts: the testnet strategy's resting stop is imported here.)
     expect((await call<OrderRow[]>('markets.orders', { accountId: live.id })).filter((o) => o.strategy === config.id)).toEqual([]);
     // Armed, it runs; back to dry-run, it is switched off at once.
-    engine.safety.setMode('live', 'test');
+    engine.safety.armLive(READY_CHECKLIST, 'test');
     engine.strategies.setEnabled(`strategy:${config.id}`, true);
     expect((await call<StrategyConfigView[]>('markets.listStrategies')).find((c) => c.id === config.id)).toMatchObject({ running: true });
     engine.safety.setMode('dry-run', 'test');

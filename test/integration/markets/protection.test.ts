@@ -34,7 +34,7 @@ function expectOneSet(v: Venue, quantity: number, stop = 85) {
   expect(r.stops[0]).toMatchObject({ side: 'SELL', stopPrice: stop });
   expect(r.stops[0]!.quantity).toBeCloseTo(quantity, 6);
   if (v === 'binance-spot') expect(r.targets).toEqual([]);
-  else expect(r.targets.map((t) => t.stopPrice).sort((a, b) => a - b)).toEqual([130, 175]);
+  else expect(r.targets.map((t) => t.stopPrice ?? 0).sort((a, b) => a - b)).toEqual([130, 175]);
   return r;
 }
 
