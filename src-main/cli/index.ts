@@ -8,6 +8,7 @@ const commands: Record<string, Command> = {
   ocr: { summary: 'read multipliers from saved screenshots (calibration debugging)', load: () => import('./commands/ocr') },
   backtest: { summary: 'backtest a strategy on a CSV or on exchange candles (downloaded and cached)', load: () => import('./commands/backtest') },
   simulator: { summary: 'local exchange simulator with a demo price feed', load: () => import('./commands/simulator') },
+  flatten: { summary: 'cancel every order and close every position at market (asks to confirm)', load: () => import('./commands/flatten') },
 };
 
 function usage(): string {

@@ -55,6 +55,7 @@ export interface Engine {
   readonly actions: ActionsRepo;
   readonly profiles: ProfilesRepo;
   readonly autopilot: AutopilotService;
+  readonly markets: MarketsService;
   readonly dispatch: Dispatch;
   status(): AppStatus;
   /** Add a cleanup step; steps run in reverse order on shutdown, before the database closes. */
@@ -158,6 +159,7 @@ export function createEngine(options: EngineOptions): Engine {
     actions,
     profiles,
     autopilot,
+    markets,
     dispatch: createDispatcher(contract, handlers),
     status,
     onShutdown: (step) => void shutdownSteps.push(step),

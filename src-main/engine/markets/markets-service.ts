@@ -70,7 +70,14 @@ export class MarketsService {
    * while away, lost state, missing protection), enabled or not; then the strategies left enabled
    * resume from the next closed candle (never on a live account, never under the kill switch).
    */
-  async start(): Promise<void> {
+  start(): Promise<void> {
+    this.started ??= this.startOnce();
+    return this.started;
+  }
+
+  private started: Promise<void> | undefined;
+
+  private async startOnce(): Promise<void> {
     await Promise.all(this.accounts.list().map((a) => this.reconcile(a.id)));
     await Promise.all(this.configs.list().map((c) => this.ensureTrader(c)?.resume()));
     for (const c of this.configs.list()) {
@@ -87,6 +94,8 @@ export class MarketsService {
    * first so none re-enters. Answers each step per account and symbol.
    */
   async flattenAll(accountId?: string): Promise<FlattenStep[]> {
+    // After the start's reconciliation, so every strategy knows its position and no resume races the closes.
+    await this.start().catch(() => undefined);
     const ids = accountId ? [accountId] : this.accounts.list().map((a) => a.id);
     for (const c of this.configs.list().filter((x) => ids.includes(x.accountId))) {
       if (this.deps.toggles.list().find((t) => t.id === toggleId(c.id))?.enabled) this.deps.toggles.setEnabled(toggleId(c.id), false);

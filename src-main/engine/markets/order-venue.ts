@@ -99,6 +99,8 @@ export function orderVenue(d: OrderVenueDeps, symbol: string, strategy: string):
         apply(order.clientOrderId, await d.exchange.queryOrder(symbol, order.clientOrderId));
         order = d.store.get(order.clientOrderId) ?? order;
       }
+      // Still working (thin book): cancel the rest, so the position is exactly what filled and nothing fills behind the loop's back.
+      if (!isTerminal(order.status)) order = (await d.manager.cancel(symbol, order.clientOrderId)) ?? order;
       paperFees(order.clientOrderId);
       return order;
     },

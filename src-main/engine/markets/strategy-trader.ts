@@ -337,6 +337,11 @@ export class StrategyTrader {
       soldQty += o.filledQty;
       soldValue += o.filledQty * (o.avgPrice ?? 0);
     }
+    // A flatten order may also have closed coins that were not this strategy's: its share is what it held.
+    if (soldQty > entry.filledQty) {
+      soldValue *= entry.filledQty / soldQty;
+      soldQty = entry.filledQty;
+    }
     const entryPrice = entry.avgPrice ?? 0;
     return { quantity: entry.filledQty, entryPrice, remaining: Math.max(0, entry.filledQty - soldQty), soldQty, soldValue };
   }
