@@ -38,6 +38,14 @@ export type BinanceOrder = z.infer<typeof BinanceOrder>;
 
 export const BinanceOrderList = z.array(BinanceOrder);
 
+/** POST /api/v3/order/cancelReplace, both parts succeeded. */
+export const BinanceCancelReplaceReply = z.object({
+  cancelResult: z.literal('SUCCESS'),
+  newOrderResult: z.literal('SUCCESS'),
+  cancelResponse: BinanceOrder,
+  newOrderResponse: BinanceOrder,
+});
+
 export const BinanceOtocoReply = z.object({
   orderListId: z.number(),
   contingencyType: z.string(),

@@ -4,7 +4,7 @@ import type { ServerClock } from '../../core/exchange/server-clock';
 import type { Balance, BracketRequest, BracketResult, Exchange, Kline, OrderRequest, OrderSnapshot, Position, Unsubscribe } from '../../core/exchange/types';
 import type { MarketSymbol } from '../../core/exchange/matching/engine-types';
 import type { BinanceRest } from './binance-rest';
-import { BinanceAccount, BinanceApiRestrictions, BinanceOrder, BinanceOrderList, BinanceOtocoReply, toBalances, toSnapshot } from './binance-schemas';
+import { BinanceAccount, BinanceApiRestrictions, BinanceCancelReplaceReply, BinanceOrder, BinanceOrderList, BinanceOtocoReply, toBalances, toSnapshot } from './binance-schemas';
 import { fetchBinanceKlines } from './binance-klines';
 import { decimal } from './http';
 import { cancelOrAsk, mayHavePlaced, nullIfNotFound, resolveByQuery } from './unknown-outcome';
@@ -108,6 +108,26 @@ export class BinanceSpotExchange implements Exchange {
     } catch (e) {
       if (mayHavePlaced(e)) return this.resolve(req, e.signedAt);
       throw e;
+    }
+  }
+
+  /**
+   * POST /api/v3/order/cancelReplace (STOP_ON_FAILURE): the old order is canceled and the new one placed
+   * in one venue step. An unclear answer is settled by querying both; a refusal is thrown (the caller
+   * reads both orders back: STOP_ON_FAILURE leaves the old one if the cancel failed).
+   */
+  async replaceOrder(symbol: string, cancelClientOrderId: string, r: OrderRequest): Promise<{ canceled: OrderSnapshot; placed: OrderSnapshot }> {
+    const params: Params = [...spotOrderParams(r).slice(0, -1), ['cancelReplaceMode', 'STOP_ON_FAILURE'], ['cancelOrigClientOrderId', cancelClientOrderId], ['newOrderRespType', 'FULL']];
+    try {
+      const { body } = await this.cfg.rest.call({ method: 'POST', path: '/api/v3/order/cancelReplace', params, signed: true, weight: 1, group: 'order', isWrite: true });
+      const reply = BinanceCancelReplaceReply.parse(body);
+      return { canceled: toSnapshot(reply.cancelResponse), placed: toSnapshot(reply.newOrderResponse, r.reduceOnly) };
+    } catch (e) {
+      if (!mayHavePlaced(e)) throw e;
+      const placed = await this.resolve(r, e.signedAt);
+      const canceled = await this.queryOrder(symbol, cancelClientOrderId);
+      if (!canceled) throw new ExchangeError({ kind: 'unknown-status', message: `cancelReplace: ${cancelClientOrderId} unknown after an unclear answer` });
+      return { canceled, placed };
     }
   }
 

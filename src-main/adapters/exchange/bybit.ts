@@ -2,7 +2,7 @@ import { legId } from '../../core/exchange/client-order-id';
 import { ExchangeError } from '../../core/exchange/errors';
 import { BYBIT_REQUESTS } from '../../core/exchange/rate-budget';
 import { ServerClock } from '../../core/exchange/server-clock';
-import type { Balance, BracketRequest, BracketResult, Exchange, Kline, OrderRequest, OrderSnapshot, Position, Unsubscribe } from '../../core/exchange/types';
+import type { Balance, BracketRequest, BracketResult, Exchange, Kline, OrderAmend, OrderRequest, OrderSnapshot, Position, Unsubscribe } from '../../core/exchange/types';
 import { BybitRest } from './bybit-rest';
 import { BybitApiKeyInfo, BybitKlines, BybitOrderList, BybitPositionList, BybitWallet, bybitKlines, bybitPositions, bybitSnapshot, parseBybitKlineFrame } from './bybit-schemas';
 import { restDefaults, trackFeed, type ConnectorSetup } from './connector-setup';
@@ -143,6 +143,22 @@ export class BybitExchange implements Exchange {
     if (this.s.category !== 'linear') throw new ExchangeError({ kind: 'fatal', message: 'Bybit trailing stops exist for linear positions only' });
     await this.rest.call({ method: 'POST', path: '/v5/position/trading-stop', body: bybitTrailingStopBody(symbol, distance, activePrice), signed: true, group: 'order', isWrite: true });
     return (await this.openOrders(symbol)).find((o) => o.type === 'TRAILING_STOP_MARKET') ?? null;
+  }
+
+  /**
+   * POST /v5/order/amend: a resting conditional order's trigger and size change in place, under the
+   * same orderLinkId, so a stop move never leaves two stops or none. The state comes from a query.
+   */
+  async amendOrder(symbol: string, clientOrderId: string, change: OrderAmend): Promise<OrderSnapshot> {
+    const body = { category: this.s.category, symbol, orderLinkId: clientOrderId, triggerPrice: decimal(change.stopPrice), qty: decimal(change.quantity) };
+    try {
+      await this.rest.call({ method: 'POST', path: '/v5/order/amend', body, signed: true, group: 'order', isWrite: true });
+    } catch (e) {
+      if (!(e instanceof ExchangeError && e.kind === 'unknown-status')) throw e;
+    }
+    const now = await this.queryOrder(symbol, clientOrderId);
+    if (!now) throw new ExchangeError({ kind: 'not-found', message: `order ${clientOrderId} not found` });
+    return now;
   }
 
   async cancelOrder(symbol: string, clientOrderId: string): Promise<OrderSnapshot> {

@@ -3,7 +3,7 @@ import { legId } from '../../core/exchange/client-order-id';
 import { ExchangeError } from '../../core/exchange/errors';
 import { applyOrderUpdate } from '../../core/exchange/order-state';
 import { reconcile, type ReconcilePlan, type StoredOrder } from '../../core/exchange/reconcile';
-import type { BracketRequest, BracketResult, Exchange, Fill, OrderRequest, OrderSnapshot } from '../../core/exchange/types';
+import type { BracketRequest, BracketResult, Exchange, Fill, OrderAmend, OrderRequest, OrderSnapshot } from '../../core/exchange/types';
 import { fillId } from '../../core/exchange/fill-id';
 import type { OrderMeta, OrderStore } from './order-store';
 
@@ -55,6 +55,33 @@ export class OrderManager {
     }
     this.apply(result);
     return this.store.get(req.clientOrderId)!;
+  }
+
+  /** Atomic cancel-and-place where the venue has it; the new order is stored PENDING before it is sent, like place(). */
+  async replace(symbol: string, cancelClientOrderId: string, intent: Omit<OrderRequest, 'clientOrderId'>, meta: OrderMeta = {}): Promise<StoredOrder> {
+    if (!this.exchange.replaceOrder) throw new ExchangeError({ kind: 'fatal', message: `${this.exchange.id} has no atomic replace` });
+    const req: OrderRequest = { ...intent, clientOrderId: this.ids.next() };
+    this.store.upsert(pending(req), meta);
+    try {
+      const r = await this.exchange.replaceOrder(symbol, cancelClientOrderId, req);
+      this.store.transaction(() => [r.canceled, r.placed].forEach((o) => this.apply(o)));
+    } catch (e) {
+      const status = e instanceof ExchangeError && e.kind !== 'unknown-status' ? 'REJECTED' : 'UNKNOWN';
+      this.apply({ ...pending(req), status, updatedAt: Date.now() });
+      throw e;
+    }
+    return this.store.get(req.clientOrderId)!;
+  }
+
+  /** In-place amend of a resting conditional order (same id). */
+  async amend(symbol: string, clientOrderId: string, change: OrderAmend): Promise<StoredOrder | undefined> {
+    if (!this.exchange.amendOrder) throw new ExchangeError({ kind: 'fatal', message: `${this.exchange.id} cannot amend orders` });
+    const now = await this.exchange.amendOrder(symbol, clientOrderId, change);
+    this.store.transaction(() => {
+      if (now.stopPrice === change.stopPrice && Math.abs(now.quantity - change.quantity) <= 1e-12) this.store.amend(clientOrderId, change.stopPrice, change.quantity);
+      this.apply(now);
+    });
+    return this.store.get(clientOrderId);
   }
 
   async placeBracket(intent: Omit<BracketRequest, 'clientOrderId'>, strategy?: string): Promise<BracketResult> {

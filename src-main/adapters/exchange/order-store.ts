@@ -65,6 +65,7 @@ export class OrderStore {
          ON CONFLICT(account_id, client_order_id) DO UPDATE SET
            exchange_order_id = COALESCE(excluded.exchange_order_id, orders.exchange_order_id),
            status = excluded.status, filled_qty = excluded.filled_qty,
+           stop_price = CASE WHEN excluded.stop_price > 0 THEN excluded.stop_price ELSE orders.stop_price END,
            avg_price = COALESCE(excluded.avg_price, orders.avg_price), updated_at = excluded.updated_at`,
       )
       .run({
@@ -87,6 +88,11 @@ export class OrderStore {
         now,
         updated: Math.max(o.updatedAt, now),
       });
+  }
+
+  /** An order amended in place at the venue (same id): its new trigger and size. */
+  amend(clientOrderId: string, stopPrice: number, quantity: number, now = Date.now()): void {
+    this.db.prepare('UPDATE orders SET stop_price = ?, quantity = ?, updated_at = ? WHERE account_id = ? AND client_order_id = ?').run(stopPrice, quantity, now, this.accountId, clientOrderId);
   }
 
   get(clientOrderId: string): StoredOrder | undefined {

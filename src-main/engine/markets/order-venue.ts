@@ -28,6 +28,11 @@ export interface TraderVenue {
   marketOrder(side: 'BUY' | 'SELL', quantity: number, meta: { role: string; parent?: string }): Promise<StoredOrder>;
   /** A reduce-only conditional exit resting at the venue, attached to its entry. */
   exitOrder(type: ExitType, quantity: number, stopPrice: number, parent: string): Promise<StoredOrder>;
+  /**
+   * Moves a resting stop in one venue step where the venue can: amended in place (Bybit) or canceled
+   * and replaced atomically (Binance spot). Null where it cannot (Binance futures algo orders, paper).
+   */
+  moveStop(old: StoredOrder, stopPrice: number, quantity: number, parent: string): Promise<StoredOrder | undefined> | null;
   cancel(clientOrderId: string): Promise<StoredOrder | undefined>;
   order(clientOrderId: string): StoredOrder | undefined;
   /** Every order attached to an entry (its protection and its exits), oldest first. */
@@ -109,6 +114,12 @@ export function orderVenue(d: OrderVenueDeps, symbol: string, strategy: string):
       const o = await placed(() => d.manager.place({ symbol, side: 'SELL', type, quantity: d.roundQuantity(quantity), stopPrice, reduceOnly: !d.caps.exitsReserveBalance }, { role, parentClientOrderId: parent, strategy }));
       if (o.status === 'REJECTED' || o.status === 'UNKNOWN' || o.status === 'PENDING') throw new ExchangeError({ kind: o.status === 'REJECTED' ? 'rejected' : 'unknown-status', message: `${role} ${o.clientOrderId} ${o.status}` });
       return o;
+    },
+    moveStop: (old, stopPrice, quantity, parent) => {
+      const qty = d.roundQuantity(quantity);
+      if (d.exchange.amendOrder) return placed(async () => (await d.manager.amend(symbol, old.clientOrderId, { stopPrice, quantity: qty })) ?? old);
+      if (d.exchange.replaceOrder) return placed(() => d.manager.replace(symbol, old.clientOrderId, { symbol, side: 'SELL', type: 'STOP_MARKET', quantity: qty, stopPrice, reduceOnly: !d.caps.exitsReserveBalance }, { role: 'stop-loss', parentClientOrderId: parent, strategy }));
+      return null;
     },
     cancel: async (cid) => {
       const o = d.store.get(cid);

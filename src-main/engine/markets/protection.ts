@@ -63,25 +63,28 @@ export class Protector {
   }
 
   /**
-   * Reduce-only venues: the new stop first, then the old one canceled (two reduce-only stops can never
-   * sell more than the position). Balance-reserving venues cannot hold both: cancel, then place, and if
-   * the new level is refused put the old one back.
+   * One venue step where the venue has it (Bybit amend, Binance spot cancelReplace): never two stops,
+   * never none. Otherwise, on reduce-only venues (futures algo orders, paper): the new stop first, then
+   * the old one canceled; two reduce-only stops can never sell more than the position. After any failure
+   * the stop is read back from the venue and, if none rests, put back (old level first), else ProtectionLost.
    */
   private async move(entry: string, old: StoredOrder, level: number, qty: number): Promise<void> {
     this.journal('stop-move', old.clientOrderId, `${old.stopPrice} x ${old.quantity} -> ${level} x ${qty}`);
-    if (!this.venue.caps.exitsReserveBalance) {
+    try {
+      const atomic = this.venue.moveStop(old, level, qty, entry);
+      if (atomic) {
+        const moved = await atomic;
+        this.journal('stop-moved', moved?.clientOrderId, `atomic, replaces ${old.clientOrderId}`);
+        return;
+      }
       const placed = await this.venue.exitOrder('STOP_MARKET', qty, level, entry);
       this.journal('stop-moved', placed.clientOrderId, `replaces ${old.clientOrderId}`);
       await this.cancel(old, 'replaced');
-      return;
-    }
-    const canceled = await this.cancel(old, 'replacing');
-    if (canceled?.status === 'FILLED' || (canceled?.filledQty ?? 0) > 0) return; // it fired meanwhile: the loop books it
-    try {
-      const placed = await this.venue.exitOrder('STOP_MARKET', qty, level, entry);
-      this.journal('stop-moved', placed.clientOrderId, `replaces ${old.clientOrderId}`);
     } catch (e) {
       this.journal('stop-move-failed', old.clientOrderId, (e as Error).message);
+      await this.venue.refresh(entry);
+      if (this.venue.children(entry).some((o) => o.type === 'STOP_MARKET' && (o.status === 'NEW' || o.status === 'PARTIALLY_FILLED'))) throw e; // the old (or new) stop rests: the next sync retries
+      if (this.venue.children(entry).some((o) => o.type === 'STOP_MARKET' && o.filledQty > 0)) return; // it fired: the loop books it
       try {
         const back = await this.venue.exitOrder('STOP_MARKET', qty, old.stopPrice ?? level, entry);
         this.journal('stop-restored', back.clientOrderId, `at ${old.stopPrice}`);

@@ -9,7 +9,7 @@ import { createStrategy } from '../../core/strategies/registry';
 import { StrategyRunner } from '../../core/strategies/runner';
 import type { Candle, EnterIntent } from '../../core/strategies/types';
 import type { TraderVenue } from './order-venue';
-import { Protector, type DesiredProtection } from './protection';
+import { ProtectionLost, Protector, type DesiredProtection } from './protection';
 import type { TraderState, TraderStore } from './trader-state';
 
 export interface TraderConfig {
@@ -187,7 +187,7 @@ export class StrategyTrader {
     if (this.holding) await this.protectiveExits(c);
     const intent = this.runner.push(c);
     if (intent?.action === 'enter' && intent.side === 'long' && !this.holding) await this.enter(intent, c);
-    else if (intent?.action === 'exit' && intent.side === 'long' && this.holding) await this.sell(intent.fraction ?? 1, c, 'signal');
+    else if (intent?.action === 'exit' && intent.side === 'long' && this.holding) await this.sell(intent.fraction ?? 1, c.time, 'signal');
     const cash = await this.venue.quoteFree();
     const held = this.holding ? (this.ledger(this.holding)?.remaining ?? 0) : 0;
     this.risk.limits.onEquity(cash + held * c.close, c.time);
@@ -217,13 +217,15 @@ export class StrategyTrader {
       this.risk.limits.unlock(this.config.symbol);
     }
     // The entry is done only once its protection rests at the venue; if it cannot, the position goes.
+    const h = this.holding;
+    if (!h) return;
     try {
-      await this.protect();
-      this.store.journal('protected', this.holding.entry);
+      await this.protector.sync(h.entry, this.desired(h, this.ledger(h)?.remaining ?? 0));
+      this.store.journal('protected', h.entry);
     } catch (e) {
-      this.store.journal('protect-failed', this.holding.entry, (e as Error).message);
+      this.store.journal('protect-failed', h.entry, (e as Error).message);
       this.note(`protection failed (${(e as Error).message}): closing the position`);
-      await this.sell(1, c, 'protection failed');
+      await this.sell(1, c.time, 'protection failed');
     }
   }
 
@@ -239,16 +241,16 @@ export class StrategyTrader {
       // The venue's fills are the truth; the plan only moves levels. Where exits reserve balance (spot)
       // take-profit tiers do not rest: the loop sells them at the close, as before.
       h.plan.remaining = l.remaining;
-      if (this.venue.caps.exitsReserveBalance) for (const f of out) if (f.reason === 'take-profit' && this.holding) await this.sell(f.quantity / Math.max(this.ledger(h)?.remaining ?? 1, EPS), c, 'take-profit');
+      if (this.venue.caps.exitsReserveBalance) for (const f of out) if (f.reason === 'take-profit' && this.holding) await this.sell(f.quantity / Math.max(this.ledger(h)?.remaining ?? 1, EPS), c.time, 'take-profit');
       l = this.holding ? this.ledger(h) : null;
     }
     if (!this.holding) return;
     if (!l || l.remaining <= l.quantity * EPS) return this.closed(c.time);
-    await this.protect();
+    await this.protect(c.time);
   }
 
   /** Sells `fraction` of what remains at market; exits are never blocked (they only lower risk). */
-  private async sell(fraction: number, c: Candle, reason: string): Promise<void> {
+  private async sell(fraction: number, at: number, reason: string): Promise<void> {
     const h = this.holding!;
     const before = this.ledger(h);
     if (!before) return;
@@ -261,19 +263,26 @@ export class StrategyTrader {
       this.note(`sold ${short(fill.filledQty)} ${this.config.symbol} at ${short(fill.avgPrice ?? 0)} (${reason})`);
     } catch (e) {
       this.note(`exit order failed (${reason}): ${(e as Error).message}`);
-      if (this.holding) await this.protect();
+      if (this.holding) await this.protector.sync(h.entry, this.desired(h, this.ledger(h)?.remaining ?? 0));
       throw e;
     }
     const after = this.ledger(h);
     if (h.plan && after) h.plan.remaining = after.remaining;
-    if (!after || after.remaining <= after.quantity * EPS) return this.closed(c.time);
-    await this.protect();
+    if (!after || after.remaining <= after.quantity * EPS) return this.closed(at);
+    await this.protect(at);
   }
 
-  private protect(): Promise<void> {
+  /** Brings the resting orders in line; if the stop cannot be put back at all, the position is closed rather than left bare. */
+  private async protect(at: number): Promise<void> {
     const h = this.holding!;
-    const l = this.ledger(h);
-    return this.protector.sync(h.entry, this.desired(h, l?.remaining ?? 0));
+    try {
+      await this.protector.sync(h.entry, this.desired(h, this.ledger(h)?.remaining ?? 0));
+    } catch (e) {
+      if (!(e instanceof ProtectionLost)) throw e;
+      this.store.journal('protection-lost', h.entry, e.message);
+      this.note(`${e.message}: closing the position`);
+      await this.sell(1, at, 'protection lost');
+    }
   }
 
   private desired(h: Holding, remaining: number): DesiredProtection {
@@ -307,7 +316,7 @@ export class StrategyTrader {
     if (!l || l.remaining <= l.quantity * EPS) return this.closed(now);
     if (h.plan) h.plan.remaining = l.remaining;
     this.risk.limits.onOpened(this.config.symbol);
-    await this.protect();
+    await this.protect(now);
   }
 
   /** The state lost a position the venue still holds (crash between fill and save): take it back from its entry order. */

@@ -119,6 +119,13 @@ export function handleBybit(venue: SimVenue, req: SimRequest): SimResponse {
       venue.publish(res.events);
       return envelope(venue, 0, 'OK', { orderId: `sim-${venue.engine.get(id)!.orderId}`, orderLinkId: id });
     }
+    case 'POST /v5/order/amend': {
+      const id = String(body.orderLinkId ?? '');
+      const res = venue.engine.amend(id, { stopPrice: body.triggerPrice !== undefined ? Number(body.triggerPrice) : undefined, quantity: body.qty !== undefined ? Number(body.qty) : undefined });
+      if (!res.ok) return envelope(venue, res.message.startsWith('Order does not') ? 110001 : 10001, res.message);
+      venue.publish(res.events);
+      return envelope(venue, 0, 'OK', { orderId: `sim-${venue.engine.get(id)!.orderId}`, orderLinkId: id });
+    }
     case 'GET /v5/order/realtime': {
       const link = q.get('orderLinkId');
       const list = link ? [venue.engine.get(link)].filter((o): o is EngineOrder => !!o) : venue.engine.openOrders(q.get('symbol') ?? undefined);

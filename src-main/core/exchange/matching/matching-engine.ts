@@ -103,6 +103,19 @@ export class MatchingEngine {
     return { ok: true, events };
   }
 
+  /** Moves an untriggered conditional order's trigger and size in place (Bybit amend). */
+  amend(clientOrderId: string, change: { stopPrice?: number; quantity?: number }): { ok: true; events: EngineEvent[] } | { ok: false; message: string } {
+    const o = this.orders.get(clientOrderId);
+    if (!o || isTerminal(o.status)) return { ok: false, message: 'Order does not exist.' };
+    if (o.triggered || (o.type !== 'STOP_MARKET' && o.type !== 'TAKE_PROFIT_MARKET')) return { ok: false, message: 'only untriggered conditional orders can be amended here' };
+    const next: EngineOrder = { ...o, stopPrice: change.stopPrice ?? o.stopPrice, quantity: change.quantity ?? o.quantity, updatedAt: this.config.now() };
+    const invalid = validate(next);
+    if (invalid) return { ok: false, message: invalid };
+    this.orders.set(clientOrderId, next);
+    const px = this.lastPrice.get(o.symbol);
+    return { ok: true, events: [{ order: snapshot(next) }, ...(next.active && px !== undefined ? this.match(next, px) : [])] };
+  }
+
   get(clientOrderId: string): EngineOrder | undefined {
     return this.orders.get(clientOrderId);
   }
