@@ -1,5 +1,5 @@
 // Runs in: engine. Accounts, their sessions, the configured strategy traders and the events the Markets view follows.
-import { CallFailure, type AccountView, type OrderRow, type PositionRow, type StrategyConfigView, type StreamHealthRow, type SymbolPnl } from '../../../src-shared/contract';
+import { CallFailure, NO_STOP_PHRASE, type AccountView, type OrderRow, type PositionRow, type StrategyConfigView, type StreamHealthRow, type SymbolPnl } from '../../../src-shared/contract';
 import { OrderStore } from '../../adapters/exchange/order-store';
 import { redact } from '../../adapters/exchange/redact';
 import type { Db } from '../../adapters/store/database';
@@ -206,6 +206,8 @@ export class MarketsService {
   configureStrategy(input: Parameters<StrategyConfigs['save']>[0]): StrategyConfigView {
     if (!this.accounts.get(input.accountId)) throw new CallFailure('NOT_FOUND', `No account ${input.accountId}.`);
     if (input.id && this.traders.get(input.id)?.running) throw new CallFailure('CONFLICT', 'Switch the strategy off before changing it.');
+    const bare = this.unprotectedOnLive(input);
+    if (bare) throw new CallFailure('REFUSED', bare);
     const config = this.configs.save(input);
     this.traders.delete(config.id);
     this.registerToggle(config);
@@ -252,7 +254,7 @@ export class MarketsService {
   private startTrader(configOrId: StoredStrategyConfig | string): void {
     const c = typeof configOrId === 'string' ? this.configs.get(configOrId) : configOrId;
     if (!c) return;
-    const refuse = this.blockedReason(c.accountId);
+    const refuse = this.blockedReason(c.accountId) ?? this.unprotectedOnLive(c);
     if (refuse) {
       this.deps.bus.emit('toast', { level: 'warn', message: `${c.id} not started: ${refuse}.` });
       queueMicrotask(() => this.deps.toggles.setEnabled(toggleId(c.id), false));
@@ -320,6 +322,12 @@ export class MarketsService {
     }
     this.publishHealth();
     this.changed(c.accountId, 'strategy');
+  }
+
+  /** A strategy with no stop may trade a live account only with the phrase typed; why not, or null. */
+  private unprotectedOnLive(c: Pick<StoredStrategyConfig, 'accountId' | 'riskProfile' | 'quotePerTrade' | 'confirmNoStop'>): string | null {
+    if (this.accounts.get(c.accountId)?.environment !== 'live' || riskFor(c).stopLoss !== null || c.confirmNoStop === NO_STOP_PHRASE) return null;
+    return `a strategy with no stop trades a live account only once you type "${NO_STOP_PHRASE}": nothing would protect its positions at the venue`;
   }
 
   /** Why no new order may go out on this account right now; null when it may. */

@@ -20,6 +20,7 @@ import { DEFAULT_OVERLAYS, overlayColor, requestedOverlays } from '../components
 import { OverlayToggles } from '../components/markets/OverlayToggles';
 import { StrategyStats } from '../components/markets/StrategyStats';
 import { useSeriesData } from '../components/markets/use-series-data';
+import { FlattenAllButton } from '../components/markets/FlattenAllButton';
 import { connectBacktest, useBacktestStore } from '../store/backtest-store';
 import './trading.css';
 
@@ -113,6 +114,7 @@ export function MarketsView() {
         ) : (
           <>
             <PositionsPanel positions={markets.positions} />
+            <FlattenAllButton onDone={markets.refresh} />
             <OrdersPanel orders={markets.orders} onChanged={markets.refresh} />
             <PnlPanel pnl={markets.pnl} accounts={markets.accounts} />
             <StreamHealthPanel health={markets.health} accounts={markets.accounts} />

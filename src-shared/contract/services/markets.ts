@@ -104,6 +104,9 @@ export const StreamHealthRow = z.object({
 });
 export type StreamHealthRow = z.infer<typeof StreamHealthRow>;
 
+/** Typed to let a strategy without a stop trade a live account. */
+export const NO_STOP_PHRASE = 'NO STOP';
+
 export const StrategyConfigInput = z.object({
   /** Omit to create; give to update. Letters, digits and dashes. */
   id: z.string().regex(/^[a-z0-9-]{1,40}$/).optional(),
@@ -120,6 +123,8 @@ export const StrategyConfigInput = z.object({
    */
   riskProfile: z.boolean().default(true),
   feeRate: z.number().min(0).lt(0.1).default(0.001),
+  /** Required (typed by the user) for a strategy with no stop on a live account. */
+  confirmNoStop: z.literal(NO_STOP_PHRASE).optional(),
 });
 export type StrategyConfigInput = z.input<typeof StrategyConfigInput>;
 

@@ -3,7 +3,8 @@
 // Against the exchange simulator (real signatures) for Binance spot, Binance USDⓈ-M futures and Bybit linear.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../../src-main/adapters/exchange/simulator/server';
-import { simulator, tempDir, until } from '../exchange/harness';
+import { StrategyConfigInput } from '../../../src-shared/contract';
+import { KEY, simulator, tempDir, until } from '../exchange/harness';
 import { boot, candle, protectedStrategy, resting, shutdown, venueOf, VENUES, type Booted, type Venue } from './protection-harness';
 
 let sim: Simulator;
@@ -116,5 +117,42 @@ describe.each(VENUES)('%s: protection lives on the exchange', (v) => {
     expect(r.stops[0]!.clientOrderId).not.toBe(dropped);
     await new Promise((r) => setTimeout(r, 300));
     expectOneSet(v, quantity);
+  });
+});
+
+describe('failures are loud', () => {
+  it('a strategy that throws on every candle is reported each time, stopped at the third with its reason shown; its protection stays', async () => {
+    const a = await start();
+    const { config, trader, quantity } = await entered(a, 'binance-spot');
+    sim.binance.faults.inject('/api/v3/account', { kind: 'status', status: 400, body: { code: -1100, msg: 'balances unavailable for the test' } }, { method: 'GET', times: 10 });
+    for (const price of [100, 100.1, 100.2]) await trader.enqueue(candle(price));
+    expect(a.toasts.filter((t) => t.includes('failed on a candle'))).toHaveLength(2);
+    expect(a.toasts.at(-1)).toMatch(/stopped after repeated failures: .*balances unavailable.*protective orders stay/);
+    expect(trader.running).toBe(false);
+    expect(a.toggles.list().find((t) => t.id === `strategy:${config.id}`)?.enabled).toBe(false);
+    const view = a.markets.listStrategies().find((s) => s.id === config.id)!;
+    expect(view).toMatchObject({ running: false, enabled: false, stoppedReason: expect.stringMatching(/3 failures in a row/) });
+    expect(a.markets.streamHealth()).toContainEqual(expect.objectContaining({ stream: `strategy:${config.id}`, connected: false, error: expect.stringMatching(/balances unavailable/) }));
+    expectOneSet('binance-spot', quantity);
+  });
+
+  it('a strategy with no stop carries a warning on its toggle', async () => {
+    const a = await start();
+    const account = await a.markets.addAccount({ exchange: 'paper', environment: 'paper', label: 'p', baseUrl: sim.httpUrl, paperBalance: 1_000 });
+    const bare = a.markets.configureStrategy({ strategy: 'sma-cross', params: {}, accountId: account.id, symbol: 'BTCUSDT', interval: '1h', riskProfile: false, feeRate: 0.001 });
+    const guarded = a.markets.configureStrategy({ strategy: 'sma-cross', params: {}, accountId: account.id, symbol: 'BTCUSDT', interval: '1h', riskProfile: true, feeRate: 0.001 });
+    expect(bare.warning).toMatch(/No stop/);
+    expect(guarded.warning).toBeNull();
+    // The default is the risk profile.
+    expect(a.markets.configureStrategy({ ...StrategyConfigInput.parse({ strategy: 'sma-cross', accountId: account.id, symbol: 'BTCUSDT', interval: '1h' }) }).riskProfile).toBe(true);
+  });
+
+  it('a strategy with no stop cannot trade a live account without the typed phrase', async () => {
+    const a = await start();
+    const live = await a.markets.addAccount({ exchange: 'binance-spot', environment: 'live', label: 'live', apiKey: KEY.apiKey, apiSecret: KEY.secret, baseUrl: sim.httpUrl, paperBalance: 0 });
+    const input = { strategy: 'sma-cross', params: {}, accountId: live.id, symbol: 'BTCUSDT', interval: '1h' as const, riskProfile: false, feeRate: 0.001 };
+    expect(() => a.markets.configureStrategy(input)).toThrow(/type "NO STOP"/);
+    expect(a.markets.configureStrategy({ ...input, confirmNoStop: 'NO STOP' }).warning).toMatch(/No stop/);
+    expect(a.markets.configureStrategy({ ...input, riskProfile: true }).warning).toBeNull();
   });
 });
