@@ -121,7 +121,7 @@ export function createEngine(options: EngineOptions): Engine {
     redactor,
     diagnosticsDir: join(options.dataDir, 'diagnostics'),
   });
-  const markets = new MarketsService({ db, settings: settingsRepo, cipher: options.cipher, bus, safety, toggles: strategies, onTogglesRegistered: publishStatus });
+  const markets = new MarketsService({ db, actions, settings: settingsRepo, cipher: options.cipher, bus, safety, toggles: strategies, onTogglesRegistered: publishStatus });
   void markets.start().catch((error: Error) => console.error('[engine] markets start failed:', error.message));
 
   const handlers: CockpitHandlers = {

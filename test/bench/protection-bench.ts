@@ -36,9 +36,10 @@ async function sim(): Promise<Simulator> {
 function boot(file: string) {
   const db = openDatabase(file);
   const settings = new SettingsRepo(db);
-  const safety = new SafetyService(settings, new ActionsRepo(db));
+  const actions = new ActionsRepo(db);
+  const safety = new SafetyService(settings, actions);
   const toggles = new StrategyToggles(settings);
-  const markets = new MarketsService({ db, settings, cipher: new ScryptCipher('bench'), bus: new EventBus(), safety, toggles, healthEveryMs: 60_000 });
+  const markets = new MarketsService({ db, actions, settings, cipher: new ScryptCipher('bench'), bus: new EventBus(), safety, toggles, healthEveryMs: 60_000 });
   return { db, markets, toggles, close: async () => (await markets.close(), db.close()) };
 }
 

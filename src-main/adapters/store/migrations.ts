@@ -205,6 +205,13 @@ export const migrations: readonly Migration[] = [
         detail TEXT
       );
       CREATE INDEX protection_journal_config ON protection_journal(config_id, id);
+
+      -- Portfolio limits per account, shared by its strategies and manual orders: day start and peak equity.
+      CREATE TABLE account_risk_state (
+        account_id TEXT PRIMARY KEY,
+        state TEXT NOT NULL,              -- JSON, parsed with zod on read
+        updated_at INTEGER NOT NULL
+      );
     `,
   },
 ];

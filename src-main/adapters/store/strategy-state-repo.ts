@@ -24,19 +24,26 @@ export class StrategyStateRepo {
 
   get<S extends z.ZodType>(configId: string, schema: S): z.output<S> | undefined {
     const row = this.db.prepare<[string], { state: string }>('SELECT state FROM strategy_state WHERE config_id = ?').get(configId);
-    if (!row) return undefined;
-    try {
-      const parsed = schema.safeParse(JSON.parse(row.state));
-      return parsed.success ? parsed.data : undefined;
-    } catch {
-      return undefined;
-    }
+    const parsed = row ? schema.safeParse(safeJson(row.state)) : undefined;
+    return parsed?.success ? parsed.data : undefined;
   }
 
   save(configId: string, accountId: string, state: unknown, now = Date.now()): void {
     this.db
       .prepare('INSERT INTO strategy_state (config_id, account_id, state, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(config_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at')
       .run(configId, accountId, JSON.stringify(state), now);
+  }
+
+  accountState<S extends z.ZodType>(accountId: string, schema: S): z.output<S> | undefined {
+    const row = this.db.prepare<[string], { state: string }>('SELECT state FROM account_risk_state WHERE account_id = ?').get(accountId);
+    const parsed = row ? schema.safeParse(safeJson(row.state)) : undefined;
+    return parsed?.success ? parsed.data : undefined;
+  }
+
+  saveAccountState(accountId: string, state: unknown, now = Date.now()): void {
+    this.db
+      .prepare('INSERT INTO account_risk_state (account_id, state, updated_at) VALUES (?, ?, ?) ON CONFLICT(account_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at')
+      .run(accountId, JSON.stringify(state), now);
   }
 
   journal(e: JournalEntry, now = Date.now()): void {
@@ -52,3 +59,11 @@ export class StrategyStateRepo {
     return rows.map((r) => ({ at: r.at, accountId: r.account_id, configId: r.config_id, symbol: r.symbol, step: r.step, clientOrderId: r.client_order_id ?? undefined, detail: r.detail ?? undefined }));
   }
 }
+
+const safeJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+};

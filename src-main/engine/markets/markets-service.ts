@@ -1,4 +1,5 @@
 // Runs in: engine. Accounts, their sessions, the configured strategy traders and the events the Markets view follows.
+import { z } from 'zod';
 import { CallFailure, NO_STOP_PHRASE, type AccountView, type OrderRow, type PositionRow, type StrategyConfigView, type StreamHealthRow, type SymbolPnl } from '../../../src-shared/contract';
 import { OrderStore } from '../../adapters/exchange/order-store';
 import { redact } from '../../adapters/exchange/redact';
@@ -12,7 +13,11 @@ import type { StrategyToggles } from '../services/strategy-toggles';
 import { AccountSession, PAPER_FEE_RATE, type SessionDeps } from './account-session';
 import { AccountStore, type NewAccount, type StoredAccount } from './account-store';
 import { orderRow, pnlRows, positionRows } from './account-views';
+import type { ActionsRepo } from '../../adapters/store/actions-repo';
 import { StrategyStateRepo } from '../../adapters/store/strategy-state-repo';
+import { AccountLimits, AccountLimitsConfig } from './account-limits';
+import { foldFills } from './fill-ledger';
+import { ManualTrading } from './manual-trading';
 import { flattenAccount, type FlattenStep } from './flatten';
 import { riskFor, StrategyConfigs, type StoredStrategyConfig } from './strategy-configs';
 import { StrategyTrader } from './strategy-trader';
@@ -20,6 +25,8 @@ import { TraderStateSchema, type TraderStore } from './trader-state';
 
 export interface MarketsDeps {
   readonly db: Db;
+  /** The audit log: manual orders and their refusals are recorded there. */
+  readonly actions: ActionsRepo;
   readonly settings: SettingsRepo;
   readonly cipher: SecretCipher;
   readonly bus: EventBus;
@@ -33,11 +40,15 @@ export interface MarketsDeps {
 }
 
 const toggleId = (configId: string) => `strategy:${configId}`;
+/** Per-account portfolio limits in settings (defaults: 5 positions, 5% daily loss, 25% drawdown). */
+const LIMITS_KEY = 'markets.accountLimits';
 
 export class MarketsService {
   readonly accounts: AccountStore;
   readonly configs: StrategyConfigs;
   private readonly states: StrategyStateRepo;
+  private readonly limits: AccountLimits;
+  readonly manual: ManualTrading;
   private readonly sessions = new Map<string, AccountSession>();
   private readonly errors = new Map<string, string | null>();
   private readonly traders = new Map<string, StrategyTrader>();
@@ -51,6 +62,18 @@ export class MarketsService {
     this.accounts = new AccountStore(deps.db, deps.settings, deps.cipher);
     this.configs = new StrategyConfigs(deps.settings);
     this.states = new StrategyStateRepo(deps.db);
+    this.limits = new AccountLimits(this.states, (id) => deps.settings.get(LIMITS_KEY, z.record(z.string(), AccountLimitsConfig), {})[id] ?? AccountLimitsConfig.parse({}));
+    this.manual = new ManualTrading({
+      session: (id) => this.session(id),
+      actions: deps.actions,
+      mode: () => deps.safety.snapshot().mode,
+      gate: (id, opening) => (opening ? this.entryGate(id) : Promise.resolve(this.blockedReason(id))),
+      holder: (id, symbol) => {
+        const t = this.heldBy(id, symbol);
+        return t?.entryId ? { entry: t.entryId, resync: () => t.resync() } : undefined;
+      },
+      journal: (accountId, symbol, step, clientOrderId, detail) => this.states.journal({ accountId, configId: 'manual', symbol, step, clientOrderId, detail }),
+    });
     for (const c of this.configs.list()) this.registerToggle(c);
     // The kill switch stops every strategy at once (no entry, no strategy-driven order); each order also
     // re-checks it (blockedReason). Protective orders already resting at the venue stay there.
@@ -174,12 +197,27 @@ export class MarketsService {
   }
 
   async cancelOrder(accountId: string, clientOrderId: string): Promise<OrderRow> {
-    const s = this.session(accountId);
-    const order = s.store.get(clientOrderId);
-    if (!order) throw new CallFailure('NOT_FOUND', `No order ${clientOrderId} on ${accountId}.`);
-    await s.manager.cancel(order.symbol, clientOrderId);
+    const after = await this.manual.cancel(accountId, clientOrderId);
     this.onOrder(accountId, clientOrderId);
-    return orderRow(accountId, s.store.get(clientOrderId)!);
+    return orderRow(accountId, after);
+  }
+
+  async placeOrder(input: Parameters<ManualTrading['place']>[0]): Promise<OrderRow> {
+    const o = await this.manual.place(input);
+    this.changed(input.accountId, 'position');
+    return orderRow(input.accountId, o);
+  }
+
+  async closePosition(accountId: string, symbol: string): Promise<OrderRow> {
+    const o = await this.manual.close(accountId, symbol);
+    this.changed(accountId, 'position');
+    return orderRow(accountId, o);
+  }
+
+  async moveStop(accountId: string, clientOrderId: string, stopPrice: number): Promise<OrderRow> {
+    const o = await this.manual.moveStop(accountId, clientOrderId, stopPrice);
+    this.changed(accountId, 'order');
+    return orderRow(accountId, o);
   }
 
   positions(): PositionRow[] {
@@ -293,7 +331,7 @@ export class MarketsService {
       { id: c.id, strategy: c.strategy, params: c.params, symbol: c.symbol, interval: c.interval, risk: riskFor(c), feeRate },
       marked,
       {
-        blockedReason: () => this.blockedReason(c.accountId),
+        blockedReason: () => this.entryGate(c.accountId),
         onEvent: () => this.changed(c.accountId, 'strategy'),
         onFailure: (message, stopped) => this.strategyFailed(c, message, stopped),
       },
@@ -328,6 +366,22 @@ export class MarketsService {
   private unprotectedOnLive(c: Pick<StoredStrategyConfig, 'accountId' | 'riskProfile' | 'quotePerTrade' | 'confirmNoStop'>): string | null {
     if (this.accounts.get(c.accountId)?.environment !== 'live' || riskFor(c).stopLoss !== null || c.confirmNoStop === NO_STOP_PHRASE) return null;
     return `a strategy with no stop trades a live account only once you type "${NO_STOP_PHRASE}": nothing would protect its positions at the venue`;
+  }
+
+  /** Before a new position, strategy or manual: the safety state, then the account's portfolio limits. */
+  private async entryGate(accountId: string): Promise<string | null> {
+    const blocked = this.blockedReason(accountId);
+    if (blocked) return blocked;
+    const s = this.session(accountId);
+    const held = foldFills(s.store.fills()).filter((l) => Math.abs(l.quantity) > 1e-12);
+    const usdt = (await s.exchange.balances()).find((b) => b.asset === 'USDT');
+    // Spot and paper hold the coins (worth their mark); derivatives hold margin (worth their unrealized P&L).
+    const margin = s.account.exchange === 'binance-futures' || s.account.exchange === 'bybit';
+    const marked = held.reduce((e, l) => {
+      const mark = this.marks.get(`${accountId}/${l.symbol}`) ?? l.entryPrice;
+      return e + l.quantity * (margin ? mark - l.entryPrice : mark);
+    }, 0);
+    return this.limits.check(accountId, { openPositions: held.length, equity: (usdt?.free ?? 0) + (usdt?.locked ?? 0) + marked, now: Date.now() });
   }
 
   /** Why no new order may go out on this account right now; null when it may. */

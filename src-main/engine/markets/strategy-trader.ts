@@ -34,7 +34,7 @@ export interface TraderTrade {
 
 export interface TraderHooks {
   /** Null when orders may be sent now; otherwise why not (kill switch, live not armed, a limit). Asked before every entry. */
-  readonly blockedReason: () => string | null;
+  readonly blockedReason: () => string | null | Promise<string | null>;
   readonly onEvent?: (message: string) => void;
   /** A candle threw; `stopped` once the trader gave up (3 in a row). */
   readonly onFailure?: (message: string, stopped: boolean) => void;
@@ -196,7 +196,7 @@ export class StrategyTrader {
   }
 
   private async enter(intent: EnterIntent, c: Candle): Promise<void> {
-    const blocked = this.hooks.blockedReason();
+    const blocked = await this.hooks.blockedReason();
     if (blocked) return this.note(`entry skipped: ${blocked}`);
     const cash = await this.venue.quoteFree();
     const decision = this.risk.evaluateEntry({ symbol: this.config.symbol, side: 'long', price: c.close, equity: cash, cash, now: c.time, feeRate: this.config.feeRate, stopPrice: intent.stopPrice, sizeHint: intent.sizeHint });

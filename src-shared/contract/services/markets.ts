@@ -152,6 +152,27 @@ export type StrategyConfigView = z.infer<typeof StrategyConfigView>;
 
 const accountId = z.object({ id: z.string().min(1).max(80) });
 
+const symbol = z.string().regex(/^[A-Z0-9]{2,20}$/);
+const accountRef = z.string().min(1).max(80);
+
+/** A manual order: market or limit, with an optional stop and take-profit placed by the same bracket path as a strategy's. */
+export const ManualOrderInput = z
+  .object({
+    accountId: accountRef,
+    symbol,
+    side: z.enum(['BUY', 'SELL']),
+    type: z.enum(['MARKET', 'LIMIT']),
+    quantity: z.number().positive().max(1e9),
+    price: z.number().positive().optional(),
+    stopLoss: z.number().positive().optional(),
+    takeProfit: z.number().positive().optional(),
+  })
+  .refine((o) => o.type !== 'LIMIT' || o.price !== undefined, { message: 'a limit order needs a price', path: ['price'] })
+  .refine((o) => o.side === 'BUY' || (o.stopLoss === undefined && o.takeProfit === undefined), { message: 'stop-loss and take-profit protect a long entry (BUY)', path: ['stopLoss'] })
+  .refine((o) => o.type !== 'LIMIT' || (o.stopLoss === undefined) === (o.takeProfit === undefined), { message: "a limit entry's protection is the venue's bracket: give both stop-loss and take-profit, or neither", path: ['takeProfit'] })
+  .refine((o) => o.stopLoss === undefined || o.price === undefined || o.stopLoss < o.price, { message: 'the stop must be below the entry price', path: ['stopLoss'] });
+export type ManualOrderInput = z.output<typeof ManualOrderInput>;
+
 export const FLATTEN_PHRASE = 'FLATTEN';
 export const FlattenInput = z.object({
   /** Typed by the user: flatten sells at market whatever the price. */
@@ -181,6 +202,10 @@ export const marketsService = {
   cancelOrder: method(z.object({ accountId: z.string().min(1).max(80), clientOrderId: z.string().min(1).max(40) }), OrderRow),
   configureStrategy: method(StrategyConfigInput, StrategyConfigView),
   listStrategies: method(z.void(), z.array(StrategyConfigView)),
+  /** Manual trading: refused in dry run for live accounts, under the kill switch, or past an account limit; recorded with origin manual. */
+  placeOrder: method(ManualOrderInput, OrderRow),
+  closePosition: method(z.object({ accountId: accountRef, symbol }), OrderRow),
+  moveStop: method(z.object({ accountId: accountRef, clientOrderId: z.string().min(1).max(40), stopPrice: z.number().positive() }), OrderRow),
   /** Cancels every open order and closes every position at market; answers each step per account and symbol. */
   flattenAll: method(FlattenInput, z.array(FlattenStepRow)),
   /** Recent candles from the account's venue (the simulator in demo mode), for the live chart. */

@@ -24,6 +24,8 @@ export interface Booted {
   readonly markets: MarketsService;
   readonly safety: SafetyService;
   readonly toggles: StrategyToggles;
+  readonly settings: SettingsRepo;
+  readonly actions: ActionsRepo;
   readonly toasts: string[];
 }
 
@@ -33,11 +35,12 @@ export async function boot(file: string): Promise<Booted> {
   const bus = new EventBus();
   const toasts: string[] = [];
   bus.on('toast', (t) => toasts.push(t.message));
-  const safety = new SafetyService(settings, new ActionsRepo(db));
+  const actions = new ActionsRepo(db);
+  const safety = new SafetyService(settings, actions);
   const toggles = new StrategyToggles(settings);
-  const markets = new MarketsService({ db, settings, cipher, bus, safety, toggles, healthEveryMs: 60_000, userStream: { staleAfterMs: 1_500, backoff: { initialMs: 50, maxMs: 200 } } });
+  const markets = new MarketsService({ db, actions, settings, cipher, bus, safety, toggles, healthEveryMs: 60_000, userStream: { staleAfterMs: 1_500, backoff: { initialMs: 50, maxMs: 200 } } });
   await markets.start();
-  return { db, markets, safety, toggles, toasts };
+  return { db, markets, safety, toggles, settings, actions, toasts };
 }
 
 /** Graceful: what the app does on quit. */
