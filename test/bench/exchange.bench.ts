@@ -20,11 +20,11 @@ import { MarketBus } from '../../src-main/core/exchange/market-bus';
 import { RateBudget, RateBudgetRegistry } from '../../src-main/core/exchange/rate-budget';
 import { ServerClock } from '../../src-main/core/exchange/server-clock';
 import type { Kline, OrderRequest } from '../../src-main/core/exchange/types';
-import { BinanceRest } from '../../src-main/adapters/exchange/binance-rest';
-import { parseBinanceKlineFrame } from '../../src-main/adapters/exchange/binance-schemas';
-import { BinanceSpotExchange } from '../../src-main/adapters/exchange/binance-spot';
-import { createBinanceSpot } from '../../src-main/adapters/exchange/binance-factory';
-import type { HttpSend } from '../../src-main/adapters/exchange/http';
+import { BinanceRest } from '../../src-main/adapters/exchange/binance/binance-rest';
+import { parseBinanceKlineFrame } from '../../src-main/adapters/exchange/binance/binance-schemas';
+import { BinanceSpotExchange } from '../../src-main/adapters/exchange/binance/binance-spot';
+import { createBinanceSpot } from '../../src-main/adapters/exchange/binance/binance-factory';
+import type { HttpSend } from '../../src-main/adapters/exchange/shared/http';
 import { DEFAULT_SYMBOLS, startSimulator } from '../../src-main/adapters/exchange/simulator/server';
 import { protectionBench } from './protection-bench';
 

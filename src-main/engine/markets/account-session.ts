@@ -1,9 +1,9 @@
 // Runs in: engine. One opened account: its Exchange (paper, Binance spot, Binance futures or Bybit), order manager, SQLite order store, user-data stream and labelled market streams.
 import type { StreamHealthRow } from '../../../src-shared/contract';
-import { OrderManager, type ManagerLog } from '../../adapters/exchange/order-manager';
-import { OrderStore } from '../../adapters/exchange/order-store';
-import type { Credentials } from '../../adapters/exchange/binance-rest';
-import type { ResilientStream } from '../../adapters/exchange/ws-stream';
+import { OrderManager, type ManagerLog } from '../../adapters/exchange/shared/order-manager';
+import { OrderStore } from '../../adapters/store/order-store';
+import type { Credentials } from '../../adapters/exchange/binance/binance-rest';
+import type { ResilientStream } from '../../adapters/exchange/shared/ws-stream';
 import type { Db } from '../../adapters/store/database';
 import { ClientOrderIdFactory } from '../../core/exchange/client-order-id';
 import { PaperExchange } from '../../core/exchange/paper-exchange';

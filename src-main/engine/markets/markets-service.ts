@@ -1,8 +1,8 @@
 // Runs in: engine. Accounts, their sessions, the configured strategy traders and the events the Markets view follows.
 import { z } from 'zod';
 import { CallFailure, NO_STOP_PHRASE, type AccountView, type OrderRow, type PositionRow, type StrategyConfigView, type StreamHealthRow, type SymbolPnl } from '../../../src-shared/contract';
-import { OrderStore } from '../../adapters/exchange/order-store';
-import { redact } from '../../adapters/exchange/redact';
+import { OrderStore } from '../../adapters/store/order-store';
+import { redact } from '../../adapters/exchange/shared/redact';
 import type { Db } from '../../adapters/store/database';
 import type { SettingsRepo } from '../../adapters/store/settings-repo';
 import type { SecretCipher } from '../../adapters/secrets/secret-store';

@@ -1,6 +1,6 @@
 // Runs in: engine. What a strategy trader sends orders through: the account's order manager (SQLite first, then the venue).
-import type { OrderManager } from '../../adapters/exchange/order-manager';
-import type { OrderStore } from '../../adapters/exchange/order-store';
+import type { OrderManager } from '../../adapters/exchange/shared/order-manager';
+import type { OrderStore } from '../../adapters/store/order-store';
 import { ExchangeError } from '../../core/exchange/errors';
 import type { StoredOrder } from '../../core/exchange/reconcile';
 import { isTerminal, type Exchange, type MarketData } from '../../core/exchange/types';

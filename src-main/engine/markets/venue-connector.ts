@@ -1,8 +1,8 @@
 // Runs in: engine. The connector an account trades through, chosen by its venue: Binance spot, Binance USDⓈ-M futures or Bybit (linear).
-import { createBinanceFutures, createBinanceSpot } from '../../adapters/exchange/binance-factory';
-import type { Credentials } from '../../adapters/exchange/binance-rest';
-import { BybitExchange } from '../../adapters/exchange/bybit';
-import type { ResilientStream } from '../../adapters/exchange/ws-stream';
+import { createBinanceFutures, createBinanceSpot } from '../../adapters/exchange/binance/binance-factory';
+import type { Credentials } from '../../adapters/exchange/binance/binance-rest';
+import { BybitExchange } from '../../adapters/exchange/bybit/bybit';
+import type { ResilientStream } from '../../adapters/exchange/shared/ws-stream';
 import type { RateBudgetRegistry } from '../../core/exchange/rate-budget';
 import type { Exchange } from '../../core/exchange/types';
 import type { StoredAccount } from './account-store';

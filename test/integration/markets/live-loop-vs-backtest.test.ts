@@ -2,8 +2,8 @@
 // real: candles arrive through a market-data subscription, orders go through the OrderManager into SQLite and fill on the
 // PaperExchange's matching engine.
 import { afterEach, describe, expect, it } from 'vitest';
-import { OrderManager } from '../../../src-main/adapters/exchange/order-manager';
-import { OrderStore } from '../../../src-main/adapters/exchange/order-store';
+import { OrderManager } from '../../../src-main/adapters/exchange/shared/order-manager';
+import { OrderStore } from '../../../src-main/adapters/store/order-store';
 import { openDatabase, type Db } from '../../../src-main/adapters/store/database';
 import { runBacktest } from '../../../src-main/core/backtest/backtester';
 import { ClientOrderIdFactory } from '../../../src-main/core/exchange/client-order-id';

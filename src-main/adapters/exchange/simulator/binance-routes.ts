@@ -1,5 +1,5 @@
 import type { OrderRequest, OrderType, Side } from '../../../core/exchange/types';
-import { hmacSha256Hex, signaturesEqual } from '../signing';
+import { hmacSha256Hex, signaturesEqual } from '../shared/signing';
 import { binanceKlineRow, binanceOrder } from './binance-format';
 import { header, json, type SimRequest, type SimResponse } from './http-types';
 import type { SimVenue } from './venue';

@@ -1,6 +1,6 @@
 import type { EngineOrder } from '../../../core/exchange/matching/engine-types';
 import type { Fill, OrderRequest, OrderSnapshot, OrderType, Side } from '../../../core/exchange/types';
-import { signBybit, signaturesEqual } from '../signing';
+import { signBybit, signaturesEqual } from '../shared/signing';
 import { header, json, type SimRequest, type SimResponse } from './http-types';
 import type { SimVenue } from './venue';
 
