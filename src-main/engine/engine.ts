@@ -166,7 +166,9 @@ export function createEngine(options: EngineOptions): Engine {
     shutdown(reason) {
       closing ??= (async () => {
         actions.record({ kind: 'shutdown', mode: safety.snapshot().mode, reason });
-        for (const step of [...shutdownSteps.reverse(), () => markets.close(), () => autopilot.close(), () => reader?.then((r) => r.close?.())]) {
+        // Say what shutdown did to open positions (left resting, or swept), in the audit log.
+        const closeMarkets = async () => void actions.record({ kind: 'shutdown-positions', mode: safety.snapshot().mode, reason: await markets.close() });
+        for (const step of [...shutdownSteps.reverse(), closeMarkets, () => autopilot.close(), () => reader?.then((r) => r.close?.())]) {
           try {
             await step();
           } catch (error) {

@@ -18,6 +18,7 @@ export function marketsHandlers(markets: MarketsService): CockpitHandlers['marke
     listStrategies: () => markets.listStrategies(),
     flattenAll: ({ accountId }) => markets.flattenAll(accountId),
     placeOrder: (input) => markets.placeOrder(input),
+    setShutdownSweep: ({ accountId, enabled }) => ({ enabled: markets.setShutdownSweep(accountId, enabled) }),
     closePosition: ({ accountId, symbol }) => markets.closePosition(accountId, symbol),
     moveStop: ({ accountId, clientOrderId, stopPrice }) => markets.moveStop(accountId, clientOrderId, stopPrice),
     candles: async ({ accountId, symbol, interval, limit }) =>

@@ -42,6 +42,8 @@ export interface MarketsDeps {
 const toggleId = (configId: string) => `strategy:${configId}`;
 /** Per-account portfolio limits in settings (defaults: 5 positions, 5% daily loss, 25% drawdown). */
 const LIMITS_KEY = 'markets.accountLimits';
+/** Accounts flattened at shutdown (emergency sweep), by id. */
+const SWEEP_KEY = 'markets.sweepOnShutdown';
 
 export class MarketsService {
   readonly accounts: AccountStore;
@@ -263,19 +265,39 @@ export class MarketsService {
   }
 
   /**
-   * Shutdown never closes a position: strategies stop, and their protective orders keep resting at
-   * the venue. Answers what was left, so the shell can say so.
+   * Shutdown: strategies stop; an account whose emergency sweep is on is flattened (every order
+   * canceled, every position closed at market); on every other account positions stay open with their
+   * protective orders resting at the venue. Answers what it did, so the shell can say so.
    */
   async close(): Promise<string> {
     clearInterval(this.healthTimer);
     for (const t of this.traders.values()) if (t.running) t.stop('shutdown');
     await Promise.allSettled([...this.traders.values()].map((t) => t.idle()));
+    const sweep = this.sweepOnShutdown();
+    const swept = this.accounts.list().filter((a) => sweep[a.id]);
+    const notes: string[] = [];
+    for (const a of swept) {
+      const steps = await this.flattenAll(a.id).catch((e: unknown) => [{ accountId: a.id, symbol: null, step: 'not-flat' as const, detail: (e as Error).message }]);
+      notes.push(`${a.id}: emergency sweep ${steps.some((x) => x.step === 'not-flat') ? 'did NOT end flat' : 'ended flat'}`);
+    }
     const held = [...this.traders.values()].filter((t) => t.position());
     const resting = [...this.sessions.values()].reduce((n, s) => n + s.store.open().filter((o) => o.role === 'stop-loss' || o.role === 'take-profit').length, 0);
-    const message = held.length === 0 ? 'no open strategy positions' : `${held.length} open strategy position(s) left with ${resting} protective order(s) resting at the venue`;
+    notes.push(held.length === 0 ? 'no open strategy positions' : `${held.length} open strategy position(s) left open with ${resting} protective order(s) resting at the venue (emergency sweep off)`);
+    const message = notes.join('; ');
     console.log(`[markets] shutdown: ${message}`);
     for (const id of [...this.sessions.keys()]) this.closeSession(id);
     return message;
+  }
+
+  /** Opt-in per account: flatten it when the app shuts down. Off by default (protection keeps resting instead). */
+  setShutdownSweep(accountId: string, enabled: boolean): boolean {
+    if (!this.accounts.get(accountId)) throw new CallFailure('NOT_FOUND', `No account ${accountId}.`);
+    this.deps.settings.set(SWEEP_KEY, { ...this.sweepOnShutdown(), [accountId]: enabled });
+    return enabled;
+  }
+
+  private sweepOnShutdown(): Record<string, boolean> {
+    return this.deps.settings.get(SWEEP_KEY, z.record(z.string(), z.boolean()), {});
   }
 
   private registerToggle(c: StoredStrategyConfig): void {

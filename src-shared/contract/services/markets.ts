@@ -206,6 +206,8 @@ export const marketsService = {
   placeOrder: method(ManualOrderInput, OrderRow),
   closePosition: method(z.object({ accountId: accountRef, symbol }), OrderRow),
   moveStop: method(z.object({ accountId: accountRef, clientOrderId: z.string().min(1).max(40), stopPrice: z.number().positive() }), OrderRow),
+  /** Opt-in per account: flatten it at shutdown. Off: shutdown leaves positions open with their protection resting. */
+  setShutdownSweep: method(z.object({ accountId: accountRef, enabled: z.boolean() }), z.object({ enabled: z.boolean() })),
   /** Cancels every open order and closes every position at market; answers each step per account and symbol. */
   flattenAll: method(FlattenInput, z.array(FlattenStepRow)),
   /** Recent candles from the account's venue (the simulator in demo mode), for the live chart. */

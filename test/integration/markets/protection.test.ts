@@ -120,6 +120,25 @@ describe.each(VENUES)('%s: protection lives on the exchange', (v) => {
   });
 });
 
+describe('shutdown', () => {
+  it('leaves positions open with protection resting and says so; an account with the emergency sweep on is flattened instead', async () => {
+    const a = await start();
+    const { quantity } = await entered(a, 'binance-futures');
+    const kept = await entered(a, 'bybit');
+    const futures = a.markets.listAccounts().find((x) => x.exchange === 'binance-futures')!;
+    a.markets.setShutdownSweep(futures.id, true);
+    alive.pop();
+    const said = await a.markets.close();
+    a.db.close();
+    expect(said).toContain(`${futures.id}: emergency sweep ended flat`);
+    expect(said).toMatch(/1 open strategy position\(s\) left open with 3 protective order\(s\) resting at the venue/);
+    expect(sim.futures.engine.positionList()).toEqual([]);
+    expect(resting(sim, 'binance-futures').stops).toEqual([]);
+    expectOneSet('bybit', kept.quantity);
+    expect(quantity).toBeGreaterThan(0);
+  });
+});
+
 describe('failures are loud', () => {
   it('a strategy that throws on every candle is reported each time, stopped at the third with its reason shown; its protection stays', async () => {
     const a = await start();
