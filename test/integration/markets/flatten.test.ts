@@ -1,46 +1,31 @@
 // Flatten all: every order canceled (entries and resting protection), every position closed at market through partial fills
 // and a 429, each step reported; the strategy's position is booked closed. Also through `cockpit flatten --data DIR --yes`.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Simulator } from '../../../src-main/adapters/exchange/simulator/server';
+import { describe, expect, it, vi } from 'vitest';
 import { headlessPassphrase } from '../../../src-main/adapters/secrets/headless-passphrase';
 import { ScryptCipher } from '../../../src-main/adapters/secrets/scrypt-cipher';
 import run from '../../../src-main/cli/commands/flatten';
 import { createEngine } from '../../../src-main/engine/engine';
 import { FLATTEN_PHRASE, type AccountView } from '../../../src-shared/contract';
 import { tempDir as dataDir } from '../../support/temp-dir';
-import { KEY, simulator, tempDir } from '../exchange/harness';
-import { boot, candle, protectedStrategy, resting, shutdown, type Booted } from './protection-harness';
+import { KEY } from '../exchange/harness';
+import { candle, protectedStrategy, resting, simulatorAndFile, type Booted } from './protection-harness';
 
-let sim: Simulator;
-let tmp: ReturnType<typeof tempDir>;
+const env = simulatorAndFile({ liquidityPerTick: 3 });
 let b: Booted | undefined;
-
-beforeEach(async () => {
-  sim = await simulator({ liquidityPerTick: 3 });
-  sim.futures.engine.deposit('USDT', 100_000);
-  sim.trade('BTCUSDT', 100);
-  tmp = tempDir();
-});
-afterEach(async () => {
-  if (b) await shutdown(b).catch(() => undefined);
-  b = undefined;
-  await sim.close();
-  tmp.cleanup();
-});
 
 describe('flatten all', () => {
   it('a thin book (partial fills) and a 429 in the middle: ends flat (the 429 waited out), every order canceled, every step reported', async () => {
-    b = await boot(tmp.file);
-    const { config } = await protectedStrategy(b, sim, 'binance-futures');
+    b = await env.start();
+    const { config } = await protectedStrategy(b, env.sim, 'binance-futures');
     const trader = b.markets.trader(config.id)!;
     await trader.enqueue(candle(100));
     // The thin book filled 3 of the 10 wanted: the rest was canceled, and exactly that is protected.
     expect(trader.position()?.quantity).toBeCloseTo(3, 9);
-    expect(resting(sim, 'binance-futures').stops[0]?.quantity).toBeCloseTo(3, 9);
+    expect(resting(env.sim, 'binance-futures').stops[0]?.quantity).toBeCloseTo(3, 9);
     // Someone else's position and resting entry on the same account.
-    const venue = sim.futures;
+    const venue = env.sim.futures;
     venue.engine.submit({ symbol: 'BTCUSDT', side: 'BUY', type: 'MARKET', quantity: 5, clientOrderId: 'by-hand-1' });
-    sim.trade('BTCUSDT', 100);
+    env.sim.trade('BTCUSDT', 100);
     venue.engine.submit({ symbol: 'BTCUSDT', side: 'BUY', type: 'LIMIT', quantity: 2, price: 50, clientOrderId: 'by-hand-2' });
     expect(venue.engine.positionList()[0]?.quantity).toBeCloseTo(8, 9);
     // A 429 on the next close order once the first close has partly filled.
@@ -76,12 +61,12 @@ describe('flatten all', () => {
     const dir = dataDir('cockpit-flatten-');
     try {
       const engine = createEngine({ dataDir: dir.path, shell: 'cli', cipher: new ScryptCipher(headlessPassphrase(dir.path).passphrase) });
-      const r = await engine.dispatch('markets.addAccount', { exchange: 'bybit', environment: 'testnet', label: 'bybit', apiKey: KEY.apiKey, apiSecret: KEY.secret, baseUrl: sim.httpUrl });
+      const r = await engine.dispatch('markets.addAccount', { exchange: 'bybit', environment: 'testnet', label: 'bybit', apiKey: KEY.apiKey, apiSecret: KEY.secret, baseUrl: env.sim.httpUrl });
       const account = (r.ok ? r.data : undefined) as AccountView;
       expect(account.connected).toBe(true);
       await engine.shutdown('setup');
-      sim.bybit.engine.submit({ symbol: 'BTCUSDT', side: 'BUY', type: 'MARKET', quantity: 2, clientOrderId: 'pos-1' });
-      sim.bybit.engine.submit({ symbol: 'BTCUSDT', side: 'SELL', type: 'STOP_MARKET', quantity: 2, stopPrice: 80, reduceOnly: true, clientOrderId: 'stop-1' });
+      env.sim.bybit.engine.submit({ symbol: 'BTCUSDT', side: 'BUY', type: 'MARKET', quantity: 2, clientOrderId: 'pos-1' });
+      env.sim.bybit.engine.submit({ symbol: 'BTCUSDT', side: 'SELL', type: 'STOP_MARKET', quantity: 2, stopPrice: 80, reduceOnly: true, clientOrderId: 'stop-1' });
       let out = '';
       const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
       try {
@@ -92,7 +77,7 @@ describe('flatten all', () => {
       expect(out).toContain(`${account.id}\tBTCUSDT\tcancel\tstop-1`);
       expect(out).toMatch(new RegExp(`${account.id}\\tBTCUSDT\\tclose\\t`));
       expect(out).toContain(`${account.id}\t-\tflat`);
-      expect(sim.bybit.engine.positionList()).toEqual([]);
+      expect(env.sim.bybit.engine.positionList()).toEqual([]);
       expect(FLATTEN_PHRASE).toBe('FLATTEN');
     } finally {
       dir.cleanup();

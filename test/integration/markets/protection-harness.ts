@@ -12,7 +12,9 @@ import { MarketsService } from '../../../src-main/engine/markets/markets-service
 import { SafetyService } from '../../../src-main/engine/services/safety-service';
 import { StrategyToggles } from '../../../src-main/engine/services/strategy-toggles';
 import type { AccountExchange } from '../../../src-shared/contract';
-import { KEY } from '../exchange/harness';
+import { afterEach, beforeEach } from 'vitest';
+import type { SimulatorOptions } from '../../../src-main/adapters/exchange/simulator/server';
+import { KEY, simulator, tempDir } from '../exchange/harness';
 
 export type Venue = Exclude<AccountExchange, 'paper'>;
 export const VENUES: readonly Venue[] = ['binance-spot', 'binance-futures', 'bybit'];
@@ -27,6 +29,32 @@ export interface Booted {
   readonly settings: SettingsRepo;
   readonly actions: ActionsRepo;
   readonly toasts: string[];
+}
+
+/**
+ * Per test: a simulator priced at BTCUSDT 100 / ETHUSDT 10 with funded spot, futures and Bybit accounts, a fresh SQLite
+ * file, and every service booted on it shut down afterwards. Registers the vitest hooks: call it at file level.
+ */
+export function simulatorAndFile(opts: SimulatorOptions = {}) {
+  const env = { booted: [] as Booted[] } as { sim: Simulator; tmp: ReturnType<typeof tempDir>; booted: Booted[]; start(): Promise<Booted> };
+  env.start = async () => {
+    const b = await boot(env.tmp.file);
+    env.booted.push(b);
+    return b;
+  };
+  beforeEach(async () => {
+    env.sim = await simulator(opts);
+    env.sim.futures.engine.deposit('USDT', 100_000);
+    env.sim.trade('BTCUSDT', 100);
+    env.sim.trade('ETHUSDT', 10);
+    env.tmp = tempDir();
+  });
+  afterEach(async () => {
+    for (const b of env.booted.splice(0)) await shutdown(b).catch(() => undefined);
+    await env.sim.close();
+    env.tmp.cleanup();
+  });
+  return env;
 }
 
 export async function boot(file: string): Promise<Booted> {

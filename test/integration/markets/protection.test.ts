@@ -1,36 +1,17 @@
 // Every strategy entry is protected by orders resting at the venue, and stays protected across the kill switch, an abrupt stop,
 // a restart and a venue that drops the stop; a stop that fires while the app is down is booked on the next start.
 // Against the exchange simulator (real signatures) for Binance spot, Binance USDⓈ-M futures and Bybit linear.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Simulator } from '../../../src-main/adapters/exchange/simulator/server';
+import { describe, expect, it } from 'vitest';
 import { StrategyConfigInput } from '../../../src-shared/contract';
-import { KEY, simulator, tempDir, until } from '../exchange/harness';
-import { boot, candle, protectedStrategy, resting, shutdown, venueOf, VENUES, type Booted, type Venue } from './protection-harness';
+import { KEY, until } from '../exchange/harness';
+import { candle, protectedStrategy, resting, shutdown, simulatorAndFile, venueOf, VENUES, type Booted, type Venue } from './protection-harness';
 
-let sim: Simulator;
-let tmp: ReturnType<typeof tempDir>;
-const alive: Booted[] = [];
-const start = async () => {
-  const b = await boot(tmp.file);
-  alive.push(b);
-  return b;
-};
-
-beforeEach(async () => {
-  sim = await simulator();
-  sim.futures.engine.deposit('USDT', 100_000);
-  sim.trade('BTCUSDT', 100);
-  tmp = tempDir();
-});
-afterEach(async () => {
-  for (const b of alive.splice(0)) await shutdown(b).catch(() => undefined);
-  await sim.close();
-  tmp.cleanup();
-});
-
+const env = simulatorAndFile();
+const start = () => env.start();
+const alive = env.booted;
 /** One set of protection: one stop for the whole position, and the take-profit tiers where exits are reduce-only (not spot). */
 function expectOneSet(v: Venue, quantity: number, stop = 85) {
-  const r = resting(sim, v);
+  const r = resting(env.sim, v);
   expect(r.stops).toHaveLength(1);
   expect(r.stops[0]).toMatchObject({ side: 'SELL', stopPrice: stop });
   expect(r.stops[0]!.quantity).toBeCloseTo(quantity, 6);
@@ -40,7 +21,7 @@ function expectOneSet(v: Venue, quantity: number, stop = 85) {
 }
 
 async function entered(b: Booted, v: Venue) {
-  const { account, config } = await protectedStrategy(b, sim, v);
+  const { account, config } = await protectedStrategy(b, env.sim, v);
   const trader = b.markets.trader(config.id)!;
   await trader.enqueue(candle(100));
   const position = trader.position()!;
@@ -79,8 +60,8 @@ describe.each(VENUES)('%s: protection lives on the exchange', (v) => {
     expect(book(b, config.id).position?.quantity).toBeCloseTo(quantity, 9);
     await shutdown(alive.pop()!);
 
-    sim.trade('BTCUSDT', 84); // gaps through the stop at 85 while the app is down
-    expect(resting(sim, v).stops).toEqual([]);
+    env.sim.trade('BTCUSDT', 84); // gaps through the stop at 85 while the app is down
+    expect(resting(env.sim, v).stops).toEqual([]);
     const c = await start();
     const { trades, position } = book(c, config.id);
     expect(position).toBeNull();
@@ -90,7 +71,7 @@ describe.each(VENUES)('%s: protection lives on the exchange', (v) => {
     expect(t.quantity).toBeCloseTo(quantity, 9);
     expect(t.pnl).toBeCloseTo((84 - 100) * quantity - 0.001 * (100 + 84) * quantity, 6);
     // The take-profit tiers of a closed position do not stay behind.
-    await until(() => resting(sim, v).targets.length === 0);
+    await until(() => resting(env.sim, v).targets.length === 0);
     expect(c.markets.positions().filter((p) => p.strategy === config.id)).toEqual([]);
   });
 
@@ -98,8 +79,8 @@ describe.each(VENUES)('%s: protection lives on the exchange', (v) => {
     const a = await start();
     const { quantity } = await entered(a, v);
     await shutdown(alive.pop()!);
-    const dropped = resting(sim, v).stops[0]!.clientOrderId;
-    venueOf(sim, v).engine.cancel(dropped);
+    const dropped = resting(env.sim, v).stops[0]!.clientOrderId;
+    venueOf(env.sim, v).engine.cancel(dropped);
     await start();
     const r = expectOneSet(v, quantity);
     expect(r.stops[0]!.clientOrderId).not.toBe(dropped);
@@ -108,11 +89,11 @@ describe.each(VENUES)('%s: protection lives on the exchange', (v) => {
   it('the venue drops the stop: after the user-data stream reconnects the stop is re-created, once', async () => {
     const a = await start();
     const { quantity } = await entered(a, v);
-    const dropped = resting(sim, v).stops[0]!.clientOrderId;
-    venueOf(sim, v).engine.cancel(dropped); // silently: no stream event
-    expect(resting(sim, v).stops).toEqual([]);
-    sim.streams.dropAll();
-    await until(() => resting(sim, v).stops.length === 1, 8_000);
+    const dropped = resting(env.sim, v).stops[0]!.clientOrderId;
+    venueOf(env.sim, v).engine.cancel(dropped); // silently: no stream event
+    expect(resting(env.sim, v).stops).toEqual([]);
+    env.sim.streams.dropAll();
+    await until(() => resting(env.sim, v).stops.length === 1, 8_000);
     const r = expectOneSet(v, quantity);
     expect(r.stops[0]!.clientOrderId).not.toBe(dropped);
     await new Promise((r) => setTimeout(r, 300));
@@ -132,8 +113,8 @@ describe('shutdown', () => {
     a.db.close();
     expect(said).toContain(`${futures.id}: emergency sweep ended flat`);
     expect(said).toMatch(/1 open strategy position\(s\) left open with 3 protective order\(s\) resting at the venue/);
-    expect(sim.futures.engine.positionList()).toEqual([]);
-    expect(resting(sim, 'binance-futures').stops).toEqual([]);
+    expect(env.sim.futures.engine.positionList()).toEqual([]);
+    expect(resting(env.sim, 'binance-futures').stops).toEqual([]);
     expectOneSet('bybit', kept.quantity);
     expect(quantity).toBeGreaterThan(0);
   });
@@ -143,7 +124,7 @@ describe('failures are loud', () => {
   it('a strategy that throws on every candle is reported each time, stopped at the third with its reason shown; its protection stays', async () => {
     const a = await start();
     const { config, trader, quantity } = await entered(a, 'binance-spot');
-    sim.binance.faults.inject('/api/v3/account', { kind: 'status', status: 400, body: { code: -1100, msg: 'balances unavailable for the test' } }, { method: 'GET', times: 10 });
+    env.sim.binance.faults.inject('/api/v3/account', { kind: 'status', status: 400, body: { code: -1100, msg: 'balances unavailable for the test' } }, { method: 'GET', times: 10 });
     for (const price of [100, 100.1, 100.2]) await trader.enqueue(candle(price));
     expect(a.toasts.filter((t) => t.includes('failed on a candle'))).toHaveLength(2);
     expect(a.toasts.at(-1)).toMatch(/stopped after repeated failures: .*balances unavailable.*protective orders stay/);
@@ -157,7 +138,7 @@ describe('failures are loud', () => {
 
   it('a strategy with no stop carries a warning on its toggle', async () => {
     const a = await start();
-    const account = await a.markets.addAccount({ exchange: 'paper', environment: 'paper', label: 'p', baseUrl: sim.httpUrl, paperBalance: 1_000 });
+    const account = await a.markets.addAccount({ exchange: 'paper', environment: 'paper', label: 'p', baseUrl: env.sim.httpUrl, paperBalance: 1_000 });
     const bare = a.markets.configureStrategy({ strategy: 'sma-cross', params: {}, accountId: account.id, symbol: 'BTCUSDT', interval: '1h', riskProfile: false, feeRate: 0.001 });
     const guarded = a.markets.configureStrategy({ strategy: 'sma-cross', params: {}, accountId: account.id, symbol: 'BTCUSDT', interval: '1h', riskProfile: true, feeRate: 0.001 });
     expect(bare.warning).toMatch(/No stop/);
@@ -168,7 +149,7 @@ describe('failures are loud', () => {
 
   it('a strategy with no stop cannot trade a live account without the typed phrase', async () => {
     const a = await start();
-    const live = await a.markets.addAccount({ exchange: 'binance-spot', environment: 'live', label: 'live', apiKey: KEY.apiKey, apiSecret: KEY.secret, baseUrl: sim.httpUrl, paperBalance: 0 });
+    const live = await a.markets.addAccount({ exchange: 'binance-spot', environment: 'live', label: 'live', apiKey: KEY.apiKey, apiSecret: KEY.secret, baseUrl: env.sim.httpUrl, paperBalance: 0 });
     const input = { strategy: 'sma-cross', params: {}, accountId: live.id, symbol: 'BTCUSDT', interval: '1h' as const, riskProfile: false, feeRate: 0.001 };
     expect(() => a.markets.configureStrategy(input)).toThrow(/type "NO STOP"/);
     expect(a.markets.configureStrategy({ ...input, confirmNoStop: 'NO STOP' }).warning).toMatch(/No stop/);

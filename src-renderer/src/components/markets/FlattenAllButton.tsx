@@ -2,11 +2,11 @@
 import { useState } from 'react';
 import { FLATTEN_PHRASE, type FlattenStepRow } from '../../../../src-shared/contract';
 import { useTransport } from '../../api/client-context';
+import { PhraseDialog } from '../PhraseDialog';
 
 export function FlattenAllButton({ onDone }: { onDone: () => void }) {
   const { calls } = useTransport();
   const [confirming, setConfirming] = useState(false);
-  const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
   const [steps, setSteps] = useState<FlattenStepRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -15,7 +15,6 @@ export function FlattenAllButton({ onDone }: { onDone: () => void }) {
     const r = await calls.markets.flattenAll({ confirm: FLATTEN_PHRASE });
     setBusy(false);
     setConfirming(false);
-    setTyped('');
     if (r.ok) setSteps(r.data);
     else setError(r.error.message);
     onDone();
@@ -39,24 +38,9 @@ export function FlattenAllButton({ onDone }: { onDone: () => void }) {
         </ol>
       )}
       {confirming && (
-        <div className="dialog-backdrop" role="presentation" onKeyDown={(e) => e.key === 'Escape' && setConfirming(false)}>
-          <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="flatten-confirm-title">
-            <h2 id="flatten-confirm-title">Flatten everything?</h2>
-            <p>Switches every strategy off, cancels every open order (resting stops included) and closes every position at market on every account, whatever the price.</p>
-            <label>
-              <span>
-                Type <strong>{FLATTEN_PHRASE}</strong> to confirm
-              </span>
-              <input autoFocus value={typed} onChange={(e) => setTyped(e.target.value)} aria-label="Flatten confirmation phrase" />
-            </label>
-            <div className="dialog-actions">
-              <button onClick={() => setConfirming(false)}>Cancel</button>
-              <button className="danger" disabled={typed !== FLATTEN_PHRASE || busy} onClick={() => void run()}>
-                Flatten all
-              </button>
-            </div>
-          </div>
-        </div>
+        <PhraseDialog id="flatten-confirm-title" title="Flatten everything?" phrase={FLATTEN_PHRASE} confirmLabel="Flatten all" inputLabel="Flatten confirmation phrase" ready={!busy} onConfirm={() => void run()} onCancel={() => setConfirming(false)}>
+          <p>Switches every strategy off, cancels every open order (resting stops included) and closes every position at market on every account, whatever the price.</p>
+        </PhraseDialog>
       )}
     </section>
   );
