@@ -21,6 +21,7 @@ import { OverlayToggles } from '../components/markets/OverlayToggles';
 import { StrategyStats } from '../components/markets/StrategyStats';
 import { useSeriesData } from '../components/markets/use-series-data';
 import { FlattenAllButton } from '../components/markets/FlattenAllButton';
+import { ManualOrderPanel } from '../components/markets/ManualOrderPanel';
 import { connectBacktest, useBacktestStore } from '../store/backtest-store';
 import './trading.css';
 
@@ -114,6 +115,7 @@ export function MarketsView() {
         ) : (
           <>
             <PositionsPanel positions={markets.positions} />
+            <ManualOrderPanel accounts={markets.accounts} positions={markets.positions} onChanged={markets.refresh} />
             <FlattenAllButton onDone={markets.refresh} />
             <OrdersPanel orders={markets.orders} onChanged={markets.refresh} />
             <PnlPanel pnl={markets.pnl} accounts={markets.accounts} />
