@@ -17,6 +17,7 @@ const commands: Record<string, Command> = {
   'check-bias': { summary: 'check a strategy for lookahead and warm-up bias', load: () => import('./commands/check-bias') },
   simulator: { summary: 'local exchange simulator with a demo price feed', load: () => import('./commands/simulator') },
   doctor: { summary: 'check a data dir: database integrity, locks, an unsaved kill switch; recover', load: () => import('./commands/doctor') },
+  flatten: { summary: 'cancel every order and close every position at market (asks to confirm)', load: () => import('./commands/flatten') },
 };
 
 function usage(): string {

@@ -11,7 +11,7 @@ import { createEngine, type Engine } from '../engine/engine';
 import { claimDataDir } from '../engine/data-dir-claim';
 import { FatalErrorPolicy } from '../engine/fatal-error-policy';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
-import { contract, methodNames } from '../../src-shared/contract';
+import { contract, FLATTEN_PHRASE, methodNames, type FlattenStepRow } from '../../src-shared/contract';
 import { IPC_EVENT_CHANNEL } from '../../src-shared/contract/ipc-channels';
 import { registerContractHandlers } from './ipc-registration';
 import { SafeStorageCipher } from './safe-storage-cipher';
@@ -127,6 +127,9 @@ async function start(): Promise<void> {
       case 'kill-switch':
         void engine.safety.setKillSwitch(action.engaged, `tray: kill switch ${action.engaged ? 'engaged' : 'released'}`);
         break;
+      case 'flatten-all':
+        void confirmFlatten();
+        break;
       case 'disarm-live':
         engine.safety.setMode('dry-run', 'tray: returned to dry run');
         break;
@@ -150,6 +153,15 @@ async function start(): Promise<void> {
         app.quit();
         break;
     }
+  };
+  /** The tray's flatten: a native confirmation, then the same contract call as the Markets view; the outcome in a message box. */
+  const confirmFlatten = async () => {
+    const { response } = await dialog.showMessageBox({ type: 'warning', buttons: ['Cancel', 'Flatten all'], defaultId: 0, cancelId: 0, title: 'Flatten all', message: 'Close every position at market and cancel every order on every account?', detail: 'Strategies are switched off first. Resting stops are canceled too. This cannot be undone.' });
+    if (response !== 1) return;
+    const r = await engine.dispatch('markets.flattenAll', { confirm: FLATTEN_PHRASE });
+    const steps = r.ok ? (r.data as FlattenStepRow[]) : [];
+    const lines = r.ok ? steps.map((s) => `${s.accountId} ${s.symbol ?? ''} ${s.step}: ${s.detail}`) : [r.error.message];
+    await dialog.showMessageBox({ type: r.ok && !steps.some((s) => s.step === 'not-flat') ? 'info' : 'error', title: 'Flatten all', message: r.ok ? 'Flatten all done' : 'Flatten all failed', detail: lines.join('\n').slice(0, 4_000) });
   };
   const tray = new TrayController(join(__dirname, '../../resources', process.platform === 'win32' ? 'tray.ico' : 'trayTemplate.png'), perform);
   const updater = new Updater({ onReady: () => renderTray(), log: (level, message) => log.write(level, 'updater', message) });

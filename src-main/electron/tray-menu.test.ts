@@ -13,6 +13,7 @@ describe('createTrayMenu', () => {
       'No strategies yet',
       '---',
       'Kill switch',
+      'Flatten all positions…',
       '---',
       'Open cockpit',
       'Calibrate',
@@ -51,5 +52,11 @@ describe('createTrayMenu', () => {
   it('turns Calibrate into the way out while the overlays are up', () => {
     const item = createTrayMenu({ status: base, calibrating: true }).find((i) => i.kind === 'normal' && i.action?.type === 'calibrate');
     expect(item).toMatchObject({ label: 'Exit calibration', enabled: true });
+  });
+
+  it('offers flatten all in every state, kill switch engaged included', () => {
+    for (const status of [base, { ...base, mode: 'live' as const }, { ...base, killSwitch: true }]) {
+      expect(createTrayMenu({ status }).find((i) => i.kind === 'normal' && i.action?.type === 'flatten-all')).toMatchObject({ label: 'Flatten all positions…', enabled: true });
+    }
   });
 });

@@ -4,6 +4,7 @@ import type { AppStatus } from '../../src-shared/contract';
 export type TrayAction =
   | { type: 'toggle-strategy'; id: string; enabled: boolean }
   | { type: 'kill-switch'; engaged: boolean }
+  | { type: 'flatten-all' }
   | { type: 'disarm-live' }
   | { type: 'open-cockpit' }
   | { type: 'calibrate' }
@@ -39,6 +40,8 @@ export function createTrayMenu({ status, updateReady, calibrating }: TrayState):
     status.killSwitch
       ? { kind: 'normal', label: 'Release kill switch', enabled: true, action: { type: 'kill-switch', engaged: false } }
       : { kind: 'normal', label: 'Kill switch', enabled: true, action: { type: 'kill-switch', engaged: true } },
+    // Always available (kill switch or not): it only removes risk; the shell asks for confirmation first.
+    { kind: 'normal', label: 'Flatten all positions…', enabled: true, action: { type: 'flatten-all' } },
     { kind: 'separator' },
     { kind: 'normal', label: 'Open cockpit', enabled: true, action: { type: 'open-cockpit' } },
     { kind: 'normal', label: calibrating ? 'Exit calibration' : 'Calibrate', enabled: true, action: { type: 'calibrate' } },

@@ -24,7 +24,6 @@ import { OptimizeJobs } from './optimize/optimize-jobs';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { runCaptureProbe } from './autopilot/capture-probe';
 import { Redactor } from '../core/logging/redact';
-import { gateLiveArming } from './services/live-gate';
 import { nodeSystemHost } from './services/node-system-host';
 import { setupGuideHandlers } from './services/setup-guide';
 import { createSystemHandlers, type SystemHost } from './services/system-service';
@@ -69,6 +68,7 @@ export interface Engine {
   readonly actions: ActionsRepo;
   readonly profiles: ProfilesRepo;
   readonly autopilot: AutopilotService;
+  readonly markets: MarketsService;
   readonly dispatch: Dispatch;
   status(): AppStatus;
   /** Add a cleanup step; steps run in reverse order on shutdown, before the database closes. */
@@ -165,10 +165,12 @@ export function createEngine(options: EngineOptions): Engine {
     redactor,
     diagnosticsDir: join(options.dataDir, 'diagnostics'),
   });
-  const markets = new MarketsService({ db, settings: settingsRepo, cipher: options.cipher, bus, safety, toggles: strategies, onTogglesRegistered: publishStatus });
+  const markets = new MarketsService({ db, actions, settings: settingsRepo, cipher: options.cipher, bus, safety, toggles: strategies, onTogglesRegistered: publishStatus });
   if (options.startMarkets ?? true) void markets.start().catch((error: Error) => console.error('[engine] markets start failed:', error.message));
+  /** What stopping the markets left resting at the venues (or swept), for the audit log at shutdown. */
+  let marketsStopped: string | null = null;
   const stopTrading = async (reason: string) => {
-    const stops = await Promise.allSettled([markets.close(), autopilot.stop(reason)]);
+    const stops = await Promise.allSettled([markets.close().then((report) => void (marketsStopped = report)), autopilot.stop(reason)]);
     for (const stop of stops) if (stop.status === 'rejected') console.error('[engine] stopping trading failed:', stop.reason);
   };
 
@@ -184,8 +186,12 @@ export function createEngine(options: EngineOptions): Engine {
         if (!outcome.saved) throw new CallFailure('UNAVAILABLE', outcome.message);
         return status();
       },
-      // The schema already demanded the ARM LIVE phrase for live.
-      setMode: ({ mode }) => (safety.setMode(mode, mode === 'live' ? 'user armed live mode' : 'user returned to dry-run'), status()),
+      // The schema already demanded the ARM LIVE phrase; SafetyService.armLive checks the kill switch and the first-run checklist.
+      setMode: async ({ mode }) => {
+        if (mode === 'live') safety.armLive(await system.getFirstRunChecklist(), 'user armed live mode');
+        else safety.setMode('dry-run', 'user returned to dry-run');
+        return status();
+      },
       setStrategyEnabled: ({ id, enabled }) => (strategies.setEnabled(id, enabled), status()),
     },
     settings: {
@@ -212,8 +218,8 @@ export function createEngine(options: EngineOptions): Engine {
     actions,
     profiles,
     autopilot,
-    // Live mode is armed only through this gate: missing permissions or a failed probe keep the engine in dry run.
-    dispatch: gateLiveArming(createDispatcher(contract, handlers), async () => system.getFirstRunChecklist()),
+    markets,
+    dispatch: createDispatcher(contract, handlers),
     status,
     onShutdown: (step) => void shutdownSteps.push(step),
     stopTrading,
@@ -235,6 +241,8 @@ export function createEngine(options: EngineOptions): Engine {
         const killSwitch = await safety.saveKillSwitch(`shutdown: ${reason}`);
         if (!killSwitch.saved) problems.push(killSwitch.message);
         await attempt('recording the shutdown', () => actions.record({ kind: 'shutdown', mode: safety.snapshot().mode, reason }));
+        // Say what shutdown did to open positions (left resting, or swept), in the audit log.
+        if (marketsStopped) await attempt('recording open positions', () => actions.record({ kind: 'shutdown-positions', mode: safety.snapshot().mode, reason: marketsStopped! }));
         // Fold the WAL back into the main file so a copied data dir is complete.
         await attempt('checkpointing the database', () => db.pragma('wal_checkpoint(TRUNCATE)'));
         await attempt('closing the database', () => db.close());

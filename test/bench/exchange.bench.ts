@@ -7,6 +7,8 @@
  *  2. Loopback round trip: the same placeOrder against the local simulator over 127.0.0.1 HTTP.
  *  3. Market-data parse throughput: frames → parse → MarketBus, messages/s on one core; baseline:
  *     ccxt (pro binance) JSON.parse + handleOHLCV of the same frames, if ccxt is installed.
+ *  4. Protection (protection-bench.ts): entry-to-protection-acknowledged per venue, restart-to-reconciled with 50 positions.
+ *     `npm run bench:exchange -- protection` runs only these.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,12 +20,13 @@ import { MarketBus } from '../../src-main/core/exchange/market-bus';
 import { RateBudget, RateBudgetRegistry } from '../../src-main/core/exchange/rate-budget';
 import { ServerClock } from '../../src-main/core/exchange/server-clock';
 import type { Kline, OrderRequest } from '../../src-main/core/exchange/types';
-import { BinanceRest } from '../../src-main/adapters/exchange/binance-rest';
-import { parseBinanceKlineFrame } from '../../src-main/adapters/exchange/binance-schemas';
-import { BinanceSpotExchange } from '../../src-main/adapters/exchange/binance-spot';
-import { createBinanceSpot } from '../../src-main/adapters/exchange/binance-factory';
-import type { HttpSend } from '../../src-main/adapters/exchange/http';
+import { BinanceRest } from '../../src-main/adapters/exchange/binance/binance-rest';
+import { parseBinanceKlineFrame } from '../../src-main/adapters/exchange/binance/binance-schemas';
+import { BinanceSpotExchange } from '../../src-main/adapters/exchange/binance/binance-spot';
+import { createBinanceSpot } from '../../src-main/adapters/exchange/binance/binance-factory';
+import type { HttpSend } from '../../src-main/adapters/exchange/shared/http';
 import { DEFAULT_SYMBOLS, startSimulator } from '../../src-main/adapters/exchange/simulator/server';
+import { protectionBench } from './protection-bench';
 
 const pct = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const fmt = (ms: number): string => `${(ms * 1000).toFixed(1)} µs`;
@@ -134,6 +137,7 @@ async function ccxtThroughput(input: readonly string[], rounds: number): Promise
 
 async function main(): Promise<void> {
   console.log(`node ${process.version}, ${new Date().toISOString()}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`);
+  if (process.argv.includes('protection')) return protectionBench();
   await tickToOrder(21_000);
   await loopback(1_100);
   const input = frames(100_000);
@@ -150,6 +154,7 @@ async function main(): Promise<void> {
   const base = await ccxtThroughput(input.slice(0, 50_000), 1);
   const baseline = typeof base === 'number' ? await ccxtThroughput(input, 2) : base;
   console.log(typeof baseline === 'number' ? `baseline ccxt ${ccxtPkg.version} (JSON.parse + pro.binance.handleOHLCV): ${Math.round(baseline).toLocaleString('en-US')} msgs/s  → ours ${(ours / baseline).toFixed(1)}×` : `baseline: ${baseline}`);
+  await protectionBench();
 }
 
 main().then(

@@ -83,7 +83,8 @@ describe('Markets page: paper trading on the simulator', () => {
     await poll(() => page.getByTestId('health-table').locator('tbody tr').first().textContent()).toMatch(/btcusdt@kline_1s● live/);
     await poll(async () => (await orderRows().allTextContents()).filter((t) => t.includes('FILLED')).length, 40_000).toBeGreaterThanOrEqual(2);
     const texts = await orderRows().allTextContents();
-    expect(texts.every((t) => /BTCUSDT(BUY|SELL)FILLED/.test(t) && t.includes('sma-cross-'))).toBe(true);
+    // Every row is the strategy's: its market orders, and (risk profile on by default) the stops resting for its positions.
+    expect(texts.every((t) => t.includes('sma-cross-') && /BTCUSDT(BUY|SELL)(FILLED|NEW|CANCELED|EXPIRED)/.test(t))).toBe(true);
     await poll(() => page.getByTestId('pnl-table').locator('tbody tr').first().textContent()).toMatch(/^Sim paperBTCUSDT/);
     await poll(() => page.getByTestId(/^strategy-stats-/).textContent()).toMatch(/● running · \d+ candles · [1-9]\d* orders/);
     // Health ages move: two readings of the last-message age are not frozen.

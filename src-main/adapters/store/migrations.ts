@@ -209,4 +209,37 @@ export const migrations: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 3,
+    name: 'strategy state and protection journal',
+    sql: `
+      -- One row per configured strategy: its position, exit-plan levels, tier progress, risk counters, last candle.
+      CREATE TABLE strategy_state (
+        config_id TEXT PRIMARY KEY,
+        account_id TEXT NOT NULL,
+        state TEXT NOT NULL,              -- JSON, parsed with zod on read
+        updated_at INTEGER NOT NULL
+      );
+
+      -- Every protective step (placed, moved, canceled, failed, adopted), appended before and after it happens.
+      CREATE TABLE protection_journal (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at INTEGER NOT NULL,
+        account_id TEXT NOT NULL,
+        config_id TEXT NOT NULL,
+        symbol TEXT NOT NULL,
+        step TEXT NOT NULL,
+        client_order_id TEXT,
+        detail TEXT
+      );
+      CREATE INDEX protection_journal_config ON protection_journal(config_id, id);
+
+      -- Portfolio limits per account, shared by its strategies and manual orders: day start and peak equity.
+      CREATE TABLE account_risk_state (
+        account_id TEXT PRIMARY KEY,
+        state TEXT NOT NULL,              -- JSON, parsed with zod on read
+        updated_at INTEGER NOT NULL
+      );
+    `,
+  },
 ];

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CandleCache } from '../../adapters/backtest/candle-cache';
 import { syncKlines } from '../../adapters/backtest/kline-sync';
-import { createKlineSource, type KlineSourceOptions } from '../../adapters/exchange/kline-venues';
+import { createKlineSource, type KlineSourceOptions } from '../../adapters/exchange/shared/kline-venues';
 import { openDatabase, type Db } from '../../adapters/store/database';
 import { barsIn as bars } from '../../core/backtest/kline-range';
 import { alignDown, intervalMs, type KlineKey } from '../../core/backtest/klines';

@@ -1,7 +1,7 @@
 // Runs in: Node (CLI). The flags of `cockpit backtest` and their checks.
 import { assertBinanceInterval, bybitIntervalName } from '../../core/backtest/kline-request';
 import { strategyNames } from '../../core/strategies/registry';
-import { isKlineVenue, KLINE_VENUES, type KlineVenue } from '../../adapters/exchange/kline-venues';
+import { isKlineVenue, KLINE_VENUES, type KlineVenue } from '../../adapters/exchange/shared/kline-venues';
 import { parseOptions } from '../options';
 
 export const USAGE = `Usage: cockpit backtest --strategy NAME [--params JSON] --csv FILE [--fee F] [--json] [--db FILE]

@@ -1,7 +1,7 @@
 // Runs in: Node (CLI). The flags of `cockpit optimize` and their checks.
 import { OBJECTIVES } from '../../core/optimize/objective';
 import { strategyNames } from '../../core/strategies/registry';
-import { KLINE_VENUES } from '../../adapters/exchange/kline-venues';
+import { KLINE_VENUES } from '../../adapters/exchange/shared/kline-venues';
 import { intOption, parseOptions } from '../options';
 import { exchangeSeries, SERIES_FLAGS, UsageError, type ExchangeSeries } from './backtest-options';
 

@@ -30,12 +30,26 @@ export class PaperExchange implements Exchange {
   }
 
   /**
-   * Walks one candle as price steps: open, then the extreme nearer the open first, then the other,
-   * then close. Conservative for brackets: a candle touching both legs hits the nearer one first.
+   * Walks one candle as price steps: open, then one extreme, then the other, then close, passing
+   * through every resting trigger level on the way (a real market trades there, so a stop fills at its
+   * level, not at the extreme of a discrete step). The adverse extreme comes first when a stop rests
+   * inside the candle (the backtester's "the stop wins" rule); otherwise the nearer one.
    */
   feedKline(k: Kline): void {
-    const lowFirst = k.open - k.low <= k.high - k.open;
-    for (const p of lowFirst ? [k.open, k.low, k.high, k.close] : [k.open, k.high, k.low, k.close]) this.engine.tick(k.symbol, p);
+    const levels = this.engine.triggerLevels(k.symbol);
+    const sellStopInside = levels.some((l) => l.stop && l.side === 'SELL' && l.level >= k.low && l.level <= k.high);
+    const buyStopInside = levels.some((l) => l.stop && l.side === 'BUY' && l.level >= k.low && l.level <= k.high);
+    const lowFirst = sellStopInside || (!buyStopInside && k.open - k.low <= k.high - k.open);
+    const path = lowFirst ? [k.open, k.low, k.high, k.close] : [k.open, k.high, k.low, k.close];
+    let prev = path[0]!;
+    this.engine.tick(k.symbol, prev);
+    for (const p of path.slice(1)) {
+      const up = p > prev;
+      const between = levels.map((l) => l.level).filter((x) => (up ? x > prev && x < p : x < prev && x > p));
+      for (const x of between.sort((a, b) => (up ? a - b : b - a))) this.engine.tick(k.symbol, x);
+      this.engine.tick(k.symbol, p);
+      prev = p;
+    }
   }
 
   subscribeKlines(symbol: string, interval: string, onKline: (k: Kline) => void): Unsubscribe {

@@ -3,6 +3,8 @@ import { isTerminal, type OrderSnapshot, type Position, type Side } from './type
 export interface StoredOrder extends OrderSnapshot {
   readonly role?: string;
   readonly parentClientOrderId?: string;
+  /** The configured strategy (or 'manual') the order was sent for. */
+  readonly strategy?: string;
 }
 
 export interface ProtectiveStop {

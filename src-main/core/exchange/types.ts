@@ -137,4 +137,16 @@ export interface Exchange extends MarketData {
   openOrders(symbol?: string): Promise<OrderSnapshot[]>;
   positions(): Promise<Position[]>;
   placeBracket(req: BracketRequest): Promise<BracketResult>;
+  /**
+   * Atomic cancel-and-place at the venue (Binance spot cancelReplace, STOP_ON_FAILURE): a stop moves
+   * without a moment with none. Only connectors whose venue has it declare it.
+   */
+  replaceOrder?(symbol: string, cancelClientOrderId: string, replacement: OrderRequest): Promise<{ readonly canceled: OrderSnapshot; readonly placed: OrderSnapshot }>;
+  /** Amends a resting conditional order in place, same id (Bybit order/amend): never two stops, never none. */
+  amendOrder?(symbol: string, clientOrderId: string, change: OrderAmend): Promise<OrderSnapshot>;
+}
+
+export interface OrderAmend {
+  readonly stopPrice: number;
+  readonly quantity: number;
 }

@@ -26,6 +26,15 @@ interface Target {
   done: boolean;
 }
 
+/** What a restart needs to continue the plan exactly where it was (levels, trailing extreme, tiers done). */
+export interface ExitPlanState {
+  readonly stop: number | null;
+  readonly stopReason: ExitReason;
+  readonly best: number;
+  readonly remaining: number;
+  readonly targets: readonly { readonly price: number; readonly quantity: number; readonly done: boolean }[];
+}
+
 /**
  * Protective exits of one open position, evaluated bar by bar with only the bar's OHLC:
  *  - the stop is checked first; if the bar opens through it the fill is at the open (gap), else at the stop;
@@ -47,7 +56,7 @@ export class ExitPlan {
     readonly side: Side,
     readonly entryPrice: number,
     readonly quantity: number,
-    private readonly rules: ExitRules,
+    private rules: ExitRules,
     hints: ExitHints = {},
   ) {
     const dir = (this.dir = side === 'long' ? 1 : -1);
@@ -63,6 +72,27 @@ export class ExitPlan {
       this.targets.sort((a, b) => dir * (a.price - b.price));
     }
     this.updateTrailing();
+  }
+
+  state(): ExitPlanState {
+    return { stop: Number.isNaN(this.stop) ? null : this.stop, stopReason: this.stopReason, best: this.best, remaining: this.remaining, targets: this.targets.map((t) => ({ ...t })) };
+  }
+
+  /** A plan as it was saved by state(); the rules only matter for later trailing and breakeven moves. */
+  static restore(side: Side, entryPrice: number, quantity: number, rules: ExitRules, s: ExitPlanState): ExitPlan {
+    const plan = new ExitPlan(side, entryPrice, quantity, { ...rules, takeProfits: [] });
+    plan.stop = s.stop ?? NaN;
+    plan.stopReason = s.stopReason;
+    plan.best = s.best;
+    plan.remaining = s.remaining;
+    plan.targets.push(...s.targets.map((t) => ({ ...t })));
+    plan.rules = rules;
+    return plan;
+  }
+
+  /** Targets with their quantities, pending or not (what rests on the venue). */
+  targetList(): readonly { readonly price: number; readonly quantity: number; readonly done: boolean }[] {
+    return this.targets;
   }
 
   get stopPrice(): number {

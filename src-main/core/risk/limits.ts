@@ -11,6 +11,19 @@ export type LimitVerdict = { readonly ok: true } | { readonly ok: false; readonl
 
 const OK: LimitVerdict = Object.freeze({ ok: true });
 
+/** The counters a restart must not forget (open symbols are rebuilt from the positions). */
+export interface LimitsState {
+  readonly day: number | null;
+  readonly dayStartEquity: number | null;
+  readonly lastEquity: number | null;
+  readonly consecutiveLosses: number;
+  readonly cooldownUntil: number | null;
+  readonly peakEquity: number | null;
+  readonly pausedUntil: number | null;
+}
+
+const finite = (n: number): number | null => (Number.isFinite(n) ? n : null);
+
 /**
  * Account-level entry gates. Time is epoch ms supplied by the caller (candle time in a backtest,
  * the clock live), so the same rules give the same answers in both.
@@ -80,6 +93,20 @@ export class RiskLimits {
       this.cooldownUntil = now + cd.ms;
       this.consecutiveLosses = 0;
     }
+  }
+
+  state(): LimitsState {
+    return { day: finite(this.day), dayStartEquity: finite(this.dayStartEquity), lastEquity: finite(this.lastEquity), consecutiveLosses: this.consecutiveLosses, cooldownUntil: finite(this.cooldownUntil), peakEquity: finite(this.peakEquity), pausedUntil: finite(this.pausedUntil) };
+  }
+
+  restore(s: LimitsState): void {
+    this.day = s.day ?? NaN;
+    this.dayStartEquity = s.dayStartEquity ?? NaN;
+    this.lastEquity = s.lastEquity ?? NaN;
+    this.consecutiveLosses = s.consecutiveLosses;
+    this.cooldownUntil = s.cooldownUntil ?? -Infinity;
+    this.peakEquity = s.peakEquity ?? -Infinity;
+    this.pausedUntil = s.pausedUntil ?? -Infinity;
   }
 
   get openCount(): number {

@@ -16,6 +16,13 @@ export interface EntryRequest {
   readonly sizeHint?: number;
 }
 
+export interface RiskStats {
+  readonly wins: number;
+  readonly losses: number;
+  readonly winSum: number;
+  readonly lossSum: number;
+}
+
 export type EntryDecision = { readonly ok: true; readonly quantity: number } | { readonly ok: false; readonly reason: string };
 
 /**
@@ -59,6 +66,15 @@ export class RiskEngine {
       this.losses++;
       this.lossSum -= returnOnNotional;
     }
+  }
+
+  /** Win/loss statistics behind the Kelly cap, for persistence. */
+  stats(): RiskStats {
+    return { wins: this.wins, losses: this.losses, winSum: this.winSum, lossSum: this.lossSum };
+  }
+
+  restoreStats(s: RiskStats): void {
+    ({ wins: this.wins, losses: this.losses, winSum: this.winSum, lossSum: this.lossSum } = s);
   }
 
   /** The initial stop the exit plan will use: the tighter of the profile's stop and the strategy's hint. */

@@ -24,7 +24,7 @@ function harness(options: SimOptions & { live?: boolean; buttons?: boolean }) {
   const db = openDatabase(':memory:');
   const actions = new ActionsRepo(db);
   const safety = new SafetyService({ store: { save: () => {} }, audit: actions, marker: { write: () => true, clear: () => {} }, alert: () => {} }, { killSwitch: false });
-  if (options.live !== false) safety.setMode('live', 'test');
+  if (options.live !== false) safety.armLive({ steps: [] }, 'test');
   const profile = game.profile();
   const observer = new RoundObserver(game, profile.regions.multiplier, { idleIntervalMs: 0, now: game.clock.now });
   const look = options.look;

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { CallFailure, DOWNLOAD_INTERVAL_MS, type KlineDownloadInput, type KlineDownloadProgress, type KlineDownloadStarted } from '../../../src-shared/contract';
 import type { CandleCache } from '../../adapters/backtest/candle-cache';
 import { syncKlines } from '../../adapters/backtest/kline-sync';
-import { createKlineSource, type KlineSourceOptions } from '../../adapters/exchange/kline-venues';
+import { createKlineSource, type KlineSourceOptions } from '../../adapters/exchange/shared/kline-venues';
 import { barsIn, closedRange } from '../../core/backtest/kline-range';
 import type { EventBus } from '../event-bus';
 

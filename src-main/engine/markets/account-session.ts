@@ -1,9 +1,9 @@
 // Runs in: engine. One opened account: its Exchange (paper, Binance spot, Binance futures or Bybit), order manager, SQLite order store, user-data stream and labelled market streams.
 import type { StreamHealthRow } from '../../../src-shared/contract';
-import { OrderManager, type ManagerLog } from '../../adapters/exchange/order-manager';
-import { OrderStore } from '../../adapters/exchange/order-store';
-import type { Credentials } from '../../adapters/exchange/binance-rest';
-import type { ResilientStream } from '../../adapters/exchange/ws-stream';
+import { OrderManager, type ManagerLog } from '../../adapters/exchange/shared/order-manager';
+import { OrderStore } from '../../adapters/store/order-store';
+import type { Credentials } from '../../adapters/exchange/binance/binance-rest';
+import type { ResilientStream } from '../../adapters/exchange/shared/ws-stream';
 import type { Db } from '../../adapters/store/database';
 import { ClientOrderIdFactory } from '../../core/exchange/client-order-id';
 import { PaperExchange } from '../../core/exchange/paper-exchange';
@@ -12,7 +12,7 @@ import type { Exchange, Fill, MarketData, OrderSnapshot } from '../../core/excha
 import type { StoredAccount } from './account-store';
 import { marketSymbols } from './symbols';
 import { orderVenue } from './order-venue';
-import type { TraderVenue } from './strategy-trader';
+import type { TraderVenue } from './order-venue';
 import { startUserData, type UserData, type UserStreamOptions } from './user-data';
 import { connectVenue, type VenueConnector } from './venue-connector';
 
@@ -25,6 +25,8 @@ export interface SessionDeps {
   readonly onOrder: (clientOrderId: string) => void;
   /** Tests shorten the user stream's watchdog and backoff. */
   readonly userStream?: Partial<UserStreamOptions>;
+  /** The user-data stream came back and was backfilled: strategies re-check their protection. */
+  readonly onResynced?: () => void;
 }
 
 /** Paper fills: the simulator's taker fee, no slippage beyond the book, no partial fills. */
@@ -37,6 +39,8 @@ export class AccountSession {
   readonly store: OrderStore;
   readonly manager: OrderManager;
   private readonly streams = new Map<string, ResilientStream>();
+  /** Paper price feeds kept while protective orders rest without a running strategy (key symbol/interval). */
+  private readonly guards = new Map<string, () => void>();
   private readonly connector: VenueConnector;
   private userData: Promise<UserData | undefined> | undefined;
   private closed = false;
@@ -88,7 +92,7 @@ export class AccountSession {
           this.manager.recordFill(fill);
           this.deps.onOrder(fill.clientOrderId);
         },
-        onReconnected: () => void this.backfill(),
+        onReconnected: () => void this.backfill().then(() => this.deps.onResynced?.()),
         onError: (m) => this.deps.log('warn', `user data: ${m}`),
       },
       this.deps.userStream,
@@ -118,7 +122,7 @@ export class AccountSession {
   health(): StreamHealthRow[] {
     return [...this.streams].map(([stream, s]) => {
       const h = s.health();
-      return { accountId: this.account.id, stream, connected: h.connected, latencyMs: h.latencyMs ?? null, lastMessageAgeMs: h.lastMessageAt > 0 ? h.lastMessageAgeMs : null, reconnects: h.reconnects };
+      return { accountId: this.account.id, stream, connected: h.connected, latencyMs: h.latencyMs ?? null, lastMessageAgeMs: h.lastMessageAt > 0 ? h.lastMessageAgeMs : null, reconnects: h.reconnects, error: null };
     });
   }
 
@@ -126,12 +130,26 @@ export class AccountSession {
   venue(symbol: string, strategy: string): TraderVenue {
     const paper = this.account.exchange === 'paper';
     const step = this.connector.lotStep;
-    return orderVenue({ exchange: this.exchange, manager: this.manager, store: this.store, onOrder: this.deps.onOrder, roundQuantity: (q) => (paper ? q : Math.floor(q / step + 1e-9) * step), paperFeeRate: paper ? PAPER_FEE_RATE : undefined }, symbol, strategy);
+    const caps = paper ? { exitsReserveBalance: false } : this.connector.protection;
+    return orderVenue({ exchange: this.exchange, manager: this.manager, store: this.store, caps, onOrder: this.deps.onOrder, roundQuantity: (q) => (paper ? q : Math.floor(q / step + 1e-9) * step), paperFeeRate: paper ? PAPER_FEE_RATE : undefined }, symbol, strategy);
+  }
+
+  /**
+   * Paper protection is emulated from market data: its stops only trigger while prices reach the
+   * matching engine. A strategy switched off (kill switch) with a position keeps this feed, and each
+   * candle reads the engine's order changes back into the store.
+   */
+  guard(symbol: string, interval: string): void {
+    const key = `${symbol}/${interval}`;
+    if (this.account.exchange !== 'paper' || this.guards.has(key) || this.closed) return;
+    this.guards.set(key, this.exchange.subscribeKlines(symbol, interval, (k) => void (k.closed && this.backfill())));
   }
 
   close(): void {
     this.closed = true;
     void this.userData?.then((u) => u?.stop(), () => undefined);
+    for (const unsubscribe of this.guards.values()) unsubscribe();
+    this.guards.clear();
     for (const s of this.streams.values()) s.stop();
     this.streams.clear();
   }

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { AccountEnvironment, AccountExchange } from '../../../src-shared/contract';
 import type { SecretCipher } from '../../adapters/secrets/secret-store';
-import { maskKey, SafeCredentials } from '../../adapters/exchange/redact';
+import { maskKey, SafeCredentials } from '../../adapters/exchange/shared/redact';
 import type { Db } from '../../adapters/store/database';
 import type { SettingsRepo } from '../../adapters/store/settings-repo';
 

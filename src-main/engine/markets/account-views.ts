@@ -8,7 +8,7 @@ import type { StrategyTrader } from './strategy-trader';
 /** Last close per `accountId/symbol`: the mark for unrealized P&L. */
 export type Marks = ReadonlyMap<string, number>;
 
-export function orderRow(accountId: string, o: StoredOrder, strategy: string | null): OrderRow {
+export function orderRow(accountId: string, o: StoredOrder): OrderRow {
   return {
     accountId,
     clientOrderId: o.clientOrderId,
@@ -22,7 +22,7 @@ export function orderRow(accountId: string, o: StoredOrder, strategy: string | n
     filledQty: o.filledQty,
     avgPrice: o.avgPrice ?? null,
     role: o.role ?? null,
-    strategy,
+    strategy: o.strategy ?? null,
     updatedAt: o.updatedAt,
   };
 }

@@ -16,6 +16,11 @@ export function marketsHandlers(markets: MarketsService): CockpitHandlers['marke
     cancelOrder: ({ accountId, clientOrderId }) => markets.cancelOrder(accountId, clientOrderId),
     configureStrategy: (input) => markets.configureStrategy(input),
     listStrategies: () => markets.listStrategies(),
+    flattenAll: ({ accountId }) => markets.flattenAll(accountId),
+    placeOrder: (input) => markets.placeOrder(input),
+    setShutdownSweep: ({ accountId, enabled }) => ({ enabled: markets.setShutdownSweep(accountId, enabled) }),
+    closePosition: ({ accountId, symbol }) => markets.closePosition(accountId, symbol),
+    moveStop: ({ accountId, clientOrderId, stopPrice }) => markets.moveStop(accountId, clientOrderId, stopPrice),
     candles: async ({ accountId, symbol, interval, limit }) =>
       (await markets.candles(accountId, symbol, interval, limit)).map((k) => ({ time: k.openTime, open: k.open, high: k.high, low: k.low, close: k.close, volume: k.volume })),
   };

@@ -1,10 +1,10 @@
 // Runs in: engine. An account's pushed order updates: Binance spot WS API, Binance futures listenKey stream or Bybit's private stream.
-import type { BinanceRest, Credentials } from '../../adapters/exchange/binance-rest';
-import { startBinanceFuturesUserStream } from '../../adapters/exchange/binance-futures-user-stream';
-import { startBinanceUserStream } from '../../adapters/exchange/binance-user-stream';
-import { startBybitPrivateStream } from '../../adapters/exchange/bybit-private-stream';
-import { ListenKeyKeeper } from '../../adapters/exchange/listen-key';
-import type { ResilientStream, ResilientStreamOptions } from '../../adapters/exchange/ws-stream';
+import type { BinanceRest, Credentials } from '../../adapters/exchange/binance/binance-rest';
+import { startBinanceFuturesUserStream } from '../../adapters/exchange/binance/binance-futures-user-stream';
+import { startBinanceUserStream } from '../../adapters/exchange/binance/binance-user-stream';
+import { startBybitPrivateStream } from '../../adapters/exchange/bybit/bybit-private-stream';
+import { ListenKeyKeeper } from '../../adapters/exchange/binance/listen-key';
+import type { ResilientStream, ResilientStreamOptions } from '../../adapters/exchange/shared/ws-stream';
 import type { ServerClock } from '../../core/exchange/server-clock';
 import type { Fill, OrderSnapshot } from '../../core/exchange/types';
 

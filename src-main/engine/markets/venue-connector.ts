@@ -1,11 +1,12 @@
 // Runs in: engine. The connector an account trades through, chosen by its venue: Binance spot, Binance USDⓈ-M futures or Bybit (linear).
-import { createBinanceFutures, createBinanceSpot } from '../../adapters/exchange/binance-factory';
-import type { Credentials } from '../../adapters/exchange/binance-rest';
-import { BybitExchange } from '../../adapters/exchange/bybit';
-import type { ResilientStream } from '../../adapters/exchange/ws-stream';
+import { createBinanceFutures, createBinanceSpot } from '../../adapters/exchange/binance/binance-factory';
+import type { Credentials } from '../../adapters/exchange/binance/binance-rest';
+import { BybitExchange } from '../../adapters/exchange/bybit/bybit';
+import type { ResilientStream } from '../../adapters/exchange/shared/ws-stream';
 import type { RateBudgetRegistry } from '../../core/exchange/rate-budget';
 import type { Exchange } from '../../core/exchange/types';
 import type { StoredAccount } from './account-store';
+import type { ProtectionCaps } from './order-venue';
 import { marketSymbols } from './symbols';
 import type { UserDataSource } from './user-data';
 import { venueUrls } from './venue-urls';
@@ -20,6 +21,8 @@ export interface VenueConnector {
   readonly emulateOco: boolean;
   /** Quantity step the strategies' sizes are floored to (BTCUSDT: spot 0.00001, perpetuals 0.001). */
   readonly lotStep: number;
+  /** How strategy positions are protected on this venue. */
+  readonly protection: ProtectionCaps;
   readonly userData?: UserDataSource;
 }
 
@@ -29,6 +32,8 @@ export interface ConnectorDeps {
 }
 
 const TIMEOUT_MS = 8_000;
+/** Futures and Bybit linear: exits are reduce-only, so stops and take-profit tiers can rest side by side. */
+const REDUCE_ONLY: ProtectionCaps = { exitsReserveBalance: false };
 
 export function connectVenue(account: Pick<StoredAccount, 'exchange' | 'environment' | 'baseUrl'>, deps: ConnectorDeps): VenueConnector {
   const urls = venueUrls(account);
@@ -37,13 +42,13 @@ export function connectVenue(account: Pick<StoredAccount, 'exchange' | 'environm
     const f = createBinanceFutures({ httpUrl: urls.httpUrl, wsUrl: urls.wsUrl, credentials, budgets: deps.budgets, timeoutMs: TIMEOUT_MS });
     const restrictions = urls.restrictionsUrl;
     const assertKey = restrictions ? () => createBinanceSpot({ httpUrl: restrictions, wsUrl: urls.wsUrl, credentials, budgets: deps.budgets, symbols: [], timeoutMs: TIMEOUT_MS }).exchange.assertNoWithdrawPermission() : undefined;
-    return { exchange: f.exchange, streams: f.streams, assertKey, emulateOco: true, lotStep: 1e-3, userData: credentials ? { venue: 'binance-futures', url: urls.userWsUrl, rest: f.rest } : undefined };
+    return { exchange: f.exchange, streams: f.streams, assertKey, emulateOco: true, lotStep: 1e-3, protection: REDUCE_ONLY, userData: credentials ? { venue: 'binance-futures', url: urls.userWsUrl, rest: f.rest } : undefined };
   }
   if (account.exchange === 'bybit') {
     const b = new BybitExchange({ httpUrl: urls.httpUrl, wsUrl: urls.wsUrl, category: 'linear', credentials, budgets: deps.budgets, timeoutMs: TIMEOUT_MS });
-    return { exchange: b, streams: b.streams, assertKey: () => b.assertNoWithdrawPermission(), emulateOco: false, lotStep: 1e-3, userData: credentials ? { venue: 'bybit', url: urls.userWsUrl, credentials, clock: b.clock } : undefined };
+    return { exchange: b, streams: b.streams, assertKey: () => b.assertNoWithdrawPermission(), emulateOco: false, lotStep: 1e-3, protection: REDUCE_ONLY, userData: credentials ? { venue: 'bybit', url: urls.userWsUrl, credentials, clock: b.clock } : undefined };
   }
   // Binance spot; also the public price source of paper accounts (no credentials, no user data).
   const s = createBinanceSpot({ httpUrl: urls.httpUrl, wsUrl: urls.wsUrl, credentials, budgets: deps.budgets, symbols: marketSymbols(), timeoutMs: TIMEOUT_MS });
-  return { exchange: s.exchange, streams: s.streams, assertKey: () => s.exchange.assertNoWithdrawPermission(), emulateOco: false, lotStep: 1e-5, userData: credentials ? { venue: 'binance-spot', url: urls.userWsUrl, credentials, clock: s.clock } : undefined };
+  return { exchange: s.exchange, streams: s.streams, assertKey: () => s.exchange.assertNoWithdrawPermission(), emulateOco: false, lotStep: 1e-5, protection: { exitsReserveBalance: true }, userData: credentials ? { venue: 'binance-spot', url: urls.userWsUrl, credentials, clock: s.clock } : undefined };
 }

@@ -1,5 +1,7 @@
 // Runs in: engine.
-import type { TradingMode } from '../../../src-shared/contract';
+import { CallFailure, type TradingMode } from '../../../src-shared/contract';
+import type { FirstRunChecklist } from '../../../src-shared/contract/services/system';
+import { liveBlockers } from '../../core/first-run/checklist';
 import type { ActionRecord } from '../../adapters/store/actions-repo';
 import type { UnsavedKillSwitch } from '../../adapters/store/unsaved-kill-switch-marker';
 
@@ -68,7 +70,24 @@ export class SafetyService {
     return this.mode === 'live' && !this.killSwitch;
   }
 
-  setMode(mode: TradingMode, reason: string): SafetySnapshot {
+  /**
+   * The only way to go live, whatever the shell (contract, CLI, tray): refused while the kill switch is
+   * engaged or while the first-run checklist has a blocker (permissions, elevated window, no passing probe).
+   */
+  armLive(checklist: Pick<FirstRunChecklist, 'steps'>, reason: string): SafetySnapshot {
+    if (this.killSwitch) throw new CallFailure('REFUSED', 'The kill switch is engaged: release it before arming live mode.');
+    const blockers = liveBlockers(checklist);
+    if (blockers.length > 0) throw new CallFailure('REFUSED', `Live mode stays off until the first-run checklist passes: ${blockers.join(', ')}.`);
+    return this.apply('live', reason);
+  }
+
+  /** Back to dry run, from anywhere; going live is armLive's alone. */
+  setMode(mode: Extract<TradingMode, 'dry-run'>, reason: string): SafetySnapshot {
+    if (mode !== 'dry-run') throw new CallFailure('REFUSED', 'Live mode is armed only through the first-run checklist (armLive).');
+    return this.apply(mode, reason);
+  }
+
+  private apply(mode: TradingMode, reason: string): SafetySnapshot {
     if (mode === this.mode) return this.snapshot();
     if (mode === 'live') {
       // Arming is recorded before it counts: live money without an audit trail is refused (this throws).

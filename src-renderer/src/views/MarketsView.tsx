@@ -20,6 +20,8 @@ import { DEFAULT_OVERLAYS, overlayColor, requestedOverlays } from '../components
 import { OverlayToggles } from '../components/markets/OverlayToggles';
 import { StrategyStats } from '../components/markets/StrategyStats';
 import { useSeriesData } from '../components/markets/use-series-data';
+import { FlattenAllButton } from '../components/markets/FlattenAllButton';
+import { ManualOrderPanel } from '../components/markets/ManualOrderPanel';
 import { connectBacktest, useBacktestStore } from '../store/backtest-store';
 import './trading.css';
 
@@ -113,6 +115,8 @@ export function MarketsView() {
         ) : (
           <>
             <PositionsPanel positions={markets.positions} />
+            <ManualOrderPanel accounts={markets.accounts} positions={markets.positions} onChanged={markets.refresh} />
+            <FlattenAllButton onDone={markets.refresh} />
             <OrdersPanel orders={markets.orders} onChanged={markets.refresh} />
             <PnlPanel pnl={markets.pnl} accounts={markets.accounts} />
             <StreamHealthPanel health={markets.health} accounts={markets.accounts} />

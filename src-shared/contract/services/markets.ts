@@ -99,8 +99,13 @@ export const StreamHealthRow = z.object({
   latencyMs: z.number().nullable(),
   lastMessageAgeMs: z.number().nullable(),
   reconnects: z.number().int(),
+  /** A failing strategy's last error, or why it stopped itself. */
+  error: z.string().nullable().default(null),
 });
 export type StreamHealthRow = z.infer<typeof StreamHealthRow>;
+
+/** Typed to let a strategy without a stop trade a live account. */
+export const NO_STOP_PHRASE = 'NO STOP';
 
 export const StrategyConfigInput = z.object({
   /** Omit to create; give to update. Letters, digits and dashes. */
@@ -112,9 +117,14 @@ export const StrategyConfigInput = z.object({
   interval: z.enum(['1s', '1m', '5m', '15m', '1h', '4h', '1d']),
   /** Quote per entry; omitted = the risk profile's sizing (all-in when no profile). */
   quotePerTrade: z.number().positive().max(1e9).optional(),
-  /** Use the shared risk profile (stops, trailing, scale-outs, limits); limits apply either way. */
-  riskProfile: z.boolean().default(false),
+  /**
+   * Use the shared risk profile (1% of equity at risk, stop 15%, trailing 20%, a third sold at +30% and
+   * +75%), protected by orders resting at the venue. On unless explicitly off; limits apply either way.
+   */
+  riskProfile: z.boolean().default(true),
   feeRate: z.number().min(0).lt(0.1).default(0.001),
+  /** Required (typed by the user) for a strategy with no stop on a live account. */
+  confirmNoStop: z.literal(NO_STOP_PHRASE).optional(),
 });
 export type StrategyConfigInput = z.input<typeof StrategyConfigInput>;
 
@@ -133,10 +143,50 @@ export const StrategyConfigView = z.object({
   candles: z.number().int(),
   orders: z.number().int(),
   lastEvent: z.string().nullable(),
+  /** Shown on the toggle: e.g. no stop, so nothing protects its positions at the venue. */
+  warning: z.string().nullable(),
+  /** Why the strategy switched itself off (repeated failures). */
+  stoppedReason: z.string().nullable(),
 });
 export type StrategyConfigView = z.infer<typeof StrategyConfigView>;
 
 const accountId = z.object({ id: z.string().min(1).max(80) });
+
+const symbol = z.string().regex(/^[A-Z0-9]{2,20}$/);
+const accountRef = z.string().min(1).max(80);
+
+/** A manual order: market or limit, with an optional stop and take-profit placed by the same bracket path as a strategy's. */
+export const ManualOrderInput = z
+  .object({
+    accountId: accountRef,
+    symbol,
+    side: z.enum(['BUY', 'SELL']),
+    type: z.enum(['MARKET', 'LIMIT']),
+    quantity: z.number().positive().max(1e9),
+    price: z.number().positive().optional(),
+    stopLoss: z.number().positive().optional(),
+    takeProfit: z.number().positive().optional(),
+  })
+  .refine((o) => o.type !== 'LIMIT' || o.price !== undefined, { message: 'a limit order needs a price', path: ['price'] })
+  .refine((o) => o.side === 'BUY' || (o.stopLoss === undefined && o.takeProfit === undefined), { message: 'stop-loss and take-profit protect a long entry (BUY)', path: ['stopLoss'] })
+  .refine((o) => o.type !== 'LIMIT' || (o.stopLoss === undefined) === (o.takeProfit === undefined), { message: "a limit entry's protection is the venue's bracket: give both stop-loss and take-profit, or neither", path: ['takeProfit'] })
+  .refine((o) => o.stopLoss === undefined || o.price === undefined || o.stopLoss < o.price, { message: 'the stop must be below the entry price', path: ['stopLoss'] });
+export type ManualOrderInput = z.output<typeof ManualOrderInput>;
+
+export const FLATTEN_PHRASE = 'FLATTEN';
+export const FlattenInput = z.object({
+  /** Typed by the user: flatten sells at market whatever the price. */
+  confirm: z.literal(FLATTEN_PHRASE),
+  /** One account, or all of them. */
+  accountId: z.string().min(1).max(80).optional(),
+});
+export const FlattenStepRow = z.object({
+  accountId: z.string(),
+  symbol: z.string().nullable(),
+  step: z.enum(['cancel', 'cancel-failed', 'close', 'close-failed', 'rate-limited', 'flat', 'not-flat']),
+  detail: z.string(),
+});
+export type FlattenStepRow = z.infer<typeof FlattenStepRow>;
 
 export const marketsService = {
   listAccounts: method(z.void(), z.array(AccountView)),
@@ -152,6 +202,14 @@ export const marketsService = {
   cancelOrder: method(z.object({ accountId: z.string().min(1).max(80), clientOrderId: z.string().min(1).max(40) }), OrderRow),
   configureStrategy: method(StrategyConfigInput, StrategyConfigView),
   listStrategies: method(z.void(), z.array(StrategyConfigView)),
+  /** Manual trading: refused in dry run for live accounts, under the kill switch, or past an account limit; recorded with origin manual. */
+  placeOrder: method(ManualOrderInput, OrderRow),
+  closePosition: method(z.object({ accountId: accountRef, symbol }), OrderRow),
+  moveStop: method(z.object({ accountId: accountRef, clientOrderId: z.string().min(1).max(40), stopPrice: z.number().positive() }), OrderRow),
+  /** Opt-in per account: flatten it at shutdown. Off: shutdown leaves positions open with their protection resting. */
+  setShutdownSweep: method(z.object({ accountId: accountRef, enabled: z.boolean() }), z.object({ enabled: z.boolean() })),
+  /** Cancels every open order and closes every position at market; answers each step per account and symbol. */
+  flattenAll: method(FlattenInput, z.array(FlattenStepRow)),
   /** Recent candles from the account's venue (the simulator in demo mode), for the live chart. */
   candles: method(z.object({ accountId: z.string().min(1).max(80), symbol: z.string().regex(/^[A-Z0-9]{2,20}$/), interval: z.string().min(1).max(8), limit: z.number().int().min(10).max(1000).default(300) }), z.array(ChartCandle)),
 };

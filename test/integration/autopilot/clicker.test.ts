@@ -10,6 +10,7 @@ import { SafetyService } from '../../../src-main/engine/services/safety-service'
 import type { GameProfile } from '../../../src-shared/game-profile';
 import { recordingDesktop, type RecordingDesktop } from '../../support/recording-desktop';
 import { tempDir } from '../../support/temp-dir';
+import { READY_CHECKLIST } from '../../support/checklist';
 
 const profile: GameProfile = {
   version: 1,
@@ -51,7 +52,7 @@ describe('Clicker: the one path to a real click', () => {
   });
 
   it('clicks only at the profile points when live, and records each click with its latency', async () => {
-    safety.setMode('live', 'test');
+    safety.armLive(READY_CHECKLIST, 'test');
     expect(await click('bet')).toMatchObject({ clicked: true });
     expect(await click('cashout', { betPlacedLive: true })).toMatchObject({ clicked: true });
     expect(desktop.clicks).toEqual([{ x: 10, y: 200 }, { x: 60, y: 200 }]);
@@ -59,19 +60,19 @@ describe('Clicker: the one path to a real click', () => {
   });
 
   it('never cashes out a bet it did not place live', async () => {
-    safety.setMode('live', 'test');
+    safety.armLive(READY_CHECKLIST, 'test');
     expect(await click('cashout')).toEqual({ clicked: false, refused: 'dry run: no live bet to cash out' });
     expect(desktop.clicks).toEqual([]);
   });
 
   it('refuses a bet past a limit, but never the cash-out of a live bet', async () => {
-    safety.setMode('live', 'test');
+    safety.armLive(READY_CHECKLIST, 'test');
     expect(await click('bet', { limitRefusal: 'daily loss limit' })).toEqual({ clicked: false, refused: 'limit: daily loss limit' });
     expect(await click('cashout', { betPlacedLive: true, limitRefusal: 'daily loss limit' })).toMatchObject({ clicked: true });
   });
 
   it('under the kill switch refuses every bet, but still cashes out a live bet already placed', async () => {
-    safety.setMode('live', 'test');
+    safety.armLive(READY_CHECKLIST, 'test');
     safety.setKillSwitch(true, 'test');
     expect(safety.snapshot().mode).toBe('dry-run');
     expect(await click('bet')).toEqual({ clicked: false, refused: 'kill switch engaged' });
@@ -80,7 +81,7 @@ describe('Clicker: the one path to a real click', () => {
   });
 
   it('after a return to dry run mid-round, still cashes out the live bet', async () => {
-    safety.setMode('live', 'test');
+    safety.armLive(READY_CHECKLIST, 'test');
     safety.setMode('dry-run', 'user disarmed');
     expect(await click('cashout', { betPlacedLive: true })).toMatchObject({ clicked: true });
   });
@@ -90,7 +91,7 @@ describe('Clicker: the one path to a real click', () => {
     const type = (field: 'stakeInput' | 'autoCashoutInput', limitRefusal: string | null = null) => clicker.typeField(withFields, field, '2.50', null, limitRefusal);
 
     expect(await type('autoCashoutInput')).toEqual({ clicked: false, refused: 'dry run: no click sent' });
-    safety.setMode('live', 'test');
+    safety.armLive(READY_CHECKLIST, 'test');
     expect(await type('stakeInput', 'max stake')).toEqual({ clicked: false, refused: 'limit: max stake' });
     safety.setKillSwitch(true, 'test');
     expect(await type('autoCashoutInput')).toEqual({ clicked: false, refused: 'kill switch engaged' });
@@ -98,7 +99,7 @@ describe('Clicker: the one path to a real click', () => {
     expect(actions.recent(20).filter((a) => a.kind === 'refused-type').map((a) => a.target)).toEqual(['autoCashoutInput', 'stakeInput', 'autoCashoutInput']);
 
     safety.setKillSwitch(false, 'test');
-    safety.setMode('live', 'test');
+    safety.armLive(READY_CHECKLIST, 'test');
     expect(await type('autoCashoutInput')).toMatchObject({ clicked: true });
     expect(desktop.typed).toEqual([{ point: { x: 60, y: 250 }, text: '2.50' }]);
     expect(await clicker.typeField(profile, 'autoCashoutInput', '2.50', null, null)).toEqual({ clicked: false, refused: 'the profile has no autoCashoutInput field' });

@@ -3,7 +3,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { backtestService, KlineDownloadInput, type KlineDownloadProgress } from '../../../src-shared/contract';
 import { CandleCache } from '../../../src-main/adapters/backtest/candle-cache';
-import { fetchSend, type HttpSend } from '../../../src-main/adapters/exchange/http';
+import { fetchSend, type HttpSend } from '../../../src-main/adapters/exchange/shared/http';
 import { startSimulator, type Simulator } from '../../../src-main/adapters/exchange/simulator/server';
 import { openDatabase, type Db } from '../../../src-main/adapters/store/database';
 import { backtestHandlers } from '../../../src-main/engine/backtest/backtest-handlers';

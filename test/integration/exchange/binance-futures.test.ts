@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ClientOrderIdFactory } from '../../../src-main/core/exchange/client-order-id';
 import { RateBudgetRegistry } from '../../../src-main/core/exchange/rate-budget';
-import { createBinanceFutures } from '../../../src-main/adapters/exchange/binance-factory';
-import { ListenKeyKeeper } from '../../../src-main/adapters/exchange/listen-key';
-import { startBinanceFuturesUserStream } from '../../../src-main/adapters/exchange/binance-futures-user-stream';
-import type { ResilientStream } from '../../../src-main/adapters/exchange/ws-stream';
-import { OrderManager } from '../../../src-main/adapters/exchange/order-manager';
-import { OrderStore } from '../../../src-main/adapters/exchange/order-store';
+import { createBinanceFutures } from '../../../src-main/adapters/exchange/binance/binance-factory';
+import { ListenKeyKeeper } from '../../../src-main/adapters/exchange/binance/listen-key';
+import { startBinanceFuturesUserStream } from '../../../src-main/adapters/exchange/binance/binance-futures-user-stream';
+import type { ResilientStream } from '../../../src-main/adapters/exchange/shared/ws-stream';
+import { OrderManager } from '../../../src-main/adapters/exchange/shared/order-manager';
+import { OrderStore } from '../../../src-main/adapters/store/order-store';
 import { KEY, simulatorWithDb, until } from './harness';
 
 const env = simulatorWithDb({}, (sim) => sim.futures.engine.deposit('USDT', 100_000));

@@ -2,9 +2,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MarketBus } from '../../../src-main/core/exchange/market-bus';
 import type { BookTicker } from '../../../src-main/core/exchange/types';
-import { startBookTickerFeed } from '../../../src-main/adapters/exchange/book-ticker-feed';
+import { startBookTickerFeed } from '../../../src-main/adapters/exchange/shared/book-ticker-feed';
 import type { Simulator } from '../../../src-main/adapters/exchange/simulator/server';
-import type { ResilientStream } from '../../../src-main/adapters/exchange/ws-stream';
+import type { ResilientStream } from '../../../src-main/adapters/exchange/shared/ws-stream';
 import { simulator, until } from './harness';
 
 let sim: Simulator;

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RateBudgetRegistry } from '../../../src-main/core/exchange/rate-budget';
 import type { OrderSnapshot } from '../../../src-main/core/exchange/types';
-import { BybitExchange } from '../../../src-main/adapters/exchange/bybit';
-import { startBybitPrivateStream } from '../../../src-main/adapters/exchange/bybit-private-stream';
+import { BybitExchange } from '../../../src-main/adapters/exchange/bybit/bybit';
+import { startBybitPrivateStream } from '../../../src-main/adapters/exchange/bybit/bybit-private-stream';
 import type { Simulator } from '../../../src-main/adapters/exchange/simulator/server';
-import type { ResilientStream } from '../../../src-main/adapters/exchange/ws-stream';
+import type { ResilientStream } from '../../../src-main/adapters/exchange/shared/ws-stream';
 import { KEY, simulator, until } from './harness';
 
 let sim: Simulator;

@@ -2,9 +2,9 @@
 // simulator's venue-made stop trailing the position and closing it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RateBudgetRegistry } from '../../../src-main/core/exchange/rate-budget';
-import { BybitExchange, type BybitSetup } from '../../../src-main/adapters/exchange/bybit';
-import { fetchSend, type HttpRequest } from '../../../src-main/adapters/exchange/http';
-import { signBybit } from '../../../src-main/adapters/exchange/signing';
+import { BybitExchange, type BybitSetup } from '../../../src-main/adapters/exchange/bybit/bybit';
+import { fetchSend, type HttpRequest } from '../../../src-main/adapters/exchange/shared/http';
+import { signBybit } from '../../../src-main/adapters/exchange/shared/signing';
 import type { Simulator } from '../../../src-main/adapters/exchange/simulator/server';
 import { KEY, simulator } from './harness';
 

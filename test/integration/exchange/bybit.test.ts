@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RateBudgetRegistry } from '../../../src-main/core/exchange/rate-budget';
 import type { Kline } from '../../../src-main/core/exchange/types';
-import { BybitExchange, type BybitSetup } from '../../../src-main/adapters/exchange/bybit';
+import { BybitExchange, type BybitSetup } from '../../../src-main/adapters/exchange/bybit/bybit';
 import type { Simulator } from '../../../src-main/adapters/exchange/simulator/server';
 import { KEY, simulator, until, WITHDRAW_KEY } from './harness';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import { openDatabase, type Db } from '../../../src-main/adapters/store/database';
 import { RateBudgetRegistry } from '../../../src-main/core/exchange/rate-budget';
-import { createBinanceSpot, type BinanceSpotSetup } from '../../../src-main/adapters/exchange/binance-factory';
+import { createBinanceSpot, type BinanceSpotSetup } from '../../../src-main/adapters/exchange/binance/binance-factory';
 import { DEFAULT_SYMBOLS, startSimulator, type Simulator, type SimulatorOptions } from '../../../src-main/adapters/exchange/simulator/server';
 
 export const KEY = { apiKey: 'sim-trade-key', secret: 'sim-trade-secret-0123456789', canWithdraw: false };

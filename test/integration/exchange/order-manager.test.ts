@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ClientOrderIdFactory } from '../../../src-main/core/exchange/client-order-id';
-import { OrderManager } from '../../../src-main/adapters/exchange/order-manager';
-import { OrderStore } from '../../../src-main/adapters/exchange/order-store';
+import { OrderManager } from '../../../src-main/adapters/exchange/shared/order-manager';
+import { OrderStore } from '../../../src-main/adapters/store/order-store';
 import { binanceOn, simulatorWithDb } from './harness';
 
 const env = simulatorWithDb();

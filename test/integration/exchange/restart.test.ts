@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClientOrderIdFactory } from '../../../src-main/core/exchange/client-order-id';
 import { openDatabase } from '../../../src-main/adapters/store/database';
-import { OrderManager } from '../../../src-main/adapters/exchange/order-manager';
-import { OrderStore } from '../../../src-main/adapters/exchange/order-store';
+import { OrderManager } from '../../../src-main/adapters/exchange/shared/order-manager';
+import { OrderStore } from '../../../src-main/adapters/store/order-store';
 import type { Simulator } from '../../../src-main/adapters/exchange/simulator/server';
 import { binanceOn, simulator, tempDir } from './harness';
 

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ClientOrderIdFactory } from '../../../src-main/core/exchange/client-order-id';
-import { startBinanceUserStream } from '../../../src-main/adapters/exchange/binance-user-stream';
-import { OrderManager } from '../../../src-main/adapters/exchange/order-manager';
-import { OrderStore } from '../../../src-main/adapters/exchange/order-store';
-import type { ResilientStream } from '../../../src-main/adapters/exchange/ws-stream';
+import { startBinanceUserStream } from '../../../src-main/adapters/exchange/binance/binance-user-stream';
+import { OrderManager } from '../../../src-main/adapters/exchange/shared/order-manager';
+import { OrderStore } from '../../../src-main/adapters/store/order-store';
+import type { ResilientStream } from '../../../src-main/adapters/exchange/shared/ws-stream';
 import { binanceOn, KEY, simulatorWithDb, until } from './harness';
 
 const env = simulatorWithDb({ liquidityPerTick: 0.5, pingIntervalMs: 100 });

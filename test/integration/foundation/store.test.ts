@@ -5,6 +5,10 @@ import { migrate, openDatabase, schemaVersion } from '../../../src-main/adapters
 import { migrations } from '../../../src-main/adapters/store/migrations';
 import { tempDir } from '../../support/temp-dir';
 
+const LATEST = Math.max(...migrations.map((m) => m.version));
+/** Migration 2: strategy state, the protection journal and the per-account portfolio-limit state. */
+// v2: the optimizer's runs and trials; v3: strategy state, the protection journal and account limits.
+const TABLES_V2 = ['optimize_runs', 'optimize_trials', 'account_risk_state', 'protection_journal', 'strategy_state'];
 const TABLES_V1 = ['actions', 'backtest_runs', 'candles', 'crash_executions', 'crash_transitions', 'equity_snapshots', 'exchange_accounts', 'fills', 'game_profiles', 'orders', 'positions', 'secrets', 'settings', 'signals'];
 
 describe('SQLite store', () => {
@@ -16,35 +20,26 @@ describe('SQLite store', () => {
   };
   afterEach(() => dirs.splice(0).forEach((d) => d.cleanup()));
 
-  const v1 = migrations.filter((m) => m.version === 1);
-
-  it('creates schema v1 in WAL mode', () => {
-    const db = openDatabase(fresh(), v1);
-    expect(schemaVersion(db)).toBe(1);
+  it('creates the latest schema in WAL mode', () => {
+    const db = openDatabase(fresh());
+    expect(schemaVersion(db)).toBe(LATEST);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all().map((r) => r.name);
-    expect(tables).toEqual(TABLES_V1);
+    expect(tables).toEqual([...TABLES_V1, ...TABLES_V2].sort());
     db.close();
   });
 
   it('is idempotent across reopen, and applies later migrations in order, atomically', () => {
     const file = fresh();
-    openDatabase(file, v1).close();
-    const db = openDatabase(file, v1);
-    expect(schemaVersion(db)).toBe(1);
-    const v2 = [...v1, { version: 2, name: 'note', sql: 'ALTER TABLE settings ADD COLUMN note TEXT;' }];
-    expect(migrate(db, v2)).toBe(2);
-    const broken = [...v2, { version: 3, name: 'broken', sql: 'CREATE TABLE t3 (a INT); THIS IS NOT SQL;' }];
+    openDatabase(file).close();
+    const db = openDatabase(file);
+    expect(schemaVersion(db)).toBe(LATEST);
+    const next = [...migrations, { version: LATEST + 1, name: 'note', sql: 'ALTER TABLE settings ADD COLUMN note TEXT;' }];
+    expect(migrate(db, next)).toBe(LATEST + 1);
+    const broken = [...next, { version: LATEST + 2, name: 'broken', sql: 'CREATE TABLE t3 (a INT); THIS IS NOT SQL;' }];
     expect(() => migrate(db, broken)).toThrow();
-    expect(schemaVersion(db)).toBe(2);
+    expect(schemaVersion(db)).toBe(LATEST + 1);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name='t3'").get()).toBeUndefined();
-    db.close();
-  });
-
-  it('adds the optimizer tables in v2', () => {
-    const db = openDatabase(fresh());
-    expect(schemaVersion(db)).toBe(2);
-    expect(db.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name LIKE 'optimize_%' ORDER BY name").all()).toEqual([{ name: 'optimize_runs' }, { name: 'optimize_trials' }]);
     db.close();
   });
 

@@ -8,6 +8,7 @@ import { createEngine, type Engine } from '../../../src-main/engine/engine';
 import type { AccountView, OrderRow, StrategyConfigView, StreamHealthRow } from '../../../src-shared/contract';
 import { tempDir } from '../../support/temp-dir';
 import { KEY, WITHDRAW_KEY, simulator, until } from '../exchange/harness';
+import { READY_CHECKLIST } from '../../support/checklist';
 
 let sim: Simulator;
 let stopFeed: () => void;
@@ -65,7 +66,10 @@ describe('markets service on the simulator', () => {
     engine.strategies.setEnabled(toggleId, true);
     await until(async () => (await call<OrderRow[]>('markets.orders', { accountId: paper.id })).filter((o) => o.status === 'FILLED').length >= 2, 30_000, 200);
     const orders = await call<OrderRow[]>('markets.orders', { accountId: paper.id });
-    expect(orders.every((o) => o.strategy === strategy.id && o.type === 'MARKET')).toBe(true);
+    expect(orders.every((o) => o.strategy === strategy.id)).toBe(true);
+    expect(orders.filter((o) => o.role === 'entry').every((o) => o.type === 'MARKET')).toBe(true);
+    // The risk profile is on by default: the entry's stop rests at the (paper) venue.
+    expect(orders.some((o) => o.role === 'stop-loss' && o.type === 'STOP_MARKET')).toBe(true);
     const buy = orders.find((o) => o.side === 'BUY')!;
     // Sized from the bar's close, filled at the next print: within the walk's move.
     expect(Math.abs(buy.filledQty * buy.avgPrice! - 1_000)).toBeLessThan(20);
@@ -119,9 +123,10 @@ describe('markets service on the simulator', () => {
     await until(() => engine.status().strategies.find((s) => s.id === `strategy:${config.id}`)?.enabled === false, 2_000);
     expect(seen.some((e) => e.name === 'toast' && JSON.stringify(e.payload).includes('live mode is not armed'))).toBe(true);
     await new Promise((r) => setTimeout(r, 1_500));
-    expect(await call<OrderRow[]>('markets.orders', { accountId: live.id })).toEqual([]);
+    // (The simulator shares one venue account between the testnet and live accounts: the testnet strategy's resting stop is imported here.)
+    expect((await call<OrderRow[]>('markets.orders', { accountId: live.id })).filter((o) => o.strategy === config.id)).toEqual([]);
     // Armed, it runs; back to dry-run, it is switched off at once.
-    engine.safety.setMode('live', 'test');
+    engine.safety.armLive(READY_CHECKLIST, 'test');
     engine.strategies.setEnabled(`strategy:${config.id}`, true);
     expect((await call<StrategyConfigView[]>('markets.listStrategies')).find((c) => c.id === config.id)).toMatchObject({ running: true });
     engine.safety.setMode('dry-run', 'test');

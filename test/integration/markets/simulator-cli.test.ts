@@ -1,6 +1,6 @@
 // `cockpit simulator`: serves the simulator with a moving demo feed and a working trade-only demo key, stops cleanly on a signal.
 import { describe, expect, it, vi } from 'vitest';
-import { createBinanceSpot } from '../../../src-main/adapters/exchange/binance-factory';
+import { createBinanceSpot } from '../../../src-main/adapters/exchange/binance/binance-factory';
 import { DEFAULT_SYMBOLS } from '../../../src-main/adapters/exchange/simulator/server';
 import run, { DEMO_KEY } from '../../../src-main/cli/commands/simulator';
 import { RateBudgetRegistry } from '../../../src-main/core/exchange/rate-budget';

@@ -1,5 +1,5 @@
 import type { OrderRequest, OrderType, Side } from '../../../core/exchange/types';
-import { hmacSha256Hex, signaturesEqual } from '../signing';
+import { hmacSha256Hex, signaturesEqual } from '../shared/signing';
 import { binanceKlineRow, binanceOrder } from './binance-format';
 import { header, json, type SimRequest, type SimResponse } from './http-types';
 import type { SimVenue } from './venue';
@@ -17,6 +17,7 @@ const WEIGHTS: Readonly<Record<string, number>> = {
   'GET /api/v3/openOrders': 6,
   'GET /api/v3/account': 20,
   'POST /api/v3/orderList/otoco': 1,
+  'POST /api/v3/order/cancelReplace': 1,
   'GET /sapi/v1/account/apiRestrictions': 1,
 };
 
@@ -87,6 +88,8 @@ function route(venue: SimVenue, req: SimRequest, r: string): SimResponse {
       });
     case 'POST /api/v3/orderList/otoco':
       return placeOtoco(venue, p);
+    case 'POST /api/v3/order/cancelReplace':
+      return cancelReplace(venue, p);
     case 'GET /sapi/v1/account/apiRestrictions':
       return json(200, { ipRestrict: false, createTime: 0, enableReading: true, enableWithdrawals: auth.key.canWithdraw, enableInternalTransfer: false, enableMargin: false, enableFutures: false, permitsUniversalTransfer: false, enableVanillaOptions: false, enableSpotAndMarginTrading: true });
     default:
@@ -138,6 +141,24 @@ function placeOrder(venue: SimVenue, p: URLSearchParams): SimResponse {
   venue.publish(res.events);
   const fills = res.events.flatMap((e) => (e.fill ? [{ price: e.fill.price.toFixed(8), qty: e.fill.quantity.toFixed(8), commission: e.fill.fee.toFixed(8), commissionAsset: e.fill.feeAsset, tradeId: Number(e.fill.tradeId) }] : []));
   return json(200, { ...binanceOrder(res.order), transactTime: venue.now(), fills });
+}
+
+/** STOP_ON_FAILURE only: the cancel, then the new order, in one step of the matching engine. */
+function cancelReplace(venue: SimVenue, p: URLSearchParams): SimResponse {
+  if (p.get('cancelReplaceMode') !== 'STOP_ON_FAILURE') return err(400, -1116, 'simulator supports cancelReplaceMode=STOP_ON_FAILURE');
+  const req = orderFrom(p);
+  if (typeof req === 'string') return err(400, -1116, req);
+  const oldId = p.get('cancelOrigClientOrderId') ?? '';
+  const failed = (code: number, msg: string, data: Record<string, unknown>) => json(code === -2022 ? 400 : 409, { code, msg, data });
+  if (venue.engine.get(req.clientOrderId)) return failed(-2022, 'Order cancel-replace failed.', { cancelResult: 'NOT_ATTEMPTED', newOrderResult: 'FAILURE', newOrderResponse: { code: -2010, msg: 'Duplicate order sent.' } });
+  const canceled = venue.engine.cancel(oldId);
+  if (!canceled.ok) return failed(-2022, 'Order cancel-replace failed.', { cancelResult: 'FAILURE', newOrderResult: 'NOT_ATTEMPTED', cancelResponse: { code: -2011, msg: 'Unknown order sent.' }, newOrderResponse: null });
+  const placed = venue.engine.submit(req);
+  venue.publish(canceled.events);
+  const cancelResponse = { ...binanceOrder(venue.engine.get(oldId)!), origClientOrderId: oldId, clientOrderId: `cancel-${oldId}`.slice(0, 36) };
+  if (!placed.ok) return failed(-2021, 'Order cancel-replace partially failed.', { cancelResult: 'SUCCESS', newOrderResult: 'FAILURE', cancelResponse, newOrderResponse: { code: -2010, msg: placed.message } });
+  venue.publish(placed.events);
+  return json(200, { cancelResult: 'SUCCESS', newOrderResult: 'SUCCESS', cancelResponse, newOrderResponse: { ...binanceOrder(placed.order), transactTime: venue.now(), fills: [] } });
 }
 
 function placeOtoco(venue: SimVenue, p: URLSearchParams): SimResponse {

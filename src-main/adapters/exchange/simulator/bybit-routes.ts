@@ -1,6 +1,6 @@
 import type { EngineOrder } from '../../../core/exchange/matching/engine-types';
 import type { Fill, OrderRequest, OrderSnapshot, OrderType, Side } from '../../../core/exchange/types';
-import { signBybit, signaturesEqual } from '../signing';
+import { signBybit, signaturesEqual } from '../shared/signing';
 import { header, json, type SimRequest, type SimResponse } from './http-types';
 import type { SimVenue } from './venue';
 
@@ -116,6 +116,13 @@ export function handleBybit(venue: SimVenue, req: SimRequest): SimResponse {
       const id = String(body.orderLinkId ?? '');
       const res = venue.engine.cancel(id);
       if (!res.ok) return envelope(venue, 110001, 'Order does not exist.');
+      venue.publish(res.events);
+      return envelope(venue, 0, 'OK', { orderId: `sim-${venue.engine.get(id)!.orderId}`, orderLinkId: id });
+    }
+    case 'POST /v5/order/amend': {
+      const id = String(body.orderLinkId ?? '');
+      const res = venue.engine.amend(id, { stopPrice: body.triggerPrice !== undefined ? Number(body.triggerPrice) : undefined, quantity: body.qty !== undefined ? Number(body.qty) : undefined });
+      if (!res.ok) return envelope(venue, res.message.startsWith('Order does not') ? 110001 : 10001, res.message);
       venue.publish(res.events);
       return envelope(venue, 0, 'OK', { orderId: `sim-${venue.engine.get(id)!.orderId}`, orderLinkId: id });
     }

@@ -1,6 +1,6 @@
 import type { WebSocket } from 'ws';
 import type { Kline } from '../../../core/exchange/types';
-import { signBinanceWsApi, hmacSha256Hex, signaturesEqual } from '../signing';
+import { signBinanceWsApi, hmacSha256Hex, signaturesEqual } from '../shared/signing';
 import { binanceKlineEvent, executionReport } from './binance-format';
 import { bybitExecutionEvent, bybitOrderEvent } from './bybit-routes';
 import { futuresUserEvent, type ListenKeys } from './futures-routes';

@@ -103,12 +103,35 @@ export class MatchingEngine {
     return { ok: true, events };
   }
 
+  /** Moves an untriggered conditional order's trigger and size in place (Bybit amend). */
+  amend(clientOrderId: string, change: { stopPrice?: number; quantity?: number }): { ok: true; events: EngineEvent[] } | { ok: false; message: string } {
+    const o = this.orders.get(clientOrderId);
+    if (!o || isTerminal(o.status)) return { ok: false, message: 'Order does not exist.' };
+    if (o.triggered || (o.type !== 'STOP_MARKET' && o.type !== 'TAKE_PROFIT_MARKET')) return { ok: false, message: 'only untriggered conditional orders can be amended here' };
+    const next: EngineOrder = { ...o, stopPrice: change.stopPrice ?? o.stopPrice, quantity: change.quantity ?? o.quantity, updatedAt: this.config.now() };
+    const invalid = validate(next);
+    if (invalid) return { ok: false, message: invalid };
+    this.orders.set(clientOrderId, next);
+    const px = this.lastPrice.get(o.symbol);
+    return { ok: true, events: [{ order: snapshot(next) }, ...(next.active && px !== undefined ? this.match(next, px) : [])] };
+  }
+
   get(clientOrderId: string): EngineOrder | undefined {
     return this.orders.get(clientOrderId);
   }
 
   openOrders(symbol?: string): EngineOrder[] {
     return [...this.orders.values()].filter((o) => !isTerminal(o.status) && (symbol === undefined || o.symbol === symbol));
+  }
+
+  /** Trigger levels of the active stops and take-profits resting on `symbol` (paper walks a candle through them). */
+  triggerLevels(symbol: string): Array<{ readonly level: number; readonly stop: boolean; readonly side: OrderRequest['side'] }> {
+    const out: Array<{ level: number; stop: boolean; side: OrderRequest['side'] }> = [];
+    for (const o of this.orders.values()) {
+      if (o.symbol !== symbol || !o.active || isTerminal(o.status) || o.stopPrice === undefined) continue;
+      if (o.type === 'STOP_MARKET' || o.type === 'TAKE_PROFIT_MARKET') out.push({ level: o.stopPrice, stop: o.type === 'STOP_MARKET', side: o.side });
+    }
+    return out;
   }
 
   balanceList(): Balance[] {

@@ -1,6 +1,6 @@
 // Runs in: renderer. Configure a strategy on an account: the same strategies and params the backtester runs.
 import { useState, type FormEvent } from 'react';
-import type { AccountView, StrategyConfigInput } from '../../../../src-shared/contract';
+import { NO_STOP_PHRASE, type AccountView, type StrategyConfigInput } from '../../../../src-shared/contract';
 import { useTransport } from '../../api/client-context';
 import { useBacktestStore } from '../../store/backtest-store';
 
@@ -15,8 +15,12 @@ export function ConfigureStrategyForm({ accounts, onSaved }: { accounts: readonl
   const [symbol, setSymbol] = useState('BTCUSDT');
   const [interval, setBarInterval] = useState<(typeof INTERVALS)[number]>('1m');
   const [quote, setQuote] = useState('');
-  const [riskProfile, setRiskProfile] = useState(false);
+  // On by default: every entry is protected by a stop resting at the venue.
+  const [riskProfile, setRiskProfile] = useState(true);
+  const [noStop, setNoStop] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const account = accounts.find((a) => a.id === accountId) ?? accounts[0];
+  const bareOnLive = !riskProfile && account?.environment === 'live';
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -26,7 +30,8 @@ export function ConfigureStrategyForm({ accounts, onSaved }: { accounts: readonl
     } catch {
       return setError('Params must be a JSON object, e.g. {"fast": 10, "slow": 30}.');
     }
-    const input: StrategyConfigInput = { strategy, params: parsed, accountId: accountId || accounts[0]!.id, symbol: symbol.trim().toUpperCase(), interval, riskProfile, quotePerTrade: quote ? Number(quote) : undefined };
+    if (bareOnLive && noStop !== NO_STOP_PHRASE) return setError(`Without the risk profile nothing protects this live account's positions: type ${NO_STOP_PHRASE} to accept that.`);
+    const input: StrategyConfigInput = { strategy, params: parsed, accountId: accountId || accounts[0]!.id, symbol: symbol.trim().toUpperCase(), interval, riskProfile, quotePerTrade: quote ? Number(quote) : undefined, confirmNoStop: bareOnLive ? NO_STOP_PHRASE : undefined };
     const r = await calls.markets.configureStrategy(input);
     if (!r.ok) return setError(r.error.message);
     setError(null);
@@ -79,9 +84,22 @@ export function ConfigureStrategyForm({ accounts, onSaved }: { accounts: readonl
           <input id="cs-quote" type="number" min={1} value={quote} onChange={(e) => setQuote(e.target.value)} />
         </div>
         <label className="check">
-          <input type="checkbox" checked={riskProfile} onChange={(e) => setRiskProfile(e.target.checked)} /> Risk profile (stops, trailing, scale-outs)
+          <input type="checkbox" checked={riskProfile} onChange={(e) => setRiskProfile(e.target.checked)} /> Risk profile (1% at risk, stop 15%, trailing 20%, a third out at +30% and +75%)
         </label>
       </div>
+      {!riskProfile && (
+        <p className="field-warning" role="note">
+          No stop: this strategy's positions will have no protective order at the venue.
+        </p>
+      )}
+      {bareOnLive && (
+        <div className="field">
+          <label htmlFor="cs-no-stop">
+            Live account: type <strong>{NO_STOP_PHRASE}</strong> to run it without a stop
+          </label>
+          <input id="cs-no-stop" value={noStop} onChange={(e) => setNoStop(e.target.value)} spellCheck={false} />
+        </div>
+      )}
       {error && (
         <p className="field-error" role="alert">
           {error}

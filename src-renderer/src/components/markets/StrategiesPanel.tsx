@@ -25,6 +25,16 @@ export function StrategiesPanel({ strategies, accounts, onChanged }: { strategie
               </label>
               <span className="muted small">{`${s.strategy} · ${s.symbol} ${s.interval} · ${label(s.accountId)} · ${s.quotePerTrade ? `${s.quotePerTrade} per trade` : s.riskProfile ? 'risk profile' : 'all-in'}`}</span>
               <span className="small" data-testid={`strategy-stats-${s.id}`}>{`${s.running ? '● running' : '○ stopped'} · ${s.candles} candles · ${s.orders} orders`}</span>
+              {s.warning && (
+                <span className="small warning" role="note" data-testid={`strategy-warning-${s.id}`}>
+                  ⚠ {s.warning}
+                </span>
+              )}
+              {s.stoppedReason && (
+                <span className="small error" role="alert">
+                  Stopped: {s.stoppedReason}
+                </span>
+              )}
               {s.lastEvent && <span className="muted small">{s.lastEvent}</span>}
             </li>
           ))}

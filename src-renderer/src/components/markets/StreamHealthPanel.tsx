@@ -31,7 +31,7 @@ export function StreamHealthPanel({ health, accounts }: { health: readonly Strea
                 return (
                   <tr key={`${h.accountId}/${h.stream}`}>
                     <td>{label(h.accountId)}</td>
-                    <td>{h.stream}</td>
+                    <td title={h.error ?? undefined}>{h.error ? `${h.stream}: ${h.error}` : h.stream}</td>
                     <td className={stale ? 'down' : 'up'}>{h.connected ? (stale ? '◐ stale' : '● live') : '○ reconnecting'}</td>
                     <td className="num">{fmtAge(h.latencyMs)}</td>
                     <td className="num" data-testid="health-age">{fmtAge(h.lastMessageAgeMs)}</td>

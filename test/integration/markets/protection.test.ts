@@ -1,0 +1,158 @@
+// Every strategy entry is protected by orders resting at the venue, and stays protected across the kill switch, an abrupt stop,
+// a restart and a venue that drops the stop; a stop that fires while the app is down is booked on the next start.
+// Against the exchange simulator (real signatures) for Binance spot, Binance USDⓈ-M futures and Bybit linear.
+import { describe, expect, it } from 'vitest';
+import { StrategyConfigInput } from '../../../src-shared/contract';
+import { KEY, until } from '../exchange/harness';
+import { candle, protectedStrategy, resting, shutdown, simulatorAndFile, venueOf, VENUES, type Booted, type Venue } from './protection-harness';
+
+const env = simulatorAndFile();
+const start = () => env.start();
+const alive = env.booted;
+/** One set of protection: one stop for the whole position, and the take-profit tiers where exits are reduce-only (not spot). */
+function expectOneSet(v: Venue, quantity: number, stop = 85) {
+  const r = resting(env.sim, v);
+  expect(r.stops).toHaveLength(1);
+  expect(r.stops[0]).toMatchObject({ side: 'SELL', stopPrice: stop });
+  expect(r.stops[0]!.quantity).toBeCloseTo(quantity, 6);
+  if (v === 'binance-spot') expect(r.targets).toEqual([]);
+  else expect(r.targets.map((t) => t.stopPrice ?? 0).sort((a, b) => a - b)).toEqual([130, 175]);
+  return r;
+}
+
+async function entered(b: Booted, v: Venue) {
+  const { account, config } = await protectedStrategy(b, env.sim, v);
+  const trader = b.markets.trader(config.id)!;
+  await trader.enqueue(candle(100));
+  const position = trader.position()!;
+  expect(position.quantity).toBeCloseTo(10, 2);
+  expectOneSet(v, position.quantity);
+  return { account, config, trader, quantity: position.quantity };
+}
+
+/** After a restart: the strategy's book for its position (trades closed, position still open). */
+function book(b: Booted, configId: string) {
+  const t = b.markets.trader(configId)!;
+  return { trades: t.trades, position: t.position() };
+}
+
+describe.each(VENUES)('%s: protection lives on the exchange', (v) => {
+  it('entry then kill switch: the strategy stops, its protection keeps resting; a restart finds exactly one set', async () => {
+    const a = await start();
+    const { config, trader, quantity } = await entered(a, v);
+    a.safety.setKillSwitch(true, 'test');
+    expect(trader.running).toBe(false);
+    expectOneSet(v, quantity);
+    await shutdown(alive.pop()!);
+    expectOneSet(v, quantity); // shutdown leaves protection resting
+    const b = await start();
+    expectOneSet(v, quantity);
+    expect(book(b, config.id).position?.stopPrice).toBe(85);
+    expect(b.toggles.list().find((t) => t.id === `strategy:${config.id}`)?.enabled).toBe(false);
+  });
+
+  it('entry then an abrupt stop (no shutdown): the next start resumes with exactly one set; a stop fired while down is booked with its P&L', async () => {
+    const a = await start();
+    const { config, quantity } = await entered(a, v);
+    alive.pop(); // dropped without shutdown: nothing is canceled, nothing more is written
+    const b = await start();
+    expectOneSet(v, quantity);
+    expect(book(b, config.id).position?.quantity).toBeCloseTo(quantity, 9);
+    await shutdown(alive.pop()!);
+
+    env.sim.trade('BTCUSDT', 84); // gaps through the stop at 85 while the app is down
+    expect(resting(env.sim, v).stops).toEqual([]);
+    const c = await start();
+    const { trades, position } = book(c, config.id);
+    expect(position).toBeNull();
+    expect(trades).toHaveLength(1);
+    const t = trades[0]!;
+    expect(t.exitPrice).toBeCloseTo(84, 9);
+    expect(t.quantity).toBeCloseTo(quantity, 9);
+    expect(t.pnl).toBeCloseTo((84 - 100) * quantity - 0.001 * (100 + 84) * quantity, 6);
+    // The take-profit tiers of a closed position do not stay behind.
+    await until(() => resting(env.sim, v).targets.length === 0);
+    expect(c.markets.positions().filter((p) => p.strategy === config.id)).toEqual([]);
+  });
+
+  it('the venue drops the stop while the app is down: the next start re-creates it, once (account reconcile and strategy agree)', async () => {
+    const a = await start();
+    const { quantity } = await entered(a, v);
+    await shutdown(alive.pop()!);
+    const dropped = resting(env.sim, v).stops[0]!.clientOrderId;
+    venueOf(env.sim, v).engine.cancel(dropped);
+    await start();
+    const r = expectOneSet(v, quantity);
+    expect(r.stops[0]!.clientOrderId).not.toBe(dropped);
+  });
+
+  it('the venue drops the stop: after the user-data stream reconnects the stop is re-created, once', async () => {
+    const a = await start();
+    const { quantity } = await entered(a, v);
+    const dropped = resting(env.sim, v).stops[0]!.clientOrderId;
+    venueOf(env.sim, v).engine.cancel(dropped); // silently: no stream event
+    expect(resting(env.sim, v).stops).toEqual([]);
+    env.sim.streams.dropAll();
+    await until(() => resting(env.sim, v).stops.length === 1, 8_000);
+    const r = expectOneSet(v, quantity);
+    expect(r.stops[0]!.clientOrderId).not.toBe(dropped);
+    await new Promise((r) => setTimeout(r, 300));
+    expectOneSet(v, quantity);
+  });
+});
+
+describe('shutdown', () => {
+  it('leaves positions open with protection resting and says so; an account with the emergency sweep on is flattened instead', async () => {
+    const a = await start();
+    const { quantity } = await entered(a, 'binance-futures');
+    const kept = await entered(a, 'bybit');
+    const futures = a.markets.listAccounts().find((x) => x.exchange === 'binance-futures')!;
+    a.markets.setShutdownSweep(futures.id, true);
+    alive.pop();
+    const said = await a.markets.close();
+    a.db.close();
+    expect(said).toContain(`${futures.id}: emergency sweep ended flat`);
+    expect(said).toMatch(/1 open strategy position\(s\) left open with 3 protective order\(s\) resting at the venue/);
+    expect(env.sim.futures.engine.positionList()).toEqual([]);
+    expect(resting(env.sim, 'binance-futures').stops).toEqual([]);
+    expectOneSet('bybit', kept.quantity);
+    expect(quantity).toBeGreaterThan(0);
+  });
+});
+
+describe('failures are loud', () => {
+  it('a strategy that throws on every candle is reported each time, stopped at the third with its reason shown; its protection stays', async () => {
+    const a = await start();
+    const { config, trader, quantity } = await entered(a, 'binance-spot');
+    env.sim.binance.faults.inject('/api/v3/account', { kind: 'status', status: 400, body: { code: -1100, msg: 'balances unavailable for the test' } }, { method: 'GET', times: 10 });
+    for (const price of [100, 100.1, 100.2]) await trader.enqueue(candle(price));
+    expect(a.toasts.filter((t) => t.includes('failed on a candle'))).toHaveLength(2);
+    expect(a.toasts.at(-1)).toMatch(/stopped after repeated failures: .*balances unavailable.*protective orders stay/);
+    expect(trader.running).toBe(false);
+    expect(a.toggles.list().find((t) => t.id === `strategy:${config.id}`)?.enabled).toBe(false);
+    const view = a.markets.listStrategies().find((s) => s.id === config.id)!;
+    expect(view).toMatchObject({ running: false, enabled: false, stoppedReason: expect.stringMatching(/3 failures in a row/) });
+    expect(a.markets.streamHealth()).toContainEqual(expect.objectContaining({ stream: `strategy:${config.id}`, connected: false, error: expect.stringMatching(/balances unavailable/) }));
+    expectOneSet('binance-spot', quantity);
+  });
+
+  it('a strategy with no stop carries a warning on its toggle', async () => {
+    const a = await start();
+    const account = await a.markets.addAccount({ exchange: 'paper', environment: 'paper', label: 'p', baseUrl: env.sim.httpUrl, paperBalance: 1_000 });
+    const bare = a.markets.configureStrategy({ strategy: 'sma-cross', params: {}, accountId: account.id, symbol: 'BTCUSDT', interval: '1h', riskProfile: false, feeRate: 0.001 });
+    const guarded = a.markets.configureStrategy({ strategy: 'sma-cross', params: {}, accountId: account.id, symbol: 'BTCUSDT', interval: '1h', riskProfile: true, feeRate: 0.001 });
+    expect(bare.warning).toMatch(/No stop/);
+    expect(guarded.warning).toBeNull();
+    // The default is the risk profile.
+    expect(a.markets.configureStrategy({ ...StrategyConfigInput.parse({ strategy: 'sma-cross', accountId: account.id, symbol: 'BTCUSDT', interval: '1h' }) }).riskProfile).toBe(true);
+  });
+
+  it('a strategy with no stop cannot trade a live account without the typed phrase', async () => {
+    const a = await start();
+    const live = await a.markets.addAccount({ exchange: 'binance-spot', environment: 'live', label: 'live', apiKey: KEY.apiKey, apiSecret: KEY.secret, baseUrl: env.sim.httpUrl, paperBalance: 0 });
+    const input = { strategy: 'sma-cross', params: {}, accountId: live.id, symbol: 'BTCUSDT', interval: '1h' as const, riskProfile: false, feeRate: 0.001 };
+    expect(() => a.markets.configureStrategy(input)).toThrow(/type "NO STOP"/);
+    expect(a.markets.configureStrategy({ ...input, confirmNoStop: 'NO STOP' }).warning).toMatch(/No stop/);
+    expect(a.markets.configureStrategy({ ...input, riskProfile: true }).warning).toBeNull();
+  });
+});
