@@ -163,3 +163,22 @@ describe('CrashExecutor on a simulated game', () => {
     expect(skip.game.log).toEqual([]);
   });
 });
+
+describe('stopping mid-flight', () => {
+  it('cashes the open bet out and records the round at once, without waiting to settle it', async () => {
+    const { game, play, halt } = harness({ look: LOOKS.classic, rounds: [{ crash: 6 }] });
+    const { flightAt } = game.timing(0);
+    const haltAt = flightAt + 1000;
+    game.onRead = (t) => {
+      if (t >= haltAt) halt();
+    };
+    const done = await play(0, 5);
+    const recordedAfterMs = game.now - 1_700_000_000_000 - haltAt;
+    expect(done.status).toBe('CASHOUT_EXECUTED');
+    expect(done.reason).toContain('autopilot stopping');
+    expect(game.log.map((e) => e.type)).toEqual(['bet', 'cashout']);
+    expect(game.log[1]!.at - haltAt).toBeLessThan(30);
+    // Settling would watch the flight for another 1.5 s (and the balance for 1.5 s more).
+    expect(recordedAfterMs).toBeLessThan(100);
+  });
+});

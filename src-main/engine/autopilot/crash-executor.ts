@@ -301,7 +301,9 @@ export class CrashExecutor {
     const { stake, move } = play;
     const lagMs = this.ctx.displayLag.current();
     const fit = fitGrowth(round.samples);
-    const payout = await this.checkPayout(balance, click, stake, fit && round.samples.length >= options.minSamples ? fit : null, lagMs);
+    // A stopping autopilot records at once: the click is out, and the payout check and settling only refine the record.
+    const stopping = this.ctx.halted();
+    const payout = stopping ? null : await this.checkPayout(balance, click, stake, fit && round.samples.length >= options.minSamples ? fit : null, lagMs);
     // An unchanged balance is reported, not judged: some games credit a cash-out only when the round ends.
     const confirmed =
       payout?.kind === 'paid' ? `; paid ${payout.multiplier}x per the balance (reads dated ${lagMs.toFixed(0)} ms back)` : payout?.kind === 'unchanged' ? `; NOT confirmed: the balance stayed at ${payout.balance}` : '';
@@ -309,7 +311,7 @@ export class CrashExecutor {
     // The round decides whether the click beat the crash: watch until it crashes or has clearly flown past the click.
     // A stall is no proof here: a frozen frame looks the same, and the number rising again would prove it false.
     const firmCrash = (o: Observation) => o.events.find((e): e is Extract<PhaseEvent, { type: 'crash' }> => e.type === 'crash' && e.reason !== 'stalled');
-    const settled = await reads.take((o) => !!firmCrash(o) || o.read.at - click.at > options.settleMs, options.settleMs + 5_000);
+    const settled = await reads.take((o) => !!firmCrash(o) || o.read.at - click.at > options.settleMs || this.ctx.halted(), stopping ? 0 : options.settleMs + 5_000);
     const crash = settled ? firmCrash(settled) : undefined;
     // Reads that went missing before the click say nothing about whether it beat the crash (a protective click is
     // only sent while the buttons still show the flight).
