@@ -291,7 +291,8 @@ export class MarketsService {
     const resting = [...this.sessions.values()].reduce((n, s) => n + s.store.open().filter((o) => o.role === 'stop-loss' || o.role === 'take-profit').length, 0);
     notes.push(held.length === 0 ? 'no open strategy positions' : `${held.length} open strategy position(s) left open with ${resting} protective order(s) resting at the venue (emergency sweep off)`);
     const message = notes.join('; ');
-    console.log(`[markets] shutdown: ${message}`);
+    // stderr: stdout belongs to the CLI commands' JSON lines.
+    console.error(`[markets] shutdown: ${message}`);
     for (const id of [...this.sessions.keys()]) this.closeSession(id);
     return message;
   }
