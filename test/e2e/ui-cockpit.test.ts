@@ -160,8 +160,8 @@ describe.skipIf(!XVFB_AVAILABLE)('cockpit UI against the practice game', () => {
     await page.getByRole('button', { name: 'Calibrate', exact: true }).click();
     await page.getByLabel('Profile to rehearse').selectOption(PROFILE);
     await page.getByRole('button', { name: 'Rehearse', exact: true }).click();
-    await expect.poll(() => page.getByTestId('rehearsal-verdict').textContent(), { timeout: 120_000, interval: 500 }).toContain('ready');
-    expect(await page.getByTestId('rehearsal-verdict').textContent()).not.toContain('not ready');
+    await expect.poll(() => page.getByTestId('rehearsal-verdict').textContent(), { timeout: 120_000, interval: 500 }).toMatch(/: (ready|not ready)/);
+    expect(await page.getByTestId('rehearsal-verdict').textContent()).toContain(`“${PROFILE}”: ready`);
     await page.getByTestId('rehearsal').screenshot({ path: 'test-results/ui-rehearsal.png' });
 
     await page.getByRole('button', { name: 'Autopilot', exact: true }).click();
