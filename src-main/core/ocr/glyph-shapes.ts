@@ -5,9 +5,10 @@ import type { Box } from './text-box';
 export type GlyphShape = 'tall' | 'mid' | 'dot' | 'comma';
 
 const TALL_HEIGHT = 0.85;
-/** Punctuation is low and narrow; an x is at least as wide as it is half the digit height. */
+/** A comma is low; an x or × is at least this tall (x heights are 0.65–0.8 of the digit height, a × about 0.5)... */
 const PUNCTUATION_HEIGHT = 0.6;
-const PUNCTUATION_WIDTH = 0.32;
+/** ...and a point is lower than any x, however wide a heavy font draws it. */
+const POINT_HEIGHT = 0.38;
 /** A comma's tail hangs below the digits' baseline; a point and an x sit on it, a × above it. */
 const BELOW_BASELINE = 1.06;
 
@@ -16,8 +17,7 @@ export function glyphShape(glyph: Box, line: LineMetrics): GlyphShape {
   if (height >= TALL_HEIGHT) return 'tall';
   const descends = (glyph.y1 - line.top) / line.height > BELOW_BASELINE;
   if (height < PUNCTUATION_HEIGHT && descends) return 'comma';
-  const width = (glyph.x1 - glyph.x0) / line.height;
-  return height < PUNCTUATION_HEIGHT && width < PUNCTUATION_WIDTH ? 'dot' : 'mid';
+  return height < POINT_HEIGHT ? 'dot' : 'mid';
 }
 
 /**

@@ -10,17 +10,16 @@ const MIN_MERGED_WIDTH = 0.9;
 const MAX_DIGIT_WIDTH = 0.8;
 
 /**
- * One box per glyph: column runs of ink inside `area`, each shrunk vertically to its own ink, with runs that are
- * too wide (glyphs touching under tight kerning at small sizes) cut at their faintest column.
+ * One box per glyph from the line's blobs: a blob too wide for one glyph (glyphs touching under tight kerning, a
+ * glow or a bold italic) is cut at its faintest column.
  */
-export function segmentGlyphs(ink: GrayImage, area: Box, threshold: number): Box[] {
-  const runs = segmentColumns(ink, area, threshold);
-  const height = Math.max(0, ...runs.map((g) => g.y1 - g.y0));
-  const tallWidths = runs.filter((g) => g.y1 - g.y0 >= 0.85 * height).map((g) => g.x1 - g.x0);
+export function splitTouching(ink: GrayImage, blobs: readonly Box[], threshold: number): Box[] {
+  const height = Math.max(0, ...blobs.map((g) => g.y1 - g.y0));
+  const tallWidths = blobs.filter((g) => g.y1 - g.y0 >= 0.85 * height).map((g) => g.x1 - g.x0);
   const digitWidth = Math.min(median(tallWidths), MAX_DIGIT_WIDTH * height);
-  if (digitWidth <= 0) return runs;
+  if (digitWidth <= 0) return [...blobs];
   const mergedWidth = Math.max(MERGED_WIDTHS * digitWidth, MIN_MERGED_WIDTH * height);
-  return runs.flatMap((run) => splitWide(ink, run, area, threshold, digitWidth, mergedWidth));
+  return blobs.flatMap((blob) => splitWide(ink, blob, blob, threshold, digitWidth, mergedWidth));
 }
 
 function splitWide(ink: GrayImage, run: Box, area: Box, threshold: number, digitWidth: number, mergedWidth: number): Box[] {
@@ -44,27 +43,6 @@ function splitWide(ink: GrayImage, run: Box, area: Box, threshold: number, digit
     if (rows) parts.push(...splitWide(ink, { x0, x1, y0: rows[0], y1: rows[1] }, area, threshold, digitWidth, mergedWidth));
   }
   return parts;
-}
-
-/** Column runs of ink inside `area`, each shrunk vertically to its own ink: one box per glyph when glyphs don't touch. */
-export function segmentColumns(ink: GrayImage, area: Box, threshold: number): Box[] {
-  const glyphs: Box[] = [];
-  let start = -1;
-  for (let x = area.x0; x <= area.x1; x++) {
-    const inked = x < area.x1 && columnHasInk(ink, x, area, threshold);
-    if (inked && start < 0) start = x;
-    if (!inked && start >= 0) {
-      const rows = inkRows(ink, start, x, area, threshold);
-      if (rows) glyphs.push({ x0: start, x1: x, y0: rows[0], y1: rows[1] });
-      start = -1;
-    }
-  }
-  return glyphs;
-}
-
-function columnHasInk(ink: GrayImage, x: number, area: Box, threshold: number): boolean {
-  for (let y = area.y0; y < area.y1; y++) if ((ink.data[y * ink.width + x] ?? 0) > threshold) return true;
-  return false;
 }
 
 function inkRows(ink: GrayImage, x0: number, x1: number, area: Box, threshold: number): [number, number] | null {

@@ -1,0 +1,107 @@
+import type { Box } from './text-box';
+
+/** One 8-connected blob of a binary mask. */
+export interface Component extends Box {
+  /** Its label in the label image (1-based). */
+  readonly label: number;
+  /** Pixels in the blob. */
+  readonly area: number;
+  /** Labels of blobs it encloses and that belong to it (the dot inside a dotted zero). */
+  readonly inner?: readonly number[];
+}
+
+export interface Labelled {
+  /** 0 for background, else the component's label; scratch storage, valid until the next call. */
+  readonly labels: Int32Array;
+  readonly components: readonly Component[];
+}
+
+/**
+ * Connected components (8-connectivity) of the pixels where `mask` is non-zero, by two-pass union-find.
+ * Glyphs are blobs: working on blobs rather than column runs keeps a star, a grid line or a curve that only
+ * shares columns with the digits from being cut into them.
+ */
+export function labelComponents(mask: Uint8Array, width: number, height: number): Labelled {
+  const labels = scratchLabels(width * height);
+  const parent: number[] = [0];
+  const find = (a: number): number => {
+    let root = a;
+    while (parent[root] !== root) root = parent[root] ?? root;
+    while (parent[a] !== root) {
+      const next = parent[a] ?? root;
+      parent[a] = root;
+      a = next;
+    }
+    return root;
+  };
+  const union = (a: number, b: number): number => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra === rb) return ra;
+    const [low, high] = ra < rb ? [ra, rb] : [rb, ra];
+    parent[high] = low;
+    return low;
+  };
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    for (let x = 0; x < width; x++) {
+      const i = row + x;
+      if (!mask[i]) {
+        labels[i] = 0;
+        continue;
+      }
+      let label = 0;
+      const join = (neighbour: number): void => {
+        if (neighbour === 0) return;
+        label = label === 0 ? neighbour : union(label, neighbour);
+      };
+      if (x > 0) join(labels[i - 1] ?? 0);
+      if (y > 0) {
+        const above = i - width;
+        if (x > 0) join(labels[above - 1] ?? 0);
+        join(labels[above] ?? 0);
+        if (x + 1 < width) join(labels[above + 1] ?? 0);
+      }
+      if (label === 0) {
+        label = parent.length;
+        parent.push(label);
+      }
+      labels[i] = label;
+    }
+  }
+  return { labels, components: resolve(labels, width, height, parent.length, find) };
+}
+
+/** Second pass: every pixel gets its root's compact label; boxes and areas are gathered on the way. */
+function resolve(labels: Int32Array, width: number, height: number, provisional: number, find: (a: number) => number): Component[] {
+  const compact = new Int32Array(provisional);
+  const boxes: { x0: number; y0: number; x1: number; y1: number; area: number }[] = [];
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    for (let x = 0; x < width; x++) {
+      const raw = labels[row + x] ?? 0;
+      if (raw === 0) continue;
+      const root = find(raw);
+      let id = compact[root] ?? 0;
+      if (id === 0) {
+        boxes.push({ x0: x, y0: y, x1: x + 1, y1: y + 1, area: 0 });
+        id = boxes.length;
+        compact[root] = id;
+      }
+      labels[row + x] = id;
+      const box = boxes[id - 1];
+      if (!box) continue;
+      if (x < box.x0) box.x0 = x;
+      if (x + 1 > box.x1) box.x1 = x + 1;
+      box.y1 = y + 1;
+      box.area++;
+    }
+  }
+  return boxes.map((box, i) => ({ ...box, label: i + 1 }));
+}
+
+let labelBuffer = new Int32Array(0);
+function scratchLabels(length: number): Int32Array {
+  if (labelBuffer.length < length) labelBuffer = new Int32Array(length);
+  return labelBuffer.subarray(0, length);
+}
