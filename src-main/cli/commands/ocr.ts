@@ -34,7 +34,7 @@ export default async function run(args: string[]): Promise<number> {
       const ms = Math.round(read.ms * 100) / 100;
       process.stdout.write(
         json
-          ? `${JSON.stringify({ file, text: read.text, value: read.value, ms })}\n`
+          ? `${JSON.stringify({ file, text: read.text, value: read.value, ms, decimals: read.decimals, ...(read.unreadable ? { unreadable: read.unreadable } : {}) })}\n`
           : read.value === null
             ? `${file}: unreadable${read.text ? ` (saw ${JSON.stringify(read.text)})` : ''}, ${ms} ms\n`
             : `${file}: ${read.value} (${read.text}), ${ms} ms\n`,

@@ -17,7 +17,7 @@ export interface Rgb {
  * Hue counts double against brightness: an orange curve or a cyan glow can be as bright as white digits, but it
  * is never the same colour, and that difference is what keeps it out of the text.
  */
-const CHROMA_WEIGHT = 2;
+export const CHROMA_WEIGHT = 2;
 
 export function colourDistance(a: Ycc, b: Ycc): number {
   return Math.abs(a.y - b.y) + CHROMA_WEIGHT * (Math.abs(a.cb - b.cb) + Math.abs(a.cr - b.cr));
@@ -47,24 +47,35 @@ export function yccAt(planes: YccPlanes, i: number): Ycc {
 /**
  * Converts a raw image to YCbCr planes held in a scratch buffer that the next call overwrites: reads run at frame
  * rate and a fresh buffer per read would be external memory that forces full GCs (see ink-map history). Use the
- * planes synchronously and copy out what must outlive the call.
+ * planes synchronously and copy out what must outlive the call. With `shrink` > 1 each plane pixel is the mean of
+ * a shrink×shrink block.
  */
-export function yccPlanes(image: RawImage): YccPlanes {
-  const { width, height } = image;
+export function yccPlanes(image: RawImage, shrink = 1): YccPlanes {
   const channels = channelCount(image.order);
-  const stride = image.stride ?? width * channels;
+  const stride = image.stride ?? image.width * channels;
   const [red, blue] = image.order === 'bgra' || image.order === 'bgr' ? [2, 0] : [0, 2];
+  const [r, g, b] = channels === 1 ? [0, 0, 0] : [red, 1, blue];
+  const width = Math.floor(image.width / shrink);
+  const height = Math.floor(image.height / shrink);
   const { y, cb, cr } = scratchPlanes(width * height);
+  const block = shrink * shrink;
   for (let row = 0; row < height; row++) {
-    let src = row * stride;
-    let dst = row * width;
-    for (let x = 0; x < width; x++, src += channels, dst++) {
-      const r = image.data[src + (channels === 1 ? 0 : red)] ?? 0;
-      const g = image.data[src + (channels === 1 ? 0 : 1)] ?? 0;
-      const b = image.data[src + (channels === 1 ? 0 : blue)] ?? 0;
-      y[dst] = (77 * r + 150 * g + 29 * b) >> 8;
-      cb[dst] = (-43 * r - 85 * g + 128 * b) >> 8;
-      cr[dst] = (128 * r - 107 * g - 21 * b) >> 8;
+    for (let x = 0; x < width; x++) {
+      let sr = 0;
+      let sg = 0;
+      let sb = 0;
+      for (let dy = 0; dy < shrink; dy++) {
+        let src = (row * shrink + dy) * stride + x * shrink * channels;
+        for (let dx = 0; dx < shrink; dx++, src += channels) {
+          sr += image.data[src + r] ?? 0;
+          sg += image.data[src + g] ?? 0;
+          sb += image.data[src + b] ?? 0;
+        }
+      }
+      const dst = row * width + x;
+      y[dst] = (77 * sr + 150 * sg + 29 * sb) / block / 256;
+      cb[dst] = (-43 * sr - 85 * sg + 128 * sb) / block / 256;
+      cr[dst] = (128 * sr - 107 * sg - 21 * sb) / block / 256;
     }
   }
   return { width, height, y, cb, cr };

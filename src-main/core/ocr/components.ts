@@ -23,24 +23,31 @@ export interface Labelled {
  */
 export function labelComponents(mask: Uint8Array, width: number, height: number): Labelled {
   const labels = scratchLabels(width * height);
-  const parent: number[] = [0];
+  // No closures or objects per pixel: this runs over every pixel of every read.
+  const parent = scratchParents(Math.ceil((width * height) / 2) + 2);
+  let next = 1;
   const find = (a: number): number => {
     let root = a;
     while (parent[root] !== root) root = parent[root] ?? root;
     while (parent[a] !== root) {
-      const next = parent[a] ?? root;
+      const up = parent[a] ?? root;
       parent[a] = root;
-      a = next;
+      a = up;
     }
     return root;
   };
   const union = (a: number, b: number): number => {
+    if (a === 0) return b;
+    if (b === 0 || a === b) return a;
     const ra = find(a);
     const rb = find(b);
     if (ra === rb) return ra;
-    const [low, high] = ra < rb ? [ra, rb] : [rb, ra];
-    parent[high] = low;
-    return low;
+    if (ra < rb) {
+      parent[rb] = ra;
+      return ra;
+    }
+    parent[ra] = rb;
+    return rb;
   };
   for (let y = 0; y < height; y++) {
     const row = y * width;
@@ -50,26 +57,21 @@ export function labelComponents(mask: Uint8Array, width: number, height: number)
         labels[i] = 0;
         continue;
       }
-      let label = 0;
-      const join = (neighbour: number): void => {
-        if (neighbour === 0) return;
-        label = label === 0 ? neighbour : union(label, neighbour);
-      };
-      if (x > 0) join(labels[i - 1] ?? 0);
+      let label = x > 0 ? (labels[i - 1] ?? 0) : 0;
       if (y > 0) {
         const above = i - width;
-        if (x > 0) join(labels[above - 1] ?? 0);
-        join(labels[above] ?? 0);
-        if (x + 1 < width) join(labels[above + 1] ?? 0);
+        if (x > 0) label = union(label, labels[above - 1] ?? 0);
+        label = union(label, labels[above] ?? 0);
+        if (x + 1 < width) label = union(label, labels[above + 1] ?? 0);
       }
       if (label === 0) {
-        label = parent.length;
-        parent.push(label);
+        label = next++;
+        parent[label] = label;
       }
       labels[i] = label;
     }
   }
-  return { labels, components: resolve(labels, width, height, parent.length, find) };
+  return { labels, components: resolve(labels, width, height, next, find) };
 }
 
 /** Second pass: every pixel gets its root's compact label; boxes and areas are gathered on the way. */
@@ -98,6 +100,12 @@ function resolve(labels: Int32Array, width: number, height: number, provisional:
     }
   }
   return boxes.map((box, i) => ({ ...box, label: i + 1 }));
+}
+
+let parentBuffer = new Int32Array(0);
+function scratchParents(length: number): Int32Array {
+  if (parentBuffer.length < length) parentBuffer = new Int32Array(length);
+  return parentBuffer;
 }
 
 let labelBuffer = new Int32Array(0);

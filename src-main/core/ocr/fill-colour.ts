@@ -1,4 +1,4 @@
-import { colourDistance, type Ycc, type YccPlanes } from './colour';
+import { CHROMA_WEIGHT, colourDistance, type Ycc, type YccPlanes } from './colour';
 import type { Component } from './components';
 
 /**
@@ -34,15 +34,20 @@ export const solidFill = (colour: Ycc, x = 0, y = 0): FillModel => ({ at: colour
 export function fillInk(planes: YccPlanes, background: Ycc, model: FillModel, y0: number, y1: number): Uint8Array {
   const { width } = planes;
   const ink = new Uint8Array(width * (y1 - y0));
+  const { perX } = model;
   for (let y = y0; y < y1; y++) {
+    // The fill at the row's first pixel centre, then stepped by perX: no objects per pixel on this hot path.
+    const start = fillAt(model, 0.5, y + 0.5);
+    let fy = start.y;
+    let fcb = start.cb;
+    let fcr = start.cr;
     const row = y * width;
     const out = (y - y0) * width;
-    for (let x = 0; x < width; x++) {
-      const fill = fillAt(model, x + 0.5, y + 0.5);
-      const span = Math.max(1, colourDistance(fill, background));
+    for (let x = 0; x < width; x++, fy += perX.y, fcb += perX.cb, fcr += perX.cr) {
+      const span = Math.abs(fy - background.y) + CHROMA_WEIGHT * (Math.abs(fcb - background.cb) + Math.abs(fcr - background.cr));
       const i = row + x;
-      const d = colourDistance({ y: planes.y[i] ?? 0, cb: planes.cb[i] ?? 0, cr: planes.cr[i] ?? 0 }, fill);
-      const v = 1 - d / span;
+      const d = Math.abs((planes.y[i] ?? 0) - fy) + CHROMA_WEIGHT * (Math.abs((planes.cb[i] ?? 0) - fcb) + Math.abs((planes.cr[i] ?? 0) - fcr));
+      const v = span < 1 ? 0 : 1 - d / span;
       ink[out + x] = v <= 0 ? 0 : Math.round(255 * v);
     }
   }

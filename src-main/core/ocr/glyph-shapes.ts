@@ -1,4 +1,5 @@
 import type { LineMetrics } from './line-metrics';
+import { median } from './median';
 import type { Box } from './text-box';
 
 /** Font-independent glyph classes from geometry alone: digit height, x height, or a punctuation mark. */
@@ -34,4 +35,14 @@ export function charFitsShape(char: string, shape: GlyphShape): boolean {
 export function textFitsShapes(text: string, shapes: readonly GlyphShape[]): boolean {
   const chars = [...text];
   return chars.length === shapes.length && chars.every((c, i) => charFitsShape(c, shapes[i] ?? 'tall'));
+}
+
+/**
+ * How many digits the digit-sized glyphs can hold: one each, or as many as a glyph's width holds typical digit
+ * widths (digits that touch make one glyph).
+ */
+export function digitCapacity(glyphs: readonly Box[], shapes: readonly GlyphShape[]): number {
+  const widths = glyphs.filter((_, i) => shapes[i] === 'tall').map((g) => g.x1 - g.x0);
+  const typical = median(widths);
+  return widths.reduce((sum, w) => sum + Math.max(1, Math.round(w / Math.max(1, typical))), 0);
 }

@@ -1,4 +1,4 @@
-import { borderColour, contrast, yccPlanes, yccToRgb, type Rgb, type Ycc, type YccPlanes } from './colour';
+import { borderColour, yccPlanes, yccToRgb, type Rgb, type Ycc, type YccPlanes } from './colour';
 import { labelComponents, type Component } from './components';
 import { dominantColours } from './dominant-colours';
 import { corePixels, fillInk, fitFill, solidFill, type FillModel } from './fill-colour';
@@ -14,9 +14,14 @@ import { otsuThreshold } from './threshold';
 /** Below this colour distance from the background (see colourDistance) the region is treated as blank. */
 const MIN_CONTRAST = 48;
 /** Fill ink (of 255) from which a pixel belongs to a glyph blob... */
-const GLYPH_INK = 128;
+export const GLYPH_INK = 128;
 /** ...and from which it is surely the fill itself, not a mix with what touches it. */
 const CORE_INK = 204;
+/**
+ * Regions taller than this are analysed at half size or less: digits 100+ px high read no better than 50 px ones,
+ * and a quarter of the pixels keeps big regions as fast as small ones.
+ */
+const SHRINK_ABOVE_HEIGHT = 160;
 /** Dominant colours tried as fills when the first pass leaves blobs unexplained. */
 const COLOUR_HYPOTHESES = 3;
 /** The band re-read around a line found in the first pass, in line heights above and below it. */
@@ -57,7 +62,7 @@ interface Seed {
  * are tried as fills too, and per band the line with the most digit-sized glyphs wins.
  */
 export function analyzeRegion(image: RawImage): RegionAnalysis {
-  const planes = yccPlanes(image);
+  const planes = yccPlanes(image, Math.max(1, Math.floor(image.height / SHRINK_ABOVE_HEIGHT)));
   const background = borderColour(planes);
   const strong = strongInk(planes, background);
   if (!strong) return { lines: [] };
@@ -87,13 +92,13 @@ export function analyzeLine(image: RawImage): LineAnalysis | null {
   return analyzeRegion(image).lines[0] ?? null;
 }
 
-/** Pixels clearly apart from the background (Otsu over the colour distance), or null when nothing is. */
+/** Pixels clearly apart from the background (Otsu over the contrast), or null when nothing is. */
 function strongInk(planes: YccPlanes, background: Ycc): { mask: Uint8Array; contrast: Uint16Array } | null {
   const n = planes.width * planes.height;
   const distance = new Uint16Array(n);
   let strongest = 0;
   for (let i = 0; i < n; i++) {
-    const d = contrast({ y: planes.y[i] ?? 0, cb: planes.cb[i] ?? 0, cr: planes.cr[i] ?? 0 }, background);
+    const d = Math.abs((planes.y[i] ?? 0) - background.y) + Math.abs((planes.cb[i] ?? 0) - background.cb) + Math.abs((planes.cr[i] ?? 0) - background.cr);
     distance[i] = d;
     if (d > strongest) strongest = d;
   }
@@ -202,13 +207,15 @@ function keepMembers(ink: Uint8Array, labels: Int32Array, width: number, height:
   const labelsOf = memberLabels(members);
   const member = new Uint8Array(Math.max(0, ...labelsOf) + 1);
   for (const label of labelsOf) member[label] = 1;
-  const isMember = (x: number, y: number): boolean => x >= 0 && y >= 0 && x < width && y < height && member[labels[y * width + x] ?? 0] === 1;
+  const isMember = (i: number): boolean => member[labels[i] ?? 0] === 1;
   const kept = new Uint8Array(ink.length);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const i = y * width + x;
       if (!ink[i]) continue;
-      if (isMember(x, y) || isMember(x - 1, y) || isMember(x + 1, y) || isMember(x, y - 1) || isMember(x, y + 1)) kept[i] = ink[i] ?? 0;
+      const near =
+        isMember(i) || (x > 0 && isMember(i - 1)) || (x + 1 < width && isMember(i + 1)) || (y > 0 && isMember(i - width)) || (y + 1 < height && isMember(i + width));
+      if (near) kept[i] = ink[i] ?? 0;
     }
   }
   return kept;

@@ -19,7 +19,8 @@ export function splitTouching(ink: GrayImage, blobs: readonly Box[], threshold: 
   const digitWidth = Math.min(median(tallWidths), MAX_DIGIT_WIDTH * height);
   if (digitWidth <= 0) return [...blobs];
   const mergedWidth = Math.max(MERGED_WIDTHS * digitWidth, MIN_MERGED_WIDTH * height);
-  return blobs.flatMap((blob) => splitWide(ink, blob, blob, threshold, digitWidth, mergedWidth));
+  // Only digit-high blobs are cut: an x with a star stuck to it is wide, but not two glyphs.
+  return blobs.flatMap((blob) => (blob.y1 - blob.y0 >= 0.85 * height ? splitWide(ink, blob, blob, threshold, digitWidth, mergedWidth) : [blob]));
 }
 
 function splitWide(ink: GrayImage, run: Box, area: Box, threshold: number, digitWidth: number, mergedWidth: number): Box[] {

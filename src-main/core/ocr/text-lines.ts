@@ -1,5 +1,6 @@
 import type { Component } from './components';
 import { lineMetrics } from './line-metrics';
+import { median } from './median';
 
 /** A row of glyph blobs that read as one line of text. */
 export interface TextLineGroup {
@@ -27,10 +28,12 @@ const SAME_LINE_HEIGHT_RATIO = 2.2;
 const SAME_LINE_GAP = 1.6;
 /** Points, commas and x sit between the digits: attached up to this gap (in line heights) from the line. */
 const ATTACH_GAP = 1.2;
-/** A point or comma has its bottom near the baseline (comma tails hang below it). */
-const PUNCTUATION_BOTTOM = [0.85, 1.45] as const;
-/** Anything smaller than this (in line heights, both ways) is grain, not a point. */
+/** A point's bottom is this close to the baseline (in line heights; at least a pixel). */
+const POINT_BASELINE_TOLERANCE = 0.12;
+/** Anything smaller than this (in line heights, both ways) is grain, not a point... */
 const MIN_MARK_SIZE = 0.07;
+/** ...and so is anything with less ink than this share of a stroke-wide square. */
+const MIN_POINT_AREA = 0.3;
 
 /**
  * Groups blobs into text lines: blobs of similar height that overlap vertically and follow each other, plus the
@@ -46,11 +49,13 @@ export function findTextLines(blobs: readonly Component[]): TextLineGroup[] {
   // Tallest first: a big comma or point is a group of its own, and belongs to the taller line it sits in.
   const lines: TextLineGroup[] = [];
   for (const candidate of candidates) {
-    if (!lines.some((line) => candidate.members.every((c) => fitsBand(c, line)))) lines.push(candidate);
+    if (!lines.some((line) => candidate.members.every((c) => inBand(c, line)))) lines.push(candidate);
   }
-  const taken = new Set(lines.flatMap((l) => l.members));
+  // Only glyph-sized bodies stay members; smaller ones (a big star, a bold point) must pass as marks.
+  const cores = lines.map((line) => lineOf(line.members.filter((c) => isGlyphSized(c, line))));
+  const taken = new Set(cores.flatMap((l) => l.members));
   const rest = components.filter((c) => !taken.has(c));
-  return lines.map((line) => attachMarks(line, rest));
+  return cores.filter((line) => line.members.length > 0).map((line) => attachMarks(line, rest));
 }
 
 export const boxHeight = (c: { y0: number; y1: number }): number => c.y1 - c.y0;
@@ -127,56 +132,84 @@ function encloses(outer: Component, blob: Component): boolean {
   return blob.x0 >= outer.x0 && blob.x1 <= outer.x1 && blob.y0 >= outer.y0 + 0.15 * h && blob.y1 <= outer.y1 - 0.15 * h && blob.area < outer.area;
 }
 
-/** A single round solid blob (a star, a bokeh dot) is not a line of text; no digit is that round and full. */
+/** A single disc (a star, a bokeh dot) is not a line of text. */
 function isLoneBlob(line: TextLineGroup): boolean {
   const [only] = line.members;
-  if (!only || line.members.length > 1) return false;
-  const aspect = boxWidth(only) / boxHeight(only);
-  return density(only) >= 0.68 && aspect >= 0.7 && aspect <= 1.45;
+  return only !== undefined && line.members.length === 1 && isDisc(only);
 }
 
-/** Adds the marks near the line, repeatedly, so a run of small marks is followed outwards. */
+/**
+ * Adds what belongs to the line besides its bodies: glyph-sized blobs that continue it, an x or × at either
+ * end, and points or commas on the baseline between two glyphs. Anything else near it (stars, grain) stays out.
+ */
 function attachMarks(line: TextLineGroup, candidates: readonly Component[]): TextLineGroup {
   const h = line.height;
-  const members = [...line.members];
-  let x0 = line.x0;
-  let x1 = line.x1;
-  let pending = candidates.filter((c) => fitsBand(c, line));
+  const glyphs = [...line.members];
+  let pending = candidates.filter((c) => inBand(c, line));
+  const near = (c: Component): boolean => glyphs.some((g) => Math.max(c.x0 - g.x1, g.x0 - c.x1) <= ATTACH_GAP * h);
+  // Glyph-sized blobs, followed outwards from the line.
   for (let added = true; added; ) {
     added = false;
     pending = pending.filter((c) => {
-      const gap = Math.max(c.x0 - x1, x0 - c.x1);
-      if (gap > ATTACH_GAP * h) return true;
-      members.push(c);
-      x0 = Math.min(x0, c.x0);
-      x1 = Math.max(x1, c.x1);
+      if (!isGlyphSized(c, line) || !near(c)) return true;
+      glyphs.push(c);
       added = true;
       return false;
     });
   }
-  const sorted = members.sort((a, b) => a.x0 - b.x0);
-  // A point or comma separates glyphs: one before the first or after the last glyph is a star or a speck.
-  const isPunctuation = (c: Component | undefined): boolean => c !== undefined && boxHeight(c) < 0.45 * h;
-  while (sorted.length > 1 && isPunctuation(sorted[0])) sorted.shift();
-  while (sorted.length > 1 && isPunctuation(sorted[sorted.length - 1])) sorted.pop();
-  return { ...line, members: sorted, x0: Math.min(...sorted.map((c) => c.x0)), x1: Math.max(...sorted.map((c) => c.x1)) };
+  const x0 = Math.min(...glyphs.map((g) => g.x0));
+  const x1 = Math.max(...glyphs.map((g) => g.x1));
+  const centres = glyphs.map((g) => (g.x0 + g.x1) / 2).sort((a, b) => a - b);
+  const stroke = strokeWidth(glyphs, h);
+  const marks = pending.filter((c) => {
+    if (isMark(c, line)) return (c.x0 >= x1 - 0.1 * h || c.x1 <= x0 + 0.1 * h) && near(c);
+    const centre = (c.x0 + c.x1) / 2;
+    return isPunctuation(c, line, stroke) && centres.some((g) => g < centre) && centres.some((g) => g > centre);
+  });
+  const members = [...glyphs, ...marks].sort((a, b) => a.x0 - b.x0);
+  return { ...line, members, x0: Math.min(...members.map((c) => c.x0)), x1: Math.max(...members.map((c) => c.x1)) };
 }
 
-/** Inside the line's band and shaped like something a multiplier line holds. */
-function fitsBand(c: Component, line: TextLineGroup): boolean {
+/** Inside the line's band (a comma's tail may hang below it) and not a bar. */
+function inBand(c: Component, line: TextLineGroup): boolean {
   const h = line.height;
-  const ch = boxHeight(c);
-  const cw = boxWidth(c);
-  if (ch > 1.25 * h || isBar(c)) return false;
-  if (c.y0 < line.top - 0.3 * h || c.y1 > line.bottom + 0.5 * h) return false;
-  if (ch < MIN_MARK_SIZE * h && cw < MIN_MARK_SIZE * h) return false;
-  if (ch >= 0.6 * h) return density(c) >= MIN_BODY_DENSITY;
-  const bottom = (c.y1 - line.top) / h;
-  if (ch < 0.45 * h) {
-    // A point or comma: on the baseline (a comma's tail hangs below it).
-    if (bottom >= PUNCTUATION_BOTTOM[0] && bottom <= PUNCTUATION_BOTTOM[1]) return true;
-  }
-  // An x sits on the baseline, a × is centred a little above the middle; either is at least a quarter line wide.
+  return boxHeight(c) <= 1.25 * h && !isBar(c) && c.y0 >= line.top - 0.3 * h && c.y1 <= line.bottom + 0.5 * h;
+}
+
+function isGlyphSized(c: Component, line: TextLineGroup): boolean {
+  return boxHeight(c) >= 0.6 * line.height && density(c) >= MIN_BODY_DENSITY && !isDisc(c);
+}
+
+/** A full round blob: a star or a bokeh dot. No glyph is that full (a heavy zero still has its counter). */
+function isDisc(c: Component): boolean {
+  const aspect = boxWidth(c) / boxHeight(c);
+  return density(c) >= 0.74 && aspect >= 0.75 && aspect <= 1.33;
+}
+
+/** An x sits on the baseline and a × a little above the middle; either is at least a quarter of the line wide. */
+function isMark(c: Component, line: TextLineGroup): boolean {
+  const h = line.height;
   const centre = ((c.y0 + c.y1) / 2 - line.top) / h;
-  return ch >= 0.3 * h && cw >= 0.25 * h && centre >= 0.3 && centre <= 0.8 && density(c) >= MIN_BODY_DENSITY;
+  return boxHeight(c) >= 0.3 * h && boxWidth(c) >= 0.25 * h && centre >= 0.3 && centre <= 0.8 && density(c) >= MIN_BODY_DENSITY;
+}
+
+/**
+ * A point sits on the baseline; a comma's head does, and its tail hangs below it. Either is drawn with about the
+ * font's stroke width, so a much smaller speck (a star) is neither.
+ */
+function isPunctuation(c: Component, line: TextLineGroup, stroke: number): boolean {
+  const h = line.height;
+  const tolerance = Math.max(1, POINT_BASELINE_TOLERANCE * h);
+  const sized = boxWidth(c) < 0.45 * h && Math.max(boxHeight(c), boxWidth(c)) >= MIN_MARK_SIZE * h && c.area >= MIN_POINT_AREA * stroke * stroke;
+  const point = Math.abs(c.y1 - line.bottom) <= tolerance && boxHeight(c) <= 0.35 * h;
+  const comma = boxHeight(c) < 0.6 * h && c.y0 >= line.top + 0.5 * h && c.y0 < line.bottom && c.y1 > line.bottom + tolerance && c.y1 <= line.bottom + 0.5 * h;
+  return sized && (point || comma);
+}
+
+/** A glyph's ink is about its stroke width times a skeleton of this many line heights (a 1 has one, an 8 three and a half). */
+const SKELETON_HEIGHTS = 2.5;
+
+/** The font's stroke width, roughly, from the glyphs' ink areas. */
+function strokeWidth(glyphs: readonly Component[], height: number): number {
+  return median(glyphs.map((g) => g.area)) / (SKELETON_HEIGHTS * height);
 }

@@ -7,6 +7,7 @@ export interface CliRead {
   readonly text: string;
   readonly value: number | null;
   readonly ms: number;
+  readonly unreadable?: string;
 }
 
 export interface CorpusScore {
@@ -56,7 +57,7 @@ export function scoreReads(files: readonly CorpusFile[], reads: readonly CliRead
     if (read?.value === sample.value) exact++;
     else {
       if (read?.value !== null && read?.value !== undefined) wrong++;
-      misses.push(`${sample.id} ${JSON.stringify(sample.text)} read ${JSON.stringify(read?.text)} → ${read?.value} | ${describeSample(sample)}`);
+      misses.push(`${sample.id} ${JSON.stringify(sample.text)} read ${JSON.stringify(read?.text)} → ${read?.value ?? read?.unreadable} | ${describeSample(sample)}`);
     }
   }
   const ms = reads.map((r) => r.ms).sort((a, b) => a - b);

@@ -248,7 +248,8 @@ function backdropCss(random: Random, backdrop: Backdrop, theme: Theme, base: str
 
 /** The crash curve rising under the number, with the area below it shaded, and optionally a plane at its tip. */
 function curveSvg(random: Random, textColour: string, withPlane: boolean): string {
-  const colour = pick(random, ACCENTS.filter((c) => c !== textColour));
+  // A curve in the text's own colour would be part of the glyphs it crosses, to a person as well.
+  const colour = pick(random, ACCENTS.filter((c) => rgbDistance(c, textColour) > 160));
   const width = between(random, 1.5, 5).toFixed(1);
   const endX = between(random, 70, 98);
   const endY = between(random, 5, 45);
@@ -258,4 +259,10 @@ function curveSvg(random: Random, textColour: string, withPlane: boolean): strin
     ? `<g transform='translate(${endX.toFixed(1)} ${endY.toFixed(1)}) scale(0.09 0.16)' fill='${colour}'><path d='M-60 0 L20 -8 L40 -40 L52 -40 L44 -6 L70 -4 L80 -20 L88 -20 L84 0 L88 20 L80 20 L70 4 L44 6 L52 40 L40 40 L20 8 Z'/></g>`
     : '';
   return `<svg viewBox='0 0 100 100' preserveAspectRatio='none'><path d='${path} L ${endX.toFixed(1)} 100 Z' fill='${colour}' fill-opacity='0.14'/><path d='${path}' fill='none' stroke='${colour}' stroke-width='${width}' vector-effect='non-scaling-stroke'/>${plane}</svg>`;
+}
+
+function rgbDistance(a: string, b: string): number {
+  const channels = (hex: string): number[] => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  const [ca, cb] = [channels(a), channels(b)];
+  return ca.reduce((sum, v, i) => sum + Math.abs(v - (cb[i] ?? 0)), 0);
 }
