@@ -39,9 +39,10 @@ export interface CapturedRead extends MultiplierRead {
  * blank: nothing stands out from the background; invalid: not a multiplier; mismatch: Tesseract's text disagrees
  * with the glyphs on screen (e.g. a lost digit); format: other decimals than the game shows; conflict: contradicts
  * glyphs already confirmed; too-long: more characters than any multiplier has (e.g. the game's crash text);
- * text: words, not a number (a status such as "BUSTED" or "5s").
+ * text: words, not a number (a status such as "BUSTED" or "5s"); incomplete: part of the line could not be
+ * told apart from what touches it (a digit or point would be missing from the value).
  */
-export type Unreadable = 'blank' | 'invalid' | 'mismatch' | 'format' | 'conflict' | 'too-long' | 'text';
+export type Unreadable = 'blank' | 'invalid' | 'mismatch' | 'format' | 'conflict' | 'too-long' | 'text' | 'incomplete';
 
 /** "10,000.00x" has 10 glyphs; anything much longer is other text and is not worth two Tesseract calls per frame. */
 export const MAX_MULTIPLIER_GLYPHS = 12;
@@ -130,6 +131,7 @@ export class MultiplierReader {
     if (line.glyphs.length > MAX_MULTIPLIER_GLYPHS) {
       return { text: `(${line.glyphs.length} characters of text)`, value: null, path: 'glyph', unreadable: 'too-long' };
     }
+    if (line.missedBlobs > 0) return { text: '', value: null, path: 'glyph', unreadable: 'incomplete' };
     const shapes = line.glyphs.map((g) => glyphShape(g, line.line));
     if (allowGlyphs) {
       const match = this.templates.match(line.features);
@@ -152,7 +154,7 @@ export class MultiplierReader {
   private async recognizeAt(textHeight: number, line: LineAnalysis, shapes: readonly GlyphShape[]): Promise<LineRead> {
     const image = encodePgm(cropScaleInvert(line.ink, line.box, textHeight / (line.box.y1 - line.box.y0)));
     const result = await this.recognizer.recognize(image);
-    const text = reconcileWithShapes(result.text, shapes, digitCapacity(line.glyphs, shapes));
+    const text = reconcileWithShapes(result.text, shapes, digitCapacity(line.glyphs, shapes, line.line));
     if (text === null) return { text: result.text, value: null, path: 'tesseract', unreadable: 'mismatch' };
     const parsed = parseMultiplier(text);
     if (!parsed) return { text, value: null, path: 'tesseract', unreadable: 'invalid' };

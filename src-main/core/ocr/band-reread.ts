@@ -27,6 +27,11 @@ export interface LineAnalysis {
   readonly features: readonly Float32Array[];
   /** Mean colour of the glyph pixels. */
   readonly colour: Rgb;
+  /**
+   * First-pass blobs placed and sized like a glyph or a point of this line that the line does not include: the
+   * second pass lost them, so a value read from the line would miss a digit or a decimal point.
+   */
+  readonly missedBlobs: number;
 }
 
 export interface Candidate {
@@ -73,6 +78,7 @@ export function rereadBand(planes: YccPlanes, background: Ycc, strong: Uint8Arra
     line: metrics,
     features: glyphs.map((g) => glyphFeatures(image, g, metrics)),
     colour: meanColour(planes, labels, found.members, y0),
+    missedBlobs: 0,
   };
   return { line, hollowness: hollowness(labels, width, found.members, (x, y) => strong[(y + y0) * width + x] === 1), fromFusedSeed: seed.fused };
 }

@@ -37,12 +37,16 @@ export function textFitsShapes(text: string, shapes: readonly GlyphShape[]): boo
   return chars.length === shapes.length && chars.every((c, i) => charFitsShape(c, shapes[i] ?? 'tall'));
 }
 
+/** No digit but a 1 is narrower than this share of the digit height, so narrow 1s do not make a typical digit. */
+const MIN_TYPICAL_DIGIT_WIDTH = 0.55;
+
 /**
  * How many digits the digit-sized glyphs can hold: one each, or as many as a glyph's width holds typical digit
  * widths (digits that touch make one glyph).
  */
-export function digitCapacity(glyphs: readonly Box[], shapes: readonly GlyphShape[]): number {
+export function digitCapacity(glyphs: readonly Box[], shapes: readonly GlyphShape[], line: LineMetrics): number {
   const widths = glyphs.filter((_, i) => shapes[i] === 'tall').map((g) => g.x1 - g.x0);
-  const typical = median(widths);
-  return widths.reduce((sum, w) => sum + Math.max(1, Math.round(w / Math.max(1, typical))), 0);
+  const typical = Math.max(median(widths), MIN_TYPICAL_DIGIT_WIDTH * line.height, 1);
+  // Touching digits are nearly twice as wide as one; an italic or wide single digit is not.
+  return widths.reduce((sum, w) => sum + Math.max(1, Math.floor(w / typical + 0.25)), 0);
 }

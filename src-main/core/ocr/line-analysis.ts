@@ -2,6 +2,7 @@ import { rereadBand, type Candidate, type LineAnalysis } from './band-reread';
 import { borderColour, yccPlanes } from './colour';
 import { chooseLines, isHealthy } from './line-choice';
 import { blobSeeds, colourSeeds, strongInk, type Seed } from './line-seeds';
+import { countMissedBlobs } from './missed-blobs';
 import type { RawImage } from './raw-image';
 
 export type { LineAnalysis } from './band-reread';
@@ -39,7 +40,8 @@ export function analyzeRegion(image: RawImage): RegionAnalysis {
   const first = reread(blobs.seeds);
   const settled = first.length > 0 && !blobs.leftOver && first.every((c) => !c.fromFusedSeed && isHealthy(c));
   const candidates = settled ? first : [...first, ...reread(colourSeeds(planes, background, strong))];
-  return { lines: chooseLines(candidates).sort((a, b) => b.line.height - a.line.height) };
+  const lines = chooseLines(candidates).map((line) => ({ ...line, missedBlobs: countMissedBlobs(line, blobs.blobs) }));
+  return { lines: lines.sort((a, b) => b.line.height - a.line.height) };
 }
 
 /** The tallest line of the region, or null when it is blank. */

@@ -58,13 +58,17 @@ export function atLeast(ink: Uint8Array, level: number): Uint8Array {
  * Lines of the strong pixels' blobs, each with the fill colour of its glyphs' cores, and whether blobs at least
  * half the size of their glyphs are left over (a curve or a plane that swallowed glyphs).
  */
-export function blobSeeds(planes: YccPlanes, strong: StrongInk): { seeds: Seed[]; leftOver: boolean } {
+export function blobSeeds(planes: YccPlanes, strong: StrongInk): { seeds: Seed[]; leftOver: boolean; blobs: readonly Component[] } {
   const { labels, components } = labelComponents(strong.mask, planes.width, planes.height);
   const core = corePixels(strong.contrast, labels, planes.width, planes.height, components.length);
   const groups = findTextLines(components);
   const members = new Set(groups.flatMap((g) => g.members.flatMap((m) => [m.label, ...(m.inner ?? [])])));
   const glyphArea = median(groups.flatMap((g) => fillSamples(g).map((m) => m.area)));
-  return { seeds: seedsOf(planes, core, labels, groups), leftOver: components.some((c) => !members.has(c.label) && c.area >= 0.5 * glyphArea) };
+  return {
+    seeds: seedsOf(planes, core, labels, groups),
+    leftOver: components.some((c) => !members.has(c.label) && c.area >= 0.5 * glyphArea),
+    blobs: components,
+  };
 }
 
 /** Lines made of each dominant colour of the strong pixels, with their fill refitted on the glyphs found. */

@@ -55,7 +55,7 @@ export function findTextLines(blobs: readonly Component[]): TextLineGroup[] {
   const cores = lines.map((line) => lineOf(line.members.filter((c) => isGlyphSized(c, line))));
   const taken = new Set(cores.flatMap((l) => l.members));
   const rest = components.filter((c) => !taken.has(c));
-  return cores.filter((line) => line.members.length > 0).map((line) => attachMarks(line, rest));
+  return cores.filter((line) => line.members.length > 0 && !allDiscs(line)).map((line) => attachMarks(line, rest));
 }
 
 export const boxHeight = (c: { y0: number; y1: number }): number => c.y1 - c.y0;
@@ -101,6 +101,9 @@ function groupBodies(bodies: readonly Component[]): Component[][] {
   });
   return [...groups.values()];
 }
+
+/** Lines whose glyph-sized members are all discs are stars in a row. */
+const allDiscs = (line: TextLineGroup): boolean => line.members.every(isDisc);
 
 function lineOf(members: readonly Component[]): TextLineGroup {
   const sorted = [...members].sort((a, b) => a.x0 - b.x0);
@@ -177,7 +180,8 @@ function inBand(c: Component, line: TextLineGroup): boolean {
 }
 
 function isGlyphSized(c: Component, line: TextLineGroup): boolean {
-  return boxHeight(c) >= 0.6 * line.height && density(c) >= MIN_BODY_DENSITY && !isDisc(c);
+  // A disc clearly shorter than the digits is a star; a black-weight 8 is nearly as full, but digit-high.
+  return boxHeight(c) >= 0.6 * line.height && density(c) >= MIN_BODY_DENSITY && !(isDisc(c) && boxHeight(c) < 0.85 * line.height);
 }
 
 /** A full round blob: a star or a bokeh dot. No glyph is that full (a heavy zero still has its counter). */
@@ -197,11 +201,12 @@ function isMark(c: Component, line: TextLineGroup): boolean {
  * A point sits on the baseline; a comma's head does, and its tail hangs below it. Either is drawn with about the
  * font's stroke width, so a much smaller speck (a star) is neither.
  */
-function isPunctuation(c: Component, line: TextLineGroup, stroke: number): boolean {
+export function isPunctuation(c: Component, line: Pick<TextLineGroup, 'top' | 'bottom' | 'height'>, stroke: number): boolean {
   const h = line.height;
   const tolerance = Math.max(1, POINT_BASELINE_TOLERANCE * h);
   const sized = boxWidth(c) < 0.45 * h && Math.max(boxHeight(c), boxWidth(c)) >= MIN_MARK_SIZE * h && c.area >= MIN_POINT_AREA * stroke * stroke;
-  const point = Math.abs(c.y1 - line.bottom) <= tolerance && boxHeight(c) <= 0.35 * h;
+  // A pixel of anti-aliasing above and below makes a small point look taller.
+  const point = Math.abs(c.y1 - line.bottom) <= tolerance && boxHeight(c) <= 0.35 * h + 1;
   const comma = boxHeight(c) < 0.6 * h && c.y0 >= line.top + 0.5 * h && c.y0 < line.bottom && c.y1 > line.bottom + tolerance && c.y1 <= line.bottom + 0.5 * h;
   return sized && (point || comma);
 }

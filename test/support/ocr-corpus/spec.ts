@@ -235,10 +235,12 @@ function backdropCss(random: Random, backdrop: Backdrop, theme: Theme, base: str
       return `url('data:image/svg+xml,${encodeURIComponent(noise).replace(/'/g, '%27')}'),${base}`;
     }
     case 'stars': {
+      // Small and dimmer than the text, as a game's star field is: a star as big and bright as a decimal point,
+      // on the baseline between two digits, would be one to a person as well.
       const stars = Array.from({ length: 12 + Math.floor(random() * 25) }, () => {
-        const size = between(random, 1, 2.6).toFixed(1);
-        const alpha = between(random, 0.4, 1).toFixed(2);
-        const star = dark ? `rgba(255,255,255,${alpha})` : `rgba(0,0,0,${(Number(alpha) * 0.5).toFixed(2)})`;
+        const size = between(random, 0.5, 1.6).toFixed(1);
+        const alpha = (dark ? between(random, 0.3, 0.8) : between(random, 0.15, 0.35)).toFixed(2);
+        const star = dark ? `rgba(255,255,255,${alpha})` : `rgba(0,0,0,${alpha})`;
         return `radial-gradient(circle at ${between(random, 0, 100).toFixed(1)}% ${between(random, 0, 100).toFixed(1)}%,${star} ${size}px,transparent ${(Number(size) + 0.8).toFixed(1)}px)`;
       });
       return `${stars.join(',')},${base}`;
