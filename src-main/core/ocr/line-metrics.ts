@@ -2,7 +2,7 @@ import { median } from './median';
 import type { Box } from './text-box';
 
 /** Digits are the most common glyphs of a line; a blob this much taller than the typical one is not a digit. */
-const MAX_OVER_TYPICAL = 1.6;
+const MAX_OVER_TYPICAL = 1.35;
 
 function upperMedian(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -17,13 +17,13 @@ export interface TextLineGroup {
 /** Smallest glyph height that can start a line: 14 px digits are about 10 px high. */
 const MIN_BODY_HEIGHT = 6;
 /** Ink share of the bounding box below which a blob is a curve or a line drawing, not a glyph. */
-const MIN_BODY_DENSITY = 0.12;
+const MIN_BODY_DENSITY = 0.16;
 /** Touching glyphs make wide blobs; wider than this (in heights) it is a bar or a frame. */
 const MAX_BODY_ASPECT = 6;
 /** Two blobs are on one line when they share this much of the shorter one's height... */
 const SAME_LINE_OVERLAP = 0.5;
-/** ...are not too different in height (capitals next to lower case is 1.5–2×)... */
-const SAME_LINE_HEIGHT_RATIO = 2.2;
+/** ...are not too different in height (capitals next to lower case is 1.3–1.5×; an x or × joins as a mark)... */
+const SAME_LINE_HEIGHT_RATIO = 1.8;
 /** ...and are no farther apart than this many heights (a word space is well below it). */
 const SAME_LINE_GAP = 1.6;
 /** Points, commas and x sit between the digits: attached up to this gap (in line heights) from the line. */
@@ -130,9 +130,11 @@ function absorbInnerBlobs(blobs: readonly Component[]): Component[] {
     });
 }
 
+/** A small blob well inside a glyph-like one (a curve's box can hold whole digits, which stay apart). */
 function encloses(outer: Component, blob: Component): boolean {
   const h = boxHeight(outer);
-  return blob.x0 >= outer.x0 && blob.x1 <= outer.x1 && blob.y0 >= outer.y0 + 0.15 * h && blob.y1 <= outer.y1 - 0.15 * h && blob.area < outer.area;
+  const inside = blob.x0 >= outer.x0 && blob.x1 <= outer.x1 && blob.y0 >= outer.y0 + 0.15 * h && blob.y1 <= outer.y1 - 0.15 * h;
+  return inside && boxHeight(blob) <= 0.5 * h && blob.area < 0.25 * outer.area && density(outer) >= MIN_BODY_DENSITY;
 }
 
 /** A single disc (a star, a bokeh dot) is not a line of text. */
