@@ -41,7 +41,8 @@ export interface Candidate {
    * outline around the real fill (which then sits inside it), small for the fill itself (only its counters).
    */
   readonly hollowness: number;
-  readonly fromFusedSeed: boolean;
+  /** From a trusted seed (see Seed). */
+  readonly trusted: boolean;
 }
 
 /**
@@ -80,7 +81,7 @@ export function rereadBand(planes: YccPlanes, background: Ycc, strong: Uint8Arra
     colour: meanColour(planes, labels, found.members, y0),
     missedBlobs: 0,
   };
-  return { line, hollowness: hollowness(labels, width, found.members, (x, y) => strong[(y + y0) * width + x] === 1), fromFusedSeed: seed.fused };
+  return { line, hollowness: hollowness(labels, width, found.members, (x, y) => strong[(y + y0) * width + x] === 1), trusted: seed.trusted };
 }
 
 function bestOverlap(lines: readonly TextLineGroup[], top: number, bottom: number): TextLineGroup | null {

@@ -3,6 +3,7 @@ import { borderColour, yccPlanes } from './colour';
 import { chooseLines, isHealthy } from './line-choice';
 import { blobSeeds, colourSeeds, strongInk, type Seed } from './line-seeds';
 import { countMissedBlobs } from './missed-blobs';
+import type { Component } from './components';
 import type { RawImage } from './raw-image';
 
 export type { LineAnalysis } from './band-reread';
@@ -13,6 +14,13 @@ export { GLYPH_INK } from './line-seeds';
  * and a quarter of the pixels keeps big regions as fast as small ones.
  */
 const SHRINK_ABOVE_HEIGHT = 160;
+
+interface FirstPass {
+  readonly blobs: readonly Component[];
+  readonly candidates: readonly Candidate[];
+  /** Every line came from separate glyph blobs and reread cleanly: no colour hypotheses needed. */
+  readonly settled: boolean;
+}
 
 export interface RegionAnalysis {
   /** Text lines, tallest first; empty when the region is blank. */
@@ -36,11 +44,18 @@ export function analyzeRegion(image: RawImage): RegionAnalysis {
       const candidate = rereadBand(planes, background, strong.mask, seed);
       return candidate ? [candidate] : [];
     });
-  const blobs = blobSeeds(planes, strong);
-  const first = reread(blobs.seeds);
-  const settled = first.length > 0 && !blobs.leftOver && first.every((c) => !c.fromFusedSeed && isHealthy(c));
-  const candidates = settled ? first : [...first, ...reread(colourSeeds(planes, background, strong))];
-  const lines = chooseLines(candidates).map((line) => ({ ...line, missedBlobs: countMissedBlobs(line, blobs.blobs) }));
+  const firstPass = (mask: Uint8Array): FirstPass => {
+    const blobs = blobSeeds(planes, strong, mask);
+    const candidates = reread(blobs.seeds);
+    const settled = candidates.length > 0 && !blobs.leftOver && candidates.every((c) => c.trusted && isHealthy(c));
+    return { blobs: blobs.blobs, candidates, settled };
+  };
+  // The most contrasting pixels alone separate glyphs that a glow fuses at the usual level.
+  const usual = firstPass(strong.mask);
+  const high = usual.settled ? usual : firstPass(strong.high);
+  const pass = high.settled ? high : usual;
+  const candidates = pass.settled ? pass.candidates : [...pass.candidates, ...reread(colourSeeds(planes, background, strong))];
+  const lines = chooseLines(candidates).map((line) => ({ ...line, missedBlobs: countMissedBlobs(line, pass.blobs) }));
   return { lines: lines.sort((a, b) => b.line.height - a.line.height) };
 }
 

@@ -20,13 +20,21 @@ const COLOUR_HYPOTHESES = 3;
 export interface Seed {
   readonly group: TextLineGroup;
   readonly model: FillModel;
-  /** Found as one blob or with blobs wider than a digit pair: glyphs may be fused with a curve or a glow. */
-  readonly fused: boolean;
+  /**
+   * Found by the first pass as separate glyph blobs. Not so a colour hypothesis, nor a line of one blob or with
+   * blobs wider than a digit pair (glyphs fused with a curve or a glow: their core colour may be the curve's).
+   */
+  readonly trusted: boolean;
 }
 
 export interface StrongInk {
   /** 1 where a pixel stands out from the background (Otsu over the contrast). */
   readonly mask: Uint8Array;
+  /**
+   * 1 where it stands out most (Otsu again over the pixels of `mask`): glyph cores without the glow that fuses
+   * them in `mask`.
+   */
+  readonly high: Uint8Array;
   /** Each pixel's contrast with the background. */
   readonly contrast: Uint16Array;
 }
@@ -45,7 +53,9 @@ export function strongInk(planes: YccPlanes, background: Ycc): StrongInk | null 
   const scaled = new Uint8Array(n);
   for (let i = 0; i < n; i++) scaled[i] = Math.round(((contrast[i] ?? 0) * 255) / strongest);
   const level = Math.max(otsuThreshold({ data: scaled, width: planes.width, height: planes.height }), Math.ceil((MIN_CONTRAST * 255) / strongest));
-  return { mask: atLeast(scaled, level + 1), contrast };
+  const above = scaled.filter((v) => v > level);
+  const highLevel = above.length > 0 ? otsuThreshold({ data: above, width: above.length, height: 1 }) : level;
+  return { mask: atLeast(scaled, level + 1), high: atLeast(scaled, Math.max(level, highLevel) + 1), contrast };
 }
 
 export function atLeast(ink: Uint8Array, level: number): Uint8Array {
@@ -58,14 +68,14 @@ export function atLeast(ink: Uint8Array, level: number): Uint8Array {
  * Lines of the strong pixels' blobs, each with the fill colour of its glyphs' cores, and whether blobs at least
  * half the size of their glyphs are left over (a curve or a plane that swallowed glyphs).
  */
-export function blobSeeds(planes: YccPlanes, strong: StrongInk): { seeds: Seed[]; leftOver: boolean; blobs: readonly Component[] } {
-  const { labels, components } = labelComponents(strong.mask, planes.width, planes.height);
+export function blobSeeds(planes: YccPlanes, strong: StrongInk, mask: Uint8Array): { seeds: Seed[]; leftOver: boolean; blobs: readonly Component[] } {
+  const { labels, components } = labelComponents(mask, planes.width, planes.height);
   const core = corePixels(strong.contrast, labels, planes.width, planes.height, components.length);
   const groups = findTextLines(components);
   const members = new Set(groups.flatMap((g) => g.members.flatMap((m) => [m.label, ...(m.inner ?? [])])));
   const glyphArea = median(groups.flatMap((g) => fillSamples(g).map((m) => m.area)));
   return {
-    seeds: seedsOf(planes, core, labels, groups),
+    seeds: seedsOf(planes, core, labels, groups, false),
     leftOver: components.some((c) => !members.has(c.label) && c.area >= 0.5 * glyphArea),
     blobs: components,
   };
@@ -76,14 +86,15 @@ export function colourSeeds(planes: YccPlanes, background: Ycc, strong: StrongIn
   return dominantColours(planes, strong.mask, COLOUR_HYPOTHESES).flatMap((colour) => {
     const ink = fillInk(planes, background, solidFill(colour), 0, planes.height);
     const { labels, components } = labelComponents(atLeast(ink, GLYPH_INK), planes.width, planes.height);
-    return seedsOf(planes, atLeast(ink, CORE_INK), labels, findTextLines(components));
+    return seedsOf(planes, atLeast(ink, CORE_INK), labels, findTextLines(components), true);
   });
 }
 
-function seedsOf(planes: YccPlanes, core: Uint8Array, labels: Int32Array, groups: readonly TextLineGroup[]): Seed[] {
+function seedsOf(planes: YccPlanes, core: Uint8Array, labels: Int32Array, groups: readonly TextLineGroup[], byColour: boolean): Seed[] {
   return groups.flatMap((group) => {
     const model = fitFill(planes, core, labels, fillSamples(group));
-    return model ? [{ group, model, fused: group.members.length < 2 || group.members.some((m) => boxWidth(m) > 1.3 * group.height) }] : [];
+    const fused = group.members.length < 2 || group.members.some((m) => boxWidth(m) > 1.3 * group.height);
+    return model ? [{ group, model, trusted: !byColour && !fused }] : [];
   });
 }
 
