@@ -1,5 +1,6 @@
 import type { Rgb } from '../../core/ocr/colour';
 import { looksLikeCross } from '../../core/ocr/cross-mark';
+import { readAgreesWithGlyphs } from '../../core/ocr/glyph-consistency';
 import { FormatLock } from '../../core/ocr/format-lock';
 import { digitCapacity, glyphShape, textFitsShapes, type GlyphShape } from '../../core/ocr/glyph-shapes';
 import { GlyphTemplates, type TemplateOptions } from '../../core/ocr/glyph-templates';
@@ -155,7 +156,7 @@ export class MultiplierReader {
     const image = encodePgm(cropScaleInvert(line.ink, line.box, textHeight / (line.box.y1 - line.box.y0)));
     const result = await this.recognizer.recognize(image);
     const text = reconcileWithShapes(result.text, shapes, digitCapacity(line.glyphs, shapes, line.line));
-    if (text === null) return { text: result.text, value: null, path: 'tesseract', unreadable: 'mismatch' };
+    if (text === null || !readAgreesWithGlyphs(text, line.features)) return { text: result.text, value: null, path: 'tesseract', unreadable: 'mismatch' };
     const parsed = parseMultiplier(text);
     if (!parsed) return { text, value: null, path: 'tesseract', unreadable: 'invalid' };
     if (await this.showsWords(line, shapes, image)) return { text: result.text, value: null, path: 'tesseract', unreadable: 'text' };

@@ -51,7 +51,7 @@ export function chooseLines(candidates: readonly Candidate[]): LineAnalysis[] {
 
 /**
  * Whether `inner` is the fill of which `outer` is the glow: about as many digit-sized glyphs, at least 60% as
- * tall, and the whole line inside the other's with a margin on every side (a glow spreads all round). A gradient's
+ * tall, and the whole line inside the other's with a margin on (nearly) every side: a glow spreads all round. A gradient's
  * partial colour reaches the line's edge on some side, and specks inside big glyphs are far smaller.
  */
 function isCoreOf(inner: LineAnalysis, outer: LineAnalysis): boolean {
@@ -59,7 +59,9 @@ function isCoreOf(inner: LineAnalysis, outer: LineAnalysis): boolean {
   if (lineScore(inner) === 0 || lineScore(inner) < lineScore(outer) - 1) return false;
   const a = shift(inner.box, inner.bandTop);
   const b = shift(outer.box, outer.bandTop);
-  return b.x0 < a.x0 && b.x1 > a.x1 && b.y0 < a.y0 && b.y1 > a.y1;
+  const margins = [a.x0 - b.x0, b.x1 - a.x1, a.y0 - b.y0, b.y1 - a.y1];
+  // A pixel of rounding can leave one side flush.
+  return margins.every((m) => m >= 0) && margins.filter((m) => m >= 1).length >= 3;
 }
 
 const shift = (g: Box, dy: number): Box => ({ x0: g.x0, x1: g.x1, y0: g.y0 + dy, y1: g.y1 + dy });
