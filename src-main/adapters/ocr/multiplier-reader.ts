@@ -1,6 +1,7 @@
 import type { Rgb } from '../../core/ocr/colour';
 import { looksLikeCross } from '../../core/ocr/cross-mark';
 import { readAgreesWithGlyphs } from '../../core/ocr/glyph-consistency';
+import { readFitsCounters } from '../../core/ocr/glyph-holes';
 import { FormatLock } from '../../core/ocr/format-lock';
 import { digitCapacity, glyphShape, textFitsShapes, type GlyphShape } from '../../core/ocr/glyph-shapes';
 import { GlyphTemplates, type TemplateOptions } from '../../core/ocr/glyph-templates';
@@ -9,7 +10,7 @@ import { parseMultiplier } from '../../core/ocr/parse-multiplier';
 import type { RawImage } from '../../core/ocr/raw-image';
 import { fixSeparatorsByGrouping, reconcileWithShapes } from '../../core/ocr/reconcile';
 import { cropScaleInvert, encodePgm, TESSERACT_RETRY_HEIGHT, TESSERACT_TEXT_HEIGHT } from '../../core/ocr/tesseract-input';
-import { decimalsOf, endsInLetter, readsAsWords } from '../../core/ocr/words';
+import { decimalsOf, digitsOf, endsInLetter, readsAsWords } from '../../core/ocr/words';
 import { captureMemory } from './capture-memory';
 import { grabRegion, type ScreenRegion } from './screen-capture';
 import type { Alphabet, TesseractRead } from './tesseract-engine';
@@ -70,6 +71,8 @@ export interface ReadOptions {
 }
 
 const DEFAULT_OPTIONS: ReaderOptions = { minGlyphConfidence: 0.6, decimals: null };
+/** The second opinion reads at the retry height: an error of Tesseract's at one scale rarely repeats at another. */
+const SECOND_OPINION_HEIGHT = TESSERACT_RETRY_HEIGHT;
 
 /** A read of one line, before the region's facts (time, other lines) are added. */
 type LineRead = Pick<MultiplierRead, 'text' | 'value' | 'path' | 'unreadable'>;
@@ -156,10 +159,12 @@ export class MultiplierReader {
     const image = encodePgm(cropScaleInvert(line.ink, line.box, textHeight / (line.box.y1 - line.box.y0)));
     const result = await this.recognizer.recognize(image);
     const text = reconcileWithShapes(result.text, shapes, digitCapacity(line.glyphs, shapes, line.line));
-    if (text === null || !readAgreesWithGlyphs(text, line.features)) return { text: result.text, value: null, path: 'tesseract', unreadable: 'mismatch' };
+    const fits = text !== null && readAgreesWithGlyphs(text, line.features) && readFitsCounters(text, line.ink, line.glyphs, GLYPH_INK, line.line.height);
+    if (text === null || !fits) return { text: result.text, value: null, path: 'tesseract', unreadable: 'mismatch' };
     const parsed = parseMultiplier(text);
     if (!parsed) return { text, value: null, path: 'tesseract', unreadable: 'invalid' };
-    if (await this.showsWords(line, shapes, image)) return { text: result.text, value: null, path: 'tesseract', unreadable: 'text' };
+    const opinion = await this.secondOpinion(line, shapes, text);
+    if (opinion !== 'agrees') return { text: result.text, value: null, path: 'tesseract', unreadable: opinion === 'words' ? 'text' : 'mismatch' };
     if (!this.format.accepts(text)) return { text, value: null, path: 'tesseract', unreadable: 'format' };
     // Tesseract's own confidence is no guide (it is low for correct × reads): these checks guard the templates.
     if (this.templates.learn(line.features, text) === 'conflict') return { text, value: null, path: 'tesseract', unreadable: 'conflict' };
@@ -169,15 +174,17 @@ export class MultiplierReader {
 
   /**
    * Tesseract restricted to multiplier characters writes digits and x for letters too ("5s" as 5x, "BUSTED" as
-   * six digits). An x-height glyph that is not drawn as a cross, or a line with neither mark nor separator, is
-   * read once more without the restriction, and letters there mean words.
+   * six digits), and a number without a separator has no structure to check a misread digit against. So an
+   * x-height glyph not drawn as a cross, or a number without separator, is read once more, at another scale and
+   * without the restriction: letters there mean words, other digits a misread.
    */
-  private async showsWords(line: LineAnalysis, shapes: readonly GlyphShape[], image: Uint8Array): Promise<boolean> {
-    const marks = line.glyphs.filter((_, i) => shapes[i] === 'mid');
-    const oddMark = marks.some((g) => !looksLikeCross(line.ink, g, GLYPH_INK));
-    const bare = marks.length === 0 && !shapes.some((s) => s === 'dot' || s === 'comma');
-    if (!oddMark && !bare) return false;
-    const { text } = await this.recognizer.recognize(image, 'any');
-    return readsAsWords(text) || (oddMark && endsInLetter(text));
+  private async secondOpinion(line: LineAnalysis, shapes: readonly GlyphShape[], text: string): Promise<'agrees' | 'words' | 'disagrees'> {
+    const oddMark = line.glyphs.some((g, i) => shapes[i] === 'mid' && !looksLikeCross(line.ink, g, GLYPH_INK));
+    const integer = !shapes.some((s) => s === 'dot' || s === 'comma');
+    if (!oddMark && !integer) return 'agrees';
+    const image = encodePgm(cropScaleInvert(line.ink, line.box, SECOND_OPINION_HEIGHT / (line.box.y1 - line.box.y0)));
+    const other = (await this.recognizer.recognize(image, 'any')).text;
+    if (readsAsWords(other) || (oddMark && endsInLetter(other))) return 'words';
+    return digitsOf(other) === digitsOf(text) ? 'agrees' : 'disagrees';
   }
 }

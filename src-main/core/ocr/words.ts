@@ -17,3 +17,8 @@ export function endsInLetter(text: string): boolean {
 export function decimalsOf(text: string): number {
   return /\.(\d+)/.exec(text)?.[1]?.length ?? 0;
 }
+
+/** The digits of a read, with the letters Tesseract writes for digits read as those digits. */
+export function digitsOf(text: string): string {
+  return text.replace(/[Oo]/g, '0').replace(/[lI|]/g, '1').replace(/[^0-9]/g, '');
+}
