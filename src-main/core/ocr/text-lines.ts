@@ -18,8 +18,10 @@ export interface TextLineGroup {
 const MIN_BODY_HEIGHT = 6;
 /** Ink share of the bounding box below which a blob is a curve or a line drawing, not a glyph. */
 const MIN_BODY_DENSITY = 0.16;
-/** Touching glyphs make wide blobs; wider than this (in heights) it is a bar or a frame. */
+/** Touching glyphs make wide blobs; wider than this (in heights) it is a bar or a frame... */
 const MAX_BODY_ASPECT = 6;
+/** ...and no glyph is this narrow (a 1 is a tenth of its height): a region's edge or a vertical rule is. */
+const MIN_BODY_ASPECT = 0.06;
 /** Two blobs are on one line when they share this much of the shorter one's height... */
 const SAME_LINE_OVERLAP = 0.5;
 /** ...are not too different in height (capitals next to lower case is 1.3–1.5×; an x or × joins as a mark)... */
@@ -49,7 +51,9 @@ export function findTextLines(blobs: readonly Component[]): TextLineGroup[] {
   // Tallest first: a big comma or point is a group of its own, and belongs to the taller line it sits in.
   const lines: TextLineGroup[] = [];
   for (const candidate of candidates) {
-    if (!lines.some((line) => candidate.members.every((c) => inBand(c, line)))) lines.push(candidate);
+    const [only] = candidate.members;
+    const mark = only !== undefined && candidate.members.length === 1;
+    if (!(mark && lines.some((line) => inBand(only, line) && !isGlyphSized(only, line)))) lines.push(candidate);
   }
   // Only glyph-sized bodies stay members; smaller ones (a big star, a bold point) must pass as marks.
   const cores = lines.map((line) => lineOf(line.members.filter((c) => isGlyphSized(c, line))));
@@ -65,7 +69,7 @@ const density = (c: Component): number => c.area / (boxWidth(c) * boxHeight(c));
 function isBody(c: Component): boolean {
   const h = boxHeight(c);
   const w = boxWidth(c);
-  return h >= MIN_BODY_HEIGHT && density(c) >= MIN_BODY_DENSITY && w <= MAX_BODY_ASPECT * h && !isBar(c);
+  return h >= MIN_BODY_HEIGHT && density(c) >= MIN_BODY_DENSITY && w <= MAX_BODY_ASPECT * h && w >= MIN_BODY_ASPECT * h && !isBar(c);
 }
 
 /** A progress bar or a rule: long, thin and solid. */
