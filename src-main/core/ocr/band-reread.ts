@@ -6,7 +6,7 @@ import { glyphFeatures } from './glyph-features';
 import { lineMetrics, type LineMetrics } from './line-metrics';
 import { atLeast, CORE_INK, GLYPH_INK, type Seed } from './line-seeds';
 import type { GrayImage } from './raw-image';
-import { splitTouching } from './segment';
+import { splitBridged, splitTouching } from './segment';
 import { findTextLines, type TextLineGroup } from './text-lines';
 import type { Box } from './text-box';
 
@@ -68,7 +68,7 @@ export function rereadBand(planes: YccPlanes, background: Ycc, strong: Uint8Arra
   const found = bestOverlap(findTextLines(components.filter((c) => !cut(c))), group.top - y0, group.bottom - y0);
   if (!found) return null;
   const image = { data: keepMembers(ink, labels, width, height, found.members), width, height };
-  const glyphs = splitTouching(image, found.members, GLYPH_INK);
+  const glyphs = splitTouching(image, splitBridged(image, found.members, CORE_INK, found.height), GLYPH_INK);
   const metrics = lineMetrics(glyphs);
   if (!metrics) return null;
   const line: LineAnalysis = {
