@@ -4,7 +4,7 @@ import { labelComponents, type Component } from './components';
 import { fillInk } from './fill-colour';
 import { glyphFeatures } from './glyph-features';
 import { lineMetrics, type LineMetrics } from './line-metrics';
-import { atLeast, CORE_INK, GLYPH_INK, type Seed } from './line-seeds';
+import { atLeast, CORE_INK, GLYPH_INK, type Seed, type StrongInk } from './line-seeds';
 import type { GrayImage } from './raw-image';
 import { splitBridged, splitTouching } from './segment';
 import { findTextLines, type TextLineGroup } from './text-lines';
@@ -32,6 +32,11 @@ export interface LineAnalysis {
    * second pass lost them, so a value read from the line would miss a digit or a decimal point.
    */
   readonly missedBlobs: number;
+  /**
+   * Share of the region's most contrasting pixels inside the glyph boxes that the glyphs hold: near 1 for the
+   * fill, low when a glow's, a curve's or part of a gradient's colour was taken and the fill left out.
+   */
+  readonly coreCoverage: number;
 }
 
 export interface Candidate {
@@ -43,6 +48,7 @@ export interface Candidate {
   readonly hollowness: number;
   /** From a trusted seed (see Seed). */
   readonly trusted: boolean;
+
 }
 
 /**
@@ -50,7 +56,7 @@ export interface Candidate {
  * the band, so a blob cut by the band's edge (not the region's) is a curve, a ray or a grid line; where one
  * touches glyphs, its faint contact pixels are peeled off to free them.
  */
-export function rereadBand(planes: YccPlanes, background: Ycc, strong: Uint8Array, seed: Seed): Candidate | null {
+export function rereadBand(planes: YccPlanes, background: Ycc, strong: StrongInk, seed: Seed): Candidate | null {
   const { group, model } = seed;
   const y0 = Math.max(0, Math.floor(group.top - BAND_MARGIN * group.height));
   const y1 = Math.min(planes.height, Math.ceil(group.bottom + BAND_MARGIN * group.height));
@@ -80,8 +86,13 @@ export function rereadBand(planes: YccPlanes, background: Ycc, strong: Uint8Arra
     features: glyphs.map((g) => glyphFeatures(image, g, metrics)),
     colour: meanColour(planes, labels, found.members, y0),
     missedBlobs: 0,
+    coreCoverage: coverage(image, glyphs, (x, y) => strong.high[(y + y0) * width + x] === 1),
   };
-  return { line, hollowness: hollowness(labels, width, found.members, (x, y) => strong[(y + y0) * width + x] === 1), trusted: seed.trusted };
+  return {
+    line,
+    hollowness: hollowness(labels, width, found.members, (x, y) => strong.mask[(y + y0) * width + x] === 1),
+    trusted: seed.trusted,
+  };
 }
 
 function bestOverlap(lines: readonly TextLineGroup[], top: number, bottom: number): TextLineGroup | null {
@@ -184,4 +195,20 @@ function hollowness(labels: Int32Array, width: number, members: readonly Compone
     }
   }
   return area > 0 ? enclosed / area : 0;
+}
+
+/** Share of the `isCore` pixels inside the glyph boxes that are glyph ink. */
+function coverage(ink: GrayImage, glyphs: readonly Box[], isCore: (x: number, y: number) => boolean): number {
+  let cores = 0;
+  let covered = 0;
+  for (const g of glyphs) {
+    for (let y = g.y0; y < g.y1; y++) {
+      for (let x = g.x0; x < g.x1; x++) {
+        if (!isCore(x, y)) continue;
+        cores++;
+        if ((ink.data[y * ink.width + x] ?? 0) >= GLYPH_INK) covered++;
+      }
+    }
+  }
+  return cores > 0 ? covered / cores : 1;
 }

@@ -41,7 +41,7 @@ export function analyzeRegion(image: RawImage): RegionAnalysis {
   if (!strong) return { lines: [] };
   const reread = (seeds: readonly Seed[]): Candidate[] =>
     seeds.flatMap((seed) => {
-      const candidate = rereadBand(planes, background, strong.mask, seed);
+      const candidate = rereadBand(planes, background, strong, seed);
       return candidate ? [candidate] : [];
     });
   const firstPass = (mask: Uint8Array): FirstPass => {
