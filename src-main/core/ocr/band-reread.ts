@@ -56,7 +56,7 @@ export interface Candidate {
  * the band, so a blob cut by the band's edge (not the region's) is a curve, a ray or a grid line; where one
  * touches glyphs, its faint contact pixels are peeled off to free them.
  */
-export function rereadBand(planes: YccPlanes, background: Ycc, strong: StrongInk, seed: Seed): Candidate | null {
+export function rereadBand(planes: YccPlanes, background: Ycc, strong: StrongInk, cores: readonly Box[], seed: Seed): Candidate | null {
   const { group, model } = seed;
   const y0 = Math.max(0, Math.floor(group.top - BAND_MARGIN * group.height));
   const y1 = Math.min(planes.height, Math.ceil(group.bottom + BAND_MARGIN * group.height));
@@ -74,7 +74,8 @@ export function rereadBand(planes: YccPlanes, background: Ycc, strong: StrongInk
   const found = bestOverlap(findTextLines(components.filter((c) => !cut(c))), group.top - y0, group.bottom - y0);
   if (!found) return null;
   const image = { data: keepMembers(ink, labels, width, height, found.members), width, height };
-  const glyphs = splitTouching(image, splitBridged(image, found.members, CORE_INK, found.height), GLYPH_INK);
+  const bandCores = cores.map((c) => ({ ...c, y0: c.y0 - y0, y1: c.y1 - y0 }));
+  const glyphs = splitTouching(image, splitBridged(found.members, bandCores, found.height), GLYPH_INK);
   const metrics = lineMetrics(glyphs);
   if (!metrics) return null;
   const line: LineAnalysis = {

@@ -3,7 +3,7 @@ import { borderColour, yccPlanes } from './colour';
 import { chooseLines, isHealthy } from './line-choice';
 import { blobSeeds, colourSeeds, strongInk, type Seed } from './line-seeds';
 import { countMissedBlobs } from './missed-blobs';
-import type { Component } from './components';
+import { labelComponents, type Component } from './components';
 import type { RawImage } from './raw-image';
 
 export type { LineAnalysis } from './band-reread';
@@ -39,9 +39,11 @@ export function analyzeRegion(image: RawImage): RegionAnalysis {
   const background = borderColour(planes);
   const strong = strongInk(planes, background);
   if (!strong) return { lines: [] };
+  // The most contrasting blobs: glyph cores apart from the glow that may fuse them (boxes only; labels are scratch).
+  const cores = labelComponents(strong.high, planes.width, planes.height).components.map(({ x0, x1, y0, y1 }) => ({ x0, x1, y0, y1 }));
   const reread = (seeds: readonly Seed[]): Candidate[] =>
     seeds.flatMap((seed) => {
-      const candidate = rereadBand(planes, background, strong, seed);
+      const candidate = rereadBand(planes, background, strong, cores, seed);
       return candidate ? [candidate] : [];
     });
   const firstPass = (mask: Uint8Array): FirstPass => {

@@ -12,22 +12,25 @@ export function lineScore({ glyphs, line }: LineAnalysis): number {
   return glyphs.filter((g) => Math.abs(g.y1 - g.y0 - line.height) <= Math.max(1, 0.1 * line.height)).length;
 }
 
-/** Between candidates: digit-sized glyphs weighed by their height, as specks make lines of many small ones. */
-const weight = (line: LineAnalysis): number => lineScore(line) * line.line.height;
+/**
+ * Between candidates: digit-sized glyphs (other glyphs count half) weighed by their height, as specks make lines
+ * of many small ones, and by how much of the strongest ink in their boxes they hold: a glow's colour leaves the
+ * glyph cores out, while an outline's fill leaves out only the stroke, so this only tips the balance.
+ */
+function weight(line: LineAnalysis): number {
+  const digits = lineScore(line);
+  return (digits + 0.5 * (line.glyphs.length - digits)) * line.line.height * (0.5 + line.coreCoverage);
+}
 
 /** Two glyphs or more, a digit-sized one among them, none wider than a digit pair, and not rings: nothing left fused. */
 export function isHealthy({ line, hollowness }: Candidate): boolean {
   return line.glyphs.length >= 2 && lineScore(line) >= 1 && hollowness <= MAX_HOLLOWNESS && line.glyphs.every((g) => g.x1 - g.x0 <= 1.3 * line.line.height);
 }
 
-/** Below this, a candidate left out much of the region's strongest ink in its own glyph boxes: not the fill. */
-const MIN_CORE_COVERAGE = 0.75;
-
 /**
  * One line per band: seeds of one band (found by blobs and again by colour, or a plane found instead of the
  * digits) lead to overlapping lines. Healthy lines from the first pass stand. Among the others solid lines go
- * before rings, lines that hold the strongest ink in their glyph boxes before those that leave it out, then more
- * and bigger digit-sized glyphs first. A line of a single such glyph is kept only where nothing else was found.
+ * before rings, then by weight. A line of a single such glyph is kept only where nothing else was found.
  */
 export function chooseLines(candidates: readonly Candidate[]): LineAnalysis[] {
   const trusted = (c: Candidate): boolean => c.trusted && isHealthy(c);
@@ -37,7 +40,6 @@ export function chooseLines(candidates: readonly Candidate[]): LineAnalysis[] {
     .sort(
       (a, b) =>
         Number(a.candidate.hollowness > MAX_HOLLOWNESS) - Number(b.candidate.hollowness > MAX_HOLLOWNESS) ||
-        Number(a.candidate.line.coreCoverage < MIN_CORE_COVERAGE) - Number(b.candidate.line.coreCoverage < MIN_CORE_COVERAGE) ||
         weight(b.candidate.line) - weight(a.candidate.line) ||
         a.order - b.order,
     );

@@ -75,63 +75,31 @@ function inkRows(ink: GrayImage, x0: number, x1: number, area: Box, threshold: n
 
 
 /**
- * A blob wider than one digit whose strongest ink falls apart side by side is glyphs bridged by a glow or halo
- * (a decimal point fused to its digit): it becomes one box per part. `level` is the ink of the glyph cores.
+ * A blob wider than one digit holding, among the region's most contrasting blobs (`cores`), a point on its baseline
+ * apart from the rest, is a decimal point fused to its digit by a glow or halo: the point gets its own box. Only
+ * points are split off: a heavy italic digit's own strokes can fall apart among the cores too.
  */
-export function splitBridged(ink: GrayImage, blobs: readonly Box[], level: number, digitHeight: number): Box[] {
+export function splitBridged(blobs: readonly Box[], cores: readonly Box[], digitHeight: number): Box[] {
   const tall = blobs.filter((b) => b.y1 - b.y0 >= 0.85 * digitHeight).map((b) => b.x1 - b.x0);
   const digitWidth = Math.max(median(tall), MIN_DIGIT_WIDTH * digitHeight);
-  const minArea = Math.max(2, MIN_PART_AREA * digitHeight * digitHeight);
+  const small = 0.35 * digitHeight + 1;
   return blobs.flatMap((blob) => {
     if (blob.x1 - blob.x0 < BRIDGED_WIDTH * digitWidth) return [blob];
-    const parts = coreParts(ink, blob, level).filter((p) => p.area >= minArea);
-    const sideBySide = parts.every((p, i) => i === 0 || overlapX(parts[i - 1] ?? p, p) <= 0.25 * Math.min(p.x1 - p.x0, (parts[i - 1] ?? p).x1 - (parts[i - 1] ?? p).x0));
-    return parts.length >= 2 && sideBySide ? parts.map(({ x0, x1, y0, y1 }) => ({ x0, x1, y0, y1 })) : [blob];
+    const inside = cores.filter((c) => c.x0 >= blob.x0 - 1 && c.x1 <= blob.x1 + 1 && c.y0 >= blob.y0 - 1 && c.y1 <= blob.y1 + 1);
+    const isPoint = (c: Box): boolean => c.y1 - c.y0 <= small && c.x1 - c.x0 <= small && blob.y1 - c.y1 <= 0.15 * digitHeight + 1;
+    const others = (p: Box): Box[] => inside.filter((c) => c !== p && c.y1 - c.y0 >= 0.5 * digitHeight);
+    const point = inside.find((p) => isPoint(p) && others(p).length > 0 && others(p).every((c) => c.x1 <= p.x0 || c.x0 >= p.x1));
+    if (!point) return [blob];
+    const glyphs = others(point);
+    const before = glyphs.every((c) => c.x1 <= point.x0);
+    const gap = before ? Math.round((Math.max(...glyphs.map((c) => c.x1)) + point.x0) / 2) : Math.round((point.x1 + Math.min(...glyphs.map((c) => c.x0))) / 2);
+    const pointBox = { x0: before ? gap : blob.x0, x1: before ? blob.x1 : gap, y0: point.y0, y1: blob.y1 };
+    const glyphBox = { x0: before ? blob.x0 : gap, x1: before ? gap : blob.x1, y0: blob.y0, y1: blob.y1 };
+    return before ? [glyphBox, pointBox] : [pointBox, glyphBox];
   });
 }
 
 /** No digit is narrower than this share of the digit height, but a 1. */
 const MIN_DIGIT_WIDTH = 0.55;
-/** A blob this many digit widths wide may hold a bridged point or glyph. */
+/** A blob this many digit widths wide may hold a bridged point. */
 const BRIDGED_WIDTH = 1.15;
-/** Parts smaller than this share of the digit height squared are specks, not points. */
-const MIN_PART_AREA = 0.01;
-
-const overlapX = (a: Box, b: Box): number => Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0));
-
-/** 8-connected parts of the blob's box at `level` or above, left to right. */
-function coreParts(ink: GrayImage, blob: Box, level: number): (Box & { area: number })[] {
-  const w = blob.x1 - blob.x0;
-  const h = blob.y1 - blob.y0;
-  const seen = new Uint8Array(w * h);
-  const isCore = (x: number, y: number): boolean => (ink.data[(y + blob.y0) * ink.width + x + blob.x0] ?? 0) >= level;
-  const parts: (Box & { area: number })[] = [];
-  for (let start = 0; start < w * h; start++) {
-    if (seen[start] || !isCore(start % w, Math.floor(start / w))) continue;
-    const part = { x0: w, x1: 0, y0: h, y1: 0, area: 0 };
-    const stack = [start];
-    seen[start] = 1;
-    while (stack.length > 0) {
-      const k = stack.pop() ?? 0;
-      const x = k % w;
-      const y = (k - x) / w;
-      part.area++;
-      part.x0 = Math.min(part.x0, x);
-      part.x1 = Math.max(part.x1, x + 1);
-      part.y0 = Math.min(part.y0, y);
-      part.y1 = Math.max(part.y1, y + 1);
-      for (let dy = -1; dy <= 1; dy++) {
-        for (let dx = -1; dx <= 1; dx++) {
-          const nx = x + dx;
-          const ny = y + dy;
-          const n = ny * w + nx;
-          if (nx < 0 || ny < 0 || nx >= w || ny >= h || seen[n] || !isCore(nx, ny)) continue;
-          seen[n] = 1;
-          stack.push(n);
-        }
-      }
-    }
-    parts.push({ x0: part.x0 + blob.x0, x1: part.x1 + blob.x0, y0: part.y0 + blob.y0, y1: part.y1 + blob.y0, area: part.area });
-  }
-  return parts.sort((a, b) => a.x0 - b.x0);
-}
