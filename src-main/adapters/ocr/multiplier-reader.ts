@@ -120,11 +120,30 @@ export class MultiplierReader {
     let fallback: { read: LineRead; line: LineAnalysis } | null = null;
     for (const line of lines) {
       const read = await this.readLine(line, options);
-      if (read.value !== null) return this.finish(read, line, extraLines, start);
-      fallback ??= { read, line };
+      if (read.value !== null && (await this.rivalsAgree(line, read, options))) {
+        this.learnFrom(line, read);
+        return this.finish(read, line, extraLines, start);
+      }
+      fallback ??= { read: read.value === null ? read : { ...read, value: null, unreadable: 'mismatch' }, line };
     }
     if (!fallback) return { text: '', value: null, ms: performance.now() - start, path: 'glyph', unreadable: 'blank', decimals: null, ink: null, extraLines: 0 };
     return this.finish(fallback.read, fallback.line, extraLines, start);
+  }
+
+  /** A value read by Tesseract teaches the glyph templates and the decimals; only the read that stands does. */
+  private learnFrom(line: LineAnalysis, read: LineRead): void {
+    if (read.path !== 'tesseract') return;
+    this.templates.learn(line.features, read.text);
+    this.format.confirm(read.text);
+  }
+
+  /** A line chosen among close colour hypotheses stands only if none of the others reads another value. */
+  private async rivalsAgree(line: LineAnalysis, read: LineRead, options: ReadOptions): Promise<boolean> {
+    for (const rival of line.rivals ?? []) {
+      const other = await this.readLine(rival, options);
+      if (other.value !== null && other.value !== read.value) return false;
+    }
+    return true;
   }
 
   private finish(read: LineRead, line: LineAnalysis, extraLines: number, start: number): MultiplierRead {
@@ -167,8 +186,7 @@ export class MultiplierReader {
     if (opinion !== 'agrees') return { text: result.text, value: null, path: 'tesseract', unreadable: opinion === 'words' ? 'text' : 'mismatch' };
     if (!this.format.accepts(text)) return { text, value: null, path: 'tesseract', unreadable: 'format' };
     // Tesseract's own confidence is no guide (it is low for correct × reads): these checks guard the templates.
-    if (this.templates.learn(line.features, text) === 'conflict') return { text, value: null, path: 'tesseract', unreadable: 'conflict' };
-    this.format.confirm(text);
+    if (this.templates.contradicts(line.features, text)) return { text, value: null, path: 'tesseract', unreadable: 'conflict' };
     return { text, value: parsed.value, path: 'tesseract' };
   }
 

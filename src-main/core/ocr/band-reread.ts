@@ -37,6 +37,11 @@ export interface LineAnalysis {
    * fill, low when a glow's, a curve's or part of a gradient's colour was taken and the fill left out.
    */
   readonly coreCoverage: number;
+  /**
+   * Other readings of the band nearly as plausible (set when the line was chosen among colour hypotheses): a value
+   * stands only if they read the same or nothing.
+   */
+  readonly rivals?: readonly LineAnalysis[];
 }
 
 export interface Candidate {

@@ -1,5 +1,9 @@
 // Which of the second pass's candidate lines stand: one per band.
 import type { Candidate, LineAnalysis } from './band-reread';
+import type { Box } from './text-box';
+
+/** A candidate this close in weight to the chosen line is a rival reading of the band, to be read as well. */
+const RIVAL_WEIGHT = 0.6;
 
 /** Above this, a candidate's glyphs are rings around the real fill (an outline's colour was taken). */
 const MAX_HOLLOWNESS = 0.6;
@@ -43,13 +47,23 @@ export function chooseLines(candidates: readonly Candidate[]): LineAnalysis[] {
         weight(b.candidate.line) - weight(a.candidate.line) ||
         a.order - b.order,
     );
+  const open = ranked.map((r) => r.candidate);
   const kept: LineAnalysis[] = [];
-  for (const { line } of [...candidates.filter(trusted), ...ranked.map((r) => r.candidate)]) {
+  for (const candidate of [...candidates.filter(trusted), ...open]) {
+    const { line } = candidate;
     if (kept.some((k) => overlaps(k, line))) continue;
     if (lineScore(line) < 2 && kept.length > 0) continue;
-    kept.push(line);
+    const rivals = trusted(candidate) ? [] : open.filter((c) => c !== candidate && isRival(c, line)).map((c) => c.line);
+    kept.push(rivals.length > 0 ? { ...line, rivals } : line);
   }
   return kept;
+}
+
+/** A solid candidate of the same band, nearly as weighty, that segments the band differently. */
+function isRival(other: Candidate, chosen: LineAnalysis): boolean {
+  if (other.hollowness > MAX_HOLLOWNESS || !overlaps(other.line, chosen) || weight(other.line) < RIVAL_WEIGHT * weight(chosen)) return false;
+  const same = (a: Box, b: Box): boolean => a.x0 === b.x0 && a.x1 === b.x1 && a.y0 === b.y0 && a.y1 === b.y1;
+  return other.line.glyphs.length !== chosen.glyphs.length || other.line.bandTop !== chosen.bandTop || other.line.glyphs.some((g, i) => !same(g, chosen.glyphs[i] ?? g));
 }
 
 function overlaps(a: LineAnalysis, b: LineAnalysis): boolean {
