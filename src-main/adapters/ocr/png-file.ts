@@ -2,9 +2,18 @@ import { readFile } from 'node:fs/promises';
 import { PNG } from 'pngjs';
 import type { RawImage } from '../../core/ocr/raw-image';
 
-/** Decodes PNG bytes to RGBA. */
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** Decodes PNG bytes to RGBA; throws a plain-language error for an empty, non-PNG or damaged file. */
 export function decodePng(bytes: Uint8Array): RawImage {
-  const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  if (bytes.length === 0) throw new Error('the file is empty');
+  if (!PNG_SIGNATURE.every((b, i) => bytes[i] === b)) throw new Error('not a PNG image');
+  let png: PNG;
+  try {
+    png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  } catch (error) {
+    throw new Error(`damaged PNG image (${error instanceof Error ? error.message : String(error)})`);
+  }
   return { data: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.byteLength), width: png.width, height: png.height, order: 'rgba' };
 }
 
