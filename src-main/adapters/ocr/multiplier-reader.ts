@@ -74,6 +74,9 @@ const DEFAULT_OPTIONS: ReaderOptions = { minGlyphConfidence: 0.6, decimals: null
 /** The second opinion reads at the retry height: an error of Tesseract's at one scale rarely repeats at another. */
 const SECOND_OPINION_HEIGHT = TESSERACT_RETRY_HEIGHT;
 
+/** Failures that leave open whether the line is words rather than a number at all. */
+const NOT_A_NUMBER: ReadonlySet<Unreadable> = new Set(['mismatch', 'invalid', 'too-long']);
+
 /** A read of one line, before the region's facts (time, other lines) are added. */
 type LineRead = Pick<MultiplierRead, 'text' | 'value' | 'path' | 'unreadable'>;
 
@@ -150,7 +153,20 @@ export class MultiplierReader {
     return { ...read, ms: performance.now() - start, decimals: read.value === null ? null : decimalsOf(read.text), ink: line.colour, extraLines };
   }
 
-  private async readLine(line: LineAnalysis, { allowGlyphs = true }: ReadOptions): Promise<LineRead> {
+  /** The line as a multiplier; failing that, as words when it shows them (a status the phase logic wants to see). */
+  private async readLine(line: LineAnalysis, options: ReadOptions): Promise<LineRead> {
+    const read = await this.readNumber(line, options);
+    if (read.value !== null || !NOT_A_NUMBER.has(read.unreadable ?? 'blank')) return read;
+    return (await this.readWords(line)) ?? read;
+  }
+
+  private async readWords(line: LineAnalysis): Promise<LineRead | null> {
+    const image = encodePgm(cropScaleInvert(line.ink, line.box, TESSERACT_TEXT_HEIGHT / (line.box.y1 - line.box.y0)));
+    const { text } = await this.recognizer.recognize(image, 'any');
+    return readsAsWords(text) ? { text: text.replace(/\s+/g, ' ').trim(), value: null, path: 'tesseract', unreadable: 'text' } : null;
+  }
+
+  private async readNumber(line: LineAnalysis, { allowGlyphs = true }: ReadOptions): Promise<LineRead> {
     if (line.glyphs.length > MAX_MULTIPLIER_GLYPHS) {
       return { text: `(${line.glyphs.length} characters of text)`, value: null, path: 'glyph', unreadable: 'too-long' };
     }
