@@ -2,9 +2,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import runOcr from '../../../src-main/cli/commands/ocr';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchHeadless } from '../../support/chromium';
+import { runOcrCli } from './run-ocr-cli';
 
 describe('cockpit ocr', () => {
   let dir: string;
@@ -36,21 +36,8 @@ describe('cockpit ocr', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  async function capture(args: string[]): Promise<{ code: number; out: string; err: string }> {
-    let out = '';
-    let err = '';
-    const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
-    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
-    try {
-      return { code: await runOcr(args), out, err };
-    } finally {
-      stdout.mockRestore();
-      stderr.mockRestore();
-    }
-  }
-
   it('prints one JSON line per file, value null when unreadable', { timeout: 60_000 }, async () => {
-    const { code, out } = await capture(['--json', files.suffix ?? '', files.thousands ?? '', files.prefix ?? '', files.blank ?? '']);
+    const { code, out } = await runOcrCli(['--json', files.suffix ?? '', files.thousands ?? '', files.prefix ?? '', files.blank ?? '']);
     expect(code).toBe(0);
     const lines = out.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines.map(({ file, text, value, decimals }) => ({ file, text, value, decimals }))).toEqual([
@@ -64,7 +51,7 @@ describe('cockpit ocr', () => {
   });
 
   it('reads one or no decimals from each file alone, whatever the files before it showed', { timeout: 60_000 }, async () => {
-    const { code, out } = await capture(['--json', files.suffix ?? '', files.oneDecimal ?? '', files.oneDecimalX ?? '', files.wholeNumber ?? '', files.suffix ?? '']);
+    const { code, out } = await runOcrCli(['--json', files.suffix ?? '', files.oneDecimal ?? '', files.oneDecimalX ?? '', files.wholeNumber ?? '', files.suffix ?? '']);
     expect(code).toBe(0);
     const reads = out.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(reads.map(({ value, decimals }) => ({ value, decimals }))).toEqual([
@@ -81,7 +68,7 @@ describe('cockpit ocr', () => {
     const text = join(dir, 'notes.png');
     await writeFile(empty, new Uint8Array(0));
     await writeFile(text, 'not a picture');
-    const { code, out, err } = await capture(['--json', empty, text, files.suffix ?? '']);
+    const { code, out, err } = await runOcrCli(['--json', empty, text, files.suffix ?? '']);
     expect(code).toBe(1);
     expect(err).toContain(`cockpit ocr: cannot read ${empty}: the file is empty`);
     expect(err).toContain(`cockpit ocr: cannot read ${text}: not a PNG image`);
@@ -90,14 +77,14 @@ describe('cockpit ocr', () => {
 
   it('reports a missing file, still reads the others and exits non-zero', { timeout: 60_000 }, async () => {
     const missing = join(dir, 'missing.png');
-    const { code, out, err } = await capture([missing, files.suffix ?? '']);
+    const { code, out, err } = await runOcrCli([missing, files.suffix ?? '']);
     expect(code).toBe(1);
     expect(err).toContain(`cannot read ${missing}`);
     expect(out).toMatch(/suffix\.png: 2\.35 \(2\.35x\), [\d.]+ ms\n$/);
   });
 
   it('rejects a call without files', async () => {
-    const { code, err } = await capture(['--json']);
+    const { code, err } = await runOcrCli(['--json']);
     expect(code).toBe(2);
     expect(err).toContain('usage: cockpit ocr');
   });
