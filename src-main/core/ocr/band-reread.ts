@@ -61,7 +61,7 @@ export interface Candidate {
  * the band, so a blob cut by the band's edge (not the region's) is a curve, a ray or a grid line; where one
  * touches glyphs, its faint contact pixels are peeled off to free them.
  */
-export function rereadBand(planes: YccPlanes, background: Ycc, strong: StrongInk, cores: readonly Box[], seed: Seed): Candidate | null {
+export function rereadBand(planes: YccPlanes, background: Ycc, strong: StrongInk, cores: () => readonly Box[], seed: Seed): Candidate | null {
   const { group, model } = seed;
   const y0 = Math.max(0, Math.floor(group.top - BAND_MARGIN * group.height));
   const y1 = Math.min(planes.height, Math.ceil(group.bottom + BAND_MARGIN * group.height));
@@ -72,14 +72,15 @@ export function rereadBand(planes: YccPlanes, background: Ycc, strong: StrongInk
   const cut = (c: Component): boolean => (c.y0 === 0 && y0 > 0) || (c.y1 === height && y1 < planes.height);
   let { labels, components } = labelComponents(mask, width, height);
   if (components.some(cut)) {
-    const peel = new Set(components.filter(cut).map((c) => c.label));
-    for (let i = 0; i < mask.length; i++) if (peel.has(labels[i] ?? 0) && (ink[i] ?? 0) < CORE_INK) mask[i] = 0;
+    const peel = new Uint8Array(components.length + 1);
+    for (const c of components) if (cut(c)) peel[c.label] = 1;
+    for (let i = 0; i < mask.length; i++) if (peel[labels[i] ?? 0] === 1 && (ink[i] ?? 0) < CORE_INK) mask[i] = 0;
     ({ labels, components } = labelComponents(mask, width, height));
   }
   const found = bestOverlap(findTextLines(components.filter((c) => !cut(c))), group.top - y0, group.bottom - y0);
   if (!found) return null;
   const image = { data: keepMembers(ink, labels, width, height, found.members), width, height };
-  const bandCores = cores.map((c) => ({ ...c, y0: c.y0 - y0, y1: c.y1 - y0 }));
+  const bandCores = (): Box[] => cores().map((c) => ({ ...c, y0: c.y0 - y0, y1: c.y1 - y0 }));
   const glyphs = splitTouching(image, splitBridged(found.members, bandCores, found.height), GLYPH_INK);
   const metrics = lineMetrics(glyphs);
   if (!metrics) return null;
@@ -92,7 +93,7 @@ export function rereadBand(planes: YccPlanes, background: Ycc, strong: StrongInk
     features: glyphs.map((g) => glyphFeatures(image, g, metrics)),
     colour: meanColour(planes, labels, found.members, y0),
     missedBlobs: 0,
-    coreCoverage: coverage(image, glyphs, (x, y) => strong.high[(y + y0) * width + x] === 1),
+    coreCoverage: seed.trusted ? 1 : coverage(image, glyphs, (x, y) => strong.high()[(y + y0) * width + x] === 1),
   };
   return {
     line,
@@ -164,40 +165,38 @@ function hollowness(labels: Int32Array, width: number, members: readonly Compone
   let enclosed = 0;
   let area = 0;
   for (const m of members) {
-    const own = new Set([m.label, ...(m.inner ?? [])]);
+    const inner = m.inner ?? [];
+    const isOwn = (label: number): boolean => label === m.label || (inner.length > 0 && inner.includes(label));
     const w = m.x1 - m.x0;
     const h = m.y1 - m.y0;
-    const outside = new Uint8Array(w * h);
+    // 0 unvisited, 1 the member's own pixel, 2 reached from the box's edge.
+    const state = new Uint8Array(w * h);
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (isOwn(labels[(y + m.y0) * width + x + m.x0] ?? 0)) state[y * w + x] = 1;
     const stack: number[] = [];
-    const visit = (x: number, y: number): void => {
-      const k = y * w + x;
-      if (outside[k] || own.has(labels[(y + m.y0) * width + x + m.x0] ?? 0)) return;
-      outside[k] = 1;
+    const visit = (k: number): void => {
+      if (state[k] !== 0) return;
+      state[k] = 2;
       stack.push(k);
     };
     for (let x = 0; x < w; x++) {
-      visit(x, 0);
-      visit(x, h - 1);
+      visit(x);
+      visit((h - 1) * w + x);
     }
     for (let y = 0; y < h; y++) {
-      visit(0, y);
-      visit(w - 1, y);
+      visit(y * w);
+      visit(y * w + w - 1);
     }
     while (stack.length > 0) {
       const k = stack.pop() ?? 0;
       const x = k % w;
-      const y = (k - x) / w;
-      if (x > 0) visit(x - 1, y);
-      if (x + 1 < w) visit(x + 1, y);
-      if (y > 0) visit(x, y - 1);
-      if (y + 1 < h) visit(x, y + 1);
+      if (x > 0) visit(k - 1);
+      if (x + 1 < w) visit(k + 1);
+      if (k >= w) visit(k - w);
+      if (k + w < w * h) visit(k + w);
     }
-    for (let y = 0; y < h; y++) {
-      for (let x = 0; x < w; x++) {
-        const inside = own.has(labels[(y + m.y0) * width + x + m.x0] ?? 0);
-        if (inside) area++;
-        else if (!outside[y * w + x] && isStrong(x + m.x0, y + m.y0)) enclosed++;
-      }
+    for (let k = 0; k < w * h; k++) {
+      if (state[k] === 1) area++;
+      else if (state[k] === 0 && isStrong((k % w) + m.x0, Math.floor(k / w) + m.y0)) enclosed++;
     }
   }
   return area > 0 ? enclosed / area : 0;

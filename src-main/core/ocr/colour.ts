@@ -58,6 +58,23 @@ export function yccPlanes(image: RawImage, shrink = 1): YccPlanes {
   const width = Math.floor(image.width / shrink);
   const height = Math.floor(image.height / shrink);
   const { y, cb, cr } = scratchPlanes(width * height);
+  if (shrink === 1) {
+    // The common case, at frame rate: no block loop.
+    const data = image.data;
+    for (let row = 0; row < height; row++) {
+      let src = row * stride;
+      let dst = row * width;
+      for (let x = 0; x < width; x++, src += channels, dst++) {
+        const rv = data[src + r] ?? 0;
+        const gv = data[src + g] ?? 0;
+        const bv = data[src + b] ?? 0;
+        y[dst] = (77 * rv + 150 * gv + 29 * bv) >> 8;
+        cb[dst] = (-43 * rv - 85 * gv + 128 * bv) >> 8;
+        cr[dst] = (128 * rv - 107 * gv - 21 * bv) >> 8;
+      }
+    }
+    return { width, height, y, cb, cr };
+  }
   const block = shrink * shrink;
   for (let row = 0; row < height; row++) {
     for (let x = 0; x < width; x++) {

@@ -76,30 +76,35 @@ export function labelComponents(mask: Uint8Array, width: number, height: number)
 
 /** Second pass: every pixel gets its root's compact label; boxes and areas are gathered on the way. */
 function resolve(labels: Int32Array, width: number, height: number, provisional: number, find: (a: number) => number): Component[] {
+  // Provisional label → compact label, once per label rather than once per pixel.
   const compact = new Int32Array(provisional);
-  const boxes: { x0: number; y0: number; x1: number; y1: number; area: number }[] = [];
+  const byRoot = new Int32Array(provisional);
+  let count = 0;
+  for (let label = 1; label < provisional; label++) {
+    const root = find(label);
+    if (byRoot[root] === 0) byRoot[root] = ++count;
+    compact[label] = byRoot[root] ?? 0;
+  }
+  const x0 = new Int32Array(count + 1).fill(width);
+  const y0 = new Int32Array(count + 1).fill(height);
+  const x1 = new Int32Array(count + 1);
+  const y1 = new Int32Array(count + 1);
+  const area = new Int32Array(count + 1);
   for (let y = 0; y < height; y++) {
     const row = y * width;
     for (let x = 0; x < width; x++) {
       const raw = labels[row + x] ?? 0;
       if (raw === 0) continue;
-      const root = find(raw);
-      let id = compact[root] ?? 0;
-      if (id === 0) {
-        boxes.push({ x0: x, y0: y, x1: x + 1, y1: y + 1, area: 0 });
-        id = boxes.length;
-        compact[root] = id;
-      }
+      const id = compact[raw] ?? 0;
       labels[row + x] = id;
-      const box = boxes[id - 1];
-      if (!box) continue;
-      if (x < box.x0) box.x0 = x;
-      if (x + 1 > box.x1) box.x1 = x + 1;
-      box.y1 = y + 1;
-      box.area++;
+      if (x < (x0[id] ?? 0)) x0[id] = x;
+      if (x + 1 > (x1[id] ?? 0)) x1[id] = x + 1;
+      if (y < (y0[id] ?? 0)) y0[id] = y;
+      y1[id] = y + 1;
+      area[id] = (area[id] ?? 0) + 1;
     }
   }
-  return boxes.map((box, i) => ({ ...box, label: i + 1 }));
+  return Array.from({ length: count }, (_, k) => ({ x0: x0[k + 1] ?? 0, x1: x1[k + 1] ?? 0, y0: y0[k + 1] ?? 0, y1: y1[k + 1] ?? 0, area: area[k + 1] ?? 0, label: k + 1 }));
 }
 
 let parentBuffer = new Int32Array(0);

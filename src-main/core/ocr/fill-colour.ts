@@ -60,28 +60,27 @@ const DEEP = 0.5;
 const STRONG = 0.85;
 
 /**
- * Marks each blob's fill pixels: the most contrasting of its interior pixels. Interior (away from the blob's edge)
- * leaves out an outline stroke or a shadow's fringe; most contrasting leaves out a glow that fills the space inside
- * a merged blob, since the glyph core is always drawn stronger than its glow.
+ * A blob's fill pixels (indices into the image): the most contrasting of its interior pixels. Interior (away from
+ * the blob's edge) leaves out an outline stroke or a shadow's fringe; most contrasting leaves out a glow that
+ * fills the space inside a merged blob, since the glyph core is always drawn stronger than its glow.
  */
-export function corePixels(contrast: Uint16Array, labels: Int32Array, width: number, height: number, blobCount: number): Uint8Array {
-  const n = width * height;
-  const depth = chessboardDepth(labels, width, height);
-  const deepest = new Uint16Array(blobCount + 1);
-  for (let i = 0; i < n; i++) {
-    const label = labels[i] ?? 0;
-    if (label && (depth[i] ?? 0) > (deepest[label] ?? 0)) deepest[label] = depth[i] ?? 0;
+export function blobCore(contrast: Uint16Array, labels: Int32Array, width: number, blob: Component): number[] {
+  const depth = chessboardDepth(labels, width, blob);
+  const w = blob.x1 - blob.x0;
+  let deepest = 0;
+  for (const d of depth) if (d > deepest) deepest = d;
+  const minDepth = Math.max(1, Math.ceil(DEEP * deepest));
+  let strongest = 0;
+  for (let k = 0; k < depth.length; k++) {
+    if ((depth[k] ?? 0) < minDepth) continue;
+    const c = contrast[(blob.y0 + Math.floor(k / w)) * width + blob.x0 + (k % w)] ?? 0;
+    if (c > strongest) strongest = c;
   }
-  const isDeep = (i: number, label: number): boolean => (depth[i] ?? 0) >= Math.max(1, Math.ceil(DEEP * (deepest[label] ?? 0)));
-  const strongest = new Uint16Array(blobCount + 1);
-  for (let i = 0; i < n; i++) {
-    const label = labels[i] ?? 0;
-    if (label && isDeep(i, label) && (contrast[i] ?? 0) > (strongest[label] ?? 0)) strongest[label] = contrast[i] ?? 0;
-  }
-  const core = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const label = labels[i] ?? 0;
-    if (label && isDeep(i, label) && (contrast[i] ?? 0) >= STRONG * (strongest[label] ?? 0)) core[i] = 1;
+  const core: number[] = [];
+  for (let k = 0; k < depth.length; k++) {
+    if ((depth[k] ?? 0) < minDepth) continue;
+    const i = (blob.y0 + Math.floor(k / w)) * width + blob.x0 + (k % w);
+    if ((contrast[i] ?? 0) >= STRONG * strongest) core.push(i);
   }
   return core;
 }
@@ -89,18 +88,8 @@ export function corePixels(contrast: Uint16Array, labels: Int32Array, width: num
 /** Residuals above this many times the median are another colour (a curve or star inside a blob) and are refitted without. */
 const OUTLIER_RESIDUAL = 3;
 
-/** Least-squares fill model over the core pixels of `blobs`, refitted once without outliers; null when they have none. */
-export function fitFill(planes: YccPlanes, core: Uint8Array, labels: Int32Array, blobs: readonly Component[]): FillModel | null {
-  const wanted = new Set(blobs.map((b) => b.label));
-  const points: number[] = [];
-  for (const blob of blobs) {
-    for (let y = blob.y0; y < blob.y1; y++) {
-      for (let x = blob.x0; x < blob.x1; x++) {
-        const i = y * planes.width + x;
-        if (core[i] && wanted.has(labels[i] ?? 0)) points.push(i);
-      }
-    }
-  }
+/** Least-squares fill model over fill pixels (indices), refitted once without outliers; null for none. */
+export function fitFill(planes: YccPlanes, points: readonly number[]): FillModel | null {
   const first = fitPoints(planes, points);
   if (!first) return null;
   const residuals = points.map((i) => residual(planes, first, i));
@@ -164,24 +153,29 @@ function fitPoints(planes: YccPlanes, points: readonly number[]): FillModel | nu
   };
 }
 
-/** Chessboard distance from each labelled pixel to the nearest pixel outside its blob (two raster passes). */
-function chessboardDepth(labels: Int32Array, width: number, height: number): Uint16Array {
-  const depth = scratchDepth(width * height);
-  const step = (n: number, label: number, d: number): number => Math.min(d, (labels[n] ?? 0) === label ? (depth[n] ?? 0) + 1 : 1);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const i = y * width + x;
-      const label = labels[i] ?? 0;
-      if (!label) depth[i] = 0;
-      else if (x === 0 || y === 0 || x === width - 1 || y === height - 1) depth[i] = 1;
-      else depth[i] = step(i - 1, label, step(i - width - 1, label, step(i - width, label, step(i - width + 1, label, 0xffff))));
+/**
+ * Chessboard distance from each pixel of the blob to the nearest pixel outside it (two raster passes over its
+ * box; the box's edge counts as outside), in box order.
+ */
+function chessboardDepth(labels: Int32Array, width: number, blob: Component): Uint16Array {
+  const w = blob.x1 - blob.x0;
+  const h = blob.y1 - blob.y0;
+  const depth = scratchDepth(w * h);
+  const label = blob.label;
+  for (let y = 0; y < h; y++) {
+    const row = (blob.y0 + y) * width + blob.x0;
+    for (let x = 0; x < w; x++) {
+      const k = y * w + x;
+      if (labels[row + x] !== label) depth[k] = 0;
+      else if (x === 0 || y === 0 || x === w - 1 || y === h - 1) depth[k] = 1;
+      else depth[k] = 1 + Math.min(depth[k - 1] ?? 0, depth[k - w - 1] ?? 0, depth[k - w] ?? 0, depth[k - w + 1] ?? 0);
     }
   }
-  for (let y = height - 2; y >= 1; y--) {
-    for (let x = width - 2; x >= 1; x--) {
-      const i = y * width + x;
-      const label = labels[i] ?? 0;
-      if (label) depth[i] = step(i + 1, label, step(i + width + 1, label, step(i + width, label, step(i + width - 1, label, depth[i] ?? 0))));
+  for (let y = h - 2; y >= 1; y--) {
+    for (let x = w - 2; x >= 1; x--) {
+      const k = y * w + x;
+      const d = depth[k] ?? 0;
+      if (d > 1) depth[k] = Math.min(d, 1 + Math.min(depth[k + 1] ?? 0, depth[k + w + 1] ?? 0, depth[k + w] ?? 0, depth[k + w - 1] ?? 0));
     }
   }
   return depth;

@@ -5,6 +5,7 @@ import { blobSeeds, colourSeeds, strongInk, type Seed } from './line-seeds';
 import { countMissedBlobs } from './missed-blobs';
 import { labelComponents, type Component } from './components';
 import type { RawImage } from './raw-image';
+import type { Box } from './text-box';
 
 export type { LineAnalysis } from './band-reread';
 export { GLYPH_INK } from './line-seeds';
@@ -40,7 +41,8 @@ export function analyzeRegion(image: RawImage): RegionAnalysis {
   const strong = strongInk(planes, background);
   if (!strong) return { lines: [] };
   // The most contrasting blobs: glyph cores apart from the glow that may fuse them (boxes only; labels are scratch).
-  const cores = labelComponents(strong.high, planes.width, planes.height).components.map(({ x0, x1, y0, y1 }) => ({ x0, x1, y0, y1 }));
+  let coreBlobs: Box[] | null = null;
+  const cores = (): readonly Box[] => (coreBlobs ??= labelComponents(strong.high(), planes.width, planes.height).components.map(({ x0, x1, y0, y1 }) => ({ x0, x1, y0, y1 })));
   const reread = (seeds: readonly Seed[]): Candidate[] =>
     seeds.flatMap((seed) => {
       const candidate = rereadBand(planes, background, strong, cores, seed);
@@ -54,7 +56,7 @@ export function analyzeRegion(image: RawImage): RegionAnalysis {
   };
   // The most contrasting pixels alone separate glyphs that a glow fuses at the usual level.
   const usual = firstPass(strong.mask);
-  const high = usual.settled ? usual : firstPass(strong.high);
+  const high = usual.settled ? usual : firstPass(strong.high());
   const pass = high.settled ? high : usual;
   const candidates = pass.settled ? pass.candidates : [...pass.candidates, ...reread(colourSeeds(planes, background, strong))];
   const lines = chooseLines(candidates).map((line) => ({ ...line, missedBlobs: countMissedBlobs(line, pass.blobs) }));

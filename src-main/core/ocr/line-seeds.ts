@@ -2,10 +2,10 @@
 import type { Ycc, YccPlanes } from './colour';
 import { labelComponents, type Component } from './components';
 import { dominantColours } from './dominant-colours';
-import { corePixels, fillInk, fitFill, solidFill, type FillModel } from './fill-colour';
+import { blobCore, fillInk, fitFill, solidFill, type FillModel } from './fill-colour';
 import { median } from './median';
 import { boxHeight, boxWidth, findTextLines, type TextLineGroup } from './text-lines';
-import { otsuThreshold } from './threshold';
+import { otsuLevel } from './threshold';
 
 /** Below this contrast with the background (see `contrast`) the region is treated as blank. */
 const MIN_CONTRAST = 48;
@@ -32,9 +32,9 @@ export interface StrongInk {
   readonly mask: Uint8Array;
   /**
    * 1 where it stands out most (Otsu again over the pixels of `mask`): glyph cores without the glow that fuses
-   * them in `mask`.
+   * them in `mask`. Computed on first use.
    */
-  readonly high: Uint8Array;
+  high(): Uint8Array;
   /** Each pixel's contrast with the background. */
   readonly contrast: Uint16Array;
 }
@@ -51,11 +51,15 @@ export function strongInk(planes: YccPlanes, background: Ycc): StrongInk | null 
   }
   if (strongest < MIN_CONTRAST) return null;
   const scaled = new Uint8Array(n);
-  for (let i = 0; i < n; i++) scaled[i] = Math.round(((contrast[i] ?? 0) * 255) / strongest);
-  const level = Math.max(otsuThreshold({ data: scaled, width: planes.width, height: planes.height }), Math.ceil((MIN_CONTRAST * 255) / strongest));
-  const above = scaled.filter((v) => v > level);
-  const highLevel = above.length > 0 ? otsuThreshold({ data: above, width: above.length, height: 1 }) : level;
-  return { mask: atLeast(scaled, level + 1), high: atLeast(scaled, Math.max(level, highLevel) + 1), contrast };
+  const histogram = new Uint32Array(256);
+  for (let i = 0; i < n; i++) {
+    const v = Math.round(((contrast[i] ?? 0) * 255) / strongest);
+    scaled[i] = v;
+    histogram[v] = (histogram[v] ?? 0) + 1;
+  }
+  const level = Math.max(otsuLevel(histogram), Math.ceil((MIN_CONTRAST * 255) / strongest));
+  let high: Uint8Array | null = null;
+  return { mask: atLeast(scaled, level + 1), high: () => (high ??= atLeast(scaled, otsuLevel(histogram, level) + 1)), contrast };
 }
 
 export function atLeast(ink: Uint8Array, level: number): Uint8Array {
@@ -70,12 +74,11 @@ export function atLeast(ink: Uint8Array, level: number): Uint8Array {
  */
 export function blobSeeds(planes: YccPlanes, strong: StrongInk, mask: Uint8Array): { seeds: Seed[]; leftOver: boolean; blobs: readonly Component[] } {
   const { labels, components } = labelComponents(mask, planes.width, planes.height);
-  const core = corePixels(strong.contrast, labels, planes.width, planes.height, components.length);
   const groups = findTextLines(components);
   const members = new Set(groups.flatMap((g) => g.members.flatMap((m) => [m.label, ...(m.inner ?? [])])));
   const glyphArea = median(groups.flatMap((g) => fillSamples(g).map((m) => m.area)));
   return {
-    seeds: seedsOf(planes, core, labels, groups, false),
+    seeds: seedsOf(planes, groups, (blob) => blobCore(strong.contrast, labels, planes.width, blob), false),
     leftOver: components.some((c) => !members.has(c.label) && c.area >= 0.5 * glyphArea),
     blobs: components,
   };
@@ -86,13 +89,15 @@ export function colourSeeds(planes: YccPlanes, background: Ycc, strong: StrongIn
   return dominantColours(planes, strong.mask, COLOUR_HYPOTHESES).flatMap((colour) => {
     const ink = fillInk(planes, background, solidFill(colour), 0, planes.height);
     const { labels, components } = labelComponents(atLeast(ink, GLYPH_INK), planes.width, planes.height);
-    return seedsOf(planes, atLeast(ink, CORE_INK), labels, findTextLines(components), true);
+    const fullInk = (blob: Component): number[] => pixelsOf(blob, labels, planes.width).filter((i) => (ink[i] ?? 0) >= CORE_INK);
+    return seedsOf(planes, findTextLines(components), fullInk, true);
   });
 }
 
-function seedsOf(planes: YccPlanes, core: Uint8Array, labels: Int32Array, groups: readonly TextLineGroup[], byColour: boolean): Seed[] {
+/** Each group's fill model, fitted over the fill pixels (`coreOf`) of its glyph-sized members. */
+function seedsOf(planes: YccPlanes, groups: readonly TextLineGroup[], coreOf: (blob: Component) => number[], byColour: boolean): Seed[] {
   return groups.flatMap((group) => {
-    const model = fitFill(planes, core, labels, fillSamples(group));
+    const model = fitFill(planes, fillSamples(group).flatMap(coreOf));
     const fused = group.members.length < 2 || group.members.some((m) => boxWidth(m) > 1.3 * group.height);
     return model ? [{ group, model, trusted: !byColour && !fused }] : [];
   });
@@ -102,4 +107,12 @@ function seedsOf(planes: YccPlanes, core: Uint8Array, labels: Int32Array, groups
 function fillSamples(group: TextLineGroup): Component[] {
   const glyphs = group.members.filter((c) => boxHeight(c) >= 0.5 * group.height && boxWidth(c) <= 1.3 * group.height);
   return glyphs.length > 0 ? glyphs : [...group.members];
+}
+
+function pixelsOf(blob: Component, labels: Int32Array, width: number): number[] {
+  const pixels: number[] = [];
+  for (let y = blob.y0; y < blob.y1; y++) {
+    for (let x = blob.x0; x < blob.x1; x++) if (labels[y * width + x] === blob.label) pixels.push(y * width + x);
+  }
+  return pixels;
 }

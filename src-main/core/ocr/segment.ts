@@ -79,13 +79,13 @@ function inkRows(ink: GrayImage, x0: number, x1: number, area: Box, threshold: n
  * apart from the rest, is a decimal point fused to its digit by a glow or halo: the point gets its own box. Only
  * points are split off: a heavy italic digit's own strokes can fall apart among the cores too.
  */
-export function splitBridged(blobs: readonly Box[], cores: readonly Box[], digitHeight: number): Box[] {
+export function splitBridged(blobs: readonly Box[], cores: () => readonly Box[], digitHeight: number): Box[] {
   const tall = blobs.filter((b) => b.y1 - b.y0 >= 0.85 * digitHeight).map((b) => b.x1 - b.x0);
   const digitWidth = Math.max(median(tall), MIN_DIGIT_WIDTH * digitHeight);
   const small = 0.35 * digitHeight + 1;
   return blobs.flatMap((blob) => {
     if (blob.x1 - blob.x0 < BRIDGED_WIDTH * digitWidth) return [blob];
-    const inside = cores.filter((c) => c.x0 >= blob.x0 - 1 && c.x1 <= blob.x1 + 1 && c.y0 >= blob.y0 - 1 && c.y1 <= blob.y1 + 1);
+    const inside = cores().filter((c) => c.x0 >= blob.x0 - 1 && c.x1 <= blob.x1 + 1 && c.y0 >= blob.y0 - 1 && c.y1 <= blob.y1 + 1);
     const isPoint = (c: Box): boolean => c.y1 - c.y0 <= small && c.x1 - c.x0 <= small && blob.y1 - c.y1 <= 0.15 * digitHeight + 1;
     const others = (p: Box): Box[] => inside.filter((c) => c !== p && c.y1 - c.y0 >= 0.5 * digitHeight);
     const point = inside.find((p) => isPoint(p) && others(p).length > 0 && others(p).every((c) => c.x1 <= p.x0 || c.x0 >= p.x1));
