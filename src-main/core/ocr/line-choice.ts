@@ -3,7 +3,7 @@ import type { Candidate, LineAnalysis } from './band-reread';
 import type { Box } from './text-box';
 
 /** A candidate this close in weight to the chosen line is a rival reading of the band, to be read as well. */
-const RIVAL_WEIGHT = 0.6;
+const RIVAL_WEIGHT = 0.8;
 
 /** Above this, a candidate's glyphs are rings around the real fill (an outline's colour was taken). */
 const MAX_HOLLOWNESS = 0.6;
