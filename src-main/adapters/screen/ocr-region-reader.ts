@@ -24,18 +24,7 @@ export class OcrRegionReader implements RegionReader {
       this.readers.set(key, (reader = new MultiplierReader(this.engine)));
     }
     const read = await reader.captureAndRead(region);
-    const otherText = read.unreadable === 'too-long' || read.unreadable === 'text';
-    return {
-      at: read.at,
-      text: read.text,
-      value: read.value,
-      ms: read.ms,
-      path: read.path,
-      decimals: read.decimals,
-      ink: read.ink,
-      extraLines: read.extraLines,
-      ...(otherText ? { otherText: true } : {}),
-    };
+    return { at: read.at, text: read.text, value: read.value, ms: read.ms, path: read.path, ...(read.unreadable === 'too-long' ? { otherText: true } : {}) };
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,3 @@
-import { decimalsOf } from './words';
-
 /** Reads in a row that must agree before the number of decimals is locked. */
 const LOCK_AFTER = 3;
 
@@ -31,3 +29,6 @@ export class FormatLock {
   }
 }
 
+function decimalsOf(text: string): number {
+  return /\.(\d+)/.exec(text)?.[1]?.length ?? 0;
+}
