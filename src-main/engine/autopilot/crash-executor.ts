@@ -121,8 +121,11 @@ export function isSingleButton(profile: GameProfile): boolean {
 }
 
 export class CrashExecutor {
-  /** Set after a live Cash out click on a one-button game: the next betting phase is checked for a queued bet. */
-  private queuedBetRisk: BetPlaced | null = null;
+  /**
+   * Set after a live Cash out click on a one-button game: the next betting phase is checked for a queued bet, and a
+   * cancel is recorded against the round whose click queued it.
+   */
+  private queuedBetRisk: { bet: BetPlaced; executionId: number } | null = null;
 
   constructor(private readonly ctx: ExecutorContext) {}
 
@@ -157,7 +160,7 @@ export class CrashExecutor {
         if (this.ctx.halted()) return move('SKIPPED', 'autopilot stopped', { reason: 'autopilot stopped before the bet' });
         if (!betting) return move('SKIPPED', 'no betting phase in time', { reason: `no betting phase within ${options.maxWaitMs} ms` });
       }
-      await this.cancelQueuedBet(profile, exec.id);
+      await this.cancelQueuedBet(profile);
       if (profile.points.stakeInput) {
         const typed = await this.ctx.clicker.typeField(profile, 'stakeInput', stakeEntry(stake), exec.id, limit);
         if (!typed.clicked && mode === 'live') return move('FAILED', `stake not entered: ${typed.refused}`, { reason: `stake not entered: ${typed.refused}` });
@@ -242,7 +245,7 @@ export class CrashExecutor {
       const result = await clicker.click({ profile, target: 'cashout', reason: `cash out round ${exec.roundId}: ${reason}`, executionId: exec.id, betPlacedLive: bet.clicked && bet.taken });
       sent = { at: result.clicked ? result.sentAt + result.latencyMs : clock.now(), reason, clicked: result.clicked };
       this.ctx.observer.setBetOpen(false);
-      if (result.clicked && isSingleButton(profile)) this.queuedBetRisk = bet;
+      if (result.clicked && isSingleButton(profile)) this.queuedBetRisk = { bet, executionId: exec.id };
     };
 
     while (observation && !sent) {
@@ -334,22 +337,24 @@ export class CrashExecutor {
    * On a one-button game a Cash out click that lands after the crash queues a bet for the next round. Before
    * anything else in the next betting phase, look at the button: if it shows a bet we did not make, cancel it.
    */
-  private async cancelQueuedBet(profile: GameProfile, executionId: number): Promise<void> {
+  private async cancelQueuedBet(profile: GameProfile): Promise<void> {
     const risk = this.queuedBetRisk;
     this.queuedBetRisk = null;
-    if (!risk || !risk.idleLook || !risk.placedLook || !this.ctx.buttons) return;
+    const { idleLook, placedLook } = risk?.bet ?? {};
+    if (!risk || !idleLook || !placedLook || !this.ctx.buttons) return;
     const look = await this.ctx.buttons.look('bet');
-    if (!look || !buttonChanged(look, risk.idleLook) || !sameButtonLook(look, risk.placedLook)) return;
-    await this.ctx.clicker.click({ profile, target: 'cancel', reason: 'the button shows a bet we did not signal (a late Cash out click queued it): cancelling it', executionId, betPlacedLive: true });
+    if (!look || !buttonChanged(look, idleLook) || !sameButtonLook(look, placedLook)) return;
+    const reason = 'the button shows a bet we did not signal (a late Cash out click queued it): cancelling it';
+    await this.ctx.clicker.click({ profile, target: 'cancel', reason, executionId: risk.executionId, betPlacedLive: true });
   }
 
-  /** Rounds that end without a live cash-out click still leave the guard armed only for one-button games. */
+  /** Between rounds: waits for the next betting phase and runs the queued-bet check, if a Cash out click armed it. */
   async guardAfterRound(profile: GameProfile): Promise<void> {
     if (!this.queuedBetRisk) return;
     const reads = this.ctx.observer.queue();
     try {
       const betting = await reads.take((o) => o.state.phase === 'BETTING' || this.ctx.halted(), this.ctx.options.maxWaitMs);
-      if (betting && !this.ctx.halted()) await this.cancelQueuedBet(profile, -1);
+      if (betting && !this.ctx.halted()) await this.cancelQueuedBet(profile);
     } finally {
       reads.close();
     }

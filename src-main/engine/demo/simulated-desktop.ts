@@ -3,8 +3,8 @@
 // ever clicked: the mouse does nothing and reports that it moved nothing, so live mode can never pass its probe.
 import type { DisplayInfo } from '../../../src-shared/contract/services/autopilot';
 import type { GameProfile, Rect } from '../../../src-shared/game-profile';
-import type { RegionReader } from '../../core/autopilot/ports';
-import { screenText, type CrashScreen } from '../../core/demo/crash-screen';
+import type { RegionReader, ScreenRead } from '../../core/autopilot/ports';
+import { screenText, type CrashScreen, type ScreenShows } from '../../core/demo/crash-screen';
 import type { RawImage } from '../../core/ocr/raw-image';
 import type { Desktop } from '../autopilot/desktop';
 
@@ -25,20 +25,17 @@ export interface SimulatedDesktopOptions {
   now?: () => number;
 }
 
+/** What OCR would read off the simulated screen: the number in flight, the crash text after it. */
+export function simulatedRead(shows: ScreenShows, at: number): ScreenRead {
+  return { at, text: screenText(shows), value: shows.phase === 'FLYING' ? shows.cents / 100 : null, ms: 0, path: 'glyph', ...(shows.phase === 'CRASHED' ? { otherText: true } : {}) };
+}
+
 export function simulatedDesktop(screen: CrashScreen, { frameMs = 16, now = Date.now }: SimulatedDesktopOptions = {}): Desktop {
   const reader: RegionReader = {
     read: async () => {
       await new Promise((resolve) => setTimeout(resolve, frameMs));
       const at = now();
-      const shows = screen.at(at);
-      return {
-        at,
-        text: screenText(shows),
-        value: shows.phase === 'FLYING' ? shows.cents / 100 : null,
-        ms: 0,
-        path: 'glyph',
-        ...(shows.phase === 'CRASHED' ? { otherText: true } : {}),
-      };
+      return simulatedRead(screen.at(at), at);
     },
   };
   let frame: RawImage | null = null;
