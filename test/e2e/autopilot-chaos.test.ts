@@ -136,7 +136,7 @@ describe.skipIf(!XVFB_AVAILABLE)('crash autopilot under chaos', () => {
       expect(executionStatus(dataDir, roundId)).toBe('MONITORING');
       cli.kill('SIGTERM');
       const [line] = await cli.waitForLines(1, 30_000);
-      expect(await cli.exited()).toBe(0);
+      expect(await cli.exited(), cli.stderr()).toBe(0);
       const record = JSON.parse(line!) as { status: string; reason: string; cashoutAt: number };
       expect(record).toMatchObject({ status: 'CASHOUT_EXECUTED', reason: expect.stringMatching(/protective/) });
       const cashouts = (await game.log()).filter((e) => e.type === 'cashout' && e.roundId === roundId);

@@ -1,5 +1,5 @@
 // Runs in: Node (CLI). `cockpit autopilot --profile FILE --signals URL [--live] [--rounds N] [--data DIR] [--json]`
-import { readFileSync } from 'node:fs';
+import { openSync, readFileSync, writeSync } from 'node:fs';
 import { ARM_LIVE_PHRASE } from '../../../src-shared/contract';
 import type { Execution } from '../../../src-shared/contract/services/autopilot';
 import { FirstRunChecklist } from '../../../src-shared/contract/services/system';
@@ -11,12 +11,14 @@ import type { Engine } from '../../engine/engine';
 import { openCliEngine, type CliContext } from '../cli-engine';
 import { intOption, parseOptions, untilSignal } from '../options';
 
-const HELP = `Usage: cockpit autopilot --profile FILE --signals URL [--token T] [--live] [--rounds N] [--data DIR] [--json] [--with-strategies]
+const HELP = `Usage: cockpit autopilot --profile FILE --signals URL [--token T] [--live] [--rounds N] [--data DIR] [--json] [--with-strategies] [--trace FILE]
 
 Plays crash-game signals on this screen with the game profile in FILE. Dry run (no clicks) unless --live.
 Only the crash autopilot runs: exchange strategies left enabled in the data dir stay stopped unless
 --with-strategies is given. The data dir is locked: no other cockpit can use it meanwhile.
 Ctrl+C or SIGTERM stops: no new bets, and a bet already placed is cashed out at once.
+--trace FILE appends every read of the multiplier region (what was read, the phase it implied) as JSON lines:
+what a bug report about a game the autopilot misreads needs.
 With --json, prints one line per finished round:
   {"roundId","status","bet","target","cashoutAt","maxSeen","startedAt","endedAt","reason"}
 `;
@@ -45,6 +47,7 @@ export default async function run(args: string[], context: CliContext): Promise<
     data: { type: 'string' },
     json: { type: 'boolean', default: false },
     'with-strategies': { type: 'boolean', default: false },
+    trace: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return (process.stdout.write(HELP), 0);
@@ -68,6 +71,29 @@ export default async function run(args: string[], context: CliContext): Promise<
   return Math.max(code, await cli.stop('cli autopilot finished'));
 }
 
+/** One JSON line per observation; synchronous appends keep lines whole and in order, and cost ~20 µs each. */
+function traceObservations(engine: Engine, file: string): void {
+  const fd = openSync(file, 'a');
+  engine.autopilot.onObservation((o) => {
+    const { read } = o;
+    const line = {
+      at: Math.round(read.at * 10) / 10,
+      value: read.value,
+      text: read.text,
+      ...(read.otherText ? { otherText: true } : {}),
+      ...(read.decimals !== undefined ? { decimals: read.decimals } : {}),
+      ...(read.ink !== undefined ? { ink: read.ink } : {}),
+      ...(read.extraLines ? { extraLines: read.extraLines } : {}),
+      ms: Math.round(read.ms * 100) / 100,
+      read: o.phaseRead.kind,
+      ...('betButton' in o.phaseRead && o.phaseRead.betButton ? { betButton: o.phaseRead.betButton } : {}),
+      phase: o.state.phase,
+      ...(o.events.length ? { events: o.events.map((e) => ({ type: e.type, ...('reason' in e ? { reason: e.reason } : {}), ...('value' in e ? { value: e.value } : {}) })) } : {}),
+    };
+    writeSync(fd, `${JSON.stringify(line)}\n`);
+  });
+}
+
 interface PlayOptions {
   profile: GameProfile;
   signals: string;
@@ -77,6 +103,7 @@ interface PlayOptions {
   rounds: number;
   withStrategies: boolean;
   signalled: Promise<string>;
+  trace?: string;
 }
 
 async function play(engine: Engine, values: PlayOptions): Promise<number> {
@@ -115,6 +142,7 @@ async function play(engine: Engine, values: PlayOptions): Promise<number> {
   engine.bus.on('autopilot.state', (s) => {
     if (s.source.state !== lastState) log(`signals: ${(lastState = s.source.state)}${s.source.detail ? ` (${s.source.detail})` : ''}`);
   });
+  if (values.trace) traceObservations(engine, values.trace);
   await engine.autopilot.start({ profile, signalUrl: values.signals, signalToken: values.token ?? null });
   const stopped = await Promise.race([done.then(() => `${rounds} rounds done`), values.signalled]);
   log(`autopilot: stopping (${stopped})`);

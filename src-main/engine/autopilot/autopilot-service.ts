@@ -28,7 +28,7 @@ import { rehearsalRound, rehearse, verdictText, type RehearsalOptions } from './
 import type { RehearsalReport } from '../../../src-shared/contract/services/autopilot';
 import { pnlSummary } from './pnl-summary';
 import { UiLane } from './ui-lane';
-import { RoundObserver } from './round-observer';
+import { RoundObserver, type Observation } from './round-observer';
 import { SignalRows } from './signal-rows';
 
 export interface AutopilotDeps {
@@ -89,6 +89,7 @@ export class AutopilotService {
   private rehearsalAbort: AbortController | null = null;
   private readonly ui = new UiLane();
   private observer: RoundObserver | null = null;
+  private readonly observationListeners = new Set<(o: Observation) => void>();
   private profile: GameProfile | null = null;
   private current: Execution | null = null;
   private source: SourceState = { url: '', state: 'idle', reconnects: 0, lastMessageAt: null, detail: null };
@@ -130,6 +131,16 @@ export class AutopilotService {
     };
   }
 
+  /** Every observation of the multiplier region while the autopilot runs: for `cockpit autopilot --trace`. */
+  onObservation(listener: (o: Observation) => void): () => void {
+    this.observationListeners.add(listener);
+    const detach = this.observer?.subscribe(listener);
+    return () => {
+      this.observationListeners.delete(listener);
+      detach?.();
+    };
+  }
+
   onExecutionDone(listener: (e: Execution) => void): () => void {
     this.doneListeners.add(listener);
     return () => this.doneListeners.delete(listener);
@@ -145,6 +156,7 @@ export class AutopilotService {
     this.profile = onScreen;
     if (onScreen.regions.balance) void this.warmUpBalance(this.reader, onScreen.regions.balance);
     this.observer = new RoundObserver(this.reader, onScreen.regions.multiplier, { idleIntervalMs: IDLE_READ_INTERVAL_MS, ...this.betButtonOf(onScreen) });
+    for (const listener of this.observationListeners) this.observer.subscribe(listener);
     this.watch = this.watchGame(options.profile.name, this.observer);
     this.executor = this.createExecutor(this.observer, this.watch);
     this.intake = new SignalIntake({ recorder: this.recorder, sources: [source], staleMs: stored.staleSignalMs });

@@ -162,6 +162,19 @@ describe('CrashExecutor on a simulated game', () => {
     expect((await skip.play(0, 1.5, false)).status).toBe('SKIPPED');
     expect(skip.game.log).toEqual([]);
   });
+
+  it('a signal whose betting phase passed unrecognised is skipped, never bet in the round after', async () => {
+    // Round 1's betting phase is unreadable (a window over the game): its flight is the first thing seen.
+    const { game, play } = harness({ look: LOOKS.countdown, rounds: [{ crash: 1.3 }, { crash: 1.4 }, { crash: 3 }], buttons: false });
+    const round1 = game.timing(1);
+    game.blackout = { from: round1.flightAt - 3000, to: round1.flightAt };
+    expect((await play(0, 2, false)).status).toBe('SKIPPED');
+    const done = await play(1, 2);
+    expect(done.status).toBe('SKIPPED');
+    expect(done.reason).toContain('missed the betting phase');
+    expect(game.now - 1_700_000_000_000).toBeLessThan(game.timing(1).crashAt);
+    expect(game.log).toEqual([]);
+  });
 });
 
 describe('stopping mid-flight', () => {

@@ -156,9 +156,15 @@ export class CrashExecutor {
     try {
       move('WAITING_FOR_ROUND', observer.phase.phase === 'FLYING' ? 'signal arrived mid-flight: waiting for the next betting phase' : null);
       if (observer.phase.phase !== 'BETTING') {
-        const betting = await reads.take((o) => o.state.phase === 'BETTING' || this.ctx.halted(), options.maxWaitMs);
+        // A signal is for one round. A new flight before we saw betting means its betting phase passed unrecognised:
+        // betting in the round after would be a bet nobody signalled.
+        const newFlight = (o: Observation) => o.events.some((e) => e.type === 'flight' && !e.resumed);
+        const betting = await reads.take((o) => o.state.phase === 'BETTING' || newFlight(o) || this.ctx.halted(), options.maxWaitMs);
         if (this.ctx.halted()) return move('SKIPPED', 'autopilot stopped', { reason: 'autopilot stopped before the bet' });
         if (!betting) return move('SKIPPED', 'no betting phase in time', { reason: `no betting phase within ${options.maxWaitMs} ms` });
+        if (betting.state.phase !== 'BETTING') {
+          return move('SKIPPED', 'a round started before its betting phase was recognised', { reason: 'missed the betting phase: the round was flying before betting was seen' });
+        }
       }
       await this.cancelQueuedBet(profile);
       if (profile.points.stakeInput) {
