@@ -47,6 +47,28 @@ async function playRounds(game: DesktopGame, server: SignalServer, count: number
 /** Anything the game did that no signal asked for: a refused click, a queued or cancelled bet. */
 const stray = (log: readonly GameLogEntry[]) => log.filter((e) => e.type === 'bet-ignored' || e.type === 'cashout-ignored' || e.type === 'cancel' || e.queued);
 
+/** Judged by the game's own log: bets only where signalled, every cash-out in [target, target + 0.03], nothing stray. */
+function judge(skin: SkinName, planned: readonly PlannedRound[], records: readonly RoundRecord[], log: readonly GameLogEntry[]): void {
+  expect(stray(log)).toEqual([]);
+  for (const round of planned) {
+    const record = records.find((r) => r.roundId === String(round.roundId));
+    const bets = log.filter((e) => e.type === 'bet' && e.roundId === round.roundId);
+    const cashouts = log.filter((e) => e.type === 'cashout' && e.roundId === round.roundId);
+    const context = `${skin} round ${round.roundId} (crash ${round.crash}, target ${round.target}): ${JSON.stringify(record)}`;
+    expect(record?.status, context).toBe(round.expect);
+    expect(bets.length, context).toBe(round.bet ? 1 : 0);
+    if (round.expect === 'CASHOUT_EXECUTED') {
+      expect(cashouts.length, context).toBe(1);
+      expect(cashouts[0]!.multiplier!, context).toBeGreaterThanOrEqual(round.target);
+      expect(cashouts[0]!.multiplier!, context).toBeLessThanOrEqual(round.target + 0.03 + 1e-9);
+    } else {
+      expect(cashouts, context).toEqual([]);
+    }
+  }
+  const plannedIds = new Set(planned.map((r) => r.roundId));
+  expect(log.filter((e) => (e.type === 'bet' || e.type === 'cashout') && !plannedIds.has(e.roundId))).toEqual([]);
+}
+
 describe.skipIf(!XVFB_AVAILABLE)('the autopilot on every practice-game skin', () => {
   for (const skin of SKINS_PLAYED) {
     describe(skin, () => {
@@ -90,25 +112,30 @@ describe.skipIf(!XVFB_AVAILABLE)('the autopilot on every practice-game skin', ()
           const planned = await playRounds(game, server, LIVE_ROUNDS);
           const records = (await cli.waitForLines(LIVE_ROUNDS, 180_000)).map((l) => JSON.parse(l) as RoundRecord);
           expect(await cli.exited()).toBe(0);
-          const log = (await game.log()).slice(before);
-          expect(stray(log)).toEqual([]);
-          for (const round of planned) {
-            const record = records.find((r) => r.roundId === String(round.roundId));
-            const bets = log.filter((e) => e.type === 'bet' && e.roundId === round.roundId);
-            const cashouts = log.filter((e) => e.type === 'cashout' && e.roundId === round.roundId);
-            const context = `${skin} round ${round.roundId} (crash ${round.crash}, target ${round.target}): ${JSON.stringify(record)}`;
-            expect(record?.status, context).toBe(round.expect);
-            expect(bets.length, context).toBe(round.bet ? 1 : 0);
-            if (round.expect === 'CASHOUT_EXECUTED') {
-              expect(cashouts.length, context).toBe(1);
-              expect(cashouts[0]!.multiplier!, context).toBeGreaterThanOrEqual(round.target);
-              expect(cashouts[0]!.multiplier!, context).toBeLessThanOrEqual(round.target + 0.03 + 1e-9);
-            } else {
-              expect(cashouts, context).toEqual([]);
-            }
-          }
-          const plannedIds = new Set(planned.map((r) => r.roundId));
-          expect(log.filter((e) => (e.type === 'bet' || e.type === 'cashout') && !plannedIds.has(e.roundId))).toEqual([]);
+          judge(skin, planned, records, (await game.log()).slice(before));
+        } finally {
+          if (cli.child.exitCode === null) cli.kill('SIGKILL');
+          await server.close();
+        }
+      }, 300_000);
+
+      it('live on a game never rehearsed: watches first, refuses signals with the reason, then bets', async () => {
+        const server = await startSignalServer();
+        const dataDir = join(dir.path, 'unrehearsed');
+        const before = (await game.log()).length;
+        const cli = runCockpit(['autopilot', '--profile', profileFile, '--signals', server.url, '--live', '--rounds', '3', '--data', dataDir, '--json'], { DISPLAY: game.x.display });
+        try {
+          await cli.waitForStderr(/signals: open/, 20_000);
+          expect(cli.stderr()).toMatch(/LIVE once learned/);
+          const early = await game.nextBettingPhase();
+          server.send(signalFor({ roundId: early, crash: game.chain.crashPoint(early), bet: true, target: 2, expect: 'SKIPPED' }));
+          const [refused] = (await cli.waitForLines(1, 60_000)).map((l) => JSON.parse(l) as RoundRecord);
+          expect(refused).toMatchObject({ roundId: String(early), status: 'SKIPPED', reason: expect.stringMatching(/still learning this game \(\d of 2 rounds seen\)/) });
+          await cli.waitForStderr(/game learned: LIVE/, 120_000);
+          const planned = await playRounds(game, server, 2);
+          const records = (await cli.waitForLines(3, 120_000)).slice(1).map((l) => JSON.parse(l) as RoundRecord);
+          expect(await cli.exited()).toBe(0);
+          judge(skin, planned, records, (await game.log()).slice(before));
         } finally {
           if (cli.child.exitCode === null) cli.kill('SIGKILL');
           await server.close();

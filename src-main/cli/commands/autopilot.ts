@@ -14,19 +14,22 @@ import { intOption, parseOptions, untilSignal } from '../options';
 const HELP = `Usage: cockpit autopilot --profile FILE --signals URL [--token T] [--live] [--rounds N] [--data DIR] [--json] [--with-strategies] [--trace FILE]
 
 Plays crash-game signals on this screen with the game profile in FILE. Dry run (no clicks) unless --live.
+With --live on a game never rehearsed, it first watches the game with no clicks (signals meanwhile are refused
+with the reason, e.g. "still learning this game (1 of 2 rounds seen)") and arms live once it has learned it.
 Only the crash autopilot runs: exchange strategies left enabled in the data dir stay stopped unless
 --with-strategies is given. The data dir is locked: no other cockpit can use it meanwhile.
 Ctrl+C or SIGTERM stops: no new bets, and a bet already placed is cashed out at once.
 --trace FILE appends every read of the multiplier region (what was read, the phase it implied) as JSON lines:
 what a bug report about a game the autopilot misreads needs.
 With --json, prints one line per finished round:
-  {"roundId","status","bet","target","cashoutAt","maxSeen","startedAt","endedAt","reason"}
+  {"roundId","status","mode","bet","target","cashoutAt","maxSeen","startedAt","endedAt","reason"}
 `;
 
 export function executionRecord(e: Execution): Record<string, unknown> {
   return {
     roundId: e.roundId,
     status: e.status,
+    mode: e.mode,
     bet: e.bet,
     target: e.target,
     cashoutAt: e.cashoutAt,
@@ -94,6 +97,22 @@ function traceObservations(engine: Engine, file: string): void {
   });
 }
 
+const armLive = (engine: Engine) => engine.dispatch('app.setMode', { mode: 'live', confirm: ARM_LIVE_PHRASE });
+
+/**
+ * Until the game is learned, signals are refused with the learner's reason ("still learning this game (1 of 2 rounds
+ * seen)"); once it is, live is armed through the usual gate, whose rehearsal step now passes.
+ */
+function armWhenLearned(engine: Engine, log: (line: string) => void): { cancel(): void } {
+  const timer = setInterval(() => {
+    const state = engine.autopilot.state();
+    if (!state.running || state.game !== null) return;
+    clearInterval(timer);
+    void armLive(engine).then((armed) => log(armed.ok ? 'autopilot: game learned: LIVE, real clicks from the next signal' : `autopilot: game learned, but live mode refused: ${armed.error.message}`));
+  }, 100);
+  return { cancel: () => clearInterval(timer) };
+}
+
 interface PlayOptions {
   profile: GameProfile;
   signals: string;
@@ -110,6 +129,7 @@ async function play(engine: Engine, values: PlayOptions): Promise<number> {
   const { profile, rounds } = values;
   const log = (line: string) => process.stderr.write(`${line}\n`);
   engine.profiles.save(profile);
+  let learnFirst = false;
   if (values.live) {
     if (engine.safety.snapshot().killSwitch) {
       log('The kill switch is engaged: release it in the cockpit before going live.');
@@ -118,16 +138,20 @@ async function play(engine: Engine, values: PlayOptions): Promise<number> {
     // The same gate as the cockpit's "Arm live": the first-run checklist, including a capture-and-input probe, must pass.
     engine.settings.update({ activeProfile: profile.name });
     const probed = await engine.dispatch('system.runCaptureClickProbe', undefined);
-    const armed = probed.ok ? await engine.dispatch('app.setMode', { mode: 'live', confirm: ARM_LIVE_PHRASE }) : probed;
-    if (!armed.ok) {
+    const armed = probed.ok ? await armLive(engine) : probed;
+    const checklist = probed.ok ? FirstRunChecklist.safeParse(probed.data).data : undefined;
+    const blocking = (checklist?.steps ?? []).filter((step) => step.blocksLive && step.state !== 'ok' && step.state !== 'not-applicable');
+    // A game never rehearsed is watched first, with no clicks; live is armed through the same gate once it is learned.
+    learnFirst = !armed.ok && blocking.length > 0 && blocking.every((step) => step.id === 'rehearsal');
+    if (!armed.ok && !learnFirst) {
       log(`Live mode refused: ${armed.error.message}`);
       // Say which step and why, so the user (or a test log) can act on it.
-      const checklist = probed.ok ? FirstRunChecklist.safeParse(probed.data) : null;
-      for (const step of checklist?.data?.steps ?? []) if (step.blocksLive && step.state !== 'ok' && step.state !== 'not-applicable') log(`  ${step.title}: ${step.detail}`);
+      for (const step of blocking) log(`  ${step.title}: ${step.detail}`);
       return 1;
     }
   }
-  log(`autopilot: ${values.live ? 'LIVE: real clicks' : 'dry run: no clicks'}, profile "${profile.name}", signals ${values.signals}`);
+  const mode = !values.live ? 'dry run: no clicks' : learnFirst ? 'LIVE once learned: watching this new game first, no clicks until then' : 'LIVE: real clicks';
+  log(`autopilot: ${mode}, profile "${profile.name}", signals ${values.signals}`);
   if (values.withStrategies) log('autopilot: --with-strategies: exchange strategies left enabled in this data dir trade too');
 
   let finished = 0;
@@ -144,7 +168,9 @@ async function play(engine: Engine, values: PlayOptions): Promise<number> {
   });
   if (values.trace) traceObservations(engine, values.trace);
   await engine.autopilot.start({ profile, signalUrl: values.signals, signalToken: values.token ?? null });
+  const learning = learnFirst ? armWhenLearned(engine, log) : null;
   const stopped = await Promise.race([done.then(() => `${rounds} rounds done`), values.signalled]);
+  learning?.cancel();
   log(`autopilot: stopping (${stopped})`);
   await engine.autopilot.stop(`cli: ${stopped}`);
   const reads = engine.autopilot.lastReadStats;

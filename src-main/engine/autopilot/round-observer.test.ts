@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { lookOf } from '../../core/crash';
 import { RED, text } from '../../core/crash/read-streams.test-support';
 import { RoundObserver, toPhaseRead } from './round-observer';
 import { ScreenButtons } from './screen-buttons';
@@ -77,6 +78,30 @@ describe('RoundObserver: betting told by the Bet button', () => {
     await observer.stop();
     return seen;
   }
+
+  it('a crash seen only after lost reads, once betting had opened, gives no button cue: the round starting is not betting', async () => {
+    const game = new SimulatedGame({ look: sameText, rounds: [{ crash: 1.5 }, { crash: 1.5 }, { crash: 1.5 }], buttonLeadMs: 150 });
+    const buttons = new ScreenButtons(game.profile(), (r) => game.grab(r));
+    const observer = new RoundObserver(game, game.profile().regions.multiplier, { idleIntervalMs: 0, now: game.clock.now, betButton: () => buttons.look('bet') });
+    const look = lookOf({ at: 0, ...text(RED, { long: true }) });
+    observer.setKnownLooks({ bettingLooks: [look], crashLooks: [look] });
+    // Our bet flies in round 0; the reads are lost from mid-flight until half-way through round 1's betting.
+    game.blackout = { from: game.timing(0).flightAt + 500, to: game.timing(1).flightAt - 1500 };
+    const seen: Array<{ type: string; at: number }> = [];
+    observer.subscribe((o) => {
+      for (const e of o.events) if (e.type === 'betting' || e.type === 'flight' || e.type === 'crash') seen.push({ type: e.type, at: o.read.at - 1_700_000_000_000 });
+      if (o.events.some((e) => e.type === 'crash')) observer.setBetOpen(false);
+    });
+    observer.setActive(true);
+    observer.start();
+    while (game.now - 1_700_000_000_000 < game.timing(0).flightAt + 100) await new Promise<void>((r) => setImmediate(r));
+    observer.setBetOpen(true);
+    while (game.now - 1_700_000_000_000 < game.timing(2).flightAt + 100) await new Promise<void>((r) => setImmediate(r));
+    await observer.stop();
+    expect(seen.map((e) => e.type)).toEqual(['betting', 'flight', 'crash', 'flight', 'crash', 'betting', 'flight']);
+    // The late crash was seen in round 1's betting; no betting was claimed at round 1's start.
+    expect(seen[2]!.at).toBeGreaterThan(game.timing(1).flightAt - 1500);
+  });
 
   it('after a crash, a changed Bet button opens betting where the readout does not change', async () => {
     expect(await phasesSeen(false)).toEqual(['flight', 'crash', 'flight', 'crash', 'flight']);

@@ -49,6 +49,11 @@ export class RoundObserver {
   /** The Bet button as it settled after the last crash: betting is when it changes. */
   private buttonAfterCrash: ButtonLook | null = null;
   private crashedAt: number | null = null;
+  /**
+   * A crash confirmed only after reads were lost may be seen when betting has already opened: the button's look
+   * then is the betting look itself, and its next change is the round starting. No button cue until the next round.
+   */
+  private crashSeenLate = false;
   /** The latest capture+read times, for the session summary. */
   private readonly readMs = new Float64Array(4096);
   private reads = 0;
@@ -72,7 +77,7 @@ export class RoundObserver {
    */
   private async betButtonCue(at: number): Promise<{ betButton?: 'same' | 'changed' }> {
     const { betButton } = this.options;
-    const crashAt = this.state.phase === 'CRASHED' ? this.crashedAt : null;
+    const crashAt = this.state.phase === 'CRASHED' && !this.crashSeenLate ? this.crashedAt : null;
     if (!betButton || crashAt === null) {
       this.buttonAfterCrash = null;
       return {};
@@ -162,7 +167,10 @@ export class RoundObserver {
         const read = await this.reader.read(this.region);
         const phaseRead = { ...toPhaseRead(read), ...(await this.betButtonCue(read.at)) };
         const step = stepPhase(this.state, phaseRead, this.config);
-        if (step.events.some((e) => e.type === 'crash')) this.crashedAt = read.at;
+        if (step.events.some((e) => e.type === 'crash')) {
+          this.crashedAt = read.at;
+          this.crashSeenLate = this.state.lost;
+        }
         this.state = step.state;
         this.lastError = null;
         this.readMs[this.reads++ % this.readMs.length] = read.ms;

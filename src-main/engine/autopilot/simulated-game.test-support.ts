@@ -20,6 +20,8 @@ export interface SimOptions {
   readonly singleButton?: boolean;
   /** How stale the shown frame is: what the screen shows at t is the game at t − lag. */
   readonly displayLagMs?: number;
+  /** How much sooner the buttons show a phase change than the readout (a readout animated on a canvas lags). */
+  readonly buttonLeadMs?: number;
   /** Sim ms each read takes (capture + OCR). */
   readonly readMs?: number;
 }
@@ -162,7 +164,7 @@ export class SimulatedGame implements RegionReader, MousePort {
 
   /** The pixels around a click point, painted from the button's state at the shown (lagged) time. */
   async grab(region: Rect): Promise<RawImage> {
-    const t = this.now - START - (this.options.displayLagMs ?? 0);
+    const t = this.now - START - (this.options.displayLagMs ?? 0) + (this.options.buttonLeadMs ?? 0);
     const p = this.phaseAt(t);
     const bet = this.bets.get(p.round);
     const overBet = Math.abs(region.x + region.width / 2 - BET.x) < 5;
