@@ -4,7 +4,8 @@ import type { ExecutionStatus } from '../../../src-shared/contract/services/auto
 const NEXT: Record<ExecutionStatus, readonly ExecutionStatus[]> = {
   PENDING: ['WAITING_FOR_ROUND', 'SKIPPED', 'REJECTED', 'FAILED', 'INTERRUPTED'],
   WAITING_FOR_ROUND: ['PLACED_BET', 'SKIPPED', 'FAILED', 'INTERRUPTED'],
-  PLACED_BET: ['MONITORING', 'CRASHED', 'FAILED', 'INTERRUPTED'],
+  // SKIPPED: a bet taken back (cancelled) before its round flew.
+  PLACED_BET: ['MONITORING', 'CRASHED', 'SKIPPED', 'FAILED', 'INTERRUPTED'],
   MONITORING: ['CASHOUT_EXECUTED', 'CRASHED', 'FAILED', 'INTERRUPTED'],
   CASHOUT_EXECUTED: [],
   CRASHED: [],

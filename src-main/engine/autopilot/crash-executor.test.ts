@@ -194,4 +194,26 @@ describe('stopping mid-flight', () => {
     // Settling would watch the flight for another 1.5 s (and the balance for 1.5 s more).
     expect(recordedAfterMs).toBeLessThan(100);
   });
+
+  it('stopped between the bet and the flight: a one-button game cancels the bet at once; two buttons cash it out when it flies', async () => {
+    const single = harness({ look: LOOKS.waiting, rounds: [{ crash: 3 }], singleButton: true });
+    const bettingEnds = single.game.timing(0).flightAt;
+    single.game.onRead = () => {
+      if (single.game.log.some((e) => e.type === 'bet')) single.halt();
+    };
+    const cancelled = await single.play(0, 2);
+    expect(cancelled.status).toBe('SKIPPED');
+    expect(cancelled.reason).toContain('bet cancelled');
+    expect(single.game.log.map((e) => e.type)).toEqual(['bet', 'cancel']);
+    expect(single.game.now - 1_700_000_000_000).toBeLessThan(bettingEnds);
+
+    const separate = harness({ look: LOOKS.waiting, rounds: [{ crash: 3 }] });
+    separate.game.onRead = () => {
+      if (separate.game.log.some((e) => e.type === 'bet')) separate.halt();
+    };
+    const cashed = await separate.play(0, 2);
+    expect(cashed.status).toBe('CASHOUT_EXECUTED');
+    expect(cashed.reason).toContain('autopilot stopping');
+    expect(separate.game.log.map((e) => e.type)).toEqual(['bet', 'cashout']);
+  });
 });

@@ -95,6 +95,9 @@ interface CashoutSent {
 }
 
 /** What the Bet click left behind, for the cash-out gate and the queued-bet guard. */
+/** What stopping between our bet and the flight did: took it back, could not (play on), or clicked without proof. */
+type Withdrawal = { kind: 'withdrawn'; reason: string } | { kind: 'play-on' } | { kind: 'unsure' };
+
 interface BetPlaced {
   clicked: boolean;
   /** The game showed the bet taken (or, without button captures, the click went out). */
@@ -178,13 +181,22 @@ export class CrashExecutor {
         if (!typed.clicked && mode === 'live') return move('FAILED', `auto cash-out not set: ${typed.refused}`, { reason: `auto cash-out not set: ${typed.refused}` });
       }
       if (observer.phase.phase !== 'BETTING') return move('SKIPPED', 'betting closed before the bet', { reason: 'the betting phase ended before the bet could be sent' });
-      const bet = await this.placeBet(profile, signal, stake, exec.id, limit);
+      let bet = await this.placeBet(profile, signal, stake, exec.id, limit);
       if (!bet.clicked && mode === 'live') return move('FAILED', `bet not placed: ${bet.detail}`, { reason: `bet not placed: ${bet.detail}` });
       move('PLACED_BET', bet.detail);
       // Dry run plays the round as if the bet were in, so both modes read phases the same way.
       observer.setBetOpen(true);
 
-      const start = await reads.take((o) => o.events.some((e) => e.type === 'flight' || e.type === 'crash'), options.maxWaitMs);
+      const started = (o: Observation) => o.events.some((e) => e.type === 'flight' || e.type === 'crash');
+      let start = await reads.take((o) => started(o) || this.ctx.halted(), options.maxWaitMs);
+      if (start && !started(start)) {
+        // Stopped while betting is still open: take the bet back now instead of waiting for the flight to cash out.
+        const withdrawn = await this.withdrawBet(profile, bet, exec.id);
+        if (withdrawn.kind === 'withdrawn') return move('SKIPPED', withdrawn.reason, { pnl: 0, reason: withdrawn.reason });
+        // A cancel click the button did not confirm leaves us unsure the bet is in: no Cash out click may follow it.
+        if (withdrawn.kind === 'unsure') bet = { ...bet, taken: false };
+        start = await reads.take(started, options.maxWaitMs);
+      }
       if (!start) return move('FAILED', 'the round did not start', { reason: `no flight within ${options.maxWaitMs} ms after the bet` });
       const instant = start.events.find((e) => e.type === 'crash');
       if (instant) return move('CRASHED', 'crashed before the first readable multiplier', { maxSeen: instant.value ?? 1, pnl: roundPnl('CRASHED', stake, null), reason: 'instant crash' });
@@ -209,6 +221,29 @@ export class CrashExecutor {
       observer.setBetOpen(false);
       reads.close();
       observer.setActive(false);
+    }
+  }
+
+  /**
+   * The autopilot stopped between our bet and the flight. A dry-run bet is simply dropped. On a one-button game the
+   * button shows CANCEL: one click, confirmed by the button going back to its idle look. Elsewhere there is no known
+   * cancel, so the round is played on and the bet cashed out as soon as it flies.
+   */
+  private async withdrawBet(profile: GameProfile, bet: BetPlaced, executionId: number): Promise<Withdrawal> {
+    if (!bet.clicked) return { kind: 'withdrawn', reason: 'autopilot stopped before the flight (dry run: nothing to take back)' };
+    const { buttons, clock, options, observer } = this.ctx;
+    if (!isSingleButton(profile) || !buttons || !bet.taken || !bet.idleLook || !bet.placedLook) return { kind: 'play-on' };
+    const shown = await buttons.look('bet');
+    // Only a button still showing our bet is clicked: after the round started, a click would cash out or queue a bet.
+    if (!shown || !sameButtonLook(shown, bet.placedLook) || observer.phase.phase !== 'BETTING') return { kind: 'play-on' };
+    const click = await this.ctx.clicker.click({ profile, target: 'cancel', reason: 'autopilot stopped before the flight: cancelling our bet', executionId, betPlacedLive: true });
+    if (!click.clicked) return { kind: 'play-on' };
+    const deadline = clock.now() + options.betConfirmMs;
+    for (;;) {
+      const look = await buttons.look('bet');
+      if (look && sameButtonLook(look, bet.idleLook)) return { kind: 'withdrawn', reason: 'autopilot stopped before the flight: bet cancelled, stake returned' };
+      if (clock.now() >= deadline) return { kind: 'unsure' };
+      await clock.sleepUntil(clock.now() + 10);
     }
   }
 
