@@ -40,7 +40,8 @@ export const DEFAULT_EXECUTOR_OPTIONS: ExecutorOptions = {
   settleMs: 1_500,
   minSamples: 6,
   payoutTimeoutMs: 1_500,
-  betConfirmMs: 400,
+  // A loaded machine can leave the game's repaint 400 ms behind the click (seen under CI load).
+  betConfirmMs: 800,
   buttonCheckMs: 30,
 };
 
@@ -257,13 +258,15 @@ export class CrashExecutor {
     const deadline = clock.now() + options.betConfirmMs;
     for (;;) {
       const look = await buttons.look('bet');
+      // Once the round starts, the button changes whether or not our bet is in: only a change in betting proves it.
+      if (this.ctx.observer.phase.phase !== 'BETTING') break;
       if (look && buttonChanged(look, idleLook)) {
         return { clicked: true, taken: true, idleLook, placedLook: look, detail: `bet clicked (${click.latencyMs.toFixed(1)} ms) and shown taken by the game` };
       }
       if (clock.now() >= deadline) break;
       await clock.sleepUntil(clock.now() + 10);
     }
-    return { clicked: true, taken: false, idleLook, placedLook: null, detail: `bet clicked, but the game's button did not change within ${options.betConfirmMs} ms: no cash-out will be clicked` };
+    return { clicked: true, taken: false, idleLook, placedLook: null, detail: `bet clicked, but the game's button did not change within ${options.betConfirmMs} ms of betting: no cash-out will be clicked` };
   }
 
   private async fly(
