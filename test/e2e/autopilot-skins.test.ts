@@ -99,6 +99,10 @@ describe.skipIf(!XVFB_AVAILABLE)('the autopilot on every practice-game skin', ()
         expect(rounds.length).toBeLessThanOrEqual(3);
         const rates = rounds.map((r) => r.rate).filter((r): r is number => typeof r === 'number');
         for (const rate of rates) expect(Math.abs(rate / rateOf(skin) - 1), `fitted ${rate} vs ${rateOf(skin)}`).toBeLessThan(0.25);
+        // --trace recorded every read with the phase it implied, and the rounds' events.
+        const events = learned.trace.flatMap((line) => (line.events ?? []).map((e) => e.type));
+        expect(learned.trace.filter((line) => line.phase === 'FLYING' && line.read === 'value').length).toBeGreaterThan(20);
+        expect(events.filter((e) => e === 'crash').length).toBeGreaterThanOrEqual(rounds.length);
       });
 
       it(`live: ${LIVE_ROUNDS} signalled rounds, bets only on bet:true, every cash-out in [target, target + 0.03], nothing stray`, async () => {

@@ -1,5 +1,5 @@
 // Runs in: Node (CLI). `cockpit autopilot --profile FILE --signals URL [--live] [--rounds N] [--data DIR] [--json]`
-import { openSync, readFileSync, writeSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { ARM_LIVE_PHRASE } from '../../../src-shared/contract';
 import type { Execution } from '../../../src-shared/contract/services/autopilot';
 import { FirstRunChecklist } from '../../../src-shared/contract/services/system';
@@ -9,6 +9,7 @@ import { resolveDataDir } from '../../engine/data-dir';
 import { claimDataDir } from '../../engine/data-dir-claim';
 import type { Engine } from '../../engine/engine';
 import { openCliEngine, type CliContext } from '../cli-engine';
+import { observationTrace } from '../observation-trace';
 import { intOption, parseOptions, untilSignal } from '../options';
 
 const HELP = `Usage: cockpit autopilot --profile FILE --signals URL [--token T] [--live] [--rounds N] [--data DIR] [--json] [--with-strategies] [--trace FILE]
@@ -72,29 +73,6 @@ export default async function run(args: string[], context: CliContext): Promise<
   }
   // The store closes only after the engine stopped; a failed flush makes the exit code non-zero.
   return Math.max(code, await cli.stop('cli autopilot finished'));
-}
-
-/** One JSON line per observation; synchronous appends keep lines whole and in order, and cost ~20 µs each. */
-function traceObservations(engine: Engine, file: string): void {
-  const fd = openSync(file, 'a');
-  engine.autopilot.onObservation((o) => {
-    const { read } = o;
-    const line = {
-      at: Math.round(read.at * 10) / 10,
-      value: read.value,
-      text: read.text,
-      ...(read.otherText ? { otherText: true } : {}),
-      ...(read.decimals !== undefined ? { decimals: read.decimals } : {}),
-      ...(read.ink !== undefined ? { ink: read.ink } : {}),
-      ...(read.extraLines ? { extraLines: read.extraLines } : {}),
-      ms: Math.round(read.ms * 100) / 100,
-      read: o.phaseRead.kind,
-      ...('betButton' in o.phaseRead && o.phaseRead.betButton ? { betButton: o.phaseRead.betButton } : {}),
-      phase: o.state.phase,
-      ...(o.events.length ? { events: o.events.map((e) => ({ type: e.type, ...('reason' in e ? { reason: e.reason } : {}), ...('value' in e ? { value: e.value } : {}) })) } : {}),
-    };
-    writeSync(fd, `${JSON.stringify(line)}\n`);
-  });
 }
 
 const armLive = (engine: Engine) => engine.dispatch('app.setMode', { mode: 'live', confirm: ARM_LIVE_PHRASE });
@@ -166,7 +144,7 @@ async function play(engine: Engine, values: PlayOptions): Promise<number> {
   engine.bus.on('autopilot.state', (s) => {
     if (s.source.state !== lastState) log(`signals: ${(lastState = s.source.state)}${s.source.detail ? ` (${s.source.detail})` : ''}`);
   });
-  if (values.trace) traceObservations(engine, values.trace);
+  if (values.trace) engine.autopilot.onObservation(observationTrace(values.trace));
   await engine.autopilot.start({ profile, signalUrl: values.signals, signalToken: values.token ?? null });
   const learning = learnFirst ? armWhenLearned(engine, log) : null;
   const stopped = await Promise.race([done.then(() => `${rounds} rounds done`), values.signalled]);

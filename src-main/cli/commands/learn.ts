@@ -1,4 +1,4 @@
-// Runs in: Node (CLI). `cockpit learn --profile FILE [--rounds N] [--data DIR] [--json]`: watch a game, no clicks.
+// Runs in: Node (CLI). `cockpit learn --profile FILE [--rounds N] [--data DIR] [--json] [--trace FILE]`: watch a game, no clicks.
 import { readFileSync } from 'node:fs';
 import type { WatchedRound } from '../../core/crash';
 import { parseProfileJson } from '../../engine/autopilot/profile-handlers';
@@ -6,14 +6,16 @@ import { rehearsalRound, verdictText } from '../../engine/autopilot/rehearsal';
 import { resolveDataDir } from '../../engine/data-dir';
 import { claimDataDir } from '../../engine/data-dir-claim';
 import { openCliEngine, type CliContext } from '../cli-engine';
+import { observationTrace } from '../observation-trace';
 import { intOption, parseOptions, untilSignal } from '../options';
 
-const HELP = `Usage: cockpit learn --profile FILE [--rounds N] [--timeout SECONDS] [--data DIR] [--json]
+const HELP = `Usage: cockpit learn --profile FILE [--rounds N] [--timeout SECONDS] [--data DIR] [--json] [--trace FILE]
 
 Watches the game of the profile in FILE for N rounds (default 3) without clicking anything, and prints a rehearsal
 report: per round, the phases seen, the crash value read and the fitted growth rate; then a verdict, "ready" or
 "not ready: <why>". A ready game is remembered for the profile: the autopilot then bets on it from its first round.
 With --json, one line per round, then {"verdict","ready","signature"}. Exits 0 when ready, 1 when not.
+--trace FILE appends every read of the multiplier region and the phase it implied, as JSON lines.
 `;
 
 const rate = (r: number | null) => (r === null ? 'rate unknown' : `rate ${(r * 1000).toFixed(3)}/s`);
@@ -31,6 +33,7 @@ export default async function run(args: string[], context: CliContext): Promise<
     timeout: { type: 'string' },
     data: { type: 'string' },
     json: { type: 'boolean', default: false },
+    trace: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return (process.stdout.write(HELP), 0);
@@ -53,6 +56,7 @@ export default async function run(args: string[], context: CliContext): Promise<
       rounds,
       timeoutMs,
       signal: abort.signal,
+      ...(values.trace ? { onObservation: observationTrace(values.trace) } : {}),
       onRound: (round, i) => process.stdout.write(values.json ? `${JSON.stringify(rehearsalRound(round, i))}\n` : `${roundLine(round, i)}\n`),
     });
     const verdict = verdictText(report, timeoutMs);

@@ -204,7 +204,7 @@ export class AutopilotService {
    * Watches the profile's game for `rounds` rounds with no clicks, and says whether it is ready to bet on. Refused
    * while the autopilot runs: both would read the same region, and a rehearsal must never share a session with bets.
    */
-  async rehearse(profile: GameProfile, options: { rounds: number; timeoutMs: number; onRound?: RehearsalOptions['onRound']; signal?: AbortSignal }) {
+  async rehearse(profile: GameProfile, options: { rounds: number; timeoutMs: number; onRound?: RehearsalOptions['onRound']; onObservation?: RehearsalOptions['onObservation']; signal?: AbortSignal }) {
     if (this.running) throw new CallFailure('CONFLICT', 'Stop the autopilot before rehearsing: a rehearsal watches without betting.');
     const onScreen = await this.profileOnDisplay(profile);
     this.reader ??= await this.deps.createReader();

@@ -6,7 +6,7 @@ import type { RegionReader } from '../../core/autopilot/ports';
 import type { WatchedRound } from '../../core/crash';
 import type { GameSignatureStore } from './game-signature-store';
 import { GameWatch, type Rehearsal } from './game-watch';
-import { RoundObserver, type ObserverOptions } from './round-observer';
+import { RoundObserver, type Observation, type ObserverOptions } from './round-observer';
 
 export interface RehearsalOptions {
   reader: RegionReader;
@@ -17,6 +17,8 @@ export interface RehearsalOptions {
   rounds: number;
   timeoutMs: number;
   onRound?: (round: WatchedRound, index: number) => void;
+  /** Every observation, for `cockpit learn --trace`. */
+  onObservation?: (o: Observation) => void;
   betButton?: ObserverOptions['betButton'];
   /** Stops early (Ctrl+C, the UI's Cancel). */
   signal?: AbortSignal;
@@ -28,6 +30,7 @@ export async function rehearse(options: RehearsalOptions): Promise<Rehearsal & {
   let seen = 0;
   let finish: () => void = () => {};
   const finished = new Promise<void>((resolve) => (finish = resolve));
+  if (options.onObservation) observer.subscribe(options.onObservation);
   observer.subscribe((o) => {
     const round = watch.observe(o);
     if (!round) return;
