@@ -15,9 +15,24 @@ export function colourDistance(a: Rgb, b: Rgb): number {
 /** Inks further apart than this are different colours, not the same colour rendered twice. */
 export const COLOUR_CHANGE = 70;
 
+/** Grey ink (white to black) differs from other grey ink only by this much lightness: see `recoloured`. */
+export const GREY_LIGHTNESS_CHANGE = 100;
+
+const isGrey = (c: Rgb) => Math.max(c.r, c.g, c.b) - Math.min(c.r, c.g, c.b) < 40;
+
+/**
+ * Whether two inks are different colours. White digits with a plane, a rocket or a glow passing behind them read
+ * anywhere from white to mid grey; only a large lightness step counts between greys. Anything chromatic counts by
+ * distance: a number turning red, green or gold.
+ */
+export function recoloured(a: Rgb, b: Rgb): boolean {
+  if (isGrey(a) && isGrey(b)) return Math.abs(Math.max(a.r, a.g, a.b) - Math.max(b.r, b.g, b.b)) >= GREY_LIGHTNESS_CHANGE;
+  return colourDistance(a, b) >= COLOUR_CHANGE;
+}
+
 export function sameColour(a: Rgb | null | undefined, b: Rgb | null | undefined): boolean {
   if (!a || !b) return a === b || !a || !b;
-  return colourDistance(a, b) < COLOUR_CHANGE;
+  return !recoloured(a, b);
 }
 
 /** A coarse colour name, stable across frames of one colour: hue in 30° steps, or grey for unsaturated ink. */

@@ -13,6 +13,14 @@ function flight(start: number, crash: number, rate = RATE): PhaseRead[] {
   return reads;
 }
 
+/** A flight in white whose number then stands in dark grey: a lightness step that large is a crash look. */
+function inkRecolouredCrash(): string | undefined {
+  const reads = flight(0, 1.5, 0.0002);
+  const last = reads.at(-1)!;
+  for (let i = 1; i <= 3; i++) reads.push({ at: last.at + i * POLL_MS, kind: 'value', value: last.kind === 'value' ? last.value : 0, ink: { r: 110, g: 110, b: 110 } });
+  return types(replayPhases(reads).events).find((t) => t.startsWith('crash'));
+}
+
 const types = (events: readonly PhaseEvent[]) =>
   events.filter((e) => e.type !== 'rejected').map((e) => (e.type === 'crash' ? `crash:${e.reason}` : e.type));
 
@@ -51,6 +59,24 @@ describe('round phases across game conventions', () => {
       bettings.forEach((b, i) => expect(b.at).toBeLessThan(flightStarts[i + 1]!));
     });
   }
+
+  it('a plane passing behind white digits (ink wobbling to grey) is no crash; FLEW AWAY! drawn a frame before the red number is one crash look, not betting', () => {
+    const GREY = { r: 179, g: 177, b: 178 };
+    const aviator: GameLook = {
+      betting: () => text(WHITE, { long: true }),
+      crashed: (v: number, t: number) => (t < 150 ? text(WHITE, { long: true }) : value(v, RED, 1)),
+      decimals: 2,
+    };
+    const stream = readStream(aviator, [{ crash: 2.4 }, { crash: 1.6 }, { crash: 3.1 }], { rate: 0.0002 });
+    const reads = stream.reads.map((r, i) => (r.kind === 'value' && r.ink === WHITE && i % 5 === 0 ? { ...r, ink: GREY } : r));
+    const { events } = replayPhases(reads);
+    expect(types(events).map((t) => t.split(':')[0])).toEqual(['flight', 'crash', 'betting', 'flight', 'crash', 'betting', 'flight', 'crash']);
+    // Betting is seen at the waiting text, not while the red crash value stands.
+    const bettings = events.filter((e) => e.type === 'betting');
+    bettings.forEach((b, i) => expect(b.at).toBeGreaterThanOrEqual(stream.crashAts[i]! + 1500 - 1));
+    // A real change of colour still ends a flight.
+    expect(inkRecolouredCrash()).toBe('crash:colour');
+  });
 
   it('never takes a countdown, a frozen value or a left-over crash value for a flight', () => {
     const countdown: PhaseRead[] = [];

@@ -13,7 +13,7 @@
 // While our bet is open, missing or doubtful reads never end the flight: the round goes `lost`, and the executor
 // decides from the buttons. A false crash with money at risk would abandon the bet.
 
-import { colourDistance, COLOUR_CHANGE, colourBucket, type Rgb } from './readout-look';
+import { colourBucket, recoloured as inkRecoloured, type Rgb } from './readout-look';
 
 export type RoundPhase = 'UNKNOWN' | 'BETTING' | 'FLYING' | 'CRASHED';
 
@@ -77,6 +77,11 @@ export interface PhaseConfig {
   readonly confirmReads: number;
   /** A value shown this long without moving is a betting display (frozen 1.00x, last crash), not a flight start. */
   readonly staticMs: number;
+  /**
+   * How long after a crash its look may still change (FLEW AWAY! drawn first, the red number under it a frame
+   * later): the look it settles on is the crash look, not a sign that betting opened.
+   */
+  readonly crashSettleMs: number;
   readonly known: KnownLooks | null;
 }
 
@@ -91,6 +96,7 @@ export const DEFAULT_PHASE_CONFIG: PhaseConfig = {
   confirmRises: 2,
   confirmReads: 2,
   staticMs: 400,
+  crashSettleMs: 600,
   known: null,
 };
 
@@ -131,6 +137,7 @@ export interface PhaseState {
   readonly crashValue: number | null;
   readonly crashReason: CrashReason | null;
   readonly crashLook: string | null;
+  readonly crashAt: number | null;
   /** Consecutive reads since the crash whose look differs from the crash look. */
   readonly changedReads: number;
   /** A blank or text read was seen since the crash: the next rising value is a new round. */
@@ -160,6 +167,7 @@ export const INITIAL_PHASE_STATE: PhaseState = {
   crashValue: null,
   crashReason: null,
   crashLook: null,
+  crashAt: null,
   changedReads: 0,
   gapSinceCrash: false,
   staticSince: null,
@@ -217,6 +225,7 @@ function crash(state: PhaseState, at: number, value: number | null, reason: Cras
       crashValue: value,
       crashReason: reason,
       crashLook: look,
+      crashAt: at,
       changedReads: 0,
       missingSince: null,
       backwardReads: 0,
@@ -277,6 +286,9 @@ function stepWaiting(state: PhaseState, read: PhaseRead, config: PhaseConfig): P
     return read.kind !== 'value' || read.at - (s.staticSince ?? read.at) >= config.staticMs;
   };
 
+  if (s.phase === 'CRASHED' && s.crashAt !== null && read.at - s.crashAt < config.crashSettleMs && look !== s.crashLook && !(known && known.bettingLooks.includes(look) && !known.crashLooks.includes(look))) {
+    return { state: { ...s, crashLook: look, changedReads: 0, gapSinceCrash: s.gapSinceCrash || read.kind !== 'value' }, events };
+  }
   if (s.phase === 'CRASHED') {
     // Betting shows as a new look in the readout, or (where the readout keeps its crash look) a new Bet button.
     const changedReads = look === s.crashLook && read.betButton !== 'changed' ? 0 : s.changedReads + 1;
@@ -348,7 +360,7 @@ function stepFlying(state: PhaseState, read: PhaseRead, config: PhaseConfig): Ph
       return { state: rose, events: state.lost ? [{ type: 'regained', at, value }] : [] };
     }
     // The same value again: a crash if its look changed (colour, extra line), else fine until the curve should have moved.
-    const recoloured = !!(read.ink && state.ink && colourDistance(read.ink, state.ink) >= COLOUR_CHANGE);
+    const recoloured = !!(read.ink && state.ink && inkRecoloured(read.ink, state.ink));
     const newLine = (read.extraLines ?? 0) > state.extraLines;
     const next: PhaseState = { ...state, lastValueAt: at, missingSince: null, backwardReads: 0 };
     if (recoloured || newLine) {
@@ -365,7 +377,7 @@ function stepFlying(state: PhaseState, read: PhaseRead, config: PhaseConfig): Ph
   }
 
   if (read.kind === 'text') {
-    const unlike = !!read.long || (read.extraLines ?? 0) > 0 || !!(read.ink && state.ink && colourDistance(read.ink, state.ink) >= COLOUR_CHANGE);
+    const unlike = !!read.long || (read.extraLines ?? 0) > 0 || !!(read.ink && state.ink && inkRecoloured(read.ink, state.ink));
     if (unlike) {
       const oddReads = state.oddReads + 1;
       if (oddReads >= config.confirmReads && mayEnd(true)) return crash(state, read.at, last, 'crash-text', look);
@@ -394,7 +406,7 @@ function lostOr(state: PhaseState, at: number, events: PhaseEvent[]): PhaseStep 
 }
 
 function lookChanged(state: PhaseState, read: Extract<PhaseRead, { kind: 'value' }>): boolean {
-  const recoloured = !!(read.ink && state.ink && colourDistance(read.ink, state.ink) >= COLOUR_CHANGE);
+  const recoloured = !!(read.ink && state.ink && inkRecoloured(read.ink, state.ink));
   return recoloured || (read.extraLines ?? 0) > state.extraLines;
 }
 
