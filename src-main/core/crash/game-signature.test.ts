@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { knownLooks, mismatchOf, SignatureLearner, verdictOf, type WatchedRound } from './game-signature';
-import { LOOKS, readStream, type GameLook } from './read-streams.test-support';
-import { DEFAULT_PHASE_CONFIG, INITIAL_PHASE_STATE, stepPhase, type PhaseConfig, type PhaseRead } from './round-phase';
+import { LOOKS, readStream, RED, text, value, WHITE, type GameLook } from './read-streams.test-support';
+import { DEFAULT_PHASE_CONFIG, INITIAL_PHASE_STATE, lookOf, stepPhase, type PhaseConfig, type PhaseRead } from './round-phase';
 
 function watch(reads: readonly PhaseRead[], config: PhaseConfig = DEFAULT_PHASE_CONFIG): { rounds: readonly WatchedRound[]; events: string[] } {
   const learner = new SignatureLearner();
@@ -37,6 +37,22 @@ describe('learning a game', () => {
       expect(again.rounds.every((r) => mismatchOf(signature!, r) === null)).toBe(true);
     });
   }
+
+  it('a crash that sometimes shows FLEW AWAY! a frame before the red number is one crash, learned by the look it settles on', () => {
+    const flewAwayFirst = (v: number) => v === 2.6;
+    const aviator: GameLook = {
+      betting: () => text(WHITE, { long: true }),
+      crashed: (v: number, t: number) => (flewAwayFirst(v) && t < 150 ? text(WHITE, { long: true }) : value(v, RED, 1)),
+      decimals: 2,
+    };
+    const { reads } = readStream(aviator, [{ crash: 1.9 }, { crash: 2.6 }, { crash: 1.7 }], { rate: 0.00025 });
+    const { rounds } = watch(reads);
+    expect(rounds.map((r) => r.crashLook)).toEqual(Array(3).fill(lookOf({ at: 0, ...value(1, RED, 1) })));
+    expect(rounds[1]!.crashLooks).toContain(lookOf({ at: 0, ...text(WHITE, { long: true }) }));
+    const { verdict, signature } = verdictOf(rounds);
+    expect(verdict).toEqual({ ready: true });
+    expect(signature!.crashLooks).toHaveLength(2);
+  });
 
   it('refuses with the count of rounds seen until two whole rounds agree', () => {
     const { reads } = readStream(LOOKS.classic, [{ crash: 1.9 }, { crash: 2.6 }], { rate: 0.00025 });

@@ -3,7 +3,7 @@
 // model recognise betting and a crash at once, and a game that stops looking like it is refused.
 
 import { fitGrowth } from './curve-fit';
-import { lookOf, type KnownLooks, type PhaseEvent, type PhaseRead, type PhaseState } from './round-phase';
+import { DEFAULT_PHASE_CONFIG, lookOf, type KnownLooks, type PhaseEvent, type PhaseRead, type PhaseState } from './round-phase';
 
 export const ROUNDS_TO_LEARN = 2;
 
@@ -27,7 +27,10 @@ export interface PhaseMark {
 export interface WatchedRound {
   readonly timeline: readonly PhaseMark[];
   readonly bettingLooks: readonly string[];
+  /** The look the crash settled on (see PhaseConfig.crashSettleMs). */
   readonly crashLook: string | null;
+  /** Every look the crash showed while settling ("FLEW AWAY!" alone, then over the red number). */
+  readonly crashLooks: readonly string[];
   readonly crashValue: number | null;
   readonly crashReason: string | null;
   readonly rate: number | null;
@@ -56,6 +59,14 @@ export class SignatureLearner {
   private readonly finished: WatchedRound[] = [];
   private open: OpenRound | null = null;
   private stall: { event: Extract<PhaseEvent, { type: 'crash' }>; look: string | null } | null = null;
+  /** A crash still settling: the round closes with the look it settles on. */
+  private settling: { open: OpenRound; event: Extract<PhaseEvent, { type: 'crash' }>; looks: Set<string>; look: string | null } | null = null;
+
+  private closeSettled(): WatchedRound | null {
+    const settling = this.settling;
+    this.settling = null;
+    return settling ? this.close(settling.open, settling.event, settling.look, settling.looks) : null;
+  }
 
   private closeStalled(): WatchedRound | null {
     const stall = this.stall;
@@ -68,6 +79,14 @@ export class SignatureLearner {
 
   observe(read: PhaseRead, state: PhaseState, events: readonly PhaseEvent[]): WatchedRound | null {
     let done: WatchedRound | null = null;
+    if (this.settling) {
+      const settled = events.length > 0 || state.phase !== 'CRASHED' || read.at - this.settling.event.at >= DEFAULT_PHASE_CONFIG.crashSettleMs;
+      if (settled) done = this.closeSettled();
+      else if (state.crashLook !== null) {
+        this.settling.looks.add(state.crashLook);
+        this.settling.look = state.crashLook;
+      }
+    }
     for (const event of events) {
       // A stall is provisional: the number may rise again (a frozen frame), and a firmer crash sign may follow.
       const stall = this.stall;
@@ -84,7 +103,7 @@ export class SignatureLearner {
         this.stall = { event, look: state.crashLook };
       } else if (event.type === 'crash' && this.open && this.open.flightAt !== null) {
         this.stall = null;
-        done = this.close(this.open, event, state.crashLook);
+        this.settling = { open: this.open, event, looks: new Set(state.crashLook === null ? [] : [state.crashLook]), look: state.crashLook };
         this.open = null;
       }
     }
@@ -102,13 +121,14 @@ export class SignatureLearner {
     return this.finished;
   }
 
-  private close(open: OpenRound, crash: Extract<PhaseEvent, { type: 'crash' }>, crashLook: string | null): WatchedRound {
+  private close(open: OpenRound, crash: Extract<PhaseEvent, { type: 'crash' }>, crashLook: string | null, crashLooks: ReadonlySet<string> = new Set(crashLook === null ? [] : [crashLook])): WatchedRound {
     const quantum = open.decimals === null ? 0.01 : 10 ** -open.decimals;
     const fit = reliableForRate(open.samples, quantum) ? fitGrowth(open.samples, { quantum }) : null;
     const round: WatchedRound = {
       timeline: [...open.timeline, { phase: 'crash', t: crash.at - open.startedAt, ...(crashLook ? { look: crashLook } : {}) }],
       bettingLooks: [...open.bettingLooks],
       crashLook,
+      crashLooks: [...crashLooks],
       crashValue: crash.value,
       crashReason: crash.reason,
       rate: fit?.rate ?? null,
@@ -150,7 +170,7 @@ export function verdictOf(rounds: readonly WatchedRound[], needed = ROUNDS_TO_LE
     version: 1,
     bettingLooks: [...new Set(whole.flatMap((r) => r.bettingLooks))].sort(),
     // A stall or a restart looks like the flight itself: never a look that means "crashed".
-    crashLooks: [...new Set(whole.filter((r) => r.crashReason !== 'stalled' && r.crashReason !== 'restarted').map((r) => r.crashLook).filter((l): l is string => l !== null))].sort(),
+    crashLooks: [...new Set(whole.filter((r) => r.crashReason !== 'stalled' && r.crashReason !== 'restarted').flatMap((r) => r.crashLooks))].sort(),
     decimals: recent[0]!.decimals,
     rate: rates.length > 0 ? { min: Math.min(...rates), max: Math.max(...rates) } : null,
     rounds: whole.length,
