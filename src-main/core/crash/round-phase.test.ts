@@ -78,6 +78,15 @@ describe('round phases across game conventions', () => {
     expect(inkRecolouredCrash()).toBe('crash:colour');
   });
 
+  it('with learned looks, an instant crash shown as the red number at 1.00x is a round that crashed', () => {
+    const crashLook = lookOf({ at: 0, ...value(1, RED, 1) });
+    const config = { ...DEFAULT_PHASE_CONFIG, known: { bettingLooks: [lookOf({ at: 0, ...text(WHITE, { long: true }) })], crashLooks: [crashLook] } };
+    const reads: PhaseRead[] = [];
+    for (let at = 0; at < 1000; at += 20) reads.push({ at, ...text(WHITE, { long: true }) });
+    for (let at = 1000; at < 2500; at += 20) reads.push({ at, ...value(1, RED, 1) });
+    expect(types(replayPhases(reads, config).events)).toEqual(['betting', 'flight', 'crash:colour']);
+  });
+
   it('never takes a countdown, a frozen value or a left-over crash value for a flight', () => {
     const countdown: PhaseRead[] = [];
     for (let i = 0; i < 50; i++) countdown.push({ at: i * 100, kind: 'value', value: Math.round((5 - i * 0.1) * 10) / 10, decimals: 1, ink: WHITE });

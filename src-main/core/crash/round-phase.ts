@@ -298,12 +298,13 @@ function stepWaiting(state: PhaseState, read: PhaseRead, config: PhaseConfig): P
     }
     return { state: s, events };
   }
-  if (s.phase === 'BETTING' && known && known.crashLooks.includes(look) && !known.bettingLooks.includes(look) && read.kind !== 'value') {
-    // Betting straight to the crash look: a flight too short to read (an instant 1.00x crash). Still a round.
+  if (s.phase === 'BETTING' && known && known.crashLooks.includes(look) && !known.bettingLooks.includes(look)) {
+    // Betting straight to the crash look (crash text, or the number already red at 1.00x): a flight too short to
+    // read, an instant crash. Still a round.
     const changedReads = s.changedReads + 1;
     if (changedReads < config.confirmReads) return { state: { ...s, changedReads }, events };
     const flight = startFlight(s, read.at, 1, false, [], read, config);
-    const ended = crash(flight.state, read.at, null, read.kind === 'none' ? 'disappeared' : 'crash-text', look);
+    const ended = crash(flight.state, read.at, read.kind === 'value' ? read.value : null, read.kind === 'none' ? 'disappeared' : read.kind === 'value' ? 'colour' : 'crash-text', look);
     return { state: ended.state, events: [...events, ...flight.events, ...ended.events] };
   }
   if (s.phase === 'BETTING') s = { ...s, changedReads: 0 };

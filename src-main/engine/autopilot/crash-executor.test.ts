@@ -163,6 +163,19 @@ describe('CrashExecutor on a simulated game', () => {
     expect(skip.game.log).toEqual([]);
   });
 
+  it('single button: an instant crash the readout never showed ends our round when the button shows our bet gone; the next flight is not ours', async () => {
+    const { game, play } = harness({ look: LOOKS.waiting, rounds: [{ crash: 1 }, { crash: 3 }], singleButton: true });
+    const round0 = game.timing(0);
+    const round1 = game.timing(1);
+    // The readout is covered from just before round 0 flies until 1 s before round 1 flies.
+    game.blackout = { from: round0.flightAt - 10, to: round1.flightAt - 1000 };
+    const done = await play(0, 1.5);
+    expect(done.status, done.reason ?? '').toBe('CRASHED');
+    expect(done.reason).toContain('instant crash');
+    expect(game.now - 1_700_000_000_000).toBeLessThan(round1.flightAt);
+    expect(game.log.map((e) => e.type)).toEqual(['bet']);
+  });
+
   it('a signal whose betting phase passed unrecognised is skipped, never bet in the round after', async () => {
     // Round 1's betting phase is unreadable (a window over the game): its flight is the first thing seen.
     const { game, play } = harness({ look: LOOKS.countdown, rounds: [{ crash: 1.3 }, { crash: 1.4 }, { crash: 3 }], buttons: false });

@@ -96,6 +96,9 @@ interface CashoutSent {
 }
 
 /** What the Bet click left behind, for the cash-out gate and the queued-bet guard. */
+/** How often, waiting for our round to fly, a one-button game's button is checked for our bet being gone. */
+const BET_GONE_CHECK_MS = 100;
+
 /** What stopping between our bet and the flight did: took it back, could not (play on), or clicked without proof. */
 type Withdrawal = { kind: 'withdrawn'; reason: string } | { kind: 'play-on' } | { kind: 'unsure' };
 
@@ -189,7 +192,11 @@ export class CrashExecutor {
       observer.setBetOpen(true);
 
       const started = (o: Observation) => o.events.some((e) => e.type === 'flight' || e.type === 'crash');
-      let start = await reads.take((o) => started(o) || this.ctx.halted(), options.maxWaitMs);
+      const awaited = await this.awaitFlight(reads, profile, bet);
+      let start = awaited.start;
+      if (awaited.betGone) {
+        return move('CRASHED', 'the button no longer shows our bet: the round ended before a readable flight', { maxSeen: 1, pnl: roundPnl('CRASHED', stake, null), reason: 'instant crash (seen on the button)' });
+      }
       if (start && !started(start)) {
         // Stopped while betting is still open: take the bet back now instead of waiting for the flight to cash out.
         const withdrawn = await this.withdrawBet(profile, bet, exec.id);
@@ -222,6 +229,30 @@ export class CrashExecutor {
       observer.setBetOpen(false);
       reads.close();
       observer.setActive(false);
+    }
+  }
+
+  /**
+   * Waits for our round to fly (or crash), or the autopilot to stop. On a one-button game the button also tells when
+   * our bet is gone: it shows the idle Bet look again only once the round we bet on is over (an instant 1.00x crash
+   * the readout never showed as one). The next round's flight must never be taken for ours: a Cash out click there
+   * would bet.
+   */
+  private async awaitFlight(reads: ObservationQueue, profile: GameProfile, bet: BetPlaced): Promise<{ start: Observation | null; betGone: boolean }> {
+    const { buttons, clock, options } = this.ctx;
+    const started = (o: Observation) => o.events.some((e) => e.type === 'flight' || e.type === 'crash');
+    const idleLook = isSingleButton(profile) && bet.taken && buttons ? bet.idleLook : null;
+    const deadline = clock.now() + options.maxWaitMs;
+    let checkedAt = clock.now();
+    let idleSeen = 0;
+    for (;;) {
+      const due = (o: Observation) => idleLook !== null && o.read.at - checkedAt >= BET_GONE_CHECK_MS;
+      const o = await reads.take((o) => started(o) || this.ctx.halted() || due(o), Math.max(0, deadline - clock.now()));
+      if (!o || started(o) || this.ctx.halted() || !idleLook || !buttons) return { start: o, betGone: false };
+      checkedAt = o.read.at;
+      const look = await buttons.look('bet');
+      idleSeen = look && sameButtonLook(look, idleLook) ? idleSeen + 1 : 0;
+      if (idleSeen >= 2) return { start: null, betGone: true };
     }
   }
 
