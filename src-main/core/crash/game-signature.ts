@@ -52,6 +52,8 @@ interface OpenRound {
 }
 
 const MAX_SAMPLES = 400;
+/** A game never grows faster than twice the fastest rate learned; a read that implies more is a misread (2.03 as 2.93). */
+const MAX_RATE_MARGIN = 2;
 const RATE_TOLERANCE = 1.6;
 
 /** Follows the phase model's reads and events; finished rounds come out of {@link rounds}. */
@@ -179,7 +181,8 @@ export function verdictOf(rounds: readonly WatchedRound[], needed = ROUNDS_TO_LE
 }
 
 export function knownLooks(signature: GameSignature | null): KnownLooks | null {
-  return signature ? { bettingLooks: signature.bettingLooks, crashLooks: signature.crashLooks } : null;
+  if (!signature) return null;
+  return { bettingLooks: signature.bettingLooks, crashLooks: signature.crashLooks, ...(signature.rate ? { maxRate: signature.rate.max * MAX_RATE_MARGIN } : {}) };
 }
 
 /** Why a round played with a signature does not match it (the game changed its look, the window moved), or null. */

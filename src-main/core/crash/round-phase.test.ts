@@ -87,6 +87,19 @@ describe('round phases across game conventions', () => {
     expect(types(replayPhases(reads, config).events)).toEqual(['betting', 'flight', 'crash:colour']);
   });
 
+  it("with the game's learned rate, a misread far above it (2.03 read as 2.93 after a slow read) is rejected, not a flight value", () => {
+    const rate = 0.0003;
+    const reads = flight(0, 2.03, rate).filter((_, i) => i % 3 === 0);
+    const last = reads.at(-1)!;
+    reads.push({ at: last.at + 300, kind: 'value', value: 2.93, ink: WHITE });
+    const known = { bettingLooks: ['blank'], crashLooks: [], maxRate: rate * 2 };
+    const withRate = replayPhases(reads, { ...DEFAULT_PHASE_CONFIG, known });
+    expect(withRate.events.at(-1)).toMatchObject({ type: 'rejected', reason: 'jump', value: 2.93 });
+    expect(withRate.state.lastValue).toBeLessThan(2.1);
+    // The generic limit (any game, 0.002 per ms) lets it through.
+    expect(replayPhases(reads).state.lastValue).toBe(2.93);
+  });
+
   it('never takes a countdown, a frozen value or a left-over crash value for a flight', () => {
     const countdown: PhaseRead[] = [];
     for (let i = 0; i < 50; i++) countdown.push({ at: i * 100, kind: 'value', value: Math.round((5 - i * 0.1) * 10) / 10, decimals: 1, ink: WHITE });

@@ -54,6 +54,8 @@ export type PhaseEvent =
 export interface KnownLooks {
   readonly bettingLooks: readonly string[];
   readonly crashLooks: readonly string[];
+  /** Fastest plausible growth per ms for this game (twice the fastest learned): a read beyond it is a misread. */
+  readonly maxRate?: number;
 }
 
 export interface PhaseConfig {
@@ -248,7 +250,7 @@ function nextRun(run: Run | null, read: Extract<PhaseRead, { kind: 'value' }>, c
     if (run.rises === 0 || read.at - run.lastRiseAt > stallLimit(run.lastValue, quantum, config.minRate, config.slackMs)) return fresh;
     return { ...run, lastAt: read.at };
   }
-  const plausible = read.value <= run.lastValue * Math.exp(config.maxRate * (read.at - run.lastAt + config.slackMs)) + quantum;
+  const plausible = read.value <= run.lastValue * Math.exp(maxRateOf(config) * (read.at - run.lastAt + config.slackMs)) + quantum;
   if (!plausible) return fresh;
   const samples = run.samples.length < MAX_RUN_SAMPLES ? [...run.samples, { at: read.at, value: read.value }] : run.samples;
   return { ...run, lastValue: read.value, lastAt: read.at, lastRiseAt: read.at, rises: run.rises + 1, samples };
@@ -336,7 +338,7 @@ function stepFlying(state: PhaseState, read: PhaseRead, config: PhaseConfig): Ph
       return { state: { ...state, backwardReads }, events: [{ type: 'rejected', at, value, reason: 'backwards' }] };
     }
     const elapsed = Math.max(0, at - state.lastValueAt!);
-    if (value > last * Math.exp(config.maxRate * (elapsed + config.slackMs)) + state.quantum) {
+    if (value > last * Math.exp(maxRateOf(config) * (elapsed + config.slackMs)) + state.quantum) {
       return { state, events: [{ type: 'rejected', at, value, reason: 'jump' }] };
     }
     if (value > last) {
@@ -410,6 +412,8 @@ function lookChanged(state: PhaseState, read: Extract<PhaseRead, { kind: 'value'
   const recoloured = !!(read.ink && state.ink && inkRecoloured(read.ink, state.ink));
   return recoloured || (read.extraLines ?? 0) > state.extraLines;
 }
+
+const maxRateOf = (config: PhaseConfig) => Math.min(config.maxRate, config.known?.maxRate ?? Infinity);
 
 /** Half the flight's own growth so far (the stall limit must not fire on a slow stretch), never below `minRate`. */
 function flightRate(state: PhaseState, config: PhaseConfig): number {
