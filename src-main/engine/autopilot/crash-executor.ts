@@ -96,6 +96,9 @@ interface CashoutSent {
 }
 
 /** What the Bet click left behind, for the cash-out gate and the queued-bet guard. */
+/** Reads stop this long before a committed click: a capture blocks the thread for a millisecond or two. */
+const HOLD_READS_BEFORE_CLICK_MS = 25;
+
 /** How often, waiting for our round to fly, a one-button game's button is checked for our bet being gone. */
 const BET_GONE_CHECK_MS = 100;
 
@@ -232,6 +235,17 @@ export class CrashExecutor {
     }
   }
 
+  /** Reads until `until`; the first observation showing a crash, if any. */
+  private async crashBefore(reads: ObservationQueue, until: number): Promise<Observation | null> {
+    for (;;) {
+      const remaining = until - this.ctx.clock.now();
+      if (remaining <= 0) return null;
+      const o = await reads.take(() => true, remaining);
+      if (!o) return null;
+      if (o.events.some((e) => e.type === 'crash' && e.reason !== 'stalled')) return o;
+    }
+  }
+
   /**
    * Waits for our round to fly (or crash), or the autopilot to stop. On a one-button game the button also tells when
    * our bet is gone: it shows the idle Bet look again only once the round we bet on is over (an instant 1.00x crash
@@ -341,6 +355,13 @@ export class CrashExecutor {
       }
       if (decision.kind === 'cashout') {
         if (decision.sendAt !== undefined) {
+          // Reads go on until the click's last moments: a crash seen meanwhile cancels the click (on a one-button
+          // game, a click after the crash would bet the next round).
+          const crashed = await this.crashBefore(reads, decision.sendAt - HOLD_READS_BEFORE_CLICK_MS);
+          if (crashed) {
+            observation = crashed;
+            continue;
+          }
           const resumeReads = this.ctx.observer.hold();
           try {
             await clock.sleepUntil(decision.sendAt);

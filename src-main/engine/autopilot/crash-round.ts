@@ -36,12 +36,27 @@ export type RoundDecision =
 
 /** How far ahead a predicted click is committed: within the next read or two, the fit no longer improves. */
 const COMMIT_AHEAD_MS = 25;
+/**
+ * When reads come slowly (a loaded machine, the tesseract path for digits with a rocket behind them), the next read
+ * may land after the crossing: commit a predicted click up to 1.5 read intervals ahead, never more than this.
+ */
+const MAX_COMMIT_AHEAD_MS = 400;
 
 export class CrashRound {
   readonly samples: MultiplierSample[] = [];
   maxSeen: number;
   /** Reads stopped showing the flight while our bet was open; cleared when they show it rising again. */
   lost = false;
+  /** Times of the latest reads, for the read interval. */
+  private readonly readTimes: number[] = [];
+
+  /** How far ahead a predicted click may be committed, from the median of the latest read intervals. */
+  private commitAheadMs(): number {
+    const t = this.readTimes;
+    if (t.length < 4) return COMMIT_AHEAD_MS;
+    const gaps = t.slice(1).map((at, i) => at - t[i]!).sort((a, b) => a - b);
+    return Math.min(MAX_COMMIT_AHEAD_MS, Math.max(COMMIT_AHEAD_MS, 1.5 * gaps[gaps.length >> 1]!));
+  }
 
   get flightStart(): number {
     return this.setup.flightStart;
@@ -58,6 +73,8 @@ export class CrashRound {
 
   step(o: Observation, ctx: RoundContext): RoundDecision {
     const { setup } = this;
+    this.readTimes.push(o.read.at);
+    if (this.readTimes.length > 8) this.readTimes.shift();
     const crash = o.events.find((e) => e.type === 'crash');
     if (crash) {
       const value = crash.value ?? this.maxSeen;
@@ -93,7 +110,7 @@ export class CrashRound {
     if (ctx.now - setup.flightStart >= setup.forcedCashoutMs) return { kind: 'cashout', reason: `forced after ${setup.forcedCashoutMs / 1000} s in flight`, protective: true };
     if (setup.gameCashout === null && this.samples.length >= setup.minSamples) {
       const plan = planCashout({ samples: this.samples, target: setup.target, clickLatencyMs: ctx.clickLatencyMs });
-      if (plan && plan.sendAt - ctx.now <= COMMIT_AHEAD_MS) {
+      if (plan && plan.sendAt - ctx.now <= this.commitAheadMs()) {
         return { kind: 'cashout', reason: `predicted crossing of ${setup.target}x (rate ${(plan.growth.rate * 1000).toFixed(4)}/s)`, sendAt: plan.sendAt, protective: false };
       }
     }
