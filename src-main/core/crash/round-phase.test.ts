@@ -100,6 +100,23 @@ describe('round phases across game conventions', () => {
     expect(replayPhases(reads).state.lastValue).toBe(2.93);
   });
 
+  it('one decimal, the number turning gold from 1.3x between two slow steps: no crash until it really stops', () => {
+    const GOLD = { r: 252, g: 202, b: 0 };
+    const rate = 0.00015;
+    const reads: PhaseRead[] = [];
+    const crashAt = Math.log(2.4) / rate;
+    for (let at = 0; at < crashAt; at += 16) {
+      const v = Math.floor(Math.exp(rate * at) * 10 + 1e-9) / 10;
+      // The tier colour follows the true multiplier, so it changes while 1.2x is still shown.
+      reads.push({ at, kind: 'value', value: v, decimals: 1, ink: Math.exp(rate * at) >= 1.25 ? GOLD : WHITE });
+    }
+    for (let at = Math.ceil(crashAt / 16) * 16; at < crashAt + 1500; at += 16) reads.push({ at, kind: 'value', value: 2.4, decimals: 1, ink: RED });
+    const crashes = replayPhases(reads).events.filter((e) => e.type === 'crash');
+    expect(crashes).toHaveLength(1);
+    expect(crashes[0]).toMatchObject({ reason: 'colour', value: 2.4 });
+    expect(crashes[0]!.at - crashAt).toBeLessThan(700);
+  });
+
   it('never takes a countdown, a frozen value or a left-over crash value for a flight', () => {
     const countdown: PhaseRead[] = [];
     for (let i = 0; i < 50; i++) countdown.push({ at: i * 100, kind: 'value', value: Math.round((5 - i * 0.1) * 10) / 10, decimals: 1, ink: WHITE });

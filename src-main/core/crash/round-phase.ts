@@ -256,6 +256,11 @@ function nextRun(run: Run | null, read: Extract<PhaseRead, { kind: 'value' }>, c
   return { ...run, lastValue: read.value, lastAt: read.at, lastRiseAt: read.at, rises: run.rises + 1, samples };
 }
 
+/** How long the display takes to move one step (0.01 or 0.1) at `value`, growing at `rate` per ms. */
+function stepMs(value: number, quantum: number, rate: number): number {
+  return Math.log((value + quantum) / value) / rate;
+}
+
 function stallLimit(value: number, quantum: number, rate: number, slackMs: number, minMs = 0): number {
   return Math.max(minMs, Math.log((value + quantum) / value) / rate + slackMs);
 }
@@ -368,7 +373,10 @@ function stepFlying(state: PhaseState, read: PhaseRead, config: PhaseConfig): Ph
     const next: PhaseState = { ...state, lastValueAt: at, missingSince: null, backwardReads: 0 };
     if (recoloured || newLine) {
       const oddReads = state.oddReads + 1;
-      if (oddReads >= config.confirmReads && mayEnd(true)) return crash(next, at, last, recoloured ? 'colour' : 'extra-line', look);
+      // Games that shade the number by tier (white, then gold) recolour it between two steps; a crash also stops it.
+      // With one decimal a step takes half a second, so a new colour ends the flight only once the next step is late.
+      const stepLate = newLine || at - state.lastRiseAt! >= 2 * stepMs(last, state.quantum, 2 * flightRate(state, config));
+      if (oddReads >= config.confirmReads && stepLate && mayEnd(true)) return crash(next, at, last, recoloured ? 'colour' : 'extra-line', look);
       return lostOr({ ...next, oddReads }, at, []);
     }
     // A stop alone is the weakest crash sign (a busy machine freezes the game's rendering for 200 ms and more), so
