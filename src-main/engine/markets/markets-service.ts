@@ -316,6 +316,7 @@ export class MarketsService {
   setShutdownSweep(accountId: string, enabled: boolean): boolean {
     if (!this.accounts.get(accountId)) throw new CallFailure('NOT_FOUND', `No account ${accountId}.`);
     this.deps.settings.set(SWEEP_KEY, { ...this.sweepOnShutdown(), [accountId]: enabled });
+    this.changed(accountId, 'account');
     return enabled;
   }
 
@@ -502,7 +503,7 @@ export class MarketsService {
 
   private view(a: StoredAccount): AccountView {
     const error = this.errors.get(a.id);
-    return { id: a.id, exchange: a.exchange, label: a.label, environment: a.environment, apiKeyMasked: a.apiKeyMasked, baseUrl: a.baseUrl, connected: error === null, error: error ?? null };
+    return { id: a.id, exchange: a.exchange, label: a.label, environment: a.environment, apiKeyMasked: a.apiKeyMasked, baseUrl: a.baseUrl, connected: error === null, error: error ?? null, shutdownSweep: this.sweepOnShutdown()[a.id] ?? false };
   }
 
 
