@@ -2,6 +2,15 @@ import { MatchingEngine } from './matching/matching-engine';
 import { snapshot } from './matching/matching-engine';
 import type { MarketSymbol } from './matching/engine-types';
 import type { Balance, BracketRequest, BracketResult, Exchange, Kline, MarketData, OrderRequest, OrderSnapshot, Position, Unsubscribe } from './types';
+
+/** What a paper account held when the app stopped: its engine lives in memory, so this is rebuilt from the store at start. */
+export interface PaperBook {
+  /** Asset balances on top of the configured starting ones (signed: what the recorded fills moved). */
+  readonly balanceChanges: Readonly<Record<string, number>>;
+  readonly positions: readonly Position[];
+  /** Orders that were resting, with their bracket links (an OTOCO leg waits for its entry, OCO legs cancel each other). */
+  readonly orders: readonly { readonly order: OrderSnapshot; readonly activatesAfter?: string; readonly ocoWith?: string }[];
+}
 import { ExchangeError } from './errors';
 
 export interface PaperConfig {
@@ -27,6 +36,18 @@ export class PaperExchange implements Exchange {
   constructor(private readonly cfg: PaperConfig) {
     this.engine = new MatchingEngine(new Map(cfg.symbols.map((s) => [s.symbol, s])), { feeRate: cfg.feeRate, slippageBps: cfg.slippageBps, liquidityPerTick: cfg.liquidityPerTick, now: cfg.now });
     for (const [asset, amount] of Object.entries(cfg.balances)) this.engine.deposit(asset, amount);
+  }
+
+  /**
+   * Puts back what the account held before a restart: balances and positions as the recorded fills
+   * left them, and every order that was resting, under its own id. Without this a restarted paper
+   * account would hold no coins and no stop (a reduce-only stop would expire on its trigger).
+   * Answers the ids it could not put back (e.g. a trailing stop, whose distance the store does not keep).
+   */
+  restore(book: PaperBook): string[] {
+    for (const [asset, amount] of Object.entries(book.balanceChanges)) this.engine.deposit(asset, amount);
+    for (const p of book.positions) this.engine.restorePosition(p.symbol, p.side === 'LONG' ? p.quantity : -p.quantity, p.entryPrice);
+    return book.orders.filter((o) => !this.engine.restore(o.order, o)).map((o) => o.order.clientOrderId);
   }
 
   /**

@@ -7,6 +7,7 @@ import type { ResilientStream } from '../../adapters/exchange/shared/ws-stream';
 import type { Db } from '../../adapters/store/database';
 import { ClientOrderIdFactory } from '../../core/exchange/client-order-id';
 import { PaperExchange } from '../../core/exchange/paper-exchange';
+import { paperBook } from './paper-book';
 import type { RateBudgetRegistry } from '../../core/exchange/rate-budget';
 import type { Exchange, Fill, MarketData, OrderSnapshot } from '../../core/exchange/types';
 import type { StoredAccount } from './account-store';
@@ -52,16 +53,38 @@ export class AccountSession {
     const credentials = account.exchange === 'paper' ? undefined : deps.credentials();
     this.connector = connectVenue(account, { budgets: deps.budgets, credentials });
     const market = this.labelled(this.connector.exchange, this.connector.streams);
+    this.store = new OrderStore(deps.db, account.id);
+    let lost: string[] = [];
     if (account.exchange === 'paper') {
       const quote = { USDT: account.paperBalance };
-      this.exchange = new PaperExchange({ market, symbols: marketSymbols(), feeRate: PAPER_FEE_RATE, slippageBps: 0, liquidityPerTick: Infinity, balances: quote, now: Date.now });
+      const paper = new PaperExchange({ market, symbols: marketSymbols(), feeRate: PAPER_FEE_RATE, slippageBps: 0, liquidityPerTick: Infinity, balances: quote, now: Date.now });
+      lost = this.restorePaper(paper);
+      this.exchange = paper;
     } else {
       // The connector itself, with kline subscriptions going through the labelling wrapper.
       this.exchange = Object.assign(Object.create(this.connector.exchange) as Exchange, { subscribeKlines: market.subscribeKlines });
     }
-    this.store = new OrderStore(deps.db, account.id);
     const prefix = `ck${account.id.replace(/[^A-Za-z0-9]/g, '').slice(-5)}`;
     this.manager = new OrderManager(this.exchange, this.store, new ClientOrderIdFactory(prefix, Date.now, Math.random), deps.log, { emulateOco: this.connector.emulateOco });
+    // The venue lost these for good: say so in the store, so the next protection sync re-places what is missing.
+    for (const id of lost) {
+      const o = this.store.get(id);
+      if (o) this.manager.apply({ ...o, status: 'EXPIRED', updatedAt: Date.now() });
+      deps.log('warn', `paper: order ${id} could not be restored after the restart: marked EXPIRED`);
+    }
+  }
+
+  /**
+   * Paper is emulated in memory, so a restart would lose its coins and its resting protection. The
+   * store is the paper venue's record: the engine gets back what the fills left and every order that
+   * was resting, under the same ids, so the reconciliation that follows finds them as they were and the
+   * strategies' protection sync keeps them (exactly one set, nothing re-placed twice).
+   */
+  private restorePaper(paper: PaperExchange): string[] {
+    const book = paperBook({ fills: this.store.fills(), open: this.store.open(), order: (id) => this.store.get(id) }, marketSymbols(), PAPER_FEE_RATE);
+    const lost = paper.restore(book);
+    if (book.orders.length > 0) this.deps.log('info', `paper: ${book.orders.length - lost.length} resting order(s) restored after the restart`);
+    return lost;
   }
 
   /** Refuses keys allowed to withdraw, then proves the key works with a balance read. */

@@ -17,7 +17,8 @@ import type { ActionsRepo } from '../../adapters/store/actions-repo';
 import { StrategyStateRepo } from '../../adapters/store/strategy-state-repo';
 import { AccountLimits, AccountLimitsConfig } from './account-limits';
 import { foldFills } from './fill-ledger';
-import { ManualTrading } from './manual-trading';
+import { MANUAL, ManualTrading } from './manual-trading';
+import { isLive } from './order-venue';
 import { flattenAccount, type FlattenStep } from './flatten';
 import { riskFor, StrategyConfigs, type StoredStrategyConfig } from './strategy-configs';
 import { StrategyTrader } from './strategy-trader';
@@ -118,6 +119,19 @@ export class MarketsService {
       else if (toggle?.enabled) this.startTrader(c);
       else this.guardIfHolding(c);
     }
+    for (const a of this.accounts.list()) this.guardManualPaper(a.id);
+  }
+
+  /**
+   * Paper protection only triggers on prices reaching its engine. A strategy's position has its
+   * strategy's feed (or the guard kept when it stops); a manual position's stop and take-profit
+   * have no strategy, so the account keeps a 1s feed on each symbol where one rests (1s: a stop reacts within a second, as at a venue).
+   */
+  private guardManualPaper(accountId: string): void {
+    if (this.accounts.get(accountId)?.exchange !== 'paper') return;
+    const s = this.session(accountId);
+    const symbols = new Set(s.store.open().filter((o) => o.strategy === MANUAL && (o.role === 'stop-loss' || o.role === 'take-profit') && isLive(o)).map((o) => o.symbol));
+    for (const symbol of symbols) s.guard(symbol, '1s');
   }
 
   /**
@@ -213,6 +227,7 @@ export class MarketsService {
 
   async placeOrder(input: Parameters<ManualTrading['place']>[0]): Promise<OrderRow> {
     const o = await this.manual.place(input);
+    this.guardManualPaper(input.accountId);
     this.changed(input.accountId, 'position');
     return orderRow(input.accountId, o);
   }
@@ -301,6 +316,7 @@ export class MarketsService {
   setShutdownSweep(accountId: string, enabled: boolean): boolean {
     if (!this.accounts.get(accountId)) throw new CallFailure('NOT_FOUND', `No account ${accountId}.`);
     this.deps.settings.set(SWEEP_KEY, { ...this.sweepOnShutdown(), [accountId]: enabled });
+    this.changed(accountId, 'account');
     return enabled;
   }
 
@@ -487,7 +503,7 @@ export class MarketsService {
 
   private view(a: StoredAccount): AccountView {
     const error = this.errors.get(a.id);
-    return { id: a.id, exchange: a.exchange, label: a.label, environment: a.environment, apiKeyMasked: a.apiKeyMasked, baseUrl: a.baseUrl, connected: error === null, error: error ?? null };
+    return { id: a.id, exchange: a.exchange, label: a.label, environment: a.environment, apiKeyMasked: a.apiKeyMasked, baseUrl: a.baseUrl, connected: error === null, error: error ?? null, shutdownSweep: this.sweepOnShutdown()[a.id] ?? false };
   }
 
 

@@ -20,6 +20,8 @@ export const AccountView = z.object({
   /** Opened and reconciled; null until tried, else the last connection error. */
   connected: z.boolean(),
   error: z.string().nullable(),
+  /** Emergency sweep: flattened at shutdown. Off by default: shutdown leaves its positions open with their protection resting. */
+  shutdownSweep: z.boolean(),
 });
 export type AccountView = z.infer<typeof AccountView>;
 

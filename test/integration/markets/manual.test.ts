@@ -3,6 +3,7 @@
 // for a live account, and past an account limit, exactly like a strategy's orders.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { READY_CHECKLIST } from '../../support/checklist';
+import { marketsHandlers } from '../../../src-main/engine/markets/markets-handlers';
 import { KEY } from '../exchange/harness';
 import { resting, simulatorAndFile, venueOf, type Booted, type Venue } from './protection-harness';
 
@@ -45,6 +46,25 @@ describe('manual trading', () => {
     expect(legs.find((o) => o.type === 'STOP_MARKET')?.activatesAfter).toBe(entry.clientOrderId);
     env.sim.trade('BTCUSDT', 98.5);
     expect(resting(env.sim, 'binance-spot').stops.map((o) => o.stopPrice)).toEqual([90]);
+  });
+
+  it('a stop move (the orders panel sends markets.moveStop) is refused under the kill switch and in dry run on a live account; the resting stop stays; each refusal recorded (origin manual)', async () => {
+    const live = await account('bybit', 'live');
+    const contract = marketsHandlers(b.markets);
+    b.safety.armLive(READY_CHECKLIST, 'test');
+    await contract.placeOrder({ accountId: live.id, symbol: 'BTCUSDT', side: 'BUY', type: 'MARKET', quantity: 1, stopLoss: 90 });
+    const stop = resting(env.sim, 'bybit').stops[0]!;
+    b.safety.setMode('dry-run', 'test');
+    await expect(contract.moveStop({ accountId: live.id, clientOrderId: stop.clientOrderId, stopPrice: 95 })).rejects.toThrow(/live mode is not armed/);
+    b.safety.armLive(READY_CHECKLIST, 'test');
+    b.safety.setKillSwitch(true, 'test');
+    await expect(contract.moveStop({ accountId: live.id, clientOrderId: stop.clientOrderId, stopPrice: 95 })).rejects.toThrow(/kill switch/);
+    expect(resting(env.sim, 'bybit').stops.map((o) => [o.clientOrderId, o.stopPrice])).toEqual([[stop.clientOrderId, 90]]);
+    const r = refusals();
+    expect(r.map((x) => [detail(x).origin, detail(x).action])).toEqual([['manual', 'move-stop'], ['manual', 'move-stop']]);
+    b.safety.setKillSwitch(false, 'test');
+    b.safety.armLive(READY_CHECKLIST, 'test');
+    await expect(contract.moveStop({ accountId: live.id, clientOrderId: stop.clientOrderId, stopPrice: 95 })).resolves.toMatchObject({ stopPrice: 95, strategy: 'manual' });
   });
 
   it('refused under the kill switch, in dry run on a live account and past an account limit; each refusal recorded (origin manual)', async () => {

@@ -3,6 +3,7 @@
 // Against the exchange simulator (real signatures) for Binance spot, Binance USDⓈ-M futures and Bybit linear.
 import { describe, expect, it } from 'vitest';
 import { StrategyConfigInput } from '../../../src-shared/contract';
+import { marketsHandlers } from '../../../src-main/engine/markets/markets-handlers';
 import { KEY, until } from '../exchange/harness';
 import { candle, protectedStrategy, resting, shutdown, simulatorAndFile, venueOf, VENUES, type Booted, type Venue } from './protection-harness';
 
@@ -117,6 +118,24 @@ describe('shutdown', () => {
     expect(resting(env.sim, 'binance-futures').stops).toEqual([]);
     expectOneSet('bybit', kept.quantity);
     expect(quantity).toBeGreaterThan(0);
+  });
+});
+
+describe('emergency sweep switch (per account, what the Markets view shows and sets through the contract)', () => {
+  it('is off by default, is set through the markets contract, shows on the account and survives a restart', async () => {
+    const a = await start();
+    const { account, config } = await protectedStrategy(a, env.sim, 'bybit');
+    await a.markets.trader(config.id)!.enqueue(candle(100));
+    expect(resting(env.sim, 'bybit').stops).toHaveLength(1);
+    const contract = marketsHandlers(a.markets);
+    expect((await contract.listAccounts()).find((x) => x.id === account.id)?.shutdownSweep).toBe(false);
+    expect(await contract.setShutdownSweep({ accountId: account.id, enabled: true })).toEqual({ enabled: true });
+    expect((await contract.listAccounts()).find((x) => x.id === account.id)?.shutdownSweep).toBe(true);
+    await shutdown(alive.pop()!); // swept: the switch was on
+    expect(resting(env.sim, 'bybit').stops).toEqual([]);
+    expect(env.sim.bybit.engine.positionList()).toEqual([]);
+    const b = await start();
+    expect(b.markets.listAccounts().find((x) => x.id === account.id)?.shutdownSweep).toBe(true);
   });
 });
 

@@ -116,6 +116,43 @@ export class MatchingEngine {
     return { ok: true, events: [{ order: snapshot(next) }, ...(next.active && px !== undefined ? this.match(next, px) : [])] };
   }
 
+  /**
+   * Puts back an order this engine held before a restart, under its own id and with what had filled,
+   * without matching it now: the engine has no price yet, and the order's next trigger must come from
+   * the next price, as on a venue that kept it resting. Paper only (its engine lives in memory).
+   */
+  restore(o: OrderSnapshot, link: { activatesAfter?: string; ocoWith?: string } = {}): boolean {
+    if (!this.symbols.has(o.symbol) || this.orders.has(o.clientOrderId) || isTerminal(o.status) || validate(o)) return false;
+    const t = this.config.now();
+    this.orders.set(o.clientOrderId, {
+      clientOrderId: o.clientOrderId,
+      symbol: o.symbol,
+      side: o.side,
+      type: o.type,
+      quantity: o.quantity,
+      price: o.price,
+      stopPrice: o.stopPrice,
+      reduceOnly: o.reduceOnly,
+      orderId: this.nextOrderId++,
+      status: o.status,
+      filledQty: o.filledQty,
+      cumQuote: (o.avgPrice ?? 0) * o.filledQty,
+      active: link.activatesAfter === undefined,
+      triggered: false,
+      activatesAfter: link.activatesAfter,
+      ocoWith: link.ocoWith,
+      createdAt: t,
+      updatedAt: o.updatedAt,
+    });
+    return true;
+  }
+
+  /** Sets the net position a restart lost (paper restores it from the recorded fills; reduce-only exits close up to it). */
+  restorePosition(symbol: string, netQty: number, entryPrice: number): void {
+    this.netQty.set(symbol, Math.abs(netQty) <= EPS ? 0 : netQty);
+    this.entryPrice.set(symbol, entryPrice);
+  }
+
   get(clientOrderId: string): EngineOrder | undefined {
     return this.orders.get(clientOrderId);
   }

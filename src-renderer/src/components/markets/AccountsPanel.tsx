@@ -25,6 +25,11 @@ export function AccountsPanel({ accounts, activity, onChanged }: { accounts: rea
     setNotes((n) => ({ ...n, [id]: r.ok ? r.data.message : r.error.message }));
     onChanged();
   };
+  const setSweep = async (id: string, enabled: boolean) => {
+    const r = await calls.markets.setShutdownSweep({ accountId: id, enabled });
+    setNotes((n) => ({ ...n, [id]: r.ok ? (r.data.enabled ? 'Emergency sweep on: this account is flattened when the app shuts down.' : 'Emergency sweep off: at shutdown its positions stay open, protected by orders resting at the venue.') : r.error.message }));
+    onChanged();
+  };
   const remove = async (id: string) => {
     const r = await calls.markets.removeAccount({ id });
     if (!r.ok) setNotes((n) => ({ ...n, [id]: r.error.message }));
@@ -48,6 +53,10 @@ export function AccountsPanel({ accounts, activity, onChanged }: { accounts: rea
               <button type="button" onClick={() => void showBalances(a.id)}>Balances</button>
               <button type="button" onClick={() => void test(a.id)}>Test connection</button>
               <button type="button" onClick={() => void remove(a.id)} aria-label={`Remove account ${a.label}`}>Remove</button>
+              <label className="small" title="Off (default): shutdown closes nothing; stops and take-profits keep resting at the venue. On: every order of this account is canceled and every position closed at market when the app shuts down.">
+                <input type="checkbox" checked={a.shutdownSweep} onChange={(e) => void setSweep(a.id, e.currentTarget.checked)} data-testid={`sweep-${a.id}`} />
+                {' Flatten at shutdown'}
+              </label>
             </div>
             {notes[a.id] && <p className="small" role="status">{notes[a.id]}</p>}
             {balances[a.id] && (
