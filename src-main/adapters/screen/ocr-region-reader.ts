@@ -24,7 +24,18 @@ export class OcrRegionReader implements RegionReader {
       this.readers.set(key, (reader = new MultiplierReader(this.engine)));
     }
     const read = await reader.captureAndRead(region);
-    return { at: read.at, text: read.text, value: read.value, ms: read.ms, path: read.path, ...(read.unreadable === 'too-long' ? { otherText: true } : {}) };
+    const otherText = read.unreadable === 'too-long' || read.unreadable === 'text';
+    return {
+      at: read.at,
+      text: read.text,
+      value: read.value,
+      ms: read.ms,
+      path: read.path,
+      decimals: read.decimals,
+      ink: read.ink,
+      extraLines: read.extraLines,
+      ...(otherText ? { otherText: true } : {}),
+    };
   }
 
   async close(): Promise<void> {

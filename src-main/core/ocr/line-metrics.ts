@@ -1,6 +1,14 @@
 import { median } from './median';
 import type { Box } from './text-box';
 
+/** Digits are the most common glyphs of a line; a blob this much taller than the typical one is not a digit. */
+const MAX_OVER_TYPICAL = 1.35;
+
+function upperMedian(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
 /** Where the digits sit: the median top and bottom of the digit-sized glyphs. Glyph geometry is measured against it. */
 export interface LineMetrics {
   readonly top: number;
@@ -14,7 +22,10 @@ export interface LineMetrics {
  */
 export function lineMetrics(glyphs: readonly Box[]): LineMetrics | null {
   const heightOf = (g: Box): number => g.y1 - g.y0;
-  const tallest = Math.max(0, ...glyphs.map(heightOf));
+  const heights = glyphs.map(heightOf);
+  // One odd blob (a piece of a curve, a glyph merged with a comma) must not be taken as the digit height.
+  const typical = upperMedian(heights);
+  const tallest = Math.max(0, ...heights.filter((h) => h <= MAX_OVER_TYPICAL * typical));
   if (tallest === 0) return null;
   const digitHeight = median(glyphs.map(heightOf).filter((h) => h >= 0.7 * tallest));
   const tolerance = Math.max(1, 0.1 * digitHeight);

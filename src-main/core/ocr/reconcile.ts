@@ -3,9 +3,11 @@ import { textFitsShapes, type GlyphShape } from './glyph-shapes';
 /**
  * Checks a Tesseract line against the glyph shapes seen on screen and repairs the known failures: a dropped
  * decimal point or thousands separator, or one mistaken for the other or for an x. Digits always come from
- * Tesseract. Returns null when the two disagree in a way that could change the value, e.g. a dropped digit.
+ * Tesseract. Returns null when the two disagree in a way that could change the value, e.g. a dropped digit or
+ * one Tesseract made up. `digitCapacity` is how many digits the digit-sized glyphs can hold (a glyph as wide as
+ * two digits is two touching ones); by default one each.
  */
-export function reconcileWithShapes(tesseractText: string, shapes: readonly GlyphShape[]): string | null {
+export function reconcileWithShapes(tesseractText: string, shapes: readonly GlyphShape[], digitCapacity?: number): string | null {
   const text = tesseractText.replace(/\s+/g, '').replace(/X/g, 'x');
   if (textFitsShapes(text, shapes)) return fixSeparatorsByGrouping(text);
   const digits = text.replace(/[^0-9]/g, '');
@@ -21,7 +23,10 @@ export function reconcileWithShapes(tesseractText: string, shapes: readonly Glyp
   }
   // More digit-sized glyphs than digits read: Tesseract lost a digit (a wrong value, not a missing one).
   if (tallCount > digits.length) return null;
-  // Fewer: glyphs touch and the shapes are unreliable; trust Tesseract unless it lost a separator we can see.
+  // Fewer: glyphs touch and the shapes are unreliable, but only as many digits as the glyphs' widths hold, or
+  // Tesseract made one up ("150" read as "1560").
+  if (digits.length > (digitCapacity ?? tallCount)) return null;
+  // Trust Tesseract then, unless it lost a separator we can see.
   const seesSeparator = shapes.some((s, i) => (s === 'dot' || s === 'comma') && shapes[i - 1] === 'tall' && shapes[i + 1] === 'tall');
   return seesSeparator && !/[.,]/.test(text) ? null : fixSeparatorsByGrouping(text);
 }
