@@ -8,7 +8,7 @@ import { GlyphTemplates, type TemplateOptions } from '../../core/ocr/glyph-templ
 import { analyzeRegion, GLYPH_INK, type LineAnalysis } from '../../core/ocr/line-analysis';
 import { parseMultiplier } from '../../core/ocr/parse-multiplier';
 import type { RawImage } from '../../core/ocr/raw-image';
-import { fixSeparatorsByGrouping, reconcileWithShapes } from '../../core/ocr/reconcile';
+import { fixSeparatorsByGrouping, reconcileWithShapes, wellFormedSeparators } from '../../core/ocr/reconcile';
 import { cropScaleInvert, encodePgm, TESSERACT_RETRY_HEIGHT, TESSERACT_TEXT_HEIGHT } from '../../core/ocr/tesseract-input';
 import { decimalsOf, digitsOf, endsInLetter, readsAsWords } from '../../core/ocr/words';
 import { captureMemory } from './capture-memory';
@@ -122,7 +122,7 @@ export class MultiplierReader {
     const extraLines = Math.max(0, lines.length - 1);
     let fallback: { read: LineRead; line: LineAnalysis } | null = null;
     for (const line of lines) {
-      const read = await this.readLine(line, options);
+      const read = this.oneNumber(await this.readLine(line, options));
       if (read.value !== null && (await this.rivalsAgree(line, read, options))) {
         this.learnFrom(line, read);
         return this.finish(read, line, extraLines, start);
@@ -131,6 +131,16 @@ export class MultiplierReader {
     }
     if (!fallback) return { text: '', value: null, ms: performance.now() - start, path: 'glyph', unreadable: 'blank', decimals: null, ink: null, extraLines: 0 };
     return this.finish(fallback.read, fallback.line, extraLines, start);
+  }
+
+  /**
+   * The last word on a value: its text must parse to that one number, with at most one decimal point, in the
+   * decimals the game shows. Every path checks this on its own; a read that slips through is refused, never guessed.
+   */
+  private oneNumber(read: LineRead): LineRead {
+    if (read.value === null) return read;
+    const sound = wellFormedSeparators(read.text) && parseMultiplier(read.text)?.value === read.value && this.format.accepts(read.text);
+    return sound ? read : { ...read, value: null, unreadable: 'invalid' };
   }
 
   /** A value read by Tesseract teaches the glyph templates and the decimals; only the read that stands does. */

@@ -8,6 +8,31 @@ import { textFitsShapes, type GlyphShape } from './glyph-shapes';
  * two digits is two touching ones); by default one each.
  */
 export function reconcileWithShapes(tesseractText: string, shapes: readonly GlyphShape[], digitCapacity?: number): string | null {
+  const reconciled = alignWithShapes(tesseractText, shapes, digitCapacity);
+  // A dot-sized speck between digits (a serif or antialiasing that came loose) rebuilds as a second point:
+  // "118.10×" would come out "118.1.0x". Which of the two is the point cannot be told, so the read is refused.
+  return reconciled !== null && wellFormedSeparators(reconciled) ? reconciled : null;
+}
+
+/**
+ * Whether a multiplier text's separators can be one number: at most one decimal point, after every thousands
+ * comma, with one or two digits after it; every comma followed by exactly three digits.
+ */
+export function wellFormedSeparators(text: string): boolean {
+  const groups = text.replace(/[^0-9.,]/g, '').split(/([.,])/);
+  let point = false;
+  for (let i = 1; i < groups.length; i += 2) {
+    const digits = groups[i + 1] ?? '';
+    if (groups[i - 1] === '' || digits === '') return false;
+    if (groups[i] === '.') {
+      if (point || digits.length > 2) return false;
+      point = true;
+    } else if (point || digits.length !== 3) return false;
+  }
+  return true;
+}
+
+function alignWithShapes(tesseractText: string, shapes: readonly GlyphShape[], digitCapacity?: number): string | null {
   const text = tesseractText.replace(/\s+/g, '').replace(/X/g, 'x');
   if (textFitsShapes(text, shapes)) return fixSeparatorsByGrouping(text);
   const digits = text.replace(/[^0-9]/g, '');
