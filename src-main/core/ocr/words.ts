@@ -10,6 +10,16 @@ export function readsAsWords(text: string): boolean {
   return /[A-Za-z]/.test([...text].filter((c) => !(c in DIGIT_LOOKALIKES) && c !== 'x' && c !== 'X').join(''));
 }
 
+/**
+ * Whether a read is a status in words ("BUSTED", "FLEW AWAY!", "Starting in 5"): two letters in a row that are
+ * neither an x nor a digit's look-alike. A number Tesseract garbled under an effect ("v7.37", "~J0L" for 600x)
+ * has letters too, but scattered; to the phase model such a read is a lost frame, never crash text.
+ */
+export function showsWords(text: string): boolean {
+  const masked = [...text].map((c) => (c in DIGIT_LOOKALIKES || c === 'x' || c === 'X' ? '#' : c)).join('');
+  return /[A-Za-z]{2}/.test(masked);
+}
+
 /** Whether the first or last character of an unrestricted read (where a multiplier has its mark) is a letter other than x. */
 export function endsInLetter(text: string): boolean {
   const compact = text.replace(/\s+/g, '');
