@@ -6,6 +6,7 @@ import { FormatLock } from '../../core/ocr/format-lock';
 import { digitCapacity, glyphShape, textFitsShapes, type GlyphShape } from '../../core/ocr/glyph-shapes';
 import { GlyphTemplates, type TemplateOptions } from '../../core/ocr/glyph-templates';
 import { analyzeRegion, GLYPH_INK, type LineAnalysis } from '../../core/ocr/line-analysis';
+import { brokenDigits } from '../../core/ocr/line-metrics';
 import { parseMultiplier } from '../../core/ocr/parse-multiplier';
 import type { RawImage } from '../../core/ocr/raw-image';
 import { fixSeparatorsByGrouping, reconcileWithShapes, wellFormedSeparators } from '../../core/ocr/reconcile';
@@ -42,7 +43,7 @@ export interface CapturedRead extends MultiplierRead {
  * with the glyphs on screen (e.g. a lost digit); format: other decimals than the game shows; conflict: contradicts
  * glyphs already confirmed; too-long: more characters than any multiplier has (e.g. the game's crash text);
  * text: words, not a number (a status such as "BUSTED" or "5s"); incomplete: part of the line could not be
- * told apart from what touches it (a digit or point would be missing from the value).
+ * told apart from what touches it (a digit or point would be missing from the value), or digits came out broken.
  */
 export type Unreadable = 'blank' | 'invalid' | 'mismatch' | 'format' | 'conflict' | 'too-long' | 'text' | 'incomplete';
 
@@ -74,8 +75,11 @@ const DEFAULT_OPTIONS: ReaderOptions = { minGlyphConfidence: 0.6, decimals: null
 /** The second opinion reads at the retry height: an error of Tesseract's at one scale rarely repeats at another. */
 const SECOND_OPINION_HEIGHT = TESSERACT_RETRY_HEIGHT;
 
-/** Failures that leave open whether the line is words rather than a number at all. */
-const NOT_A_NUMBER: ReadonlySet<Unreadable> = new Set(['mismatch', 'invalid', 'too-long']);
+/**
+ * Failures that leave open whether the line is words rather than a number at all. Incomplete too: mixed-case words
+ * rise above their x-height ("Starting in 5") just as whole digits rise above broken ones.
+ */
+const NOT_A_NUMBER: ReadonlySet<Unreadable> = new Set(['mismatch', 'invalid', 'too-long', 'incomplete']);
 
 /** A read of one line, before the region's facts (time, other lines) are added. */
 type LineRead = Pick<MultiplierRead, 'text' | 'value' | 'path' | 'unreadable'>;
@@ -180,7 +184,7 @@ export class MultiplierReader {
     if (line.glyphs.length > MAX_MULTIPLIER_GLYPHS) {
       return { text: `(${line.glyphs.length} characters of text)`, value: null, path: 'glyph', unreadable: 'too-long' };
     }
-    if (line.missedBlobs > 0) return { text: '', value: null, path: 'glyph', unreadable: 'incomplete' };
+    if (line.missedBlobs > 0 || brokenDigits(line.glyphs, line.line)) return { text: '', value: null, path: 'glyph', unreadable: 'incomplete' };
     const shapes = line.glyphs.map((g) => glyphShape(g, line.line));
     if (allowGlyphs) {
       const match = this.templates.match(line.features);
@@ -225,7 +229,7 @@ export class MultiplierReader {
   private async secondOpinion(line: LineAnalysis, shapes: readonly GlyphShape[], text: string): Promise<'agrees' | 'words' | 'disagrees'> {
     const oddMark = line.glyphs.some((g, i) => shapes[i] === 'mid' && !looksLikeCross(line.ink, g, GLYPH_INK));
     const integer = !shapes.some((s) => s === 'dot' || s === 'comma');
-    if (!oddMark && !integer) return 'agrees';
+    if (!oddMark && !integer && !process.env.OCR_ALWAYS2) return 'agrees';
     const image = encodePgm(cropScaleInvert(line.ink, line.box, SECOND_OPINION_HEIGHT / (line.box.y1 - line.box.y0)));
     const other = (await this.recognizer.recognize(image, 'any')).text;
     if (readsAsWords(other) || (oddMark && endsInLetter(other))) return 'words';

@@ -34,3 +34,19 @@ export function lineMetrics(glyphs: readonly Box[]): LineMetrics | null {
   const bottom = median(digits.map((g) => g.y1));
   return { top, bottom, height: Math.max(1, bottom - top) };
 }
+
+/** How far above the line's top a glyph standing on its baseline may reach before the metrics are suspect. */
+const MAX_RISE = 0.25;
+
+/**
+ * Whether a line's metrics were taken from broken digits: a glyph standing on the baseline rises well above the
+ * line's top. At small sizes a thin stroke (the top bar of a 5) comes loose in the ink; the broken digits then set
+ * the digit height, the whole ones look too tall, and Tesseract, fed the same ink, reads the 5 as a 0 ("15.45×"
+ * read 10.40). A real multiplier's digits all reach the same top, so such a line is refused, not read. Lines of
+ * one digit and a mark are exempt: their median height falls between the two.
+ */
+export function brokenDigits(glyphs: readonly Box[], line: LineMetrics): boolean {
+  if (glyphs.length < 3) return false;
+  const { top, bottom, height } = line;
+  return glyphs.some((g) => top - g.y0 > MAX_RISE * height && g.y1 >= bottom - 0.15 * height - 1);
+}
