@@ -22,9 +22,14 @@ describe('MultiplierReader: a value is always one number', () => {
     }
   });
 
-  it('puts back the one point Tesseract doubled when the screen shows one ("118.1.0x" read on "118.10x")', async () => {
+  it('refuses a read with more points than the screen shows, rather than choose one ("118.1.0x" read on "118.10x")', async () => {
     const read = await new MultiplierReader(recognizer('118.1.0x')).read(drawText('118.10x'));
-    expect(read).toMatchObject({ value: 118.1, text: '118.10x', decimals: 2 });
+    expect(read).toMatchObject({ value: null, decimals: null });
+  });
+
+  it('keeps the point Tesseract saw where the glyphs lost it: refused, never 5653 for 56.53', async () => {
+    const read = await new MultiplierReader(recognizer('56.53')).read(drawText('5653'));
+    expect(read).toMatchObject({ value: null, decimals: null });
   });
 
   it('every value read parses back to itself, with the decimals it reports', async () => {

@@ -56,6 +56,16 @@ describe('a reconciled read is one number', () => {
     expect(reconcileWithShapes('1,2345x', shapesOf('d,ddddx'))).toBeNull();
   });
 
+  it('never drops a separator Tesseract saw when the glyphs lost it (56.53 is not 5653, 4.1 not x41)', () => {
+    expect(reconcileWithShapes('56.53', shapesOf('dddd'))).toBeNull();
+    expect(reconcileWithShapes('4.1', shapesOf('xdd'))).toBeNull();
+    expect(reconcileWithShapes('X56.53', shapesOf('ddddd'))).toBeNull();
+  });
+
+  it('may drop a thousands comma the glyphs lost: the value is the same', () => {
+    expect(reconcileWithShapes('59,412.98x', shapesOf('ddddd.ddx'))).toBe('59412.98x');
+  });
+
   it('still reads one point, thousands commas, and none', () => {
     expect(reconcileWithShapes('118.10x', shapesOf('ddd.ddx'))).toBe('118.10x');
     expect(reconcileWithShapes('12,345.6', shapesOf('dd,ddd.d'))).toBe('12,345.6');

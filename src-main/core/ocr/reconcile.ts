@@ -40,11 +40,11 @@ function alignWithShapes(tesseractText: string, shapes: readonly GlyphShape[], d
   const tallCount = shapes.filter((s) => s === 'tall').length;
   const midCount = shapes.filter((s) => s === 'mid').length;
   if (midCount > 1) return null;
-  if (tallCount === digits.length) return rebuild(shapes, digits, mark ?? 'x', -1);
+  if (tallCount === digits.length) return keepsPoint(text, rebuild(shapes, digits, mark ?? 'x', -1));
   if (tallCount === digits.length + 1 && midCount === 0 && mark) {
     // An upper-case X is as tall as the digits: it is the first or the last tall glyph, as Tesseract placed it.
     const markAt = text.startsWith(mark) ? shapes.indexOf('tall') : shapes.lastIndexOf('tall');
-    return rebuild(shapes, digits, mark, markAt);
+    return keepsPoint(text, rebuild(shapes, digits, mark, markAt));
   }
   // More digit-sized glyphs than digits read: Tesseract lost a digit (a wrong value, not a missing one).
   if (tallCount > digits.length) return null;
@@ -54,6 +54,17 @@ function alignWithShapes(tesseractText: string, shapes: readonly GlyphShape[], d
   // Trust Tesseract then, unless it lost a separator we can see.
   const seesSeparator = shapes.some((s, i) => (s === 'dot' || s === 'comma') && shapes[i - 1] === 'tall' && shapes[i + 1] === 'tall');
   return seesSeparator && !/[.,]/.test(text) ? null : fixSeparatorsByGrouping(text);
+}
+
+/**
+ * A decimal point Tesseract saw must survive the rebuild from the glyphs. When the glyphs lost it (a point tucked
+ * under an italic digit or fused with its neighbour), the rebuild would drop it and 56.53 would read 5653; 4.1,
+ * its 4 split in two, would read x41. A point Tesseract dropped is still put back (235x on d.ddx reads 2.35x).
+ */
+function keepsPoint(tesseractText: string, rebuilt: string): string | null {
+  const point = /[.,](\d{1,2})(?!\d)/.exec(fixSeparatorsByGrouping(tesseractText));
+  if (!point) return rebuilt;
+  return /\.(\d+)/.exec(rebuilt)?.[1]?.length === point[1]?.length ? rebuilt : null;
 }
 
 /** Digits into the tall glyphs in order, the mark into the x-sized one (or at `markAt`), separators by geometry. */
