@@ -79,6 +79,7 @@ export function rereadBand(planes: YccPlanes, background: Ycc, strong: StrongInk
   }
   const found = bestOverlap(findTextLines(components.filter((c) => !cut(c))), group.top - y0, group.bottom - y0);
   if (!found) return null;
+  const swallowed = swallowedGlyph(labels, width, new Set(components.filter(cut).map((c) => c.label)), found) ? 1 : 0;
   const image = { data: keepMembers(ink, labels, width, height, found.members), width, height };
   const bandCores = (): Box[] => cores().map((c) => ({ ...c, y0: c.y0 - y0, y1: c.y1 - y0 }));
   const glyphs = splitTouching(image, splitBridged(found.members, bandCores, found.height), GLYPH_INK);
@@ -92,7 +93,7 @@ export function rereadBand(planes: YccPlanes, background: Ycc, strong: StrongInk
     line: metrics,
     features: glyphs.map((g) => glyphFeatures(image, g, metrics)),
     colour: meanColour(planes, labels, found.members, y0),
-    missedBlobs: 0,
+    missedBlobs: swallowed,
     coreCoverage: seed.trusted ? 1 : coverage(image, glyphs, (x, y) => strong.high()[(y + y0) * width + x] === 1),
   };
   return {
@@ -100,6 +101,40 @@ export function rereadBand(planes: YccPlanes, background: Ycc, strong: StrongInk
     hollowness: hollowness(labels, width, found.members, (x, y) => strong.mask[(y + y0) * width + x] === 1),
     trusted: seed.trusted,
   };
+}
+
+/** How far beside a line's ends a swallowed glyph is looked for, in line heights. */
+const SWALLOW_REACH = 0.9;
+
+/**
+ * Whether a curve (a blob cut by the band's edge) holds a glyph-sized mass in the line's rows, beside the line or in
+ * a gap between its glyphs: a digit the curve runs through stays fused with it after peeling and is dropped with it.
+ * A curve's stroke reaches half the digit height in a column only where it runs steep, over a few columns; a digit
+ * does so over a third of a digit height's worth of them. Reading the line without that digit would give a wrong
+ * value ("×69.86" read 69.8), so it counts as missed.
+ */
+function swallowedGlyph(labels: Int32Array, width: number, curves: ReadonlySet<number>, line: TextLineGroup): boolean {
+  if (curves.size === 0) return false;
+  const h = line.height;
+  const reach = Math.round(SWALLOW_REACH * h);
+  const covered = (x: number): boolean => line.members.some((m) => x >= m.x0 && x < m.x1);
+  let run = 0;
+  for (let x = Math.max(0, line.x0 - reach); x < Math.min(width, line.x1 + reach); x++) {
+    if (covered(x)) {
+      run = 0;
+      continue;
+    }
+    let top = -1;
+    let bottom = -1;
+    for (let y = Math.max(0, Math.floor(line.top)); y < Math.ceil(line.bottom); y++) {
+      if (!curves.has(labels[y * width + x] ?? 0)) continue;
+      if (top < 0) top = y;
+      bottom = y;
+    }
+    run = top >= 0 && bottom - top + 1 >= 0.5 * h ? run + 1 : run;
+    if (run >= 0.3 * h) return true;
+  }
+  return false;
 }
 
 function bestOverlap(lines: readonly TextLineGroup[], top: number, bottom: number): TextLineGroup | null {

@@ -59,7 +59,7 @@ export function analyzeRegion(image: RawImage): RegionAnalysis {
   const high = usual.settled ? usual : firstPass(strong.high());
   const pass = high.settled ? high : usual;
   const candidates = pass.settled ? pass.candidates : [...pass.candidates, ...reread(colourSeeds(planes, background, strong))];
-  const lines = chooseLines(candidates).map((line) => ({ ...line, missedBlobs: countMissedBlobs(line, pass.blobs) }));
+  const lines = chooseLines(candidates).map((line) => ({ ...line, missedBlobs: line.missedBlobs + countMissedBlobs(line, pass.blobs) }));
   return { lines: lines.sort((a, b) => b.line.height - a.line.height) };
 }
 

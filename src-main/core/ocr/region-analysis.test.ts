@@ -73,6 +73,28 @@ describe('analyzeRegion', () => {
     expect(shapesOf(region.image())).toBe('tdtt');
   });
 
+  it('counts a digit that a curve of its own colour runs through as missed, not as absent', () => {
+    // The curve rises from the bottom edge through the last 6 and leaves at the top: the 6 stays fused with it.
+    const curve = (region: ReturnType<typeof canvas>, through: number): void => {
+      for (let y = 0; y < 60; y++) region.rect(Math.round(through - 40 + ((60 - y) * (60 - y)) / 60), y, 3, 1, [255, 255, 255]);
+    };
+    for (const through of [150, 120]) {
+      // Through the last 6 (nothing read after it), then through the 8 (a gap in the line).
+      const crossed = canvas(170, 60);
+      crossed.paste(drawText('69.86', { scale: 4, fg: [255, 255, 255], bg: BG }), 14, 14);
+      curve(crossed, through);
+      const line = analyzeLine(crossed.image());
+      expect(line?.glyphs.length, String(through)).toBeLessThan(5);
+      expect(line?.missedBlobs, String(through)).toBeGreaterThan(0);
+    }
+    // The same curve clear of the number takes nothing from it.
+    const clear = canvas(210, 60);
+    clear.paste(drawText('69.86', { scale: 4, fg: [255, 255, 255], bg: BG }), 14, 14);
+    curve(clear, 190);
+    expect(analyzeLine(clear.image())).toMatchObject({ missedBlobs: 0 });
+    expect(analyzeLine(clear.image())?.glyphs).toHaveLength(5);
+  });
+
   it('leaves specks (stars) off the line, even on its baseline outside the digits', () => {
     const region = canvas(150, 50);
     region.paste(drawText('3.05x', { scale: 4, fg: [255, 255, 255], bg: BG }), 20, 8);
