@@ -1,14 +1,20 @@
-import { glyphShape, textFitsShapes, type GlyphShape } from '../../core/ocr/glyph-shapes';
-import { GlyphTemplates, type TemplateOptions } from '../../core/ocr/glyph-templates';
+import type { Rgb } from '../../core/ocr/colour';
+import { looksLikeCross } from '../../core/ocr/cross-mark';
+import { readAgreesWithGlyphs } from '../../core/ocr/glyph-consistency';
+import { readFitsCounters } from '../../core/ocr/glyph-holes';
 import { FormatLock } from '../../core/ocr/format-lock';
-import { analyzeLine, type LineAnalysis } from '../../core/ocr/line-analysis';
+import { digitCapacity, glyphShape, textFitsShapes, type GlyphShape } from '../../core/ocr/glyph-shapes';
+import { GlyphTemplates, type TemplateOptions } from '../../core/ocr/glyph-templates';
+import { analyzeRegion, GLYPH_INK, type LineAnalysis } from '../../core/ocr/line-analysis';
+import { brokenDigits } from '../../core/ocr/line-metrics';
 import { parseMultiplier } from '../../core/ocr/parse-multiplier';
 import type { RawImage } from '../../core/ocr/raw-image';
-import { fixSeparatorsByGrouping, reconcileWithShapes } from '../../core/ocr/reconcile';
+import { fixSeparatorsByGrouping, reconcileWithShapes, wellFormedSeparators } from '../../core/ocr/reconcile';
 import { cropScaleInvert, encodePgm, TESSERACT_RETRY_HEIGHT, TESSERACT_TEXT_HEIGHT } from '../../core/ocr/tesseract-input';
+import { decimalsOf, digitsOf, endsInLetter, readsAsWords } from '../../core/ocr/words';
 import { captureMemory } from './capture-memory';
 import { grabRegion, type ScreenRegion } from './screen-capture';
-import type { TesseractRead } from './tesseract-engine';
+import type { Alphabet, TesseractRead } from './tesseract-engine';
 
 export interface MultiplierRead {
   /** What was read (after separator repair); empty when the region is blank. */
@@ -19,6 +25,12 @@ export interface MultiplierRead {
   readonly path: 'glyph' | 'tesseract';
   /** Why `value` is null. */
   readonly unreadable?: Unreadable;
+  /** Decimals shown in the number that was read; null when value is null. */
+  readonly decimals: number | null;
+  /** Mean colour (0–255 RGB) of the ink of the line that was read (the number line when there is one); null when blank. */
+  readonly ink: Rgb | null;
+  /** Text lines in the region other than the one read (e.g. "FLEW AWAY!" above the number, "PREPARING" under it, a progress bar does not count). */
+  readonly extraLines: number;
 }
 
 export interface CapturedRead extends MultiplierRead {
@@ -29,16 +41,18 @@ export interface CapturedRead extends MultiplierRead {
 /**
  * blank: nothing stands out from the background; invalid: not a multiplier; mismatch: Tesseract's text disagrees
  * with the glyphs on screen (e.g. a lost digit); format: other decimals than the game shows; conflict: contradicts
- * glyphs already confirmed; too-long: more characters than any multiplier has (e.g. the game's crash text).
+ * glyphs already confirmed; too-long: more characters than any multiplier has (e.g. the game's crash text);
+ * text: words, not a number (a status such as "BUSTED" or "5s"); incomplete: part of the line could not be
+ * told apart from what touches it (a digit or point would be missing from the value), or digits came out broken.
  */
-export type Unreadable = 'blank' | 'invalid' | 'mismatch' | 'format' | 'conflict' | 'too-long';
+export type Unreadable = 'blank' | 'invalid' | 'mismatch' | 'format' | 'conflict' | 'too-long' | 'text' | 'incomplete';
 
 /** "10,000.00x" has 10 glyphs; anything much longer is other text and is not worth two Tesseract calls per frame. */
 export const MAX_MULTIPLIER_GLYPHS = 12;
 
 /** What the reader needs from Tesseract; {@link TesseractEngine} is the real one. */
 export interface LineRecognizer {
-  recognize(image: Uint8Array): Promise<TesseractRead>;
+  recognize(image: Uint8Array, alphabet?: Alphabet): Promise<TesseractRead>;
 }
 
 export interface ReaderOptions {
@@ -46,7 +60,7 @@ export interface ReaderOptions {
   readonly minGlyphConfidence: number;
   /**
    * Decimals the game shows; reads with another count are misreads (a lost point turns 3.72x into 372x).
-   * Null learns it from the first reads that agree.
+   * Null learns them from the first reads that agree.
    */
   readonly decimals: number | null;
   readonly templates?: TemplateOptions;
@@ -57,11 +71,23 @@ export interface ReadOptions {
   readonly allowGlyphs?: boolean;
 }
 
-const DEFAULT_OPTIONS: ReaderOptions = { minGlyphConfidence: 0.6, decimals: 2 };
+const DEFAULT_OPTIONS: ReaderOptions = { minGlyphConfidence: 0.6, decimals: null };
+/** The second opinion reads at the retry height: an error of Tesseract's at one scale rarely repeats at another. */
+const SECOND_OPINION_HEIGHT = TESSERACT_RETRY_HEIGHT;
+
+/**
+ * Failures that leave open whether the line is words rather than a number at all. Incomplete too: mixed-case words
+ * rise above their x-height ("Starting in 5") just as whole digits rise above broken ones.
+ */
+const NOT_A_NUMBER: ReadonlySet<Unreadable> = new Set(['mismatch', 'invalid', 'too-long', 'incomplete']);
+
+/** A read of one line, before the region's facts (time, other lines) are added. */
+type LineRead = Pick<MultiplierRead, 'text' | 'value' | 'path' | 'unreadable'>;
 
 /**
  * Reads a multiplier region: first by matching glyphs against templates of the game's font (sub-millisecond),
- * else with Tesseract, whose valid reads teach the templates. One reader per region/font.
+ * else with Tesseract, whose valid reads teach the templates. One reader per region/font. A region with several
+ * text lines is read at its tallest line that holds a multiplier, else its tallest line.
  */
 export class MultiplierReader {
   private readonly templates: GlyphTemplates;
@@ -81,6 +107,11 @@ export class MultiplierReader {
     return this.templates.templateCount;
   }
 
+  /** The decimals the game was found to show, once locked. */
+  get lockedDecimals(): number | null {
+    return this.format.decimals;
+  }
+
   async captureAndRead(region: ScreenRegion, options: ReadOptions = {}): Promise<CapturedRead> {
     captureMemory().reclaimIfDue();
     const start = performance.now();
@@ -89,53 +120,119 @@ export class MultiplierReader {
     return { ...read, at: performance.timeOrigin + start, ms: performance.now() - start };
   }
 
-  async read(image: RawImage, { allowGlyphs = true }: ReadOptions = {}): Promise<MultiplierRead> {
+  async read(image: RawImage, options: ReadOptions = {}): Promise<MultiplierRead> {
     const start = performance.now();
-    const line = analyzeLine(image);
-    if (!line) return { text: '', value: null, ms: performance.now() - start, path: 'glyph', unreadable: 'blank' };
-    if (line.glyphs.length > MAX_MULTIPLIER_GLYPHS) {
-      return { text: `(${line.glyphs.length} characters of text)`, value: null, ms: performance.now() - start, path: 'glyph', unreadable: 'too-long' };
+    const { lines } = analyzeRegion(image);
+    const extraLines = Math.max(0, lines.length - 1);
+    let fallback: { read: LineRead; line: LineAnalysis } | null = null;
+    for (const line of lines) {
+      const read = this.oneNumber(await this.readLine(line, options));
+      if (read.value !== null && (await this.rivalsAgree(line, read, options))) {
+        this.learnFrom(line, read);
+        return this.finish(read, line, extraLines, start);
+      }
+      fallback ??= { read: read.value === null ? read : { ...read, value: null, unreadable: 'mismatch' }, line };
     }
+    if (!fallback) return { text: '', value: null, ms: performance.now() - start, path: 'glyph', unreadable: 'blank', decimals: null, ink: null, extraLines: 0 };
+    return this.finish(fallback.read, fallback.line, extraLines, start);
+  }
+
+  /**
+   * The last word on a value: its text must parse to that one number, with at most one decimal point, in the
+   * decimals the game shows. Every path checks this on its own; a read that slips through is refused, never guessed.
+   */
+  private oneNumber(read: LineRead): LineRead {
+    if (read.value === null) return read;
+    const sound = wellFormedSeparators(read.text) && parseMultiplier(read.text)?.value === read.value && this.format.accepts(read.text);
+    return sound ? read : { ...read, value: null, unreadable: 'invalid' };
+  }
+
+  /** A value read by Tesseract teaches the glyph templates and the decimals; only the read that stands does. */
+  private learnFrom(line: LineAnalysis, read: LineRead): void {
+    if (read.path !== 'tesseract') return;
+    this.templates.learn(line.features, read.text);
+    this.format.confirm(read.text);
+  }
+
+  /** A line chosen among close colour hypotheses stands only if none of the others reads another value. */
+  private async rivalsAgree(line: LineAnalysis, read: LineRead, options: ReadOptions): Promise<boolean> {
+    for (const rival of line.rivals ?? []) {
+      const other = await this.readLine(rival, options);
+      if (other.value !== null && other.value !== read.value) return false;
+    }
+    return true;
+  }
+
+  private finish(read: LineRead, line: LineAnalysis, extraLines: number, start: number): MultiplierRead {
+    return { ...read, ms: performance.now() - start, decimals: read.value === null ? null : decimalsOf(read.text), ink: line.colour, extraLines };
+  }
+
+  /** The line as a multiplier; failing that, as words when it shows them (a status the phase logic wants to see). */
+  private async readLine(line: LineAnalysis, options: ReadOptions): Promise<LineRead> {
+    const read = await this.readNumber(line, options);
+    if (read.value !== null || !NOT_A_NUMBER.has(read.unreadable ?? 'blank')) return read;
+    return (await this.readWords(line)) ?? read;
+  }
+
+  private async readWords(line: LineAnalysis): Promise<LineRead | null> {
+    const image = encodePgm(cropScaleInvert(line.ink, line.box, TESSERACT_TEXT_HEIGHT / (line.box.y1 - line.box.y0)));
+    const { text } = await this.recognizer.recognize(image, 'any');
+    return readsAsWords(text) ? { text: text.replace(/\s+/g, ' ').trim(), value: null, path: 'tesseract', unreadable: 'text' } : null;
+  }
+
+  private async readNumber(line: LineAnalysis, { allowGlyphs = true }: ReadOptions): Promise<LineRead> {
+    if (line.glyphs.length > MAX_MULTIPLIER_GLYPHS) {
+      return { text: `(${line.glyphs.length} characters of text)`, value: null, path: 'glyph', unreadable: 'too-long' };
+    }
+    if (line.missedBlobs > 0 || brokenDigits(line.glyphs, line.line)) return { text: '', value: null, path: 'glyph', unreadable: 'incomplete' };
     const shapes = line.glyphs.map((g) => glyphShape(g, line.line));
     if (allowGlyphs) {
       const match = this.templates.match(line.features);
       if (match && match.confidence >= this.options.minGlyphConfidence && textFitsShapes(match.text, shapes)) {
         const text = fixSeparatorsByGrouping(match.text);
         const parsed = parseMultiplier(text);
-        if (parsed && this.format.accepts(text)) return { text, value: parsed.value, ms: performance.now() - start, path: 'glyph' };
+        if (parsed && this.format.accepts(text)) return { text, value: parsed.value, path: 'glyph' };
       }
     }
-    return this.readWithTesseract(line, shapes, start);
+    return this.readWithTesseract(line, shapes);
   }
 
-  private async readWithTesseract(line: LineAnalysis, shapes: readonly GlyphShape[], start: number): Promise<MultiplierRead> {
+  private async readWithTesseract(line: LineAnalysis, shapes: readonly GlyphShape[]): Promise<LineRead> {
     const first = await this.recognizeAt(TESSERACT_TEXT_HEIGHT, line, shapes);
-    if (first.unreadable !== 'mismatch' && first.unreadable !== 'invalid') return { ...first, ms: performance.now() - start };
+    if (first.unreadable !== 'mismatch' && first.unreadable !== 'invalid') return first;
     const retry = await this.recognizeAt(TESSERACT_RETRY_HEIGHT, line, shapes);
-    return { ...(retry.unreadable ? first : retry), ms: performance.now() - start };
+    return retry.unreadable ? first : retry;
   }
 
-  private async recognizeAt(textHeight: number, line: LineAnalysis, shapes: readonly GlyphShape[]): Promise<MultiplierRead> {
-    const result = await this.recognizer.recognize(encodePgm(cropScaleInvert(line.ink, line.box, textHeight / (line.box.y1 - line.box.y0))));
-    const text = reconcileWithShapes(result.text, shapes);
-    if (text === null) return { text: result.text, value: null, ms: 0, path: 'tesseract', unreadable: 'mismatch' };
-    const accepted = this.acceptTesseractText(line, text);
-    return typeof accepted === 'number'
-      ? { text, value: accepted, ms: 0, path: 'tesseract' }
-      : { text, value: null, ms: 0, path: 'tesseract', unreadable: accepted };
+  private async recognizeAt(textHeight: number, line: LineAnalysis, shapes: readonly GlyphShape[]): Promise<LineRead> {
+    const image = encodePgm(cropScaleInvert(line.ink, line.box, textHeight / (line.box.y1 - line.box.y0)));
+    const result = await this.recognizer.recognize(image);
+    const text = reconcileWithShapes(result.text, shapes, digitCapacity(line.glyphs, shapes, line.line));
+    const fits = text !== null && readAgreesWithGlyphs(text, line.features) && readFitsCounters(text, line.ink, line.glyphs, GLYPH_INK, line.line.height);
+    if (text === null || !fits) return { text: result.text, value: null, path: 'tesseract', unreadable: 'mismatch' };
+    const parsed = parseMultiplier(text);
+    if (!parsed) return { text, value: null, path: 'tesseract', unreadable: 'invalid' };
+    const opinion = await this.secondOpinion(line, shapes, text);
+    if (opinion !== 'agrees') return { text: result.text, value: null, path: 'tesseract', unreadable: opinion === 'words' ? 'text' : 'mismatch' };
+    if (!this.format.accepts(text)) return { text, value: null, path: 'tesseract', unreadable: 'format' };
+    // Tesseract's own confidence is no guide (it is low for correct × reads): these checks guard the templates.
+    if (this.templates.contradicts(line.features, text)) return { text, value: null, path: 'tesseract', unreadable: 'conflict' };
+    return { text, value: parsed.value, path: 'tesseract' };
   }
 
   /**
-   * The value of a Tesseract read if it is valid, has the game's number of decimals and agrees with the glyphs
-   * confirmed so far, which it then teaches; else why not. Tesseract's own confidence is no guide here (it is
-   * low for correct `×` reads), so these checks are what guard the templates.
+   * Tesseract restricted to multiplier characters writes digits and x for letters too ("5s" as 5x, "BUSTED" as
+   * six digits), and a number without a separator has no structure to check a misread digit against. So an
+   * x-height glyph not drawn as a cross, or a number without separator, is read once more, at another scale and
+   * without the restriction: letters there mean words, other digits a misread.
    */
-  private acceptTesseractText(line: LineAnalysis, text: string): number | Unreadable {
-    const parsed = parseMultiplier(text);
-    if (!parsed) return 'invalid';
-    if (!this.format.accepts(text)) return 'format';
-    if (this.templates.learn(line.features, text) === 'conflict') return 'conflict';
-    this.format.confirm(text);
-    return parsed.value;
+  private async secondOpinion(line: LineAnalysis, shapes: readonly GlyphShape[], text: string): Promise<'agrees' | 'words' | 'disagrees'> {
+    const oddMark = line.glyphs.some((g, i) => shapes[i] === 'mid' && !looksLikeCross(line.ink, g, GLYPH_INK));
+    const integer = !shapes.some((s) => s === 'dot' || s === 'comma');
+    if (!oddMark && !integer && !process.env.OCR_ALWAYS2) return 'agrees';
+    const image = encodePgm(cropScaleInvert(line.ink, line.box, SECOND_OPINION_HEIGHT / (line.box.y1 - line.box.y0)));
+    const other = (await this.recognizer.recognize(image, 'any')).text;
+    if (readsAsWords(other) || (oddMark && endsInLetter(other))) return 'words';
+    return digitsOf(other) === digitsOf(text) ? 'agrees' : 'disagrees';
   }
 }

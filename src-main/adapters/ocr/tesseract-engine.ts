@@ -9,6 +9,9 @@ export interface TesseractRead {
 }
 
 const WHITELIST = '0123456789.,x×';
+
+/** multiplier: only the characters a multiplier has; any: every character, to tell words from numbers. */
+export type Alphabet = 'multiplier' | 'any';
 /** A white 48×24 PGM with a dark bar: enough for Tesseract to run its whole pipeline once. */
 const WARM_UP_IMAGE = (() => {
   const header = new TextEncoder().encode('P5\n48 24\n255\n');
@@ -28,6 +31,8 @@ export function englishModelDir(): string {
 
 /** One reused tesseract.js worker configured for a single line of multiplier characters. */
 export class TesseractEngine {
+  private alphabet: Alphabet = 'multiplier';
+
   private constructor(private readonly worker: Worker) {}
 
   static async create(): Promise<TesseractEngine> {
@@ -45,7 +50,11 @@ export class TesseractEngine {
   }
 
   /** Reads an encoded image (PGM or PNG bytes). */
-  async recognize(image: Uint8Array): Promise<TesseractRead> {
+  async recognize(image: Uint8Array, alphabet: Alphabet = 'multiplier'): Promise<TesseractRead> {
+    if (alphabet !== this.alphabet) {
+      await this.worker.setParameters({ tessedit_char_whitelist: alphabet === 'multiplier' ? WHITELIST : '' });
+      this.alphabet = alphabet;
+    }
     const { data } = await this.worker.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength));
     return { text: data.text.trim(), confidence: data.confidence };
   }

@@ -1,6 +1,7 @@
 // Runs in: engine. Reads screen regions with one shared Tesseract worker and one glyph-learning reader per region.
 import type { Rect } from '../../../src-shared/game-profile';
 import type { RegionReader, ScreenRead } from '../../core/autopilot/ports';
+import { showsWords } from '../../core/ocr/words';
 import { MultiplierReader } from '../ocr/multiplier-reader';
 import { TesseractEngine } from '../ocr/tesseract-engine';
 
@@ -24,7 +25,20 @@ export class OcrRegionReader implements RegionReader {
       this.readers.set(key, (reader = new MultiplierReader(this.engine)));
     }
     const read = await reader.captureAndRead(region);
-    return { at: read.at, text: read.text, value: read.value, ms: read.ms, path: read.path, ...(read.unreadable === 'too-long' ? { otherText: true } : {}) };
+    // Text, not a multiplier: the phase model takes it for crash text in flight, so a number garbled into a
+    // letter or two (a plane across the digits) must not count; only a line too long for a number or real words.
+    const otherText = read.unreadable === 'too-long' || (read.unreadable === 'text' && showsWords(read.text));
+    return {
+      at: read.at,
+      text: read.text,
+      value: read.value,
+      ms: read.ms,
+      path: read.path,
+      decimals: read.decimals,
+      ink: read.ink,
+      extraLines: read.extraLines,
+      ...(otherText ? { otherText: true } : {}),
+    };
   }
 
   async close(): Promise<void> {

@@ -29,12 +29,14 @@ export default async function run(args: string[]): Promise<number> {
         process.stderr.write(`cockpit ocr: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
         continue;
       }
-      // A fresh reader per file: each file is read on its own (by Tesseract), so results never depend on file order.
+      // A fresh reader per file: each file is read on its own (by Tesseract), so results never depend on file order,
+      // and the decimals are whatever the file shows (no format learned from other files).
       const read = await new MultiplierReader(engine).read(image);
       const ms = Math.round(read.ms * 100) / 100;
+      const { text, value, decimals, ink, extraLines, unreadable } = read;
       process.stdout.write(
         json
-          ? `${JSON.stringify({ file, text: read.text, value: read.value, ms })}\n`
+          ? `${JSON.stringify({ file, text, value, ms, decimals, ink, extraLines, ...(unreadable ? { unreadable } : {}) })}\n`
           : read.value === null
             ? `${file}: unreadable${read.text ? ` (saw ${JSON.stringify(read.text)})` : ''}, ${ms} ms\n`
             : `${file}: ${read.value} (${read.text}), ${ms} ms\n`,

@@ -8,13 +8,13 @@ export interface ScreenRead {
   readonly value: number | null;
   readonly ms: number;
   readonly path: 'glyph' | 'tesseract';
-  /** Set when the region shows text far longer than any multiplier: the game's own crash or status text. */
+  /** Set when the region shows text that is not a multiplier: the game's crash or status text ("BUSTED", "5s"). */
   readonly otherText?: boolean;
-  /** Decimals shown in the number read; null when value is null. */
+  /** Decimals shown in the number that was read; null when value is null. */
   readonly decimals?: number | null;
-  /** Mean colour (0–255 RGB) of the ink of the line read; null when blank. */
+  /** Mean colour (0–255 RGB) of the ink of the line that was read (the number line when there is one); null when blank. */
   readonly ink?: { readonly r: number; readonly g: number; readonly b: number } | null;
-  /** Text lines in the region other than the one read ("FLEW AWAY!", "PREPARING"). */
+  /** Text lines in the region other than the one read (e.g. "FLEW AWAY!" above the number; a progress bar does not count). */
   readonly extraLines?: number;
 }
 

@@ -241,6 +241,29 @@ describe('reads lost while our bet is open', () => {
     expect(types(back.events)).toEqual(['regained']);
   });
 
+  it('with our bet open on a game whose crash is a blank region, an unread number in the flight\'s ink is lost, not a crash', () => {
+    const config = { ...DEFAULT_PHASE_CONFIG, known: { bettingLooks: [lookOf({ at: 0, ...text(WHITE, { long: true }) })], crashLooks: ['blank'] } };
+    const reads = flight(0, 2);
+    let s = betOpenAfter(reads, config);
+    const last = reads.at(-1)!.at;
+    const events: PhaseEvent[] = [];
+    for (let at = last + POLL_MS; at < last + 1000; at += POLL_MS) {
+      const step = stepPhase(s, { at, ...text(WHITE) }, config);
+      s = step.state;
+      events.push(...step.events);
+    }
+    expect(types(events)).toEqual(['lost']);
+    // The same reads as a blank region are the learned crash.
+    let b = betOpenAfter(reads, config);
+    const blanks: PhaseEvent[] = [];
+    for (let at = last + POLL_MS; at < last + 1000; at += POLL_MS) {
+      const step = stepPhase(b, { at, ...blank() }, config);
+      b = step.state;
+      blanks.push(...step.events);
+    }
+    expect(types(blanks)).toEqual(['crash:disappeared']);
+  });
+
   it('a stall or an unknown look with our bet open is lost, not a crash', () => {
     const reads = flight(0, 2);
     let s = betOpenAfter(reads);

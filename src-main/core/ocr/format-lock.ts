@@ -1,3 +1,5 @@
+import { decimalsOf } from './words';
+
 /** Reads in a row that must agree before the number of decimals is locked. */
 const LOCK_AFTER = 3;
 
@@ -29,6 +31,3 @@ export class FormatLock {
   }
 }
 
-function decimalsOf(text: string): number {
-  return /\.(\d+)/.exec(text)?.[1]?.length ?? 0;
-}

@@ -3,7 +3,7 @@ import { drawText } from './bitmap-font.fixture';
 import { glyphShape } from './glyph-shapes';
 import { GlyphTemplates } from './glyph-templates';
 import { analyzeLine, type LineAnalysis } from './line-analysis';
-import { lineMetrics } from './line-metrics';
+import { brokenDigits, lineMetrics } from './line-metrics';
 
 function analyze(text: string, scale = 3): LineAnalysis {
   const line = analyzeLine(drawText(text, { scale }));
@@ -33,6 +33,21 @@ describe('segmentation', () => {
   it('takes the digit height from the digits, not from a digit that a comma touches', () => {
     const digit = (x0: number) => ({ x0, x1: x0 + 6, y0: 10, y1: 21 });
     expect(lineMetrics([digit(0), { x0: 8, x1: 16, y0: 10, y1: 24 }, digit(18), digit(26)])).toEqual({ top: 10, bottom: 21, height: 11 });
+  });
+
+  it('tells a line whose 5s lost their top bar (the metrics then follow the broken digits) from a whole one', () => {
+    // "15.45×" in C059 bold at 14 px as measured: 1 and 4 are 10 px tall, the 5s 7 px, so the line looks 7 px tall.
+    const box = (x0: number, x1: number, y0: number, y1: number) => ({ x0, x1, y0, y1 });
+    const broken = [box(34, 39, 6, 16), box(41, 48, 9, 16), box(49, 51, 14, 16), box(53, 60, 6, 16), box(61, 68, 9, 16), box(69, 76, 9, 16)];
+    const metrics = lineMetrics(broken);
+    expect(metrics?.height).toBe(7);
+    expect(brokenDigits(broken, metrics!)).toBe(true);
+    for (const text of ['15.45x', '1,234.56x', 'x7.37', '118x']) {
+      const line = analyze(text);
+      expect(brokenDigits(line.glyphs, line.line), text).toBe(false);
+    }
+    // One digit and its mark: the median height falls between the two, which is no sign of a broken digit.
+    expect(brokenDigits([box(0, 8, 0, 12), box(10, 18, 4, 12)], { top: 2, bottom: 12, height: 10 })).toBe(false);
   });
 
   it('returns null for a blank region', () => {

@@ -1,13 +1,15 @@
 import type { LineMetrics } from './line-metrics';
+import { median } from './median';
 import type { Box } from './text-box';
 
 /** Font-independent glyph classes from geometry alone: digit height, x height, or a punctuation mark. */
 export type GlyphShape = 'tall' | 'mid' | 'dot' | 'comma';
 
 const TALL_HEIGHT = 0.85;
-/** Punctuation is low and narrow; an x is at least as wide as it is half the digit height. */
+/** A comma is low; an x or × is at least this tall (x heights are 0.65–0.8 of the digit height, a × about 0.5)... */
 const PUNCTUATION_HEIGHT = 0.6;
-const PUNCTUATION_WIDTH = 0.32;
+/** ...and a point is lower than any x, however wide a heavy font draws it. */
+const POINT_HEIGHT = 0.38;
 /** A comma's tail hangs below the digits' baseline; a point and an x sit on it, a × above it. */
 const BELOW_BASELINE = 1.06;
 
@@ -16,8 +18,7 @@ export function glyphShape(glyph: Box, line: LineMetrics): GlyphShape {
   if (height >= TALL_HEIGHT) return 'tall';
   const descends = (glyph.y1 - line.top) / line.height > BELOW_BASELINE;
   if (height < PUNCTUATION_HEIGHT && descends) return 'comma';
-  const width = (glyph.x1 - glyph.x0) / line.height;
-  return height < PUNCTUATION_HEIGHT && width < PUNCTUATION_WIDTH ? 'dot' : 'mid';
+  return height < POINT_HEIGHT ? 'dot' : 'mid';
 }
 
 /**
@@ -34,4 +35,18 @@ export function charFitsShape(char: string, shape: GlyphShape): boolean {
 export function textFitsShapes(text: string, shapes: readonly GlyphShape[]): boolean {
   const chars = [...text];
   return chars.length === shapes.length && chars.every((c, i) => charFitsShape(c, shapes[i] ?? 'tall'));
+}
+
+/** No digit but a 1 is narrower than this share of the digit height, so narrow 1s do not make a typical digit. */
+const MIN_TYPICAL_DIGIT_WIDTH = 0.55;
+
+/**
+ * How many digits the digit-sized glyphs can hold: one each, or as many as a glyph's width holds typical digit
+ * widths (digits that touch make one glyph).
+ */
+export function digitCapacity(glyphs: readonly Box[], shapes: readonly GlyphShape[], line: LineMetrics): number {
+  const widths = glyphs.filter((_, i) => shapes[i] === 'tall').map((g) => g.x1 - g.x0);
+  const typical = Math.max(median(widths), MIN_TYPICAL_DIGIT_WIDTH * line.height, 1);
+  // Touching digits are nearly twice as wide as one; an italic or wide single digit is not.
+  return widths.reduce((sum, w) => sum + Math.max(1, Math.floor(w / typical + 0.25)), 0);
 }

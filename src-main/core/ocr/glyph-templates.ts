@@ -61,14 +61,10 @@ export class GlyphTemplates {
   learn(glyphs: readonly Float32Array[], text: string): LearnOutcome {
     const chars = [...text];
     if (chars.length !== glyphs.length) return 'count-mismatch';
+    if (this.contradicts(glyphs, text)) return 'conflict';
     const additions: [string, Float32Array][] = [];
     for (const [i, glyph] of glyphs.entries()) {
       const char = chars[i] ?? '';
-      const nearest = this.nearest(glyph);
-      const contradicts = nearest && !interchangeable(nearest.char, char) && nearest.distance <= this.options.maxDistance;
-      if (nearest && contradicts && nearest.distance < this.ownDistance(glyph, char)) {
-        return 'conflict';
-      }
       if (this.ownDistance(glyph, char) > this.options.noveltyDistance) additions.push([char, glyph]);
     }
     let added = false;
@@ -82,6 +78,18 @@ export class GlyphTemplates {
       this.byChar.set(char, list);
     }
     return added ? 'learned' : 'known';
+  }
+
+  /** Whether a glyph of `text` (one character per glyph) confidently matches a template of another character. */
+  contradicts(glyphs: readonly Float32Array[], text: string): boolean {
+    const chars = [...text];
+    if (chars.length !== glyphs.length) return false;
+    return glyphs.some((glyph, i) => {
+      const char = chars[i] ?? '';
+      const nearest = this.nearest(glyph);
+      const other = nearest !== null && !interchangeable(nearest.char, char) && nearest.distance <= this.options.maxDistance;
+      return other && nearest.distance < this.ownDistance(glyph, char);
+    });
   }
 
   private ownDistance(glyph: Float32Array, char: string): number {

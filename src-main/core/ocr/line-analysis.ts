@@ -1,36 +1,69 @@
-import { glyphFeatures } from './glyph-features';
-import { inkMap } from './ink-map';
-import type { GrayImage, RawImage } from './raw-image';
-import { lineMetrics, type LineMetrics } from './line-metrics';
-import { segmentGlyphs } from './segment';
-import { textBox, type Box } from './text-box';
-import { otsuThreshold } from './threshold';
+import { rereadBand, type Candidate, type LineAnalysis } from './band-reread';
+import { borderColour, yccPlanes } from './colour';
+import { chooseLines, isHealthy } from './line-choice';
+import { blobSeeds, colourSeeds, strongInk, type Seed } from './line-seeds';
+import { countMissedBlobs } from './missed-blobs';
+import { labelComponents, type Component } from './components';
+import type { RawImage } from './raw-image';
+import type { Box } from './text-box';
+
+export type { LineAnalysis } from './band-reread';
+export { GLYPH_INK } from './line-seeds';
 
 /**
- * Glyph cuts use at least this ink level (of 255, relative to the strongest ink): the faint anti-aliased pixels
- * between small glyphs would otherwise join a decimal point to its neighbour.
+ * Regions taller than this are analysed at half size or less: digits 100+ px high read no better than 50 px ones,
+ * and a quarter of the pixels keeps big regions as fast as small ones.
  */
-const MIN_SEGMENT_INK = 110;
+const SHRINK_ABOVE_HEIGHT = 160;
 
-/** Everything both read paths need from one region, computed once. */
-export interface LineAnalysis {
-  readonly ink: GrayImage;
-  readonly threshold: number;
-  readonly box: Box;
-  readonly glyphs: readonly Box[];
-  readonly line: LineMetrics;
-  readonly features: readonly Float32Array[];
+interface FirstPass {
+  readonly blobs: readonly Component[];
+  readonly candidates: readonly Candidate[];
+  /** Every line came from separate glyph blobs and reread cleanly: no colour hypotheses needed. */
+  readonly settled: boolean;
 }
 
-/** Null when the region is blank (no text: the multiplier disappeared). */
+export interface RegionAnalysis {
+  /** Text lines, tallest first; empty when the region is blank. */
+  readonly lines: readonly LineAnalysis[];
+}
+
+/**
+ * Finds the text lines of a region. A first pass separates ink from the region's background and groups the
+ * blobs into lines; each line's fill colour is taken from its glyphs' interiors, and a second pass over the
+ * line's band keeps only what has that colour, which removes glows, outlines, shadows and background drawings
+ * that touch the glyphs. When the first pass leaves something unexplained (glyphs fused with a curve or a glow,
+ * a large blob left over), the region's dominant colours are tried as fills too, and one line per band is chosen.
+ */
+export function analyzeRegion(image: RawImage): RegionAnalysis {
+  const planes = yccPlanes(image, Math.max(1, Math.floor(image.height / SHRINK_ABOVE_HEIGHT)));
+  const background = borderColour(planes);
+  const strong = strongInk(planes, background);
+  if (!strong) return { lines: [] };
+  // The most contrasting blobs: glyph cores apart from the glow that may fuse them (boxes only; labels are scratch).
+  let coreBlobs: Box[] | null = null;
+  const cores = (): readonly Box[] => (coreBlobs ??= labelComponents(strong.high(), planes.width, planes.height).components.map(({ x0, x1, y0, y1 }) => ({ x0, x1, y0, y1 })));
+  const reread = (seeds: readonly Seed[]): Candidate[] =>
+    seeds.flatMap((seed) => {
+      const candidate = rereadBand(planes, background, strong, cores, seed);
+      return candidate ? [candidate] : [];
+    });
+  const firstPass = (mask: Uint8Array): FirstPass => {
+    const blobs = blobSeeds(planes, strong, mask);
+    const candidates = reread(blobs.seeds);
+    const settled = candidates.length > 0 && !blobs.leftOver && candidates.every((c) => c.trusted && isHealthy(c));
+    return { blobs: blobs.blobs, candidates, settled };
+  };
+  // The most contrasting pixels alone separate glyphs that a glow fuses at the usual level.
+  const usual = firstPass(strong.mask);
+  const high = usual.settled ? usual : firstPass(strong.high());
+  const pass = high.settled ? high : usual;
+  const candidates = pass.settled ? pass.candidates : [...pass.candidates, ...reread(colourSeeds(planes, background, strong))];
+  const lines = chooseLines(candidates).map((line) => ({ ...line, missedBlobs: line.missedBlobs + countMissedBlobs(line, pass.blobs) }));
+  return { lines: lines.sort((a, b) => b.line.height - a.line.height) };
+}
+
+/** The tallest line of the region, or null when it is blank. */
 export function analyzeLine(image: RawImage): LineAnalysis | null {
-  const ink = inkMap(image);
-  if (!ink.hasInk) return null;
-  const threshold = otsuThreshold(ink);
-  const box = textBox(ink, threshold);
-  if (!box) return null;
-  const glyphs = segmentGlyphs(ink, box, Math.max(threshold, MIN_SEGMENT_INK));
-  const line = lineMetrics(glyphs);
-  if (!line) return null;
-  return { ink, threshold, box, glyphs, line, features: glyphs.map((g) => glyphFeatures(ink, g, line)) };
+  return analyzeRegion(image).lines[0] ?? null;
 }

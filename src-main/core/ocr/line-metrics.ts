@@ -1,6 +1,14 @@
 import { median } from './median';
 import type { Box } from './text-box';
 
+/** Digits are the most common glyphs of a line; a blob this much taller than the typical one is not a digit. */
+const MAX_OVER_TYPICAL = 1.35;
+
+function upperMedian(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
 /** Where the digits sit: the median top and bottom of the digit-sized glyphs. Glyph geometry is measured against it. */
 export interface LineMetrics {
   readonly top: number;
@@ -14,7 +22,10 @@ export interface LineMetrics {
  */
 export function lineMetrics(glyphs: readonly Box[]): LineMetrics | null {
   const heightOf = (g: Box): number => g.y1 - g.y0;
-  const tallest = Math.max(0, ...glyphs.map(heightOf));
+  const heights = glyphs.map(heightOf);
+  // One odd blob (a piece of a curve, a glyph merged with a comma) must not be taken as the digit height.
+  const typical = upperMedian(heights);
+  const tallest = Math.max(0, ...heights.filter((h) => h <= MAX_OVER_TYPICAL * typical));
   if (tallest === 0) return null;
   const digitHeight = median(glyphs.map(heightOf).filter((h) => h >= 0.7 * tallest));
   const tolerance = Math.max(1, 0.1 * digitHeight);
@@ -22,4 +33,20 @@ export function lineMetrics(glyphs: readonly Box[]): LineMetrics | null {
   const top = median(digits.map((g) => g.y0));
   const bottom = median(digits.map((g) => g.y1));
   return { top, bottom, height: Math.max(1, bottom - top) };
+}
+
+/** How far above the line's top a glyph standing on its baseline may reach before the metrics are suspect. */
+const MAX_RISE = 0.25;
+
+/**
+ * Whether a line's metrics were taken from broken digits: a glyph standing on the baseline rises well above the
+ * line's top. At small sizes a thin stroke (the top bar of a 5) comes loose in the ink; the broken digits then set
+ * the digit height, the whole ones look too tall, and Tesseract, fed the same ink, reads the 5 as a 0 ("15.45×"
+ * read 10.40). A real multiplier's digits all reach the same top, so such a line is refused, not read. Lines of
+ * one digit and a mark are exempt: their median height falls between the two.
+ */
+export function brokenDigits(glyphs: readonly Box[], line: LineMetrics): boolean {
+  if (glyphs.length < 3) return false;
+  const { top, bottom, height } = line;
+  return glyphs.some((g) => top - g.y0 > MAX_RISE * height && g.y1 >= bottom - 0.15 * height - 1);
 }

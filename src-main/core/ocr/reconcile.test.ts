@@ -41,6 +41,38 @@ describe('reconcileWithShapes', () => {
   });
 });
 
+describe('a reconciled read is one number', () => {
+  it('never puts a second decimal point where a speck between digits looks like one ("118.10×", not "118.1.0x")', () => {
+    expect(reconcileWithShapes('118.10x', shapesOf('ddd.d.dx'))).toBeNull();
+    expect(reconcileWithShapes('118.1.0x', shapesOf('ddd.d.dx'))).toBeNull();
+    expect(reconcileWithShapes('11810x', shapesOf('ddd.d.dx'))).toBeNull();
+    expect(reconcileWithShapes('1.2.3', shapesOf('d.d.d'))).toBeNull();
+  });
+
+  it('refuses separators no multiplier has: a point before a comma, a comma not followed by three digits', () => {
+    expect(reconcileWithShapes('1.234,56x', shapesOf('d.ddd.ddx'))).toBe('1,234.56x');
+    expect(reconcileWithShapes('12.345.678', shapesOf('dd.ddd.ddd'))).toBe('12,345,678');
+    expect(reconcileWithShapes('1.23,456', shapesOf('d.dd,ddd'))).toBeNull();
+    expect(reconcileWithShapes('1,2345x', shapesOf('d,ddddx'))).toBeNull();
+  });
+
+  it('never drops a separator Tesseract saw when the glyphs lost it (56.53 is not 5653, 4.1 not x41)', () => {
+    expect(reconcileWithShapes('56.53', shapesOf('dddd'))).toBeNull();
+    expect(reconcileWithShapes('4.1', shapesOf('xdd'))).toBeNull();
+    expect(reconcileWithShapes('X56.53', shapesOf('ddddd'))).toBeNull();
+  });
+
+  it('may drop a thousands comma the glyphs lost: the value is the same', () => {
+    expect(reconcileWithShapes('59,412.98x', shapesOf('ddddd.ddx'))).toBe('59412.98x');
+  });
+
+  it('still reads one point, thousands commas, and none', () => {
+    expect(reconcileWithShapes('118.10x', shapesOf('ddd.ddx'))).toBe('118.10x');
+    expect(reconcileWithShapes('12,345.6', shapesOf('dd,ddd.d'))).toBe('12,345.6');
+    expect(reconcileWithShapes('x600', shapesOf('xddd'))).toBe('x600');
+  });
+});
+
 describe('fixSeparatorsByGrouping', () => {
   it('decides point or comma from the digits that follow', () => {
     expect(reconcileWithShapes('x26.841.43', shapesOf('xdd.ddd.dd'))).toBe('x26,841.43');

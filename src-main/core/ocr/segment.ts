@@ -10,26 +10,43 @@ const MIN_MERGED_WIDTH = 0.9;
 const MAX_DIGIT_WIDTH = 0.8;
 
 /**
- * One box per glyph: column runs of ink inside `area`, each shrunk vertically to its own ink, with runs that are
- * too wide (glyphs touching under tight kerning at small sizes) cut at their faintest column.
+ * One box per glyph from the line's blobs: a blob too wide for one glyph (glyphs touching under tight kerning, a
+ * glow or a bold italic) is cut at its faintest column.
  */
-export function segmentGlyphs(ink: GrayImage, area: Box, threshold: number): Box[] {
-  const runs = segmentColumns(ink, area, threshold);
-  const height = Math.max(0, ...runs.map((g) => g.y1 - g.y0));
-  const tallWidths = runs.filter((g) => g.y1 - g.y0 >= 0.85 * height).map((g) => g.x1 - g.x0);
+export function splitTouching(ink: GrayImage, blobs: readonly Box[], threshold: number): Box[] {
+  const height = Math.max(0, ...blobs.map((g) => g.y1 - g.y0));
+  const tallWidths = blobs.filter((g) => g.y1 - g.y0 >= 0.85 * height).map((g) => g.x1 - g.x0);
   const digitWidth = Math.min(median(tallWidths), MAX_DIGIT_WIDTH * height);
-  if (digitWidth <= 0) return runs;
+  if (digitWidth <= 0) return [...blobs];
   const mergedWidth = Math.max(MERGED_WIDTHS * digitWidth, MIN_MERGED_WIDTH * height);
-  return runs.flatMap((run) => splitWide(ink, run, area, threshold, digitWidth, mergedWidth));
+  // Only digit-high blobs are cut: an x with a star stuck to it is wide, but not two glyphs.
+  return blobs.flatMap((blob) => (blob.y1 - blob.y0 >= 0.85 * height ? splitWide(ink, blob, blob, threshold, digitWidth, mergedWidth) : [blob]));
 }
 
+/**
+ * Cuts a run as wide as n digits into n glyphs, each cut at the faintest column near where it is expected: one
+ * cut after another would drift towards a wide glyph's own faint middle (a zero's counter) and cut it in two.
+ */
 function splitWide(ink: GrayImage, run: Box, area: Box, threshold: number, digitWidth: number, mergedWidth: number): Box[] {
-  if (run.x1 - run.x0 <= mergedWidth) return [run];
-  const from = Math.ceil(run.x0 + 0.4 * digitWidth);
-  const to = Math.floor(run.x1 - 0.4 * digitWidth);
-  let cut = -1;
+  const width = run.x1 - run.x0;
+  if (width <= mergedWidth) return [run];
+  const count = Math.max(2, Math.round(width / digitWidth));
+  const cuts = Array.from({ length: count - 1 }, (_, k) => faintestColumn(ink, run, run.x0 + ((k + 1) * width) / count, CUT_SEARCH * digitWidth));
+  const edges = [run.x0, ...cuts, run.x1];
+  return edges.slice(1).flatMap((x1, k) => {
+    const x0 = edges[k] ?? run.x0;
+    const rows = x1 > x0 ? inkRows(ink, x0, x1, area, threshold) : null;
+    return rows ? [{ x0, x1, y0: rows[0], y1: rows[1] }] : [];
+  });
+}
+
+/** How far (in digit widths) a cut may move from where it is expected. */
+const CUT_SEARCH = 0.3;
+
+function faintestColumn(ink: GrayImage, run: Box, around: number, reach: number): number {
+  let cut = Math.round(around);
   let faintest = Infinity;
-  for (let x = from; x < to; x++) {
+  for (let x = Math.max(run.x0 + 1, Math.ceil(around - reach)); x <= Math.min(run.x1 - 1, Math.floor(around + reach)); x++) {
     let sum = 0;
     for (let y = run.y0; y < run.y1; y++) sum += ink.data[y * ink.width + x] ?? 0;
     if (sum < faintest) {
@@ -37,34 +54,7 @@ function splitWide(ink: GrayImage, run: Box, area: Box, threshold: number, digit
       cut = x;
     }
   }
-  if (cut < 0) return [run];
-  const parts: Box[] = [];
-  for (const [x0, x1] of [[run.x0, cut], [cut, run.x1]] as const) {
-    const rows = inkRows(ink, x0, x1, area, threshold);
-    if (rows) parts.push(...splitWide(ink, { x0, x1, y0: rows[0], y1: rows[1] }, area, threshold, digitWidth, mergedWidth));
-  }
-  return parts;
-}
-
-/** Column runs of ink inside `area`, each shrunk vertically to its own ink: one box per glyph when glyphs don't touch. */
-export function segmentColumns(ink: GrayImage, area: Box, threshold: number): Box[] {
-  const glyphs: Box[] = [];
-  let start = -1;
-  for (let x = area.x0; x <= area.x1; x++) {
-    const inked = x < area.x1 && columnHasInk(ink, x, area, threshold);
-    if (inked && start < 0) start = x;
-    if (!inked && start >= 0) {
-      const rows = inkRows(ink, start, x, area, threshold);
-      if (rows) glyphs.push({ x0: start, x1: x, y0: rows[0], y1: rows[1] });
-      start = -1;
-    }
-  }
-  return glyphs;
-}
-
-function columnHasInk(ink: GrayImage, x: number, area: Box, threshold: number): boolean {
-  for (let y = area.y0; y < area.y1; y++) if ((ink.data[y * ink.width + x] ?? 0) > threshold) return true;
-  return false;
+  return cut;
 }
 
 function inkRows(ink: GrayImage, x0: number, x1: number, area: Box, threshold: number): [number, number] | null {
@@ -83,3 +73,38 @@ function inkRows(ink: GrayImage, x0: number, x1: number, area: Box, threshold: n
   return top < 0 ? null : [top, bottom];
 }
 
+
+/**
+ * A blob wider than one digit holding, among the region's most contrasting blobs (`cores`), a point on its baseline
+ * apart from the rest, is a decimal point fused to its digit by a glow or halo: the point gets its own box. Only
+ * points are split off: a heavy italic digit's own strokes can fall apart among the cores too.
+ */
+export function splitBridged(blobs: readonly Box[], cores: () => readonly Box[], digitHeight: number): Box[] {
+  const tall = blobs.filter((b) => b.y1 - b.y0 >= 0.85 * digitHeight).map((b) => b.x1 - b.x0);
+  const digitWidth = Math.max(median(tall), MIN_DIGIT_WIDTH * digitHeight);
+  const small = 0.35 * digitHeight + 1;
+  return blobs.flatMap((blob) => {
+    if (blob.x1 - blob.x0 < BRIDGED_WIDTH * digitWidth) return [blob];
+    const inside = cores().filter((c) => c.x0 >= blob.x0 - 1 && c.x1 <= blob.x1 + 1 && c.y0 >= blob.y0 - 1 && c.y1 <= blob.y1 + 1);
+    const least = 0.15 * digitHeight;
+    const isPoint = (c: Box): boolean => c.y1 - c.y0 <= small && c.x1 - c.x0 <= small && Math.min(c.y1 - c.y0, c.x1 - c.x0) >= least && blob.y1 - c.y1 <= 0.15 * digitHeight + 1;
+    const others = (p: Box): Box[] => inside.filter((c) => c !== p && c.y1 - c.y0 >= 0.5 * digitHeight);
+    // Clear of the glyph's cores by a real gap: a thin stroke broken at the core level lies right against them.
+    const gap = Math.max(2, MIN_POINT_GAP * digitHeight);
+    const point = inside.find((p) => isPoint(p) && others(p).length > 0 && others(p).every((c) => c.x1 + gap <= p.x0 || c.x0 >= p.x1 + gap));
+    if (!point) return [blob];
+    const glyphs = others(point);
+    const before = glyphs.every((c) => c.x1 <= point.x0);
+    const cut = before ? Math.round((Math.max(...glyphs.map((c) => c.x1)) + point.x0) / 2) : Math.round((point.x1 + Math.min(...glyphs.map((c) => c.x0))) / 2);
+    const pointBox = { x0: before ? cut : blob.x0, x1: before ? blob.x1 : cut, y0: point.y0, y1: blob.y1 };
+    const glyphBox = { x0: before ? blob.x0 : cut, x1: before ? cut : blob.x1, y0: blob.y0, y1: blob.y1 };
+    return before ? [glyphBox, pointBox] : [pointBox, glyphBox];
+  });
+}
+
+/** No digit is narrower than this share of the digit height, but a 1. */
+const MIN_DIGIT_WIDTH = 0.55;
+/** A point fused by a halo still has this much (in digit heights) of its own gap to the glyph's core. */
+const MIN_POINT_GAP = 0.12;
+/** A blob this many digit widths wide may hold a bridged point. */
+const BRIDGED_WIDTH = 1.15;

@@ -1,7 +1,5 @@
-import { inkMap } from './ink-map';
-import type { GrayImage, RawImage } from './raw-image';
-import { textBox, type Box } from './text-box';
-import { otsuThreshold } from './threshold';
+import type { GrayImage } from './raw-image';
+import type { Box } from './text-box';
 
 /** Text height Tesseract's LSTM reads best at; both tiny and huge digits get scaled towards it. */
 export const TESSERACT_TEXT_HEIGHT = 40;
@@ -9,18 +7,6 @@ export const TESSERACT_TEXT_HEIGHT = 40;
 export const TESSERACT_RETRY_HEIGHT = 28;
 /** White margin around the text, as a fraction of the scaled text height. */
 const MARGIN_RATIO = 0.35;
-
-/**
- * Dark-on-light grayscale of just the text, scaled to {@link TESSERACT_TEXT_HEIGHT}: the input Tesseract is fastest
- * and most accurate on. Null when the region holds no text.
- */
-export function prepareForTesseract(image: RawImage): GrayImage | null {
-  const ink = inkMap(image);
-  if (!ink.hasInk) return null;
-  const box = textBox(ink, otsuThreshold(ink));
-  if (!box) return null;
-  return cropScaleInvert(ink, box, TESSERACT_TEXT_HEIGHT / (box.y1 - box.y0));
-}
 
 /** Crops `box` out of an ink map, scales it bilinearly by `scale`, pads it with background and inverts it. */
 export function cropScaleInvert(ink: GrayImage, box: Box, scale: number): GrayImage {

@@ -1,17 +1,19 @@
-import type { GrayImage } from './raw-image';
-
-/** Otsu's threshold over the whole image: the level that best separates ink from background. */
-export function otsuThreshold(image: GrayImage): number {
-  const histogram = new Uint32Array(256);
-  for (const value of image.data) histogram[value] = (histogram[value] ?? 0) + 1;
-  const total = image.data.length;
+/**
+ * Otsu's level (the one that best separates ink from background) over a 256-bin histogram, counting only values above `above` (to split the brighter part again).
+ * Values strictly above the returned level are the upper class.
+ */
+export function otsuLevel(histogram: Uint32Array, above = -1): number {
+  let total = 0;
   let sumAll = 0;
-  for (let v = 0; v < 256; v++) sumAll += v * (histogram[v] ?? 0);
+  for (let v = above + 1; v < 256; v++) {
+    total += histogram[v] ?? 0;
+    sumAll += v * (histogram[v] ?? 0);
+  }
   let sumBelow = 0;
   let countBelow = 0;
-  let bestLevel = 128;
+  let bestLevel = Math.max(above, 128);
   let bestVariance = -1;
-  for (let level = 0; level < 256; level++) {
+  for (let level = above + 1; level < 256; level++) {
     countBelow += histogram[level] ?? 0;
     if (countBelow === 0) continue;
     const countAbove = total - countBelow;
@@ -25,6 +27,5 @@ export function otsuThreshold(image: GrayImage): number {
       bestLevel = level;
     }
   }
-  // Pixels strictly above the returned level are ink.
   return bestLevel;
 }

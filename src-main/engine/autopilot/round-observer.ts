@@ -19,7 +19,9 @@ export interface Observation {
 export function toPhaseRead(read: ScreenRead): PhaseRead {
   const look = { ...(read.ink !== undefined ? { ink: read.ink } : {}), ...(read.extraLines !== undefined ? { extraLines: read.extraLines } : {}) };
   if (read.value !== null) return { at: read.at, kind: 'value', value: read.value, ...(read.decimals !== undefined ? { decimals: read.decimals } : {}), ...look };
-  if (read.text.trim() === '' && !read.extraLines) return { at: read.at, kind: 'none' };
+  // Blank means nothing on screen: a line the reader found but refused (a digit lost to a curve) has ink, and is an
+  // unread number, never the number disappearing (a learned crash look on some games, even with our bet open).
+  if (read.text.trim() === '' && !read.extraLines && !read.ink) return { at: read.at, kind: 'none' };
   return { at: read.at, kind: 'text', ...(read.otherText ? { long: true } : {}), ...look };
 }
 

@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MultiplierReader } from '../../../src-main/adapters/ocr/multiplier-reader';
 import { decodePng } from '../../../src-main/adapters/ocr/png-file';
+import type { RawImage } from '../../../src-main/core/ocr/raw-image';
 import { TesseractEngine } from '../../../src-main/adapters/ocr/tesseract-engine';
 import { launchHeadless } from '../../support/chromium';
 import { randomMultiplier, renderSamples, seededRandom, type TextStyle } from './multiplier-samples';
@@ -71,13 +72,28 @@ describe('MultiplierReader on rendered text', () => {
     expect(tally.glyphExact).toBe(tally.glyphReads);
   });
 
-  it('refuses a multiplier without the two decimals the game shows, unless told otherwise', async () => {
+  async function renderText(text: string): Promise<RawImage> {
     const page = await browser.newPage({ deviceScaleFactor: 1 });
-    await page.setContent(`<div id="m" style="display:inline-block;padding:12px 20px;color:#fff;background:#0f1923;font:700 40px 'DejaVu Sans'">372x</div>`);
-    const image = decodePng(await page.locator('#m').screenshot());
-    await page.close();
-    expect(await new MultiplierReader(engine).read(image)).toMatchObject({ text: '372x', value: null, unreadable: 'format' });
-    expect(await new MultiplierReader(engine, { decimals: null }).read(image)).toMatchObject({ text: '372x', value: 372 });
+    try {
+      await page.setContent(`<div id="m" style="display:inline-block;padding:12px 20px;color:#fff;background:#0f1923;font:700 40px 'DejaVu Sans'">${text}</div>`);
+      return decodePng(await page.locator('#m').screenshot());
+    } finally {
+      await page.close();
+    }
+  }
+
+  it('learns the decimals a game shows, then refuses a read that lost its point; a fresh reader takes 372x as is', async () => {
+    const reader = new MultiplierReader(engine);
+    expect(reader.lockedDecimals).toBeNull();
+    for (const text of ['3.70x', '3.71x', '3.72x']) expect((await reader.read(await renderText(text))).decimals).toBe(2);
+    expect(reader.lockedDecimals).toBe(2);
+    const lostPoint = await renderText('372x');
+    expect(await reader.read(lostPoint)).toMatchObject({ text: '372x', value: null, unreadable: 'format' });
+    expect(await new MultiplierReader(engine).read(lostPoint)).toMatchObject({ text: '372x', value: 372, decimals: 0 });
+  });
+
+  it('can be told the decimals up front', async () => {
+    expect(await new MultiplierReader(engine, { decimals: 2 }).read(await renderText('372x'))).toMatchObject({ value: null, unreadable: 'format' });
   });
 
   it('reports a blank region as unreadable', async () => {

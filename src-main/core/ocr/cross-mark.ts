@@ -1,0 +1,39 @@
+import type { GrayImage } from './raw-image';
+import type { Box } from './text-box';
+
+/**
+ * Whether an x-height glyph is drawn as a cross (x or ×), in any font: one ink run down its centre column and
+ * one across its middle row (where the strokes cross), and two across its top or bottom row (the arms). This is
+ * what tells the multiplier's mark from a letter of the same size: an s has three runs down its centre (as in
+ * "5s"), an n, u or v two across the middle.
+ */
+export function looksLikeCross(ink: GrayImage, glyph: Box, threshold: number): boolean {
+  const width = glyph.x1 - glyph.x0;
+  const height = glyph.y1 - glyph.y0;
+  if (width < 3 || height < 3) return true;
+  const column = (f: number): number => runsDown(ink, glyph, Math.min(glyph.x1 - 1, glyph.x0 + Math.floor(f * width)), threshold);
+  const row = (f: number): number => runsAcross(ink, glyph, Math.min(glyph.y1 - 1, glyph.y0 + Math.floor(f * height)), threshold);
+  const centreColumn = Math.min(column(0.45), column(0.5), column(0.55));
+  const middleRow = Math.min(row(0.45), row(0.5), row(0.55));
+  return centreColumn === 1 && middleRow === 1 && (row(0.15) >= 2 || row(0.85) >= 2);
+}
+
+/** Runs of ink along `length` pixels, where `inkAt(k)` is the ink of the k-th. */
+function runs(length: number, inkAt: (k: number) => number, threshold: number): number {
+  let count = 0;
+  let inRun = false;
+  for (let k = 0; k < length; k++) {
+    const inked = inkAt(k) >= threshold;
+    if (inked && !inRun) count++;
+    inRun = inked;
+  }
+  return count;
+}
+
+function runsDown(ink: GrayImage, glyph: Box, x: number, threshold: number): number {
+  return runs(glyph.y1 - glyph.y0, (k) => ink.data[(glyph.y0 + k) * ink.width + x] ?? 0, threshold);
+}
+
+function runsAcross(ink: GrayImage, glyph: Box, y: number, threshold: number): number {
+  return runs(glyph.x1 - glyph.x0, (k) => ink.data[y * ink.width + glyph.x0 + k] ?? 0, threshold);
+}

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { readsAsWords, showsWords } from './words';
+
+describe('showsWords: status text, not a garbled number', () => {
+  it('is true for the statuses games show', () => {
+    for (const status of ['BUSTED', 'FLEW AWAY!', 'CRASHED @ 2.35x', 'Busted @ x2.35', 'Starting in 5', 'Next round in 2.4s', 'PREPARING', 'WAITING FOR NEXT ROUND']) {
+      expect(showsWords(status), status).toBe(true);
+    }
+  });
+
+  it('is false for a number Tesseract garbled into a stray letter, or digits written as letters', () => {
+    for (const garbled of ['v7.37', '~J0L', 'x1 09', '1O.5x', 'lO0x', 'ST1.2', '5s', '3.2s']) expect(showsWords(garbled), garbled).toBe(false);
+  });
+
+  it('is stricter than readsAsWords, which any letter satisfies', () => {
+    expect(readsAsWords('v7.37')).toBe(true);
+    expect(showsWords('v7.37')).toBe(false);
+  });
+});

@@ -1,0 +1,40 @@
+/** Letters Tesseract writes for digits when nothing restricts it: l and I for 1, O and o for 0, T for 7, S for 5. */
+const DIGIT_LOOKALIKES: Record<string, string> = { l: '1', I: '1', '|': '1', O: '0', o: '0', T: '7', S: '5' };
+
+/**
+ * Whether an unrestricted Tesseract read shows words rather than a number: any letter but the multiplier's x and
+ * the look-alikes of digits. A number mark misread as %, « or * is no letter either. Status texts always have
+ * other letters ("BUSTED": U, E, D).
+ */
+export function readsAsWords(text: string): boolean {
+  return /[A-Za-z]/.test([...text].filter((c) => !(c in DIGIT_LOOKALIKES) && c !== 'x' && c !== 'X').join(''));
+}
+
+/**
+ * Whether a read is a status in words ("BUSTED", "FLEW AWAY!", "Starting in 5"): two letters in a row that are
+ * neither an x nor a digit's look-alike. A number Tesseract garbled under an effect ("v7.37", "~J0L" for 600x)
+ * has letters too, but scattered; to the phase model such a read is a lost frame, never crash text.
+ */
+export function showsWords(text: string): boolean {
+  const masked = [...text].map((c) => (c in DIGIT_LOOKALIKES || c === 'x' || c === 'X' ? '#' : c)).join('');
+  return /[A-Za-z]{2}/.test(masked);
+}
+
+/** Whether the first or last character of an unrestricted read (where a multiplier has its mark) is a letter other than x. */
+export function endsInLetter(text: string): boolean {
+  const compact = text.replace(/\s+/g, '');
+  return [compact.slice(0, 1), compact.slice(-1)].some((c) => /[a-z]/i.test(c) && !/x/i.test(c));
+}
+
+/** Decimals after the point of a multiplier text; 0 without a point. */
+export function decimalsOf(text: string): number {
+  return /\.(\d+)/.exec(text)?.[1]?.length ?? 0;
+}
+
+/** The digits of a read, with the letters Tesseract writes for digits read as those digits. */
+export function digitsOf(text: string): string {
+  return [...text]
+    .map((c) => DIGIT_LOOKALIKES[c] ?? c)
+    .join('')
+    .replace(/[^0-9]/g, '');
+}

@@ -1,0 +1,116 @@
+// Rendered crash-game states around the multiplier: status texts must never yield a value, and a region with more
+// than one line (a status above or below the number, a progress bar, a curve) is read at its number.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MultiplierReader } from '../../../src-main/adapters/ocr/multiplier-reader';
+import { decodePng } from '../../../src-main/adapters/ocr/png-file';
+import { TesseractEngine } from '../../../src-main/adapters/ocr/tesseract-engine';
+import type { RawImage } from '../../../src-main/core/ocr/raw-image';
+import { launchHeadless } from '../../support/chromium';
+
+const STATUS_TEXTS = ['Next round in 2.4s', 'Starting in 5', '3.2s', '5s', 'WAITING FOR NEXT ROUND', 'PREPARING', 'BUSTED', 'FLEW AWAY!', 'CRASHED @ 2.35x', 'Busted @ x2.35'];
+
+/** Game looks: font, size, colours (dark and light themes). */
+const LOOKS = [
+  "color:#fff;background:#0f1923;font:700 40px 'Roboto'",
+  "color:#111;background:#f7f7f7;font:600 28px 'Lato'",
+  "color:#ff4d4d;background:#14101f;font:800 56px 'Inter'",
+  "color:#3fd26b;background:#101418;font:400 22px 'DejaVu Sans'",
+];
+
+/** A 420×150 game region: a status above, the number, a status or bar below, and what is drawn behind. */
+function region(parts: { above?: string; number?: string; below?: string; bar?: boolean; curve?: boolean; numberColour?: string }): string {
+  const curve = parts.curve
+    ? `<svg style="position:absolute;inset:0" width="100%" height="100%" viewBox="0 0 100 100" preserveAspectRatio="none">
+        <path d="M0 100 Q 70 100 92 18 L 92 100 Z" fill="#ff3b5c" fill-opacity="0.15"/>
+        <path d="M0 100 Q 70 100 92 18" fill="none" stroke="#ff3b5c" stroke-width="4" vector-effect="non-scaling-stroke"/>
+        <path d="M84 22 L 96 14 L 99 16 L 90 24 Z M 88 18 L 93 12 L 95 13 L 91 20 Z" fill="#ff3b5c"/>
+      </svg>`
+    : '';
+  return `<div id="r" style="position:relative;width:420px;height:150px;background:#101828;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:6px;font-family:'Roboto'">
+    ${curve}
+    ${parts.above ? `<div style="position:relative;color:#fff;font:700 20px 'Roboto'">${parts.above}</div>` : ''}
+    ${parts.number ? `<div style="position:relative;color:${parts.numberColour ?? '#fff'};font:800 52px 'Roboto'">${parts.number}</div>` : ''}
+    ${parts.below ? `<div style="position:relative;color:#9fb4ff;font:600 16px 'Roboto'">${parts.below}</div>` : ''}
+    ${parts.bar ? `<div style="position:relative;width:240px;height:5px;background:#2a3550"><div style="width:60%;height:100%;background:#ffc83d"></div></div>` : ''}
+  </div>`;
+}
+
+describe('status texts and multi-line regions', () => {
+  let browser: Browser;
+  let page: Page;
+  let engine: TesseractEngine;
+
+  beforeAll(async () => {
+    [browser, engine] = await Promise.all([launchHeadless(), TesseractEngine.create()]);
+    page = await browser.newPage({ deviceScaleFactor: 1 });
+  });
+  afterAll(async () => {
+    await Promise.all([browser?.close(), engine?.terminate()]);
+  });
+
+  async function shot(html: string, selector: string): Promise<RawImage> {
+    await page.setContent(`<!doctype html><html><body style="margin:0">${html}</body></html>`);
+    await page.evaluate(() => document.fonts.ready);
+    return decodePng(await page.locator(selector).screenshot());
+  }
+
+  const inline = (text: string, look: string): string => `<div id="m" style="display:inline-block;padding:14px 24px;${look}">${text}</div>`;
+
+  it.each(LOOKS)('never reads a value from a status text (%s), and says it is text', { timeout: 60_000 }, async (look) => {
+    for (const text of STATUS_TEXTS) {
+      const read = await new MultiplierReader(engine).read(await shot(inline(text, look), '#m'));
+      expect({ text, value: read.value, decimals: read.decimals }).toEqual({ text, value: null, decimals: null });
+      expect(read.text, text).not.toBe('');
+    }
+  });
+
+  it('never reads a value from a status text once the font is learned (glyph path)', { timeout: 60_000 }, async () => {
+    const look = LOOKS[0] ?? '';
+    const reader = new MultiplierReader(engine);
+    for (const text of ['1.05x', '2.34x', '5.67x', '8.90x', '12.31x', '46.78x']) expect((await reader.read(await shot(inline(text, look), '#m'))).value).not.toBeNull();
+    expect(reader.learnedTemplates).toBeGreaterThan(5);
+    for (const text of STATUS_TEXTS) expect((await reader.read(await shot(inline(text, look), '#m'))).value, text).toBeNull();
+    expect((await reader.read(await shot(inline('7.35x', look), '#m'))).path).toBe('glyph');
+  });
+
+  it('reads words as words: status text comes back as shown', { timeout: 60_000 }, async () => {
+    const read = await new MultiplierReader(engine).read(await shot(inline('FLEW AWAY!', LOOKS[0] ?? ''), '#m'));
+    expect(read).toMatchObject({ text: 'FLEW AWAY!', value: null, unreadable: 'text', extraLines: 0 });
+  });
+
+  it('reads the number under a status line and counts the status', { timeout: 60_000 }, async () => {
+    const read = await new MultiplierReader(engine).read(await shot(region({ above: 'FLEW AWAY!', number: '2.35x', numberColour: '#ff4d4d' }), '#r'));
+    expect(read).toMatchObject({ value: 2.35, decimals: 2, extraLines: 1 });
+    // The ink is the number's red, not the white status above it.
+    expect(read.ink?.r).toBeGreaterThan(200);
+    expect(read.ink?.g).toBeLessThan(120);
+  });
+
+  it('reads the number over a status line below it', { timeout: 60_000 }, async () => {
+    const read = await new MultiplierReader(engine).read(await shot(region({ number: '14.7x', below: 'PREPARING' }), '#r'));
+    expect(read).toMatchObject({ value: 14.7, decimals: 1, extraLines: 1 });
+  });
+
+  it('does not count a progress bar as a line, nor let it break the number', { timeout: 60_000 }, async () => {
+    const read = await new MultiplierReader(engine).read(await shot(region({ number: '×3.08', bar: true }), '#r'));
+    expect(read).toMatchObject({ value: 3.08, extraLines: 0 });
+  });
+
+  it('reads a status with a progress bar as text, not a number', { timeout: 60_000 }, async () => {
+    const read = await new MultiplierReader(engine).read(await shot(region({ below: 'Starting in 5', bar: true }), '#r'));
+    expect(read).toMatchObject({ value: null, extraLines: 0 });
+  });
+
+  it('reads the number through the curve and plane drawn behind it', { timeout: 60_000 }, async () => {
+    for (const number of ['1.87x', '23.5x', '118x']) {
+      const read = await new MultiplierReader(engine).read(await shot(region({ number, curve: true }), '#r'));
+      expect({ number, value: read.value }).toEqual({ number, value: Number.parseFloat(number) });
+    }
+  });
+
+  it('reads a blank region as blank, with no ink and no lines', async () => {
+    const read = await new MultiplierReader(engine).read(await shot(region({}), '#r'));
+    expect(read).toMatchObject({ text: '', value: null, unreadable: 'blank', ink: null, extraLines: 0, decimals: null });
+  });
+});
