@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SKIN_NAMES, SKINS, type SkinName } from '../../src-renderer/practice-game/skins';
 import { startSignalServer, type SignalServer } from '../../src-main/adapters/signals/test-server';
-import { runCockpit } from '../support/cockpit-process';
+import { runCockpit, type CockpitProcess } from '../support/cockpit-process';
 import { seedWithModestRounds, startDesktopGame, type DesktopGame, type GameLogEntry } from '../support/desktop-game';
 import { learnGame, type LearnedGame } from '../support/learn-game';
 import { planRound, signalFor, type PlannedRound } from '../support/round-plan';
@@ -42,6 +42,22 @@ async function playRounds(game: DesktopGame, server: SignalServer, count: number
     planned.push(round);
   }
   return planned;
+}
+
+/**
+ * Runs `cockpit autopilot --profile … --data … --json` on the game's display against a fresh signal server, once the
+ * signals are open; the CLI and the server are stopped however `body` ends.
+ */
+async function withAutopilot(game: DesktopGame, args: string[], body: (cli: CockpitProcess, server: SignalServer) => Promise<void>): Promise<void> {
+  const server = await startSignalServer();
+  const cli = runCockpit(['autopilot', '--signals', server.url, '--json', ...args], { DISPLAY: game.x.display });
+  try {
+    await cli.waitForStderr(/signals: open/, 20_000);
+    await body(cli, server);
+  } finally {
+    if (cli.child.exitCode === null) cli.kill('SIGKILL');
+    await server.close();
+  }
 }
 
 /** Anything the game did that no signal asked for: a refused click, a queued or cancelled bet. */
@@ -106,67 +122,49 @@ describe.skipIf(!XVFB_AVAILABLE)('the autopilot on every practice-game skin', ()
       });
 
       it(`live: ${LIVE_ROUNDS} signalled rounds, bets only on bet:true, every cash-out in [target, target + 0.03], nothing stray`, async () => {
-        const server = await startSignalServer();
         const dataDir = join(dir.path, 'live');
         learned.copyTo(dataDir);
         const before = (await game.log()).length;
-        const cli = runCockpit(['autopilot', '--profile', profileFile, '--signals', server.url, '--live', '--rounds', String(LIVE_ROUNDS), '--data', dataDir, '--json'], { DISPLAY: game.x.display });
-        try {
-          await cli.waitForStderr(/signals: open/, 20_000);
-          const planned = await playRounds(game, server, LIVE_ROUNDS);
-          const records = (await cli.waitForLines(LIVE_ROUNDS, 180_000)).map((l) => JSON.parse(l) as RoundRecord);
-          expect(await cli.exited()).toBe(0);
-          judge(skin, planned, records, (await game.log()).slice(before));
-        } finally {
-          if (cli.child.exitCode === null) cli.kill('SIGKILL');
-          await server.close();
-        }
+        await withAutopilot(game, ['--profile', profileFile, '--live', '--rounds', String(LIVE_ROUNDS), '--data', dataDir], async (cli, server) => {
+            const planned = await playRounds(game, server, LIVE_ROUNDS);
+            const records = (await cli.waitForLines(LIVE_ROUNDS, 180_000)).map((l) => JSON.parse(l) as RoundRecord);
+            expect(await cli.exited()).toBe(0);
+            judge(skin, planned, records, (await game.log()).slice(before));
+        });
       }, 300_000);
 
       it('live on a game never rehearsed: watches first, refuses signals with the reason, then bets', async () => {
-        const server = await startSignalServer();
         const dataDir = join(dir.path, 'unrehearsed');
         const before = (await game.log()).length;
-        const cli = runCockpit(['autopilot', '--profile', profileFile, '--signals', server.url, '--live', '--rounds', '3', '--data', dataDir, '--json'], { DISPLAY: game.x.display });
-        try {
-          await cli.waitForStderr(/signals: open/, 20_000);
-          expect(cli.stderr()).toMatch(/LIVE once learned/);
-          const early = await game.nextBettingPhase();
-          server.send(signalFor({ roundId: early, crash: game.chain.crashPoint(early), bet: true, target: 2, expect: 'SKIPPED' }));
-          const [refused] = (await cli.waitForLines(1, 60_000)).map((l) => JSON.parse(l) as RoundRecord);
-          expect(refused).toMatchObject({ roundId: String(early), status: 'SKIPPED', reason: expect.stringMatching(/still learning this game \(\d of 2 rounds seen\)/) });
-          await cli.waitForStderr(/game learned: LIVE/, 120_000);
-          const planned = await playRounds(game, server, 2);
-          const records = (await cli.waitForLines(3, 120_000)).slice(1).map((l) => JSON.parse(l) as RoundRecord);
-          expect(await cli.exited()).toBe(0);
-          judge(skin, planned, records, (await game.log()).slice(before));
-        } finally {
-          if (cli.child.exitCode === null) cli.kill('SIGKILL');
-          await server.close();
-        }
+        await withAutopilot(game, ['--profile', profileFile, '--live', '--rounds', '3', '--data', dataDir], async (cli, server) => {
+            expect(cli.stderr()).toMatch(/LIVE once learned/);
+            const early = await game.nextBettingPhase();
+            server.send(signalFor({ roundId: early, crash: game.chain.crashPoint(early), bet: true, target: 2, expect: 'SKIPPED' }));
+            const [refused] = (await cli.waitForLines(1, 60_000)).map((l) => JSON.parse(l) as RoundRecord);
+            expect(refused).toMatchObject({ roundId: String(early), status: 'SKIPPED', reason: expect.stringMatching(/still learning this game \(\d of 2 rounds seen\)/) });
+            await cli.waitForStderr(/game learned: LIVE/, 120_000);
+            const planned = await playRounds(game, server, 2);
+            const records = (await cli.waitForLines(3, 120_000)).slice(1).map((l) => JSON.parse(l) as RoundRecord);
+            expect(await cli.exited()).toBe(0);
+            judge(skin, planned, records, (await game.log()).slice(before));
+        });
       }, 300_000);
 
       it('dry run: the same kind of signals, zero clicks', async () => {
-        const server = await startSignalServer();
         const dataDir = join(dir.path, 'dry');
         learned.copyTo(dataDir);
         const before = (await game.log()).length;
-        const cli = runCockpit(['autopilot', '--profile', profileFile, '--signals', server.url, '--rounds', '2', '--data', dataDir, '--json'], { DISPLAY: game.x.display });
-        try {
-          await cli.waitForStderr(/signals: open/, 20_000);
-          const planned = await playRounds(game, server, 2, 3);
-          const records = (await cli.waitForLines(2, 90_000)).map((l) => JSON.parse(l) as RoundRecord);
-          expect(await cli.exited()).toBe(0);
-          expect((await game.log()).slice(before).filter((e) => e.type !== 'round' && e.type !== 'crash')).toEqual([]);
-          for (const round of planned) expect(records.find((r) => r.roundId === String(round.roundId))?.status).toBe(round.expect);
-          const db = new Database(join(dataDir, 'cockpit.sqlite'), { readonly: true });
-          const clicks = db.prepare("SELECT count(*) AS n FROM actions WHERE kind IN ('click', 'type')").get() as { n: number };
-          db.close();
-          expect(clicks.n).toBe(0);
-        } finally {
-          if (cli.child.exitCode === null) cli.kill('SIGKILL');
-          await server.close();
-        }
+        await withAutopilot(game, ['--profile', profileFile, '--rounds', '2', '--data', dataDir], async (cli, server) => {
+            const planned = await playRounds(game, server, 2, 3);
+            const records = (await cli.waitForLines(2, 90_000)).map((l) => JSON.parse(l) as RoundRecord);
+            expect(await cli.exited()).toBe(0);
+            expect((await game.log()).slice(before).filter((e) => e.type !== 'round' && e.type !== 'crash')).toEqual([]);
+            for (const round of planned) expect(records.find((r) => r.roundId === String(round.roundId))?.status).toBe(round.expect);
+            const db = new Database(join(dataDir, 'cockpit.sqlite'), { readonly: true });
+            const clicks = db.prepare("SELECT count(*) AS n FROM actions WHERE kind IN ('click', 'type')").get() as { n: number };
+            db.close();
+            expect(clicks.n).toBe(0);
+        });
       }, 180_000);
     });
   }
