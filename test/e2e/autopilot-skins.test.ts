@@ -126,10 +126,10 @@ describe.skipIf(!XVFB_AVAILABLE)('the autopilot on every practice-game skin', ()
         learned.copyTo(dataDir);
         const before = (await game.log()).length;
         await withAutopilot(game, ['--profile', profileFile, '--live', '--rounds', String(LIVE_ROUNDS), '--data', dataDir], async (cli, server) => {
-            const planned = await playRounds(game, server, LIVE_ROUNDS);
-            const records = (await cli.waitForLines(LIVE_ROUNDS, 180_000)).map((l) => JSON.parse(l) as RoundRecord);
-            expect(await cli.exited()).toBe(0);
-            judge(skin, planned, records, (await game.log()).slice(before));
+          const planned = await playRounds(game, server, LIVE_ROUNDS);
+          const records = (await cli.waitForLines(LIVE_ROUNDS, 180_000)).map((l) => JSON.parse(l) as RoundRecord);
+          expect(await cli.exited()).toBe(0);
+          judge(skin, planned, records, (await game.log()).slice(before));
         });
       }, 300_000);
 
@@ -137,16 +137,16 @@ describe.skipIf(!XVFB_AVAILABLE)('the autopilot on every practice-game skin', ()
         const dataDir = join(dir.path, 'unrehearsed');
         const before = (await game.log()).length;
         await withAutopilot(game, ['--profile', profileFile, '--live', '--rounds', '3', '--data', dataDir], async (cli, server) => {
-            expect(cli.stderr()).toMatch(/LIVE once learned/);
-            const early = await game.nextBettingPhase();
-            server.send(signalFor({ roundId: early, crash: game.chain.crashPoint(early), bet: true, target: 2, expect: 'SKIPPED' }));
-            const [refused] = (await cli.waitForLines(1, 60_000)).map((l) => JSON.parse(l) as RoundRecord);
-            expect(refused).toMatchObject({ roundId: String(early), status: 'SKIPPED', reason: expect.stringMatching(/still learning this game \(\d of 2 rounds seen\)/) });
-            await cli.waitForStderr(/game learned: LIVE/, 120_000);
-            const planned = await playRounds(game, server, 2);
-            const records = (await cli.waitForLines(3, 120_000)).slice(1).map((l) => JSON.parse(l) as RoundRecord);
-            expect(await cli.exited()).toBe(0);
-            judge(skin, planned, records, (await game.log()).slice(before));
+          expect(cli.stderr()).toMatch(/LIVE once learned/);
+          const early = await game.nextBettingPhase();
+          server.send(signalFor({ roundId: early, crash: game.chain.crashPoint(early), bet: true, target: 2, expect: 'SKIPPED' }));
+          const [refused] = (await cli.waitForLines(1, 60_000)).map((l) => JSON.parse(l) as RoundRecord);
+          expect(refused).toMatchObject({ roundId: String(early), status: 'SKIPPED', reason: expect.stringMatching(/still learning this game \(\d of 2 rounds seen\)/) });
+          await cli.waitForStderr(/game learned: LIVE/, 120_000);
+          const planned = await playRounds(game, server, 2);
+          const records = (await cli.waitForLines(3, 120_000)).slice(1).map((l) => JSON.parse(l) as RoundRecord);
+          expect(await cli.exited()).toBe(0);
+          judge(skin, planned, records, (await game.log()).slice(before));
         });
       }, 300_000);
 
@@ -155,15 +155,15 @@ describe.skipIf(!XVFB_AVAILABLE)('the autopilot on every practice-game skin', ()
         learned.copyTo(dataDir);
         const before = (await game.log()).length;
         await withAutopilot(game, ['--profile', profileFile, '--rounds', '2', '--data', dataDir], async (cli, server) => {
-            const planned = await playRounds(game, server, 2, 3);
-            const records = (await cli.waitForLines(2, 90_000)).map((l) => JSON.parse(l) as RoundRecord);
-            expect(await cli.exited()).toBe(0);
-            expect((await game.log()).slice(before).filter((e) => e.type !== 'round' && e.type !== 'crash')).toEqual([]);
-            for (const round of planned) expect(records.find((r) => r.roundId === String(round.roundId))?.status).toBe(round.expect);
-            const db = new Database(join(dataDir, 'cockpit.sqlite'), { readonly: true });
-            const clicks = db.prepare("SELECT count(*) AS n FROM actions WHERE kind IN ('click', 'type')").get() as { n: number };
-            db.close();
-            expect(clicks.n).toBe(0);
+          const planned = await playRounds(game, server, 2, 3);
+          const records = (await cli.waitForLines(2, 90_000)).map((l) => JSON.parse(l) as RoundRecord);
+          expect(await cli.exited()).toBe(0);
+          expect((await game.log()).slice(before).filter((e) => e.type !== 'round' && e.type !== 'crash')).toEqual([]);
+          for (const round of planned) expect(records.find((r) => r.roundId === String(round.roundId))?.status).toBe(round.expect);
+          const db = new Database(join(dataDir, 'cockpit.sqlite'), { readonly: true });
+          const clicks = db.prepare("SELECT count(*) AS n FROM actions WHERE kind IN ('click', 'type')").get() as { n: number };
+          db.close();
+          expect(clicks.n).toBe(0);
         });
       }, 180_000);
     });
