@@ -6,8 +6,7 @@ export type ConnectionState = 'connecting' | 'connected' | 'disconnected' | 'ref
 export interface CockpitTransport {
   readonly kind: 'electron-ipc' | 'websocket';
   readonly calls: CockpitCalls;
-  /** The handler gets the payload of `name` only, parsed against the contract. */
-  on<N extends EventName>(name: N, handler: (payload: EventPayload<N>) => void): () => void;
+  onEvent(listener: <N extends EventName>(name: N, payload: EventPayload<N>) => void): () => void;
   onConnection(listener: (state: ConnectionState, detail?: string) => void): () => void;
 }
 
