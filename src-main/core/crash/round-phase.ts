@@ -262,7 +262,7 @@ function stepMs(value: number, quantum: number, rate: number): number {
 }
 
 function stallLimit(value: number, quantum: number, rate: number, slackMs: number, minMs = 0): number {
-  return Math.max(minMs, Math.log((value + quantum) / value) / rate + slackMs);
+  return Math.max(minMs, stepMs(value, quantum, rate) + slackMs);
 }
 
 function stepWaiting(state: PhaseState, read: PhaseRead, config: PhaseConfig): PhaseStep {

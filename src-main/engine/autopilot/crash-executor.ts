@@ -95,7 +95,6 @@ interface CashoutSent {
   paidAt?: number;
 }
 
-/** What the Bet click left behind, for the cash-out gate and the queued-bet guard. */
 /** Reads stop this long before a committed click: a capture blocks the thread for a millisecond or two. */
 const HOLD_READS_BEFORE_CLICK_MS = 25;
 
@@ -105,6 +104,10 @@ const BET_GONE_CHECK_MS = 100;
 /** What stopping between our bet and the flight did: took it back, could not (play on), or clicked without proof. */
 type Withdrawal = { kind: 'withdrawn'; reason: string } | { kind: 'play-on' } | { kind: 'unsure' };
 
+/** A read that says our round began: its flight, or a crash before any readable flight. */
+const roundStarted = (o: Observation) => o.events.some((e) => e.type === 'flight' || e.type === 'crash');
+
+/** What the Bet click left behind, for the cash-out gate and the queued-bet guard. */
 interface BetPlaced {
   clicked: boolean;
   /** The game showed the bet taken (or, without button captures, the click went out). */
@@ -194,19 +197,18 @@ export class CrashExecutor {
       // Dry run plays the round as if the bet were in, so both modes read phases the same way.
       observer.setBetOpen(true);
 
-      const started = (o: Observation) => o.events.some((e) => e.type === 'flight' || e.type === 'crash');
       const awaited = await this.awaitFlight(reads, profile, bet);
       let start = awaited.start;
       if (awaited.betGone) {
         return move('CRASHED', 'the button no longer shows our bet: the round ended before a readable flight', { maxSeen: 1, pnl: roundPnl('CRASHED', stake, null), reason: 'instant crash (seen on the button)' });
       }
-      if (start && !started(start)) {
+      if (start && !roundStarted(start)) {
         // Stopped while betting is still open: take the bet back now instead of waiting for the flight to cash out.
         const withdrawn = await this.withdrawBet(profile, bet, exec.id);
         if (withdrawn.kind === 'withdrawn') return move('SKIPPED', withdrawn.reason, { pnl: 0, reason: withdrawn.reason });
         // A cancel click the button did not confirm leaves us unsure the bet is in: no Cash out click may follow it.
         if (withdrawn.kind === 'unsure') bet = { ...bet, taken: false };
-        start = await reads.take(started, options.maxWaitMs);
+        start = await reads.take(roundStarted, options.maxWaitMs);
       }
       if (!start) return move('FAILED', 'the round did not start', { reason: `no flight within ${options.maxWaitMs} ms after the bet` });
       const instant = start.events.find((e) => e.type === 'crash');
@@ -254,15 +256,14 @@ export class CrashExecutor {
    */
   private async awaitFlight(reads: ObservationQueue, profile: GameProfile, bet: BetPlaced): Promise<{ start: Observation | null; betGone: boolean }> {
     const { buttons, clock, options } = this.ctx;
-    const started = (o: Observation) => o.events.some((e) => e.type === 'flight' || e.type === 'crash');
     const idleLook = isSingleButton(profile) && bet.taken && buttons ? bet.idleLook : null;
     const deadline = clock.now() + options.maxWaitMs;
     let checkedAt = clock.now();
     let idleSeen = 0;
     for (;;) {
       const due = (o: Observation) => idleLook !== null && o.read.at - checkedAt >= BET_GONE_CHECK_MS;
-      const o = await reads.take((o) => started(o) || this.ctx.halted() || due(o), Math.max(0, deadline - clock.now()));
-      if (!o || started(o) || this.ctx.halted() || !idleLook || !buttons) return { start: o, betGone: false };
+      const o = await reads.take((o) => roundStarted(o) || this.ctx.halted() || due(o), Math.max(0, deadline - clock.now()));
+      if (!o || roundStarted(o) || this.ctx.halted() || !idleLook || !buttons) return { start: o, betGone: false };
       checkedAt = o.read.at;
       const look = await buttons.look('bet');
       idleSeen = look && sameButtonLook(look, idleLook) ? idleSeen + 1 : 0;
@@ -277,40 +278,45 @@ export class CrashExecutor {
    */
   private async withdrawBet(profile: GameProfile, bet: BetPlaced, executionId: number): Promise<Withdrawal> {
     if (!bet.clicked) return { kind: 'withdrawn', reason: 'autopilot stopped before the flight (dry run: nothing to take back)' };
-    const { buttons, clock, options, observer } = this.ctx;
-    if (!isSingleButton(profile) || !buttons || !bet.taken || !bet.idleLook || !bet.placedLook) return { kind: 'play-on' };
+    const { buttons, options, observer } = this.ctx;
+    const { idleLook, placedLook } = bet;
+    if (!isSingleButton(profile) || !buttons || !bet.taken || !idleLook || !placedLook) return { kind: 'play-on' };
     const shown = await buttons.look('bet');
     // Only a button still showing our bet is clicked: after the round started, a click would cash out or queue a bet.
-    if (!shown || !sameButtonLook(shown, bet.placedLook) || observer.phase.phase !== 'BETTING') return { kind: 'play-on' };
+    if (!shown || !sameButtonLook(shown, placedLook) || observer.phase.phase !== 'BETTING') return { kind: 'play-on' };
     const click = await this.ctx.clicker.click({ profile, target: 'cancel', reason: 'autopilot stopped before the flight: cancelling our bet', executionId, betPlacedLive: true });
     if (!click.clicked) return { kind: 'play-on' };
-    const deadline = clock.now() + options.betConfirmMs;
+    const cancelled = await this.watchBetButton((look) => sameButtonLook(look, idleLook), options.betConfirmMs);
+    return cancelled ? { kind: 'withdrawn', reason: 'autopilot stopped before the flight: bet cancelled, stake returned' } : { kind: 'unsure' };
+  }
+
+  /**
+   * Captures the Bet button every 10 ms for up to `ms` until it `shows` what the caller waits for; null when it did
+   * not, or as soon as `stillValid` says a change would no longer prove anything.
+   */
+  private async watchBetButton(shows: (look: ButtonLook) => boolean, ms: number, stillValid: () => boolean = () => true): Promise<ButtonLook | null> {
+    const { buttons, clock } = this.ctx;
+    if (!buttons) return null;
+    const deadline = clock.now() + ms;
     for (;;) {
       const look = await buttons.look('bet');
-      if (look && sameButtonLook(look, bet.idleLook)) return { kind: 'withdrawn', reason: 'autopilot stopped before the flight: bet cancelled, stake returned' };
-      if (clock.now() >= deadline) return { kind: 'unsure' };
+      if (!stillValid()) return null;
+      if (look && shows(look)) return look;
+      if (clock.now() >= deadline) return null;
       await clock.sleepUntil(clock.now() + 10);
     }
   }
 
   /** Clicks Bet and watches the button: a bet counts as taken only when the game shows it. */
   private async placeBet(profile: GameProfile, signal: Signal, stake: number, executionId: number, limit: string | null): Promise<BetPlaced> {
-    const { buttons, clicker, clock, options } = this.ctx;
+    const { buttons, clicker, options } = this.ctx;
     const idleLook = buttons ? await buttons.look('bet') : null;
     const click = await clicker.click({ profile, target: 'bet', reason: `bet round ${signal.roundId}: stake ${stake}, target ${signal.target}x`, executionId, limitRefusal: limit });
     if (!click.clicked) return { clicked: false, taken: false, idleLook, placedLook: null, detail: `simulated: ${click.refused}` };
     if (!buttons || !idleLook) return { clicked: true, taken: true, idleLook, placedLook: null, detail: `bet clicked (${click.latencyMs.toFixed(1)} ms); no button capture to confirm it` };
-    const deadline = clock.now() + options.betConfirmMs;
-    for (;;) {
-      const look = await buttons.look('bet');
-      // Once the round starts, the button changes whether or not our bet is in: only a change in betting proves it.
-      if (this.ctx.observer.phase.phase !== 'BETTING') break;
-      if (look && buttonChanged(look, idleLook)) {
-        return { clicked: true, taken: true, idleLook, placedLook: look, detail: `bet clicked (${click.latencyMs.toFixed(1)} ms) and shown taken by the game` };
-      }
-      if (clock.now() >= deadline) break;
-      await clock.sleepUntil(clock.now() + 10);
-    }
+    // Once the round starts, the button changes whether or not our bet is in: only a change in betting proves it.
+    const placedLook = await this.watchBetButton((look) => buttonChanged(look, idleLook), options.betConfirmMs, () => this.ctx.observer.phase.phase === 'BETTING');
+    if (placedLook) return { clicked: true, taken: true, idleLook, placedLook, detail: `bet clicked (${click.latencyMs.toFixed(1)} ms) and shown taken by the game` };
     return { clicked: true, taken: false, idleLook, placedLook: null, detail: `bet clicked, but the game's button did not change within ${options.betConfirmMs} ms of betting: no cash-out will be clicked` };
   }
 
