@@ -30,22 +30,32 @@ describe('cockpit demo', () => {
 
   it('shows every part busy within 10 seconds of opening the page, and says what is simulated', async () => {
     await page.goto(demo.url);
-    const deadline = Date.now() + 10_000;
+    const opened = Date.now();
+    const deadline = opened + 10_000;
+    // When each part showed up (ms after the page opened): the failure message says which one was late.
+    const shownAt: Record<string, number> = {};
     const inTime = () => ({ timeout: Math.max(500, deadline - Date.now()) });
+    const shown = (part: string) => void (shownAt[part] = Date.now() - opened);
     const view = (name: (typeof VIEWS)[number]) => page.getByRole('button', { name, exact: true }).click();
     await page.getByTestId('demo-banner').waitFor(inTime());
+    shown('banner');
     expect(await page.getByTestId('demo-banner').textContent()).toMatch(/simulated and in dry run/);
     // Signals arrive and rounds are played (dry run) on the simulated game.
     await expect.poll(() => page.getByTestId('signal-queue').locator('tbody tr').count(), inTime()).toBeGreaterThan(0);
+    shown('signals');
     await expect.poll(() => page.getByTestId('executions').locator('tbody tr').count(), inTime()).toBeGreaterThan(0);
+    shown('rounds');
     expect(await page.getByTestId('demo-note').textContent()).toMatch(/round simulator/);
     // The paper account has traded (orders, P&L), and the sample backtest is finished and shown.
     await view('Markets');
     await expect.poll(() => page.getByTestId('orders-table').locator('tbody tr').count(), inTime()).toBeGreaterThan(0);
+    shown('orders');
     await expect.poll(() => page.getByTestId('pnl-table').locator('tbody tr').count(), inTime()).toBeGreaterThan(0);
+    shown('pnl');
     await view('Backtest');
     await expect.poll(() => page.getByTestId('run-result').textContent(), inTime()).toMatch(/synthetic/);
-    expect(Date.now()).toBeLessThanOrEqual(deadline);
+    shown('backtest');
+    expect(Date.now(), `late: ${JSON.stringify(shownAt)}`).toBeLessThanOrEqual(deadline);
 
     // Screenshots of every view, from the 10 s mark on.
     await page.waitForTimeout(Math.max(0, deadline - Date.now()));

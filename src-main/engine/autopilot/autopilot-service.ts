@@ -87,7 +87,7 @@ export class AutopilotService {
   lastReadStats: { reads: number; p50: number; p99: number } | null = null;
   private rehearsalRun: Promise<void> | null = null;
   private rehearsalAbort: AbortController | null = null;
-  private readonly ui = new UiLane();
+  private readonly ui = new UiLane((error) => console.error(`[autopilot] a UI notification failed: ${error instanceof Error ? error.message : String(error)}`));
   private observer: RoundObserver | null = null;
   private readonly observationListeners = new Set<(o: Observation) => void>();
   private profile: GameProfile | null = null;
@@ -197,7 +197,7 @@ export class AutopilotService {
     await this.rehearsalRun;
     await this.stop('shutdown');
     // The last round's notifications read P&L from SQLite, which closes right after this.
-    this.ui.flush();
+    this.ui.close();
   }
 
   /**

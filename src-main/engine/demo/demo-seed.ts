@@ -18,6 +18,9 @@ export interface DemoSeeded {
   backtestJobId: string;
 }
 
+/** The demo market's strategy: a close against a 3-candle average trades within seconds of its first candles. */
+export const DEMO_SMA_CROSS = { fast: 1, slow: 3 } as const;
+
 async function must<T>(what: string, result: Promise<Result<T>>): Promise<T> {
   const answer = await result;
   if (!answer.ok) throw new Error(`demo setup: ${what} failed: ${answer.error.message}`);
@@ -34,11 +37,10 @@ export async function seedDemo(dispatch: Dispatch, options: DemoSeedOptions): Pr
   await must('starting the autopilot', calls.app.setStrategyEnabled({ id: 'autopilot', enabled: true }));
 
   const account = await must('adding the paper account', calls.markets.addAccount({ exchange: 'paper', environment: 'paper', label: 'Demo paper', baseUrl: options.exchangeUrl, paperBalance: 10_000 }));
-  // The simulator has no history, so the strategy warms up on live 1 s candles: the close against a 3-candle average
-  // trades within seconds of the first candles (the default 10/30 would wait half a minute).
+  // The simulator has no history, so the strategy warms up on live 1 s candles (the default 10/30 would wait half a minute).
   const strategy = await must(
     'configuring sma-cross',
-    calls.markets.configureStrategy({ strategy: 'sma-cross', params: { fast: 1, slow: 3 }, accountId: account.id, symbol: 'BTCUSDT', interval: '1s', riskProfile: true }),
+    calls.markets.configureStrategy({ strategy: 'sma-cross', params: DEMO_SMA_CROSS, accountId: account.id, symbol: 'BTCUSDT', interval: '1s', riskProfile: true }),
   );
   await must('switching sma-cross on', calls.app.setStrategyEnabled({ id: `strategy:${strategy.id}`, enabled: true }));
 

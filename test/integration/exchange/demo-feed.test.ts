@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startDemoFeed } from '../../../src-main/adapters/exchange/simulator/demo-feed';
+import { demoTradePath, startDemoFeed, type DemoFeedOptions } from '../../../src-main/adapters/exchange/simulator/demo-feed';
+import { DEMO_MARKET } from '../../../src-main/cli/commands/demo';
+import { SmaCross } from '../../../src-main/core/strategies/sma-cross';
+import { DEMO_SMA_CROSS } from '../../../src-main/engine/demo/demo-seed';
 import type { Simulator } from '../../../src-main/adapters/exchange/simulator/server';
 import { binanceOn, simulator, until } from './harness';
 
@@ -19,5 +22,37 @@ describe('simulator demo mode', () => {
     const ks = await exchange.fetchKlines('BTCUSDT', '1s');
     expect(ks.length).toBeGreaterThan(0);
     expect(ks.every((k) => k.low <= k.open && k.open <= k.high && k.low <= k.close && k.close <= k.high)).toBe(true);
+  });
+});
+
+describe("the demo market's promise", () => {
+  /** Seconds from the strategy's start to its first entry, on 1 s candles built from the path's 100 ms ticks. */
+  function firstEntryAfter(options: DemoFeedOptions, ticksBefore: number, boundaryTick: number): number | null {
+    const next = demoTradePath(options);
+    for (let i = 0; i < ticksBefore; i++) next();
+    const strategy = new SmaCross(DEMO_SMA_CROSS);
+    const ticksPerCandle = 1000 / options.everyMs;
+    // The first candle the strategy sees closes at the next boundary: a partial one, as when it joins mid-second.
+    let ticks = boundaryTick === 0 ? ticksPerCandle : boundaryTick;
+    for (let candle = 1; candle <= 30; candle++) {
+      let close = 0;
+      for (let t = 0; t < ticks; t++) close = next()[0]!.price;
+      const elapsedTicks = (candle - 1) * ticksPerCandle + (boundaryTick === 0 ? ticksPerCandle : boundaryTick);
+      if (strategy.onCandle({ time: candle * 1000, open: close, high: close, low: close, close, volume: 1 })?.action === 'enter') return (elapsedTicks * options.everyMs) / 1000;
+      ticks = ticksPerCandle;
+    }
+    return null;
+  }
+
+  const startups = Array.from({ length: 80 }, (_, i) => ({ ticksBefore: i * 3, boundaryTick: i % 10 }));
+  const slowest = (options: DemoFeedOptions) => Math.max(...startups.map((s) => firstEntryAfter(options, s.ticksBefore, s.boundaryTick) ?? Infinity));
+
+  it('gives sma-cross its first entry within 7 s of its start, however long startup took', () => {
+    expect(slowest(DEMO_MARKET)).toBeLessThanOrEqual(7);
+  });
+
+  it('the walk alone does not (why the swing is there)', () => {
+    const { swing: _, ...walkOnly } = DEMO_MARKET;
+    expect(slowest({ ...walkOnly, volatility: 0.0012 })).toBeGreaterThan(7);
   });
 });
