@@ -33,3 +33,5 @@ export type Events = typeof events;
 export type EventName = keyof Events & string;
 export type EventPayload<N extends EventName> = z.output<Events[N]>;
 export const eventNames = Object.keys(events) as EventName[];
+/** The same map, each schema typed as the parser of its own payload: indexed by a generic name, it still parses to that name's payload. */
+export const eventSchemas: { readonly [N in EventName]: z.ZodType<EventPayload<N>> } = events;

@@ -1,12 +1,15 @@
 // Runs in: renderer inside Electron. Wraps the preload's `window.cockpit`.
-import type { EventName, EventPayload } from '../../../src-shared/contract';
+import { createEventHub } from './event-hub';
 import type { CockpitTransport, PreloadApi } from './transport';
 
 export function createIpcTransport(api: PreloadApi): CockpitTransport {
+  const hub = createEventHub();
+  // One preload listener for the window's lifetime; stores come and go on the hub.
+  api.onEvent(hub.dispatch);
   return {
     kind: 'electron-ipc',
     calls: api.calls,
-    onEvent: (listener) => api.onEvent((name, payload) => listener(name as EventName, payload as EventPayload<EventName>)),
+    on: hub.on,
     // IPC to our own main process is up for as long as this window exists.
     onConnection: (listener) => {
       listener('connected');

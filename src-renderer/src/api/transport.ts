@@ -6,7 +6,8 @@ export type ConnectionState = 'connecting' | 'connected' | 'disconnected' | 'ref
 export interface CockpitTransport {
   readonly kind: 'electron-ipc' | 'websocket';
   readonly calls: CockpitCalls;
-  onEvent(listener: <N extends EventName>(name: N, payload: EventPayload<N>) => void): () => void;
+  /** The handler gets the payload of `name` only, parsed against the contract. */
+  on<N extends EventName>(name: N, handler: (payload: EventPayload<N>) => void): () => void;
   onConnection(listener: (state: ConnectionState, detail?: string) => void): () => void;
 }
 

@@ -1,6 +1,7 @@
 // Runs in: renderer in a browser (headless shell). The contract over the WebSocket bridge.
-import { buildClient, contract, fail, type EventName, type EventPayload, type Result } from '../../../src-shared/contract';
+import { buildClient, contract, fail, type Result } from '../../../src-shared/contract';
 import { BRIDGE_PROTOCOL_VERSION, CLOSE_UNAUTHORIZED, ServerFrame } from '../../../src-shared/contract/wire';
+import { createEventHub } from './event-hub';
 import type { CockpitTransport, ConnectionState } from './transport';
 
 const CALL_TIMEOUT_MS = 15_000;
@@ -14,7 +15,7 @@ export function createWsTransport(url: string, token: string): CockpitTransport 
   let attempt = 0;
   const pending = new Map<number, { resolve: (r: Result<unknown>) => void; timer: ReturnType<typeof setTimeout> }>();
   const queue: string[] = [];
-  const eventListeners = new Set<(name: EventName, payload: EventPayload<EventName>) => void>();
+  const hub = createEventHub();
   const connectionListeners = new Set<(state: ConnectionState, detail?: string) => void>();
   let connection: { state: ConnectionState; detail?: string } = { state: 'connecting' };
 
@@ -48,7 +49,7 @@ export function createWsTransport(url: string, token: string): CockpitTransport 
           call.resolve(f.result as Result<unknown>);
         }
       } else if (f.type === 'event') {
-        for (const l of eventListeners) l(f.name as EventName, f.payload as EventPayload<EventName>);
+        hub.dispatch(f.name, f.payload);
       }
     };
     ws.onclose = (event) => {
@@ -80,10 +81,7 @@ export function createWsTransport(url: string, token: string): CockpitTransport 
   return {
     kind: 'websocket',
     calls: buildClient(contract, send),
-    onEvent: (listener) => {
-      eventListeners.add(listener as never);
-      return () => eventListeners.delete(listener as never);
-    },
+    on: hub.on,
     onConnection: (listener) => {
       connectionListeners.add(listener);
       listener(connection.state, connection.detail);

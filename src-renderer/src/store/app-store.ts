@@ -55,7 +55,7 @@ export async function call<T>(promise: Promise<Result<T>>): Promise<T | undefine
   return undefined;
 }
 
-export function connectStore(transport: CockpitTransport): () => void {
+export function connectApp(transport: CockpitTransport): () => void {
   const hydrate = async () => {
     const [status, settings] = await Promise.all([call(transport.calls.app.getStatus()), call(transport.calls.settings.get())]);
     useAppStore.setState({ ...(status ? { status } : {}), ...(settings ? { settings } : {}) });
@@ -69,14 +69,14 @@ export function connectStore(transport: CockpitTransport): () => void {
     if (route) useAppStore.setState({ view: route.view, calibrateDisplay: route.displayId });
   };
   window.addEventListener('hashchange', onHashChange);
-  const offEvents = transport.onEvent((name, payload) => {
-    if (name === 'app.status') useAppStore.setState({ status: payload as AppStatus });
-    else if (name === 'settings.changed') useAppStore.setState({ settings: payload as Settings });
-    else if (name === 'toast') useAppStore.getState().pushToast(payload as Toast);
-  });
+  const offs = [
+    offConnection,
+    transport.on('app.status', (status) => useAppStore.setState({ status })),
+    transport.on('settings.changed', (settings) => useAppStore.setState({ settings })),
+    transport.on('toast', (toast) => useAppStore.getState().pushToast(toast)),
+  ];
   return () => {
-    offConnection();
-    offEvents();
+    for (const off of offs) off();
     window.removeEventListener('hashchange', onHashChange);
   };
 }

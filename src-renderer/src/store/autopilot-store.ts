@@ -1,6 +1,6 @@
 // Runs in: renderer. The autopilot's signals, executions, P&L and round history: hydrated once, then kept live by events, batched per frame.
 import { create } from 'zustand';
-import type { AutopilotState, Execution, PnlSummary, RoundEnded, RoundSample, SignalRow } from '../../../src-shared/contract';
+import type { AutopilotState, Execution, PnlSummary, RoundEnded, SignalRow } from '../../../src-shared/contract';
 import type { CockpitTransport } from '../api/transport';
 import { frameScheduler } from '../lib/frame-batcher';
 import { roundFeed } from './round-feed';
@@ -83,42 +83,37 @@ export function connectAutopilot(transport: CockpitTransport): () => void {
     }));
   };
 
-  const offConnection = transport.onConnection((connection) => {
-    if (connection === 'connected') void hydrate();
-  });
-  const offEvents = transport.onEvent((name, payload) => {
-    switch (name) {
-      case 'autopilot.state':
-        pending.state = payload as AutopilotState;
-        break;
-      case 'pnl.updated':
-        pending.pnl = payload as PnlSummary;
-        break;
-      case 'signal.recorded':
-        if (pending.signals.length >= MAX_SIGNALS) pending.signals.shift();
-        pending.signals.push(payload as SignalRow);
-        break;
-      case 'execution.updated': {
-        const execution = payload as Execution;
-        pending.executions.set(execution.id, execution);
-        roundFeed.execution(execution);
-        break;
-      }
-      case 'round.sample':
-        // The chart reads samples straight from the feed: no React state per sample.
-        roundFeed.sample(payload as RoundSample);
-        return;
-      case 'round.ended':
-        pending.ended.push(payload as RoundEnded);
-        roundFeed.ended(payload as RoundEnded);
-        break;
-      default:
-        return;
-    }
-    schedule();
-  });
+  const offs = [
+    transport.onConnection((connection) => {
+      if (connection === 'connected') void hydrate();
+    }),
+    transport.on('autopilot.state', (state) => {
+      pending.state = state;
+      schedule();
+    }),
+    transport.on('pnl.updated', (pnl) => {
+      pending.pnl = pnl;
+      schedule();
+    }),
+    transport.on('signal.recorded', (signal) => {
+      if (pending.signals.length >= MAX_SIGNALS) pending.signals.shift();
+      pending.signals.push(signal);
+      schedule();
+    }),
+    transport.on('execution.updated', (execution) => {
+      pending.executions.set(execution.id, execution);
+      roundFeed.execution(execution);
+      schedule();
+    }),
+    // The chart reads samples straight from the feed: no React state per sample.
+    transport.on('round.sample', (sample) => roundFeed.sample(sample)),
+    transport.on('round.ended', (round) => {
+      pending.ended.push(round);
+      roundFeed.ended(round);
+      schedule();
+    }),
+  ];
   return () => {
-    offConnection();
-    offEvents();
+    for (const off of offs) off();
   };
 }

@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import type { BacktestProgress, BacktestRunDetail, BacktestRunInput, BacktestRunSummary, BacktestStrategyInfo, CandleSeriesInfo, Result } from '../../../src-shared/contract';
 import type { CockpitTransport } from '../api/transport';
+import { createJobClaim } from '../lib/job-claim';
 
 export interface BacktestState {
   strategies: BacktestStrategyInfo[];
@@ -27,21 +28,21 @@ export const useBacktestStore = create<BacktestState>(() => ({
   loadError: null,
 }));
 
-let connected: CockpitTransport | null = null;
-/** Progress can arrive before the `run` call's answer; the latest per unclaimed job waits here. */
-const early = new Map<string, BacktestProgress>();
+const jobs = createJobClaim<BacktestProgress>(() => useBacktestStore.getState().job?.jobId);
 
-/** Idempotent: the first view that needs backtest data subscribes once for the app's lifetime. */
-export function connectBacktest(transport: CockpitTransport): void {
-  if (connected === transport) return;
-  connected = transport;
-  transport.onEvent((name, payload) => {
-    if (name !== 'backtest.progress') return;
-    const progress = payload as BacktestProgress;
-    if (useBacktestStore.getState().job?.jobId === progress.jobId) applyProgress(transport, progress);
-    else if (early.size < 20) early.set(progress.jobId, progress);
-  });
-  void hydrate(transport);
+/** For the app's lifetime: a run keeps reporting while its view is closed, and its result must not be missed. */
+export function connectBacktest(transport: CockpitTransport): () => void {
+  const offs = [
+    transport.onConnection((connection) => {
+      if (connection === 'connected') void hydrate(transport);
+    }),
+    transport.on('backtest.progress', (progress) => {
+      if (jobs.isClaimed(progress)) applyProgress(transport, progress);
+    }),
+  ];
+  return () => {
+    for (const off of offs) off();
+  };
 }
 
 function applyProgress(transport: CockpitTransport, progress: BacktestProgress): void {
@@ -58,9 +59,7 @@ export async function startBacktest(transport: CockpitTransport, input: Backtest
   const result = await transport.calls.backtest.run(input);
   if (!result.ok) return result.error.message;
   const { jobId, candles } = result.data;
-  const seen = early.get(jobId);
-  early.clear();
-  applyProgress(transport, seen ?? { jobId, state: 'running', done: 0, total: candles, runId: null, error: null });
+  applyProgress(transport, jobs.claim(jobId, { jobId, state: 'running', done: 0, total: candles, runId: null, error: null }));
   return null;
 }
 

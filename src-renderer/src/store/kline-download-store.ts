@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import type { CandleSeriesKey, KlineDownloadInput, KlineDownloadProgress } from '../../../src-shared/contract';
 import type { CockpitTransport } from '../api/transport';
+import { createJobClaim } from '../lib/job-claim';
 import { refreshSeries } from './backtest-store';
 
 export interface DownloadState {
@@ -12,19 +13,12 @@ export interface DownloadState {
 
 export const useDownloadStore = create<DownloadState>(() => ({ job: null, fresh: null }));
 
-let connected: CockpitTransport | null = null;
-/** The first events can overtake the call's answer (it carries the job id); the latest per job waits here. */
-const early = new Map<string, KlineDownloadProgress>();
+const jobs = createJobClaim<KlineDownloadProgress>(() => useDownloadStore.getState().job?.jobId);
 
-/** Idempotent per transport, like connectBacktest. */
-export function connectDownloads(transport: CockpitTransport): void {
-  if (connected === transport) return;
-  connected = transport;
-  transport.onEvent((name, payload) => {
-    if (name !== 'backtest.downloadProgress') return;
-    const progress = payload as KlineDownloadProgress;
-    if (useDownloadStore.getState().job?.jobId === progress.jobId) apply(transport, progress);
-    else if (early.size < 20) early.set(progress.jobId, progress);
+/** For the app's lifetime, like connectBacktest: a download goes on while its form is closed. */
+export function connectDownloads(transport: CockpitTransport): () => void {
+  return transport.on('backtest.downloadProgress', (progress) => {
+    if (jobs.isClaimed(progress)) apply(transport, progress);
   });
 }
 
@@ -41,10 +35,8 @@ export async function startDownload(transport: CockpitTransport, input: KlineDow
   const result = await transport.calls.backtest.downloadKlines(input);
   if (!result.ok) return result.error.message;
   const { jobId, total } = result.data;
-  const seen = early.get(jobId);
-  early.clear();
   const { venue, symbol, interval } = input;
-  apply(transport, seen ?? { jobId, venue, symbol, interval, state: 'running', total, cached: 0, fetched: 0, pages: 0, missing: 0, error: null });
+  apply(transport, jobs.claim(jobId, { jobId, venue, symbol, interval, state: 'running', total, cached: 0, fetched: 0, pages: 0, missing: 0, error: null }));
   return null;
 }
 

@@ -1,6 +1,6 @@
 // Runs in: renderer. Optimization runs: the one this window started (live by `optimize.progress`), the selected run in full, the history.
 import { create } from 'zustand';
-import { OptimizeProgress, type OptimizeRunDetail, type OptimizeRunInfo, type OptimizeStartInput, type OptimizeTrial } from '../../../src-shared/contract';
+import type { OptimizeProgress, OptimizeRunDetail, OptimizeRunInfo, OptimizeStartInput, OptimizeTrial } from '../../../src-shared/contract';
 import type { CockpitTransport } from '../api/transport';
 import { strategyParamsOf } from '../components/optimize/space-draft';
 
@@ -15,21 +15,21 @@ export interface OptimizeState {
 
 export const useOptimizeStore = create<OptimizeState>(() => ({ runs: [], progress: null, selectedId: null, detail: null, error: null }));
 
-let connected: CockpitTransport | null = null;
-
-export function connectOptimize(transport: CockpitTransport): void {
-  if (connected === transport) return;
-  connected = transport;
-  transport.onEvent((name, payload) => {
-    if (name !== 'optimize.progress') return;
-    const parsed = OptimizeProgress.safeParse(payload);
-    if (!parsed.success) return;
-    const p = parsed.data;
-    if (useOptimizeStore.getState().selectedId !== p.runId) return;
-    useOptimizeStore.setState({ progress: p });
-    if (p.state !== 'running') void Promise.all([refreshOptimizeRuns(transport), loadOptimizeRun(transport, p.runId)]);
-  });
-  void refreshOptimizeRuns(transport);
+/** For the app's lifetime, like connectBacktest: a search goes on while its page is closed. */
+export function connectOptimize(transport: CockpitTransport): () => void {
+  const offs = [
+    transport.onConnection((connection) => {
+      if (connection === 'connected') void refreshOptimizeRuns(transport);
+    }),
+    transport.on('optimize.progress', (p) => {
+      if (useOptimizeStore.getState().selectedId !== p.runId) return;
+      useOptimizeStore.setState({ progress: p });
+      if (p.state !== 'running') void Promise.all([refreshOptimizeRuns(transport), loadOptimizeRun(transport, p.runId)]);
+    }),
+  ];
+  return () => {
+    for (const off of offs) off();
+  };
 }
 
 export async function refreshOptimizeRuns(transport: CockpitTransport): Promise<void> {

@@ -1,6 +1,6 @@
 // Runs in: renderer. The latest rehearsal (Calibrate → Rehearse): hydrated on connect, then kept live by its event.
 import { create } from 'zustand';
-import { events, type RehearsalReport } from '../../../src-shared/contract';
+import type { RehearsalReport } from '../../../src-shared/contract';
 import type { CockpitTransport } from '../api/transport';
 import { call } from './app-store';
 
@@ -13,11 +13,7 @@ export function connectRehearsal(transport: CockpitTransport): () => void {
       if (report !== undefined) useRehearsalStore.setState({ report });
     });
   });
-  const offEvents = transport.onEvent((name, payload) => {
-    if (name !== 'rehearsal.updated') return;
-    const parsed = events['rehearsal.updated'].safeParse(payload);
-    if (parsed.success) useRehearsalStore.setState({ report: parsed.data });
-  });
+  const offEvents = transport.on('rehearsal.updated', (report) => useRehearsalStore.setState({ report }));
   return () => {
     offConnection();
     offEvents();

@@ -35,7 +35,7 @@ export function connectSetupGuide(transport: CockpitTransport): () => void {
   };
   const offs = [
     transport.onConnection((state) => state === 'connected' && void refreshSetupGuide(transport)),
-    transport.onEvent((name) => PROGRESS_EVENTS.includes(name) && soon()),
+    ...PROGRESS_EVENTS.map((name) => transport.on(name, soon)),
     // Saved profiles have no event of their own; the profiles store hears of them.
     useProfilesStore.subscribe(soon),
     useAppStore.subscribe((s, prev) => s.view !== prev.view && soon()),

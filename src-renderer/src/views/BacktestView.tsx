@@ -1,14 +1,12 @@
 // Runs in: renderer. Backtests: the run form, exchange downloads, the selected run in full, run history and side-by-side comparison.
-import { useEffect, useState } from 'react';
-import { useTransport } from '../api/client-context';
+import { useState } from 'react';
 import { DownloadForm } from '../components/backtest/DownloadForm';
 import { RunCompare } from '../components/backtest/RunCompare';
 import { RunForm } from '../components/backtest/RunForm';
 import { RunHistory } from '../components/backtest/RunHistory';
 import { RunResult } from '../components/backtest/RunResult';
 import { useRunDetails } from '../components/backtest/use-run-detail';
-import { connectBacktest, useBacktestStore } from '../store/backtest-store';
-import { connectDownloads } from '../store/kline-download-store';
+import { useBacktestStore } from '../store/backtest-store';
 import { OptimizeView } from './OptimizeView';
 import './trading.css';
 
@@ -31,9 +29,6 @@ export function BacktestView() {
 }
 
 function BacktestRuns() {
-  const transport = useTransport();
-  useEffect(() => connectBacktest(transport), [transport]);
-  useEffect(() => connectDownloads(transport), [transport]);
   const selectedId = useBacktestStore((s) => s.selectedRunId);
   const compareIds = useBacktestStore((s) => s.compareIds);
   const loadError = useBacktestStore((s) => s.loadError);

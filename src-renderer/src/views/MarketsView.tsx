@@ -14,7 +14,6 @@ import { PositionsPanel } from '../components/markets/PositionsPanel';
 import { positionLines } from '../components/markets/position-lines';
 import { StrategiesPanel } from '../components/markets/StrategiesPanel';
 import { StreamHealthPanel } from '../components/markets/StreamHealthPanel';
-import { useMarkets } from '../components/markets/use-markets';
 import '../components/markets/markets.css';
 import { DEFAULT_OVERLAYS, overlayColor, requestedOverlays } from '../components/markets/overlay-settings';
 import { OverlayToggles } from '../components/markets/OverlayToggles';
@@ -22,7 +21,8 @@ import { StrategyStats } from '../components/markets/StrategyStats';
 import { useSeriesData } from '../components/markets/use-series-data';
 import { FlattenAllButton } from '../components/markets/FlattenAllButton';
 import { ManualOrderPanel } from '../components/markets/ManualOrderPanel';
-import { connectBacktest, useBacktestStore } from '../store/backtest-store';
+import { useBacktestStore } from '../store/backtest-store';
+import { connectMarkets, useMarketsStore } from '../store/markets-store';
 import './trading.css';
 
 const keyOf = (s: CandleSeriesKey) => `${s.exchange}/${s.symbol}/${s.interval}`;
@@ -30,13 +30,13 @@ const sameKey = (a: CandleSeriesKey | null, b: CandleSeriesKey | null) => a !== 
 
 export function MarketsView() {
   const transport = useTransport();
-  useEffect(() => connectBacktest(transport), [transport]);
+  useEffect(() => connectMarkets(transport), [transport]);
   const series = useBacktestStore((s) => s.series);
   const runs = useBacktestStore((s) => s.runs);
   const [chosen, setChosen] = useState<string | null>(null);
   const [overlaySettings, setOverlaySettings] = useState(DEFAULT_OVERLAYS);
   const [runChoice, setRunChoice] = useState<number | 'none' | null>(null);
-  const markets = useMarkets();
+  const markets = useMarketsStore();
 
   // Default: the data of the latest backtest, else the first cached series.
   const current: CandleSeriesInfo | undefined = series.find((s) => keyOf(s) === chosen) ?? series.find((s) => sameKey(s, runs[0]?.series ?? null)) ?? series[0];

@@ -5,14 +5,12 @@ import { HeatMap } from '../components/optimize/HeatMap';
 import { OptimizeForm } from '../components/optimize/OptimizeForm';
 import { ResultsTable } from '../components/optimize/ResultsTable';
 import { WalkForwardPanel } from '../components/optimize/WalkForwardPanel';
-import { connectOptimize, loadOptimizeRun, useOptimizeStore, applyTrialParams } from '../store/optimize-store';
-import { connectBacktest, useBacktestStore } from '../store/backtest-store';
+import { loadOptimizeRun, useOptimizeStore, applyTrialParams } from '../store/optimize-store';
+import { useBacktestStore } from '../store/backtest-store';
 import './optimize.css';
 
 export function OptimizeView() {
   const transport = useTransport();
-  useEffect(() => connectOptimize(transport), [transport]);
-  useEffect(() => connectBacktest(transport), [transport]); // strategies and cached series
   const progress = useOptimizeStore((s) => s.progress);
   const detail = useOptimizeStore((s) => s.detail);
   const runs = useOptimizeStore((s) => s.runs);

@@ -4,11 +4,21 @@ import type { SignalRow } from '../../../../src-shared/contract';
 import { formatClock, formatMultiplier } from '../../lib/format';
 import { executionsByRound, queueRows, SIGNAL_FILTERS, type SignalFilter, type SignalStage } from '../../lib/signal-stage';
 import { useAutopilotStore } from '../../store/autopilot-store';
+import { TablePanel, type Column } from '../TablePanel';
 import { StageChip } from './StageChip';
 import { STATUS_LABELS } from './status-labels';
 
 /** Rows drawn at once; the store keeps more so filters still find older ones. */
 const VISIBLE_ROWS = 50;
+
+const COLUMNS: readonly Column[] = [
+  { label: 'Time', className: 'col-time' },
+  { label: 'Round', className: 'col-round' },
+  { label: 'Target', className: 'col-num num' },
+  { label: 'Bet', className: 'col-bet' },
+  { label: 'Stage', className: 'col-stage' },
+  { label: 'Reason', className: 'col-reason' },
+];
 
 /** Memoized: at 50 events/s only the rows that changed re-render. */
 const QueueRowView = memo(function QueueRowView({ signal, stage, reason, detail }: { signal: SignalRow; stage: SignalStage; reason: string | null; detail?: string }) {
@@ -36,9 +46,11 @@ export function SignalQueue() {
   const rows = useMemo(() => queueRows(signals, byRound, filter), [signals, byRound, filter]);
 
   return (
-    <section className="panel queue" aria-labelledby="queue-h">
-      <div className="panel-head">
-        <h2 id="queue-h">Signal queue</h2>
+    <TablePanel
+      titleId="queue-h"
+      title="Signal queue"
+      className="queue"
+      aside={
         <div className="segmented" role="group" aria-label="Filter signals">
           {SIGNAL_FILTERS.map((f) => (
             <button key={f} type="button" aria-pressed={filter === f} onClick={() => setFilter(f)}>
@@ -46,30 +58,22 @@ export function SignalQueue() {
             </button>
           ))}
         </div>
-      </div>
-      <div className="table-scroll" role="region" tabIndex={0} aria-label="Signal queue rows">
-        <table className="data queue-table" data-testid="signal-queue">
-          <thead>
-            <tr>
-              <th scope="col" className="col-time">Time</th>
-              <th scope="col" className="col-round">Round</th>
-              <th scope="col" className="col-num num">Target</th>
-              <th scope="col" className="col-bet">Bet</th>
-              <th scope="col" className="col-stage">Stage</th>
-              <th scope="col" className="col-reason">Reason</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.slice(0, VISIBLE_ROWS).map(({ signal, stage, reason, execution }) => (
-              <QueueRowView key={signal.id} signal={signal} stage={stage} reason={reason} detail={stage === 'done' && execution ? STATUS_LABELS[execution.status] : undefined} />
-            ))}
-          </tbody>
-        </table>
-        {rows.length === 0 && <p className="empty">{signals.length === 0 ? 'No signals yet. Set a signal source in Settings and start the autopilot.' : 'No signals match this filter.'}</p>}
-      </div>
-      <p className="muted small">
-        {rows.length} of {signals.length} signals{rows.length > VISIBLE_ROWS ? `, newest ${VISIBLE_ROWS} shown` : ''}
-      </p>
-    </section>
+      }
+      empty={rows.length === 0 ? (signals.length === 0 ? 'No signals yet. Set a signal source in Settings and start the autopilot.' : 'No signals match this filter.') : null}
+      emptyUnderHeader
+      columns={COLUMNS}
+      testId="signal-queue"
+      tableClassName="queue-table"
+      scrollLabel="Signal queue rows"
+      footer={
+        <p className="muted small">
+          {rows.length} of {signals.length} signals{rows.length > VISIBLE_ROWS ? `, newest ${VISIBLE_ROWS} shown` : ''}
+        </p>
+      }
+    >
+      {rows.slice(0, VISIBLE_ROWS).map(({ signal, stage, reason, execution }) => (
+        <QueueRowView key={signal.id} signal={signal} stage={stage} reason={reason} detail={stage === 'done' && execution ? STATUS_LABELS[execution.status] : undefined} />
+      ))}
+    </TablePanel>
   );
 }

@@ -4,8 +4,19 @@ import { refreshRuns, toggleCompare, useBacktestStore } from '../../store/backte
 import { MetricCellView } from './MetricCellView';
 import { METRIC_ROWS } from './metric-rows';
 import { paramsText } from './RunTitle';
+import { TablePanel, type Column } from '../TablePanel';
 
 const NET = METRIC_ROWS.find((r) => r.key === 'netPnl')!;
+
+const COLUMNS: readonly Column[] = [
+  { label: 'Compare' },
+  { label: 'Run' },
+  { label: 'Data' },
+  { label: 'Params' },
+  { label: 'Net P&L', className: 'num' },
+  { label: 'Trades', className: 'num' },
+  { label: 'Actions', hidden: true },
+];
 
 export function RunHistory() {
   const transport = useTransport();
@@ -19,55 +30,36 @@ export function RunHistory() {
   };
 
   return (
-    <section className="panel run-history" aria-labelledby="run-history-title">
-      <div className="panel-head">
-        <h2 id="run-history-title">Run history</h2>
-        <span className="muted small">{compare.length >= 2 ? `Comparing ${compare.length} runs below` : 'Tick two or more runs to compare them side by side'}</span>
-      </div>
-      {runs.length === 0 ? (
-        <p className="empty">No runs yet. Run a backtest and it is stored here.</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="data" data-testid="run-history">
-            <thead>
-              <tr>
-                <th scope="col">Compare</th>
-                <th scope="col">Run</th>
-                <th scope="col">Data</th>
-                <th scope="col">Params</th>
-                <th scope="col" className="num">Net P&amp;L</th>
-                <th scope="col" className="num">Trades</th>
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {runs.map((run) => (
-                <tr key={run.id} data-run={run.id} className={run.id === selected ? 'selected' : undefined}>
-                  <td>
-                    <input type="checkbox" checked={compare.includes(run.id)} onChange={() => toggleCompare(run.id)} aria-label={`Compare run ${run.id}`} />
-                  </td>
-                  <td>
-                    <button className="link" aria-pressed={run.id === selected} onClick={() => useBacktestStore.setState({ selectedRunId: run.id })}>{`#${run.id} ${run.strategy}`}</button>
-                  </td>
-                  <td className="muted">{run.sourceLabel}</td>
-                  <td className="muted params">{paramsText(run.params)}</td>
-                  <td className="num">
-                    <MetricCellView cell={NET.cell(run.metrics)} />
-                  </td>
-                  <td className="num">{run.metrics.trades}</td>
-                  <td>
-                    <button className="link" onClick={() => void remove(run.id)} aria-label={`Delete run ${run.id}`}>
-                      Delete
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <TablePanel
+      titleId="run-history-title"
+      title="Run history"
+      className="run-history"
+      aside={<span className="muted small">{compare.length >= 2 ? `Comparing ${compare.length} runs below` : 'Tick two or more runs to compare them side by side'}</span>}
+      empty={runs.length === 0 ? 'No runs yet. Run a backtest and it is stored here.' : null}
+      columns={COLUMNS}
+      testId="run-history"
+    >
+      {runs.map((run) => (
+        <tr key={run.id} data-run={run.id} className={run.id === selected ? 'selected' : undefined}>
+          <td>
+            <input type="checkbox" checked={compare.includes(run.id)} onChange={() => toggleCompare(run.id)} aria-label={`Compare run ${run.id}`} />
+          </td>
+          <td>
+            <button className="link" aria-pressed={run.id === selected} onClick={() => useBacktestStore.setState({ selectedRunId: run.id })}>{`#${run.id} ${run.strategy}`}</button>
+          </td>
+          <td className="muted">{run.sourceLabel}</td>
+          <td className="muted params">{paramsText(run.params)}</td>
+          <td className="num">
+            <MetricCellView cell={NET.cell(run.metrics)} />
+          </td>
+          <td className="num">{run.metrics.trades}</td>
+          <td>
+            <button className="link" onClick={() => void remove(run.id)} aria-label={`Delete run ${run.id}`}>
+              Delete
+            </button>
+          </td>
+        </tr>
+      ))}
+    </TablePanel>
   );
 }
