@@ -42,9 +42,10 @@ export async function seedDemo(dispatch: Dispatch, options: DemoSeedOptions): Pr
     'configuring sma-cross',
     calls.markets.configureStrategy({ strategy: 'sma-cross', params: DEMO_SMA_CROSS, accountId: account.id, symbol: 'BTCUSDT', interval: '1s', riskProfile: true }),
   );
-  await must('switching sma-cross on', calls.app.setStrategyEnabled({ id: `strategy:${strategy.id}`, enabled: true }));
 
   await must('caching the sample history', calls.backtest.loadSampleData());
   const run = await must('starting the sample backtest', calls.backtest.run({ strategy: 'sma-cross', source: { kind: 'cache', ...SAMPLE_SERIES }, fee: 0.001, risk: true }));
+  // Last: the demo starts its market right after this, and promises a first trade within seconds of it.
+  await must('switching sma-cross on', calls.app.setStrategyEnabled({ id: `strategy:${strategy.id}`, enabled: true }));
   return { accountId: account.id, strategyId: strategy.id, backtestJobId: run.jobId };
 }

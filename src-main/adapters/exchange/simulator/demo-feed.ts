@@ -6,11 +6,6 @@ export interface DemoFeedOptions {
   /** Per-step volatility as a fraction of price. */
   readonly volatility?: number;
   readonly seed?: number;
-  /**
-   * A steady swing on top of the walk (a sine of this period and relative amplitude, on the feed's own clock): a walk
-   * alone may trend for many seconds, and a demo must show its strategy trading within seconds, whenever it starts.
-   */
-  readonly swing?: { readonly periodMs: number; readonly amplitude: number };
 }
 
 export interface DemoTrade {
@@ -19,22 +14,17 @@ export interface DemoTrade {
   readonly qty: number;
 }
 
-/** The feed's trades, one step at a time: pure, so what it promises can be tested without timers. */
+/** The feed's trades, one step at a time: pure, so what a seed promises can be tested without timers. */
 export function demoTradePath(opts: DemoFeedOptions): () => DemoTrade[] {
   let s = opts.seed ?? 42;
   const rand = () => ((s = (s * 16807) % 2147483647) / 2147483647) * 2 - 1;
   const walk = new Map(Object.entries(opts.prices));
   const vol = opts.volatility ?? 0.0005;
-  let step = 0;
-  return () => {
-    step++;
-    const swing = opts.swing ? 1 + opts.swing.amplitude * Math.sin((2 * Math.PI * step * opts.everyMs) / opts.swing.periodMs) : 1;
-    return [...walk].map(([symbol, p]) => {
+  return () => [...walk].map(([symbol, p]) => {
       const next = Math.max(p * (1 + rand() * vol), Number.EPSILON);
       walk.set(symbol, next);
-      return { symbol, price: Number((next * swing).toFixed(2)), qty: Number((Math.abs(rand()) + 0.01).toFixed(3)) };
+      return { symbol, price: Number(next.toFixed(2)), qty: Number((Math.abs(rand()) + 0.01).toFixed(3)) };
     });
-  };
 }
 
 /**

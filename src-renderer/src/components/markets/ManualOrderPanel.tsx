@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import type { AccountView, PositionRow } from '../../../../src-shared/contract';
 import { useTransport } from '../../api/client-context';
+import { fmtNum } from './num';
 
 const num = (s: string): number | undefined => (s.trim() === '' ? undefined : Number(s));
 
@@ -22,7 +23,7 @@ export function ManualOrderPanel({ accounts, positions, onChanged }: { accounts:
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const r = await calls.markets.placeOrder({ accountId: account, symbol: symbol.trim().toUpperCase(), side, type, quantity: Number(quantity), price: type === 'LIMIT' ? num(price) : undefined, stopLoss: num(stopLoss), takeProfit: num(takeProfit) });
-    setMessage(r.ok ? { error: false, text: `${r.data.clientOrderId}: ${r.data.status} ${r.data.filledQty}/${r.data.quantity}` } : { error: true, text: r.error.message });
+    setMessage(r.ok ? { error: false, text: `${r.data.clientOrderId}: ${r.data.status} ${fmtNum(r.data.filledQty)}/${fmtNum(r.data.quantity)}` } : { error: true, text: r.error.message });
     onChanged();
   };
   const close = async (p: PositionRow) => {
@@ -63,7 +64,7 @@ export function ManualOrderPanel({ accounts, positions, onChanged }: { accounts:
         <ul className="small">
           {positions.map((p) => (
             <li key={`${p.accountId}/${p.symbol}`}>
-              {`${p.symbol} ${p.quantity} (${accounts.find((a) => a.id === p.accountId)?.label ?? p.accountId}) `}
+              {`${p.symbol} ${fmtNum(p.quantity)} (${accounts.find((a) => a.id === p.accountId)?.label ?? p.accountId}) `}
               <button onClick={() => void close(p)}>Close at market</button>
             </li>
           ))}
