@@ -11,9 +11,44 @@ const noElectron = { name: 'electron', message: 'Only src-main/electron/ and src
 const noNutJs = { name: '@nut-tree-fork/nut-js', allowTypeImports: true, message: 'Load nut-js with loadNut() (src-main/adapters/screen/nut-loader.ts): it probes for a display first.' };
 const adapterLayers = { group: ['**/engine/**', '**/headless/**', '**/cli/**', '**/electron/**'], message: 'Adapters must not depend on the engine or the shells.' };
 
+/**
+ * The first line of every source file says which process loads it (`// Runs in: renderer.`), and the folder decides
+ * which claims are true: the folder is what the import rules below tie to a process, so a file's tag cannot drift from
+ * what it may import.
+ */
+const processTag = {
+  meta: { type: 'problem', schema: [{ type: 'object', properties: { tag: { type: 'string' }, pattern: { type: 'string' } }, additionalProperties: false }] },
+  create(context) {
+    const { tag: expected, pattern } = context.options[0];
+    return {
+      Program(node) {
+        const tag = /^\/\/ Runs in: (.*)$/.exec(context.sourceCode.lines[0] ?? '');
+        const loc = { line: 1, column: 0 };
+        if (!tag) context.report({ node, loc, message: `The first line must say which process loads this file, e.g. "// Runs in: ${expected}."` });
+        else if (!new RegExp(pattern).test(tag[1])) context.report({ node, loc, message: `Files in this folder run in "${expected}", but this one says "Runs in: ${tag[1]}".` });
+      },
+    };
+  },
+};
+const tagged = (files, tag, pattern) => ({
+  files,
+  ignores: ['**/*.test.ts', '**/*.test.tsx', '**/*.test-support.ts', '**/*.d.ts'],
+  rules: { 'cockpit/process-tag': ['error', { tag, pattern: pattern.source }] },
+});
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'src-renderer/public/**'] },
   ...tseslint.configs.recommended,
+  { plugins: { cockpit: { rules: { 'process-tag': processTag } } } },
+  tagged(['src-main/engine/**/*.ts', 'src-main/adapters/**/*.ts'], 'engine', /^(engine|every shell|a (trial )?worker thread|Node)\b/),
+  tagged(['src-main/core/**/*.ts'], 'anywhere (pure)', /\(pure\)/),
+  tagged(['src-main/cli/**/*.ts'], 'Node (CLI)', /^Node\b/),
+  tagged(['src-main/headless/**/*.ts'], 'headless shell (Node)', /^headless shell\b/),
+  tagged(['src-main/electron/**/*.ts'], 'Electron main', /^Electron main\b/),
+  tagged(['src-preload/**/*.ts'], 'the sandboxed preload of every cockpit window', /preload\b/),
+  tagged(['src-renderer/src/**/*.{ts,tsx}'], 'renderer', /^renderer\b/),
+  tagged(['src-renderer/practice-game/**/*.ts'], 'the practice game page', /^the practice game page\b/),
+  tagged(['src-shared/**/*.ts'], 'renderer and engine', /^renderer and engine\b/),
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

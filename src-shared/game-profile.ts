@@ -1,3 +1,4 @@
+// Runs in: renderer and engine.
 import { z } from 'zod';
 
 /** Physical pixels relative to the top-left of the profile's display, so a profile survives rearranging monitors. */

@@ -1,3 +1,4 @@
+// Runs in: the practice game page (a browser).
 // What moves on the stage: the rising curve (under the readout, or behind it), a plane or a rocket crossing behind the
 // digits, as the real games draw them. The readout box sits above this canvas, so anything drawn here that passes
 // behind the digits is part of what OCR of that box sees, on purpose.

@@ -1,3 +1,4 @@
+// Runs in: the practice game page (a browser).
 // Display formats. Multipliers are integer hundredths, so the text never shows a rounding artefact.
 
 /** How a skin writes a multiplier: `2.35x`, `x2.35`, `2.3×`, `2.35`. Thousands are always separated (`1,234.56x`). */

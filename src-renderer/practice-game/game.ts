@@ -1,3 +1,4 @@
+// Runs in: the practice game page (a browser).
 // The practice game's rules, free of the DOM: bets, cash-outs, the game's own auto cash-out, and the event log.
 // Money is kept in integer cents so balances never drift.
 

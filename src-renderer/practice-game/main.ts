@@ -1,3 +1,4 @@
+// Runs in: the practice game page (a browser).
 // Entry of practice-game.html: wires the pure game to the DOM, the clock and the test hook window.practiceGame.
 
 import { CrashChain } from '../../src-shared/crash/bustabit';

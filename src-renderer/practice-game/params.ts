@@ -1,3 +1,4 @@
+// Runs in: the practice game page (a browser).
 // Query parameters of practice-game.html. Everything has a safe default so a bare URL is a playable game.
 
 import { DEFAULT_SALT } from '../../src-shared/crash/bustabit';

@@ -1,3 +1,4 @@
+// Runs in: the practice game page (a browser).
 // What the multiplier readout box shows in each phase, per skin. Pure, so every convention is unit-tested; the view
 // only copies the result into #readout.
 

@@ -1,3 +1,4 @@
+// Runs in: the practice game page (a browser).
 // Round timings are a pure function of the start time, the phase lengths and the crash points, so any click can be
 // judged by its own timestamp (which phase was the round in, which multiplier was showing) rather than by when the
 // handler happened to run.

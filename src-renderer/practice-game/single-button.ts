@@ -1,3 +1,4 @@
+// Runs in: the practice game page (a browser).
 // The one button of single-button skins (Aviator, BC.Game style). What a click does depends only on the phase at the
 // click and on our bets, so the game's rules and the button's face come from this one decision.
 

@@ -1,3 +1,4 @@
+// Runs in: the practice game page (a browser).
 // The practice game's looks, one per family of real crash games, chosen by `?skin=<name>`. Together they cover the
 // readout and button conventions an OCR autopilot meets in the wild; README.md in this folder has the full table.
 

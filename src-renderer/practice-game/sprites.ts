@@ -1,3 +1,4 @@
+// Runs in: the practice game page (a browser).
 // The plane (Aviator) and the rocket (Spaceman) of the stage backdrop. Their paths are chosen to pass behind the
 // readout's digits, as in the real games, so OCR tests meet a shape crossing the number.
 

@@ -1,3 +1,4 @@
+// Runs in: the practice game page (a browser).
 // The skin's class and font, and appearance overrides from the query string, applied as classes and CSS custom
 // properties (CSSOM, so a strict CSP still holds).
 

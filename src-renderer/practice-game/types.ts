@@ -1,3 +1,4 @@
+// Runs in: the practice game page (a browser).
 export type GamePhase = 'BETTING' | 'FLYING' | 'CRASHED';
 
 export type LogType = 'round' | 'bet' | 'bet-ignored' | 'cashout' | 'cashout-ignored' | 'crash' | 'cancel';

@@ -1,3 +1,4 @@
+// Runs in: the practice game page (a browser).
 // Renders a game snapshot into the page. Runs every animation frame, so it only touches the DOM when text changes.
 
 import { timeToReach } from '../../src-shared/crash/growth';

@@ -1,3 +1,4 @@
+// Runs in: renderer and engine.
 import type { z } from 'zod';
 import type { Result } from './result';
 

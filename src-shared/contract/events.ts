@@ -1,3 +1,4 @@
+// Runs in: renderer and engine.
 import { z } from 'zod';
 import { AppStatus } from './services/app';
 import { Settings } from './services/settings';

@@ -1,3 +1,4 @@
+// Runs in: renderer and engine.
 import type { Client as ClientOf, Handlers as HandlersOf } from './define';
 import { appService } from './services/app';
 import { autopilotService, calibrationService, profilesService } from './services/autopilot';

@@ -1,3 +1,4 @@
+// Runs in: renderer and engine.
 import { z } from 'zod';
 
 /** Every call across the engine/UI boundary answers in this shape (Podman Desktop style). */

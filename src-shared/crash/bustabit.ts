@@ -1,3 +1,4 @@
+// Runs in: renderer and engine.
 // bustabit v2 provably-fair crash points, with the exact construction used here:
 //
 // Chain.  terminal = SHA-256(UTF-8(seed)); hash[N] = terminal; hash[n] = SHA-256(raw 32 bytes of hash[n+1]).

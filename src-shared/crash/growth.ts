@@ -1,3 +1,4 @@
+// Runs in: renderer and engine.
 // The crash-game growth curve m(t) = e^(r·t), t in ms since the flight started, and how games display it.
 
 /** bustabit's published rate: 2× at 11.6 s, 10× at 38.4 s. Other games differ: the engine fits r from reads. */

@@ -1,3 +1,4 @@
+// Runs in: renderer and engine.
 // Pure SHA-256 and HMAC-SHA256 (FIPS 180-4, RFC 2104), synchronous and dependency-free:
 // the practice game page and the engine must derive identical crash points without Node's crypto or async WebCrypto.
 

@@ -1,3 +1,4 @@
+// Runs in: engine.
 import type { Db } from '../store/database';
 import type { KlineKey } from '../../core/backtest/klines';
 import type { Candle } from '../../core/strategies/types';

@@ -1,3 +1,4 @@
+// Runs in: engine.
 import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Candle } from '../../core/strategies/types';

@@ -1,3 +1,4 @@
+// Runs in: engine.
 export { CandleCache } from './candle-cache';
 export { CSV_HEADER, CandleCsvParser, parseCandleCsv, readCandleCsvFile, streamCandleCsvFile, type CsvRowError, type ParsedCandleCsv } from './candle-csv';
 export { syncKlines, type SyncResult } from './kline-sync';

@@ -1,3 +1,4 @@
+// Runs in: engine.
 import { barsIn } from '../../core/backtest/kline-range';
 import { findGaps, intervalMs, type Gap, type KlineKey, type KlineSource } from '../../core/backtest/klines';
 import type { CandleCache } from './candle-cache';

@@ -1,3 +1,4 @@
+// Runs in: engine.
 import type { BacktestResult, EquityPoint, Metrics, Trade } from '../../core/backtest/types';
 import type { Db } from '../store/database';
 

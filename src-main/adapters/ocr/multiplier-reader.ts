@@ -1,3 +1,4 @@
+// Runs in: engine.
 import type { Rgb } from '../../core/ocr/colour';
 import { looksLikeCross } from '../../core/ocr/cross-mark';
 import { readAgreesWithGlyphs } from '../../core/ocr/glyph-consistency';

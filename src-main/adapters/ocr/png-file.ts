@@ -1,3 +1,4 @@
+// Runs in: engine.
 import { open } from 'node:fs/promises';
 import { PNG } from 'pngjs';
 import type { RawImage } from '../../core/ocr/raw-image';

@@ -1,3 +1,4 @@
+// Runs in: engine.
 import { loadNut } from '../screen/nut-loader';
 import type { RawImage } from '../../core/ocr/raw-image';
 import { captureMemory } from './capture-memory';

@@ -1,3 +1,4 @@
+// Runs in: engine.
 import { EventEmitter } from 'node:events';
 import type { Signal, SignalRejectCode, SignalSourceStatus } from '../../../src-shared/signals';
 import { BoundedQueue, type OverflowPolicy } from '../../core/signals/bounded-queue';

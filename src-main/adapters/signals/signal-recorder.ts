@@ -1,3 +1,4 @@
+// Runs in: engine.
 import type { Statement } from 'better-sqlite3';
 import type { Signal, SignalRejectCode } from '../../../src-shared/signals';
 import type { RawFrame } from '../../core/signals/frame-text';

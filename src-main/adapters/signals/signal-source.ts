@@ -1,3 +1,4 @@
+// Runs in: engine.
 import { EventEmitter } from 'node:events';
 import type { SignalConnectionState, SignalSourceStatus } from '../../../src-shared/signals';
 import { Backoff, type BackoffOptions } from '../../core/signals/backoff';

@@ -1,3 +1,4 @@
+// Runs in: engine.
 import http from 'node:http';
 import https from 'node:https';
 import type { BackoffOptions } from '../../core/signals/backoff';

@@ -1,3 +1,4 @@
+// Runs in: engine.
 import { SIGNAL_LIMITS } from '../../../src-shared/signals';
 import type { RawFrame } from '../../core/signals/frame-text';
 

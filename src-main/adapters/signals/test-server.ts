@@ -1,3 +1,4 @@
+// Runs in: engine.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';

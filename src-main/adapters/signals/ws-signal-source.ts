@@ -1,3 +1,4 @@
+// Runs in: engine.
 import WebSocket from 'ws';
 import type { BackoffOptions } from '../../core/signals/backoff';
 import { ReconnectingSignalSource } from './signal-source';

@@ -1,3 +1,4 @@
+// Runs in: engine.
 import Database from 'better-sqlite3';
 import { dirname } from 'node:path';
 import { migrations as defaultMigrations, type Migration } from './migrations';

@@ -1,3 +1,4 @@
+// Runs in: engine.
 /**
  * Versioned schema. Append a migration; never edit a shipped one.
  * Money is stored as REAL in quote units; times as epoch milliseconds (INTEGER).

@@ -1,3 +1,4 @@
+// Runs in: engine.
 import type { Db } from './database';
 
 export type OptimizeRunState = 'running' | 'cancelled' | 'failed' | 'done';

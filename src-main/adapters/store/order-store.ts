@@ -1,3 +1,4 @@
+// Runs in: engine.
 import type { Db } from './database';
 import { trimOverlap } from '../../core/exchange/fill-overlap';
 import type { ProtectiveStop, StoredOrder } from '../../core/exchange/reconcile';

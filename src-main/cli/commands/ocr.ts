@@ -1,3 +1,4 @@
+// Runs in: Node (CLI).
 // `cockpit ocr [--json] FILE...`: reads the multiplier in each PNG file.
 import { MultiplierReader } from '../../adapters/ocr/multiplier-reader';
 import { readPngFile } from '../../adapters/ocr/png-file';

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import type { SafetyLimits } from '../../../src-shared/contract/services/settings';
 
 export interface BetHistory {

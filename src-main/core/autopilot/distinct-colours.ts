@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import { channelCount, type RawImage } from '../ocr/raw-image';
 
 /** Distinct colours in an image, counted up to `cap`: a blocked screen capture comes back as one flat colour. */

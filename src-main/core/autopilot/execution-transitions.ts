@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import type { ExecutionStatus } from '../../../src-shared/contract/services/autopilot';
 
 /** The crash executor's state machine. Anything not listed here is a bug and is refused. */

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 // What the autopilot types into the game's own fields.
 import { round2 } from './round-pnl';
 

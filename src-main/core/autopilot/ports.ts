@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 // What the autopilot needs from the desktop. Adapters implement these; the engine composes them.
 import type { Point, Rect } from '../../../src-shared/game-profile';
 

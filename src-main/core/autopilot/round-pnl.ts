@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import type { ExecutionStatus } from '../../../src-shared/contract/services/autopilot';
 
 /** P&L of one round in stake currency: a cash-out wins stake·(m−1), a crash loses the stake, anything else is flat. */

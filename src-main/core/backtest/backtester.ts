@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import type { ExitFill } from '../risk/exit-plan';
 import { RiskEngine } from '../risk/risk-engine';
 import { StrategyRunner } from '../strategies/runner';

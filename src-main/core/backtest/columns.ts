@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import type { Candle } from '../strategies/types';
 import { Backtester } from './backtester';
 import type { BacktestConfig, BacktestResult } from './types';

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 /** Prices and fees of simulated fills. Slippage is adverse: buys fill higher, sells lower. */
 export class FillModel {
   constructor(

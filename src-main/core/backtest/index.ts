@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 export { Backtester, runBacktest } from './backtester';
 export { EquityCurve } from './equity-curve';
 export { FillModel } from './fill-model';

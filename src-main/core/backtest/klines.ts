@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import type { Candle } from '../strategies/types';
 
 /** Identifies one cached kline series. */

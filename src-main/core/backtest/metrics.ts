@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import type { Metrics } from './types';
 
 const YEAR_MS = 365.25 * 86_400_000;

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import type { ExitPlan } from '../risk/exit-plan';
 import type { Side } from '../strategies/types';
 import type { Trade, TradeExitReason } from './types';

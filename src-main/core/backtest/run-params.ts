@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import { z } from 'zod';
 import { riskConfigSchema, type RiskConfig } from '../risk/config';
 

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import type { RiskConfig } from '../risk/config';
 import type { ExitReason } from '../risk/exit-plan';
 import type { Side, Strategy } from '../strategies/types';

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 // What a game's button looks like right now, from a small box around its click point: colour and a coarse picture of
 // the label. No text is read: "BET" → "CANCEL" → "CASH OUT 14.50" changes colour and label shape, and a greyed or
 // hidden button changes both. Comparing looks is enough to tell that our bet was taken and that the round still flies.

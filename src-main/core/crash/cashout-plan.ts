@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 // When to send the cash-out click so it lands at or just after the target crossing and never below it.
 
 import { fitGrowth, type FitOptions, type GrowthFit, type MultiplierSample } from './curve-fit';

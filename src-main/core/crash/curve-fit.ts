@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 // Fits the growth curve ln m = a + r·t to OCR reads: never assume a rate (BRIEF §3).
 //
 // A displayed value d means the true multiplier was in [d, d + quantum) (games floor to 2 decimals), so each read is

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 // How far the screen runs behind the game, learned from what the game actually paid (BRIEF §3: latency costs win rate).
 //
 // A read shows the multiplier as the game rendered it some milliseconds earlier (frame, compositor, capture). The

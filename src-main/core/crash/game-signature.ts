@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 // Learning a game before money moves: watch whole rounds, note how betting and the crash look, the number's decimals
 // and the growth rate, and only call the game `ready` once two whole rounds agree. What was learned makes the phase
 // model recognise betting and a crash at once, and a game that stops looking like it is refused.

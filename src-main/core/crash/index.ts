@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 // Crash-game maths for the engine. The parts the practice game page also needs live in src-shared/crash.
 export * from '../../../src-shared/crash';
 export * from './curve-fit';

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 // How a read of the multiplier region looks, beyond its digits: the ink colour and any extra text line. Games
 // announce a crash by colour ("the number turns red") or by a line like "FLEW AWAY!" as often as by text.
 

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 // What an observer of the multiplier region can infer about the round, read by read (BRIEF §3 "Reads are physical").
 //
 // Games show their phases in many ways (a blank readout, a countdown, "WAITING FOR NEXT ROUND", a frozen 1.00x or

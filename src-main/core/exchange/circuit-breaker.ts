@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 /**
  * Per endpoint-group breaker (e.g. 'order', 'account', 'market'). Opens after consecutive
  * infrastructure failures (5xx, timeouts), never on business rejections, then lets one probe

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 /** Binance futures' rule, which is also within Bybit's 36-char orderLinkId limit. */
 export const CLIENT_ORDER_ID_PATTERN = /^[.A-Z:/a-z0-9_-]{1,36}$/;
 

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 /**
  * Error classification. The rule that matters most: when an order write may have reached the
  * matching engine (5xx, timeout, Binance -1007, Bybit 10016) the outcome is UNKNOWN; the caller must

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import type { Fill } from './types';
 
 const EPS = 1e-12;

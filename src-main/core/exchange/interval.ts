@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 const UNIT_MS: Readonly<Record<string, number>> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
 /** Binance-style interval ('1s', '1m', '1h') or Bybit minutes ('1', '60') to milliseconds. */

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import type { BookTicker, Kline } from './types';
 
 type KlineListener = (k: Kline) => void;

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import { isTerminal, type OrderSnapshot, type OrderStatus } from './types';
 
 /** Allowed moves of the order lifecycle. Terminal states have none; repeating the same state is an idempotent update. */

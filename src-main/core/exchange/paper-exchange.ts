@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import { MatchingEngine } from './matching/matching-engine';
 import { snapshot } from './matching/matching-engine';
 import type { MarketSymbol } from './matching/engine-types';

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 /**
  * Request-weight budget for one exchange host (limits are per IP, so every account on that host
  * must draw from the same instance: use RateBudgetRegistry). Throttles *before* the limit: a request

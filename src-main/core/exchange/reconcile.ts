@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import { isTerminal, type OrderSnapshot, type Position, type Side } from './types';
 
 export interface StoredOrder extends OrderSnapshot {

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import type { OrderRequest, OrderSnapshot } from './types';
 
 export interface ResolveDeps {

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 /**
  * Server-time offset. Timestamps for signed requests use serverNow(), so a drifting local clock
  * does not produce -1021 / 10002. The offset is estimated at the midpoint of the round trip.

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 /** Venue-neutral exchange vocabulary shared by connectors, the paper exchange and the order manager. */
 
 export type Side = 'BUY' | 'SELL';

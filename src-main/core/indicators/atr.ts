@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import { WilderAverage } from './ema';
 import type { Bar } from './types';
 

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import { Atr } from './atr';
 import { Bollinger } from './bollinger';
 import { Ema } from './ema';

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import { RingWindow, sumOf } from './ring-window';
 import { assertPeriod } from './sma';
 

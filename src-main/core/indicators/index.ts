@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 export { Atr, trueRange } from './atr';
 export { Bollinger } from './bollinger';
 export { Ema, WilderAverage } from './ema';

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 /**
  * The last `size` values in a ring. Running sums over it are rebuilt from the values each time the
  * ring completes a lap (`lapped`), so floating-point drift cannot accumulate over millions of

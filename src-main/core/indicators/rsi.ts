@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import { WilderAverage } from './ema';
 import { assertPeriod } from './sma';
 import type { ScalarIndicator } from './types';

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 /**
  * Streaming indicator contract. Every indicator is written once, as a streaming update
  * (O(1) per value); batch results are the same updates run over an array (see batch.ts).

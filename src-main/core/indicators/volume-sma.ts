@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import { Sma } from './sma';
 
 /** Simple moving average of bar volume; a named wrapper so strategies read as they are specified. */

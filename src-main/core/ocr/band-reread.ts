@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 // Second pass of the region analysis: the band around a seed, read as blobs of the seed's fill colour only.
 import { yccToRgb, type Rgb, type Ycc, type YccPlanes } from './colour';
 import { labelComponents, type Component } from './components';

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 // Test fixture: a 5×7 bitmap font drawn into raw pixels, so unit tests exercise the pipeline on known images.
 import type { ChannelOrder, RawImage } from './raw-image';
 

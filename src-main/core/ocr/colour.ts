@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import { channelCount, type RawImage } from './raw-image';
 import { scratch } from './scratch';
 

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import { scratch } from './scratch';
 import type { Box } from './text-box';
 

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import { colourDistance, type Ycc, type YccPlanes } from './colour';
 
 /** Colours closer than this are one colour (anti-aliasing and grain spread a fill over neighbouring bins). */

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import { CHROMA_WEIGHT, colourDistance, type Ycc, type YccPlanes } from './colour';
 import type { Component } from './components';
 import { scratch } from './scratch';

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import { decimalsOf } from './words';
 
 /** Reads in a row that must agree before the number of decimals is locked. */

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import type { LineMetrics } from './line-metrics';
 import { median } from './median';
 import type { Box } from './text-box';

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import { featureDistance } from './glyph-features';
 
 export interface TemplateOptions {

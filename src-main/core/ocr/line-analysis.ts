@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import { rereadBand, type Candidate, type LineAnalysis } from './band-reread';
 import { borderColour, yccPlanes } from './colour';
 import { chooseLines, isHealthy } from './line-choice';

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 // Which of the second pass's candidate lines stand: one per band.
 import type { Candidate, LineAnalysis } from './band-reread';
 import type { Box } from './text-box';

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 // First pass of the region analysis: where the text lines are and which fill colour each has.
 import type { Ycc, YccPlanes } from './colour';
 import { labelComponents, type Component } from './components';

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import type { LineAnalysis } from './band-reread';
 import type { Component } from './components';
 import type { Box } from './text-box';

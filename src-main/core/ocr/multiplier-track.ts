@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 export interface TrackOptions {
   /** Fastest believable growth, in ln(multiplier) per ms. Bustabit is 0.00006; the default allows ~8× faster games. */
   readonly maxRatePerMs: number;

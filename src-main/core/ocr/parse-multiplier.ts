@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 export interface ParsedMultiplier {
   readonly value: number;
 }

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 /** Byte layout of one pixel in a {@link RawImage}. Screen grabs are usually BGRA, browser/PNG data RGBA. */
 export type ChannelOrder = 'rgba' | 'bgra' | 'rgb' | 'bgr' | 'gray';
 

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import { textFitsShapes, type GlyphShape } from './glyph-shapes';
 
 /**

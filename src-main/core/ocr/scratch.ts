@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 type TypedArray = Int16Array | Int32Array | Uint16Array;
 
 /**

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import type { GrayImage } from './raw-image';
 import type { Box } from './text-box';
 

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 export interface Box {
   readonly x0: number;
   readonly y0: number;

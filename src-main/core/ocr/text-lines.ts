@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import type { Component } from './components';
 import { lineMetrics } from './line-metrics';
 import { median } from './median';

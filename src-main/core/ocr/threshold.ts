@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 /**
  * Otsu's level (the one that best separates ink from background) over a 256-bin histogram, counting only values above `above` (to split the brighter part again).
  * Values strictly above the returned level are the upper class.

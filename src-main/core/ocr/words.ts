@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 /** Letters Tesseract writes for digits when nothing restricts it: l and I for 1, O and o for 0, T for 7, S for 5. */
 const DIGIT_LOOKALIKES: Record<string, string> = { l: '1', I: '1', '|': '1', O: '0', o: '0', T: '7', S: '5' };
 

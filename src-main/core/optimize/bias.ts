@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import { forEachCandle, type CandleColumns } from '../backtest/columns';
 import type { Intent, Strategy } from '../strategies/types';
 

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import type { Metrics } from '../backtest/types';
 
 import type { Objective } from '../../../src-shared/optimize-space';

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 /**
  * Counter-based randomness: the stream for (seed, trial) is a pure function of both, so trial i draws
  * the same numbers whichever worker runs it, in whatever order, after a resume or not.

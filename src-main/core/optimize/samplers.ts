@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import type { SamplerKind } from '../../../src-shared/optimize-space';
 import { trialRandom } from './random';
 import { gridPoint, gridSize, randomPoint, order, type Dimension, type ParamValues } from './space';

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import type { ParamSpace } from '../../../src-shared/optimize-space';
 
 export { ParamSpace as paramSpaceSchema, type ParamSpace } from '../../../src-shared/optimize-space';

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import { z } from 'zod';
 import { searchSettings } from '../../../src-shared/optimize-space';
 import { paramSpaceSchema } from './space';

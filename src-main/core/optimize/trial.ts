@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import { backtestColumns, type CandleColumns } from '../backtest/columns';
 import { splitRunParams } from '../backtest/run-params';
 import type { BacktestResult } from '../backtest/types';

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import type { EquityPoint, Metrics } from '../backtest/types';
 
 /** Bars [from, to) of the data. */

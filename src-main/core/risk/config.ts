@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import { z } from 'zod';
 
 const fraction = z.number().gt(0).lt(1);

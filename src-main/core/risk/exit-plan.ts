@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import type { Side } from '../strategies/types';
 
 export interface ExitRules {

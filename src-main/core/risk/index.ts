@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 export { defaultRiskConfig, riskConfigSchema, sizingSchema, type RiskConfig, type SizingConfig } from './config';
 export { ExitPlan, type ExitFill, type ExitHints, type ExitReason, type ExitPlanState, type ExitRules } from './exit-plan';
 export { RiskLimits, type LimitsConfig, type LimitVerdict, type LimitsState } from './limits';

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 const DAY_MS = 86_400_000;
 
 export interface LimitsConfig {

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import type { Side } from '../strategies/types';
 import type { RiskConfig } from './config';
 import { ExitPlan, type ExitHints } from './exit-plan';

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import type { SizingConfig } from './config';
 
 export interface SizingInput {

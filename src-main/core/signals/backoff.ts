@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 /** A uniform random number in [0, 1). Injected so delays are reproducible in tests. */
 export type RandomSource = () => number;
 

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 /**
  * What happens when a push finds the queue full:
  * - `drop-oldest`: the new item goes in and the oldest is evicted (fresh signals matter most).

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import type { SeenRoundIds } from './validate';
 
 export const DEFAULT_DUPLICATE_CAPACITY = 10_000;

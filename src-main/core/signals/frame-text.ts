@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 /** A frame as it comes off the wire: text, or bytes (ws delivers Buffers, which are Uint8Arrays). */
 export type RawFrame = string | Uint8Array;
 

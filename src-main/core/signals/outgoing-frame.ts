@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 /** A frame as a sender writes it (the test server and simulators build these). */
 export interface OutgoingSignalFrame {
   timestamp: string | number;

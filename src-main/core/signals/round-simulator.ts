@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import { seededRandom, type RandomSource } from './backoff';
 import type { OutgoingSignalFrame } from './outgoing-frame';
 

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import type { OutgoingSignalFrame } from './outgoing-frame';
 
 /**

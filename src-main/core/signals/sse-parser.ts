@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 export interface SseEvent {
   type: string;
   data: string;

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import type { z } from 'zod';
 import { SIGNAL_LIMITS, type Signal, type SignalRejectCode } from '../../../src-shared/signals';
 import { decodeUtf8, exceedsNestingDepth, frameByteLength, type RawFrame } from './frame-text';

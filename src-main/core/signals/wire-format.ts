@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import { z } from 'zod';
 import { SIGNAL_LIMITS } from '../../../src-shared/signals';
 

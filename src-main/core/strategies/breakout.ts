@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import { Donchian } from '../indicators/rolling-extreme';
 import { VolumeSma } from '../indicators/volume-sma';
 import type { Candle, Intent, Strategy } from './types';

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import { BollingerReversion, type BollingerReversionParams } from './bollinger-reversion';
 import { Breakout, type BreakoutParams } from './breakout';
 import { HtfTrend } from './htf-trend';

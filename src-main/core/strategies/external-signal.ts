@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import type { Candle, Intent, Side, Strategy } from './types';
 
 /** A recorded or scheduled signal: acted on at the first candle whose time is >= `time`. */

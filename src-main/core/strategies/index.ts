@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 export type { Candle, EnterIntent, ExitIntent, Intent, Side, Strategy } from './types';
 export { StrategyRunner } from './runner';
 export { createStrategy, getStrategyDefinition, strategyDefaults, strategyNames, StrategyConfigError, type StrategyDefinition } from './registry';

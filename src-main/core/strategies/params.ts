@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import { z } from 'zod';
 
 /** Param schemas with defaults: parse({}) yields the defaults; unknown keys are rejected (typos). */

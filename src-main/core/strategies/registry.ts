@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import { z } from 'zod';
 import { BollingerReversion } from './bollinger-reversion';
 import { Breakout } from './breakout';

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import { Rsi } from '../indicators/rsi';
 import type { Candle, Intent, Strategy } from './types';
 

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import { Sma } from '../indicators/sma';
 import type { Candle, Intent, Strategy } from './types';
 

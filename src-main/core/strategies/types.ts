@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 /** One closed candle. `time` is the open time as a number (epoch ms for exchange data). */
 export interface Candle {
   readonly time: number;

@@ -1,3 +1,4 @@
+// Runs in: renderer and engine.
 import { z } from 'zod';
 import { GameProfile, Point, Rect } from '../../game-profile';
 import { method } from '../define';

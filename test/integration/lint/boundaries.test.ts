@@ -11,6 +11,10 @@ const violations: Array<{ what: string; path: string; code: string; rule: RegExp
   { what: 'pure core calling fetch', path: 'src-main/core/fixture.ts', code: "export const get = () => fetch('http://x');\n", rule: /fetch/ },
   { what: 'the renderer importing a Node built-in', path: 'src-renderer/src/fixture.ts', code: "import { join } from 'node:path';\nexport const j = join;\n", rule: /browser/ },
   { what: 'the renderer importing the engine', path: 'src-renderer/src/fixture.ts', code: "import { createEngine } from '../../src-main/engine/engine';\nexport const e = createEngine;\n", rule: /contract client/ },
+  { what: 'a source file that does not say which process loads it', path: 'src-main/engine/fixture.ts', code: 'export const a = 1;\n', rule: /which process loads this file/ },
+  { what: 'an engine file that says it runs in the renderer', path: 'src-main/adapters/fixture.ts', code: '// Runs in: renderer.\nexport const a = 1;\n', rule: /run in "engine", but this one says/ },
+  { what: 'a core file that does not say it is pure', path: 'src-main/core/fixture.ts', code: '// Runs in: engine.\nexport const a = 1;\n', rule: /run in "anywhere \(pure\)"/ },
+  { what: 'a renderer file that claims the Electron main process', path: 'src-renderer/src/fixture.tsx', code: '// Runs in: Electron main.\nexport const a = 1;\n', rule: /run in "renderer"/ },
   { what: 'shared code importing the engine', path: 'src-shared/fixture.ts', code: "import { createEngine } from '../src-main/engine/engine';\nexport const e = createEngine;\n", rule: /depends on nothing/ },
 ];
 
@@ -26,7 +30,12 @@ describe('lint boundaries', () => {
   }
 
   it('allows the Electron shell to import electron', async () => {
-    const [result] = await eslint.lintText("import { app } from 'electron';\nexport const a = app;\n", { filePath: 'src-main/electron/fixture.ts' });
+    const [result] = await eslint.lintText("// Runs in: Electron main.\nimport { app } from 'electron';\nexport const a = app;\n", { filePath: 'src-main/electron/fixture.ts' });
+    expect(result!.messages.filter((m) => m.severity === 2)).toEqual([]);
+  });
+
+  it('allows a tag that says where the file runs, in its words', async () => {
+    const [result] = await eslint.lintText('// Runs in: engine (Electron main or Node). Why this file exists.\nexport const a = 1;\n', { filePath: 'src-main/engine/fixture.ts' });
     expect(result!.messages.filter((m) => m.severity === 2)).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+// Runs in: engine.
 import type { MarketSymbol } from '../../../core/exchange/matching/engine-types';
 import { BINANCE_FUTURES_WEIGHT, BINANCE_SPOT_WEIGHT, type RateBudget } from '../../../core/exchange/rate-budget';
 import { ServerClock } from '../../../core/exchange/server-clock';

@@ -1,3 +1,4 @@
+// Runs in: engine.
 import { fillId } from '../../../core/exchange/fill-id';
 import type { Fill, OrderSnapshot } from '../../../core/exchange/types';
 import { AlgoUpdate, algoSnapshot, FuturesOrder, futuresSnapshot, OrderTradeUpdate } from './futures-schemas';

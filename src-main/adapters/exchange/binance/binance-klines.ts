@@ -1,3 +1,4 @@
+// Runs in: engine.
 import type { ServerClock } from '../../../core/exchange/server-clock';
 import type { Kline } from '../../../core/exchange/types';
 import type { BinanceRest } from './binance-rest';

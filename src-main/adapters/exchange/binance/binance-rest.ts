@@ -1,3 +1,4 @@
+// Runs in: engine.
 import { classifyBinance, ExchangeError } from '../../../core/exchange/errors';
 import { BinanceErrorBody, BinanceServerTime } from './binance-schemas';
 import { sleep, type HttpRequest, type HttpResponse } from '../shared/http';

@@ -1,3 +1,4 @@
+// Runs in: engine.
 import { z } from 'zod';
 import { fillId } from '../../../core/exchange/fill-id';
 import type { Balance, Fill, Kline, OrderSnapshot, OrderStatus, OrderType } from '../../../core/exchange/types';

@@ -1,3 +1,4 @@
+// Runs in: engine.
 import type { ServerClock } from '../../../core/exchange/server-clock';
 import type { Fill, OrderSnapshot } from '../../../core/exchange/types';
 import type { Credentials } from './binance-rest';

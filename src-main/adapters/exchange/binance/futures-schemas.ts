@@ -1,3 +1,4 @@
+// Runs in: engine.
 import { z } from 'zod';
 import type { Balance, OrderSnapshot, OrderStatus, OrderType, Position } from '../../../core/exchange/types';
 

@@ -1,3 +1,4 @@
+// Runs in: engine.
 import { ExchangeError } from '../../../core/exchange/errors';
 import type { BinanceRest } from './binance-rest';
 import { ListenKeyReply } from './futures-schemas';

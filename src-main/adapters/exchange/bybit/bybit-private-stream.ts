@@ -1,3 +1,4 @@
+// Runs in: engine.
 import { z } from 'zod';
 import type { Fill, OrderSnapshot } from '../../../core/exchange/types';
 import type { Credentials } from '../shared/rest-call';

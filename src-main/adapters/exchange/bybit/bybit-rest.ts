@@ -1,3 +1,4 @@
+// Runs in: engine.
 import { classifyBybit, DEFAULT_RETRY_POLICY } from '../../../core/exchange/errors';
 import { BybitEnvelope, BybitTime } from './bybit-schemas';
 import { sleep, type HttpRequest, type HttpResponse } from '../shared/http';

@@ -1,3 +1,4 @@
+// Runs in: engine.
 import { z } from 'zod';
 import { fillId } from '../../../core/exchange/fill-id';
 import type { Fill, Kline, OrderSnapshot, OrderStatus, Position } from '../../../core/exchange/types';

@@ -1,3 +1,4 @@
+// Runs in: engine.
 import { legId } from '../../../core/exchange/client-order-id';
 import { ExchangeError } from '../../../core/exchange/errors';
 import { BYBIT_REQUESTS } from '../../../core/exchange/rate-budget';

@@ -1,3 +1,4 @@
+// Runs in: engine.
 import type { Db } from '../../store/database';
 import type { ExchangeId } from '../../../core/exchange/types';
 import { SafeCredentials, maskKey } from './redact';

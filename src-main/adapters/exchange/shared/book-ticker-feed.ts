@@ -1,3 +1,4 @@
+// Runs in: engine.
 import type { MarketBus } from '../../../core/exchange/market-bus';
 import type { BookTicker } from '../../../core/exchange/types';
 import { parseBinanceBookTicker, parseBybitBookTicker } from './book-ticker';

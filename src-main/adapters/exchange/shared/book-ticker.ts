@@ -1,3 +1,4 @@
+// Runs in: engine.
 import { z } from 'zod';
 import type { BookTicker } from '../../../core/exchange/types';
 

@@ -1,3 +1,4 @@
+// Runs in: engine.
 import { BreakerSet } from '../../../core/exchange/circuit-breaker';
 import type { RetryPolicy } from '../../../core/exchange/errors';
 import type { RateBudgetRegistry } from '../../../core/exchange/rate-budget';

@@ -1,3 +1,4 @@
+// Runs in: engine.
 import type { Transport } from '../../../core/exchange/errors';
 
 export interface HttpResponse {

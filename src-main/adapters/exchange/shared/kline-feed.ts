@@ -1,3 +1,4 @@
+// Runs in: engine.
 import type { Kline, Unsubscribe } from '../../../core/exchange/types';
 import { ResilientStream, type ResilientStreamOptions } from './ws-stream';
 

@@ -1,3 +1,4 @@
+// Runs in: engine.
 import type { ClientOrderIdFactory } from '../../../core/exchange/client-order-id';
 import { legId } from '../../../core/exchange/client-order-id';
 import { ExchangeError } from '../../../core/exchange/errors';

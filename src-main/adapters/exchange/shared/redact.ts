@@ -1,3 +1,4 @@
+// Runs in: engine.
 import { inspect } from 'node:util';
 import type { Credentials } from '../binance/binance-rest';
 

@@ -1,3 +1,4 @@
+// Runs in: engine.
 import type { BreakerSet } from '../../../core/exchange/circuit-breaker';
 import { decideRetry, DEFAULT_RETRY_POLICY, ExchangeError, type ClassifiedError, type RetryPolicy } from '../../../core/exchange/errors';
 import type { RateBudget } from '../../../core/exchange/rate-budget';

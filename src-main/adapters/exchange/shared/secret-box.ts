@@ -1,3 +1,4 @@
+// Runs in: engine.
 import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
 
 const MAGIC = Buffer.from('CKS1');

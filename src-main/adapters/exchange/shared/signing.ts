@@ -1,3 +1,4 @@
+// Runs in: engine.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export const hmacSha256Hex = (secret: string, payload: string): string => createHmac('sha256', secret).update(payload, 'utf8').digest('hex');

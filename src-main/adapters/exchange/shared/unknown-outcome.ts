@@ -1,3 +1,4 @@
+// Runs in: engine.
 import { ExchangeError } from '../../../core/exchange/errors';
 import { resolveUnknownOrder } from '../../../core/exchange/resolve-unknown';
 import type { ServerClock } from '../../../core/exchange/server-clock';

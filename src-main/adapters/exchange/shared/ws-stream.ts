@@ -1,3 +1,4 @@
+// Runs in: engine.
 import WebSocket from 'ws';
 
 export interface StreamHealth {

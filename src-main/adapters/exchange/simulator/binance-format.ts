@@ -1,3 +1,4 @@
+// Runs in: engine.
 import type { EngineEvent, EngineOrder } from '../../../core/exchange/matching/engine-types';
 import type { Kline } from '../../../core/exchange/types';
 

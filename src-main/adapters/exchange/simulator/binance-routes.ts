@@ -1,3 +1,4 @@
+// Runs in: engine.
 import type { OrderRequest, OrderType, Side } from '../../../core/exchange/types';
 import { hmacSha256Hex, signaturesEqual } from '../shared/signing';
 import { binanceKlineRow, binanceOrder } from './binance-format';

@@ -1,3 +1,4 @@
+// Runs in: engine.
 import type { EngineOrder } from '../../../core/exchange/matching/engine-types';
 import type { Fill, OrderRequest, OrderSnapshot, OrderType, Side } from '../../../core/exchange/types';
 import { signBybit, signaturesEqual } from '../shared/signing';

@@ -1,3 +1,4 @@
+// Runs in: engine.
 import { intervalMs } from '../../../core/exchange/interval';
 import type { Kline } from '../../../core/exchange/types';
 

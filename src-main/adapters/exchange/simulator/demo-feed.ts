@@ -1,3 +1,4 @@
+// Runs in: engine.
 import type { Simulator } from './server';
 
 export interface DemoFeedOptions {

@@ -1,3 +1,4 @@
+// Runs in: engine.
 /**
  * One-shot faults the simulator injects on matching requests, so chaos tests can put each failure
  * mode in front of the connectors in turn.

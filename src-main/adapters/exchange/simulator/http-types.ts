@@ -1,3 +1,4 @@
+// Runs in: engine.
 import type { IncomingHttpHeaders } from 'node:http';
 
 export interface SimRequest {

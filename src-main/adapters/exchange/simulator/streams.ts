@@ -1,3 +1,4 @@
+// Runs in: engine.
 import type { WebSocket } from 'ws';
 import type { Kline } from '../../../core/exchange/types';
 import { signBinanceWsApi, hmacSha256Hex, signaturesEqual } from '../shared/signing';

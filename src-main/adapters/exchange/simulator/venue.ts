@@ -1,3 +1,4 @@
+// Runs in: engine.
 import { MatchingEngine } from '../../../core/exchange/matching/matching-engine';
 import type { EngineEvent, MarketSymbol } from '../../../core/exchange/matching/engine-types';
 import { FaultPlan } from './faults';

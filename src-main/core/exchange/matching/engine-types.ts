@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import type { Fill, OrderRequest, OrderSnapshot, OrderStatus } from '../types';
 
 export interface MarketSymbol {

@@ -1,3 +1,4 @@
+// Runs in: anywhere (pure).
 import type { Balance, BracketRequest, Fill, OrderRequest, OrderSnapshot, Position } from '../types';
 import { isTerminal } from '../types';
 import { legId } from '../client-order-id';
