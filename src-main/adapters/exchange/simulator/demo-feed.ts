@@ -21,7 +21,8 @@ export function demoTradePath(opts: DemoFeedOptions): () => DemoTrade[] {
   const rand = () => ((s = (s * 16807) % 2147483647) / 2147483647) * 2 - 1;
   const walk = new Map(Object.entries(opts.prices));
   const vol = opts.volatility ?? 0.0005;
-  return () => [...walk].map(([symbol, p]) => {
+  return () =>
+    [...walk].map(([symbol, p]) => {
       const next = Math.max(p * (1 + rand() * vol), Number.EPSILON);
       walk.set(symbol, next);
       return { symbol, price: Number(next.toFixed(2)), qty: Number((Math.abs(rand()) + 0.01).toFixed(3)) };
