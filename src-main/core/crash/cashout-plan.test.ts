@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { displayedCentsAt } from '../../../src-shared/crash/growth';
-import { planCashout } from './cashout-plan';
+import { planCashout, planFromSteps, type StepSeen } from './cashout-plan';
 import { seededRandom, syntheticReads } from './synthetic-reads.test-support';
 
 const T0 = 1_763_000_000_000;
@@ -64,5 +64,65 @@ describe('planCashout', () => {
     const samples = syntheticReads({ flightStartAt: T0, rate: 0.00006, until: 1.2 });
     expect(planCashout({ samples, target: 1, clickLatencyMs: 30 })).toBeNull();
     expect(planCashout({ samples, target: 2, clickLatencyMs: -1 })).toBeNull();
+  });
+});
+
+describe('planFromSteps (a display with 0 or 1 decimals)', () => {
+  /**
+   * A game drawing floor(m, decimals) on 60 Hz frames, read every 12–20 ms; the plan is remade at every read and the
+   * click committed once its send time is within 40 ms, as the executor does. Returns the payouts in multiplier units
+   * above the target.
+   */
+  function play(decimals: 0 | 1, games: number, seed: number): { below: number; errors: number[] } {
+    const random = seededRandom(seed);
+    const scale = 10 ** decimals;
+    let below = 0;
+    const errors: number[] = [];
+    for (let game = 0; game < games; game++) {
+      const rate = 0.00004 + random() * 0.00026;
+      const target = Math.round((1.2 + random() * (decimals === 0 ? 8 : 4)) * 100) / 100;
+      const latency = 20 + random() * 40;
+      const frameOffset = random() * 16.7;
+      const shown = (t: number) => Math.floor(Math.exp(rate * (Math.floor((t - frameOffset) / 16.7) * 16.7 + frameOffset)) * scale + 1e-9) / scale;
+      const steps: StepSeen[] = [];
+      let last: { at: number; value: number } | null = null;
+      for (let t = 0; t < 60_000; t += 12 + random() * 8) {
+        const value = shown(t);
+        if (last && value > last.value) steps.push({ at: (last.at + t) / 2, value, gapMs: t - last.at });
+        last = { at: t, value };
+        if (value >= target) break;
+        const plan = planFromSteps({ steps, target, clickLatencyMs: latency });
+        if (plan && plan.sendAt - t <= 40) {
+          const paid = Math.floor(Math.exp(rate * (Math.max(t, plan.sendAt) + latency)) * 100) / 100;
+          if (paid < target) below++;
+          errors.push(paid - target);
+          break;
+        }
+      }
+    }
+    errors.sort((a, b) => a - b);
+    return { below, errors };
+  }
+
+  it('one decimal: never below the target, median within 0.01, from as few as two steps', () => {
+    const { below, errors } = play(1, 300, 7);
+    expect(below).toBe(0);
+    expect(errors.length).toBeGreaterThan(250);
+    expect(errors[errors.length >> 1]!).toBeLessThanOrEqual(0.01);
+    // The read alone (click when the display shows the target) pays up to a whole step late.
+    expect(errors[Math.floor(errors.length * 0.9)]!).toBeLessThan(0.05);
+  });
+
+  it('no decimals: never below the target', () => {
+    const { below, errors } = play(0, 200, 11);
+    expect(below).toBe(0);
+    expect(errors[errors.length >> 1]!).toBeLessThanOrEqual(0.02);
+  });
+
+  it('needs two steps and a target above 1', () => {
+    const steps = [{ at: 600, value: 1.1, gapMs: 15 }];
+    expect(planFromSteps({ steps, target: 1.5, clickLatencyMs: 30 })).toBeNull();
+    expect(planFromSteps({ steps: [...steps, { at: 1200, value: 1.2, gapMs: 15 }], target: 1, clickLatencyMs: 30 })).toBeNull();
+    expect(planFromSteps({ steps: [...steps, { at: 1200, value: 1.2, gapMs: 15 }], target: 1.5, clickLatencyMs: 30 })).not.toBeNull();
   });
 });

@@ -52,3 +52,44 @@ function crossingSigma(growth: GrowthFit, multiplier: number): number {
   const lever = (Math.log(multiplier) - growth.intercept) / (rate * rate);
   return Math.sqrt(growth.varIntercept / (rate * rate) + lever * lever * growth.varRate);
 }
+
+/** The moment a coarse display (0 or 1 decimals) was first seen showing a new value. */
+export interface StepSeen {
+  /** Midway between the last read of the old value and the first of the new one (display lag already taken off). */
+  readonly at: number;
+  readonly value: number;
+  /** Time between those two reads: the crossing happened somewhere inside it. */
+  readonly gapMs: number;
+}
+
+/** Frame jitter on top of the read gap: the game draws a new value on its next animation frame (~16 ms). */
+const STEP_FRAME_MS = 16.7;
+
+/**
+ * A plan from the steps of a display with 0 or 1 decimals. Each step is a near-exact crossing of a known value, where
+ * a floored read only bounds the true multiplier within 0.1: so fit crossing time against ln(value), t = t0 + ln v / r,
+ * weighted by how well each crossing is timed. Two steps are enough; a target between two steps is met by time.
+ */
+export function planFromSteps(input: { readonly steps: readonly StepSeen[]; readonly target: number; readonly clickLatencyMs: number; readonly safetyZ?: number; readonly minMarginMs?: number }): CashoutPlan | null {
+  const { steps, target } = input;
+  if (!(target > 1) || !(input.clickLatencyMs >= 0) || steps.length < 2) return null;
+  const points = steps.map((s) => ({ x: Math.log(s.value), t: s.at, w: 1 / ((s.gapMs * s.gapMs + STEP_FRAME_MS * STEP_FRAME_MS) / 12) }));
+  const sw = points.reduce((sum, p) => sum + p.w, 0);
+  const meanX = points.reduce((sum, p) => sum + p.w * p.x, 0) / sw;
+  const meanT = points.reduce((sum, p) => sum + p.w * p.t, 0) / sw;
+  const sxx = points.reduce((sum, p) => sum + p.w * (p.x - meanX) ** 2, 0);
+  if (!(sxx > 0)) return null;
+  const msPerLog = points.reduce((sum, p) => sum + p.w * (p.x - meanX) * (p.t - meanT), 0) / sxx;
+  if (!(msPerLog > 0)) return null;
+  // Residuals larger than the timing model allows (a slow frame, a late read) widen the margin; never narrow it.
+  const chi2 = points.reduce((sum, p) => sum + p.w * (p.t - (meanT + msPerLog * (p.x - meanX))) ** 2, 0);
+  const scale = points.length > 2 ? Math.max(1, chi2 / (points.length - 2)) : 1;
+  const x = Math.log(target);
+  const crossingAt = meanT + msPerLog * (x - meanX);
+  const crossingSigmaMs = Math.sqrt(scale * (1 / sw + (x - meanX) ** 2 / sxx));
+  const margin = Math.max(input.minMarginMs ?? 2, (input.safetyZ ?? 3) * crossingSigmaMs);
+  const landAt = crossingAt + margin;
+  const rate = 1 / msPerLog;
+  const growth: GrowthFit = { rate, intercept: meanX, origin: meanT, varIntercept: (scale / sw) * rate * rate, varRate: (scale / sxx) * rate ** 4, used: points.length };
+  return { sendAt: landAt - input.clickLatencyMs, crossingAt, crossingSigmaMs, landAt, growth };
+}

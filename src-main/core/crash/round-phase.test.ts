@@ -117,6 +117,33 @@ describe('round phases across game conventions', () => {
     expect(crashes[0]!.at - crashAt).toBeLessThan(700);
   });
 
+  it('one decimal, a gold curve crossing the digits (ink black, then gold, then grey, then gold with a stray line; later a stray line alone): no crash until the number goes', () => {
+    // Recorded from the jet skin: the reader's ink follows whatever crosses the glyphs, so the odd looks disagree.
+    const GOLD = { r: 252, g: 203, b: 4 };
+    const BLACK = { r: 0, g: 0, b: 0 };
+    const rate = 0.00015;
+    const crashAt = Math.log(2.2) / rate;
+    const inkAt = (at: number, v: number) => {
+      if (v < 1.3) return { ink: BLACK };
+      const sinceStep = at - Math.log(1.4) / rate;
+      if (v === 1.4 && sinceStep > 130 && sinceStep < 440) return { ink: { r: 206 - Math.round(sinceStep / 4), g: 207 - Math.round(sinceStep / 4), b: 200 - Math.round(sinceStep / 4) } };
+      if (v === 1.4 && sinceStep >= 440 && sinceStep < 454) return { ink: GOLD, extraLines: 1 };
+      // Later the curve alone passes for a second line, for a few reads while the number waits for its next step.
+      const sinceLaterStep = at - Math.log(1.6) / rate;
+      if (v === 1.6 && sinceLaterStep > 100 && sinceLaterStep < 160) return { ink: GOLD, extraLines: 1 };
+      return { ink: GOLD };
+    };
+    const reads: PhaseRead[] = [];
+    for (let at = 0; at < crashAt; at += 14) {
+      const v = Math.floor(Math.exp(rate * at) * 10 + 1e-9) / 10;
+      reads.push({ at, kind: 'value', value: v, decimals: 1, ...inkAt(at, v) });
+    }
+    for (let at = Math.ceil(crashAt / 14) * 14; at < crashAt + 1500; at += 14) reads.push({ at, kind: 'none' });
+    const crashes = replayPhases(reads).events.filter((e) => e.type === 'crash');
+    expect(crashes).toHaveLength(1);
+    expect(crashes[0]).toMatchObject({ reason: 'disappeared', value: 2.1 });
+  });
+
   it('never takes a countdown, a frozen value or a left-over crash value for a flight', () => {
     const countdown: PhaseRead[] = [];
     for (let i = 0; i < 50; i++) countdown.push({ at: i * 100, kind: 'value', value: Math.round((5 - i * 0.1) * 10) / 10, decimals: 1, ink: WHITE });
@@ -262,6 +289,24 @@ describe('reads lost while our bet is open', () => {
       blanks.push(...step.events);
     }
     expect(types(blanks)).toEqual(['crash:disappeared']);
+  });
+
+  it('one read in another look (a curve passing for a second line for a frame) is a flicker, not a lost round', () => {
+    const reads = flight(0, 1.5, 0.0002);
+    const last = reads.at(-1)!;
+    const shown = last.kind === 'value' ? last.value : 0;
+    let s = betOpenAfter(reads);
+    const events: PhaseEvent[] = [];
+    const odd = [{ extraLines: 1 }, {}, { extraLines: 1 }, {}];
+    odd.forEach((look, i) => {
+      const step = stepPhase(s, { at: last.at + (i + 1) * 5, kind: 'value', value: shown, ink: WHITE, ...look });
+      s = step.state;
+      events.push(...step.events);
+    });
+    expect(types(events)).toEqual([]);
+    // Held for two reads, it is.
+    const held = stepPhase(stepPhase(s, { at: last.at + 25, kind: 'value', value: shown, ink: WHITE, extraLines: 1 }).state, { at: last.at + 30, kind: 'value', value: shown, ink: WHITE, extraLines: 1 });
+    expect(types(held.events)).toEqual(['lost']);
   });
 
   it('a stall or an unknown look with our bet open is lost, not a crash', () => {

@@ -14,7 +14,7 @@
 // While our bet is open, missing or doubtful reads never end the flight: the round goes `lost`, and the executor
 // decides from the buttons. A false crash with money at risk would abandon the bet.
 
-import { colourBucket, recoloured as inkRecoloured, type Rgb } from './readout-look';
+import { colourBucket, recoloured as inkRecoloured, sameColour, type Rgb } from './readout-look';
 
 export type RoundPhase = 'UNKNOWN' | 'BETTING' | 'FLYING' | 'CRASHED';
 
@@ -39,6 +39,8 @@ export type CrashReason = 'crash-text' | 'colour' | 'extra-line' | 'disappeared'
 export interface FlightSample {
   readonly at: number;
   readonly value: number;
+  /** The last read still showing the previous value: the step happened between the two (coarse displays). */
+  readonly previousAt?: number;
 }
 
 export type PhaseEvent =
@@ -132,6 +134,8 @@ export interface PhaseState {
   readonly backwardReads: number;
   /** Consecutive reads in flight that look unlike the flight (other colour, extra line, text). */
   readonly oddReads: number;
+  /** The look of the first odd value read of that streak: the streak only grows while the odd reads agree. */
+  readonly oddLook: ReadLook | null;
   /** Consecutive rising reads in a look other than the flight's. */
   readonly oddRises: number;
   readonly betOpen: boolean;
@@ -163,6 +167,7 @@ export const INITIAL_PHASE_STATE: PhaseState = {
   missingSince: null,
   backwardReads: 0,
   oddReads: 0,
+  oddLook: null,
   oddRises: 0,
   betOpen: false,
   lost: false,
@@ -253,7 +258,7 @@ function nextRun(run: Run | null, read: Extract<PhaseRead, { kind: 'value' }>, c
   }
   const plausible = read.value <= run.lastValue * Math.exp(maxRateOf(config) * (read.at - run.lastAt + config.slackMs)) + quantum;
   if (!plausible) return fresh;
-  const samples = run.samples.length < MAX_RUN_SAMPLES ? [...run.samples, { at: read.at, value: read.value }] : run.samples;
+  const samples = run.samples.length < MAX_RUN_SAMPLES ? [...run.samples, { at: read.at, value: read.value, previousAt: run.lastAt }] : run.samples;
   return { ...run, lastValue: read.value, lastAt: read.at, lastRiseAt: read.at, rises: run.rises + 1, samples };
 }
 
@@ -373,12 +378,20 @@ function stepFlying(state: PhaseState, read: PhaseRead, config: PhaseConfig): Ph
     const newLine = (read.extraLines ?? 0) > state.extraLines;
     const next: PhaseState = { ...state, lastValueAt: at, missingSince: null, backwardReads: 0 };
     if (recoloured || newLine) {
-      const oddReads = state.oddReads + 1;
-      // Games that shade the number by tier (white, then gold) recolour it between two steps; a crash also stops it.
-      // With one decimal a step takes half a second, so a new colour ends the flight only once the next step is late.
-      const stepLate = newLine || at - state.lastRiseAt! >= 2 * stepMs(last, state.quantum, 2 * flightRate(state, config));
+      // A crash look holds still; a curve or sprite crossing the digits flickers between looks (grey, then the
+      // curve's gold with a stray line), and a streak of such reads is not one new look.
+      const sameOddLook = state.oddReads > 0 && state.oddLook !== null && sameColour(read.ink, state.oddLook.ink) && (read.extraLines ?? 0) === (state.oddLook.extraLines ?? 0);
+      const oddReads = sameOddLook ? state.oddReads + 1 : 1;
+      const oddLook: ReadLook = sameOddLook && state.oddLook ? state.oddLook : { ink: read.ink ?? null, extraLines: read.extraLines ?? 0 };
+      // Games that shade the number by tier (white, then gold) recolour it between two steps, and a curve crossing
+      // the readout can pass for a line of its own; a crash also stops the number. With one decimal a step takes
+      // half a second, so a new colour or a new line alone ends the flight only once the next step is late. Both at
+      // once (FLEW AWAY! over the number turned red) are a crash look at once.
+      const stepLate = (newLine && recoloured) || at - state.lastRiseAt! >= 2 * stepMs(last, state.quantum, 2 * flightRate(state, config));
       if (oddReads >= config.confirmReads && stepLate && mayEnd(true)) return crash(next, at, last, recoloured ? 'colour' : 'extra-line', look);
-      return lostOr({ ...next, oddReads }, at, []);
+      // One odd read is a flicker (a curve passing for a line for a frame); the round is lost only once it holds.
+      const held = { ...next, oddReads, oddLook };
+      return oddReads >= config.confirmReads ? lostOr(held, at, []) : { state: held, events: [] };
     }
     // A stop alone is the weakest crash sign (a busy machine freezes the game's rendering for 200 ms and more), so
     // it needs a long stop; games that stop the number at a crash also recolour it, which ends the flight at once.
@@ -393,7 +406,7 @@ function stepFlying(state: PhaseState, read: PhaseRead, config: PhaseConfig): Ph
     if (unlike) {
       const oddReads = state.oddReads + 1;
       if (oddReads >= config.confirmReads && mayEnd(true)) return crash(state, read.at, last, 'crash-text', look);
-      return missing({ ...state, oddReads }, read.at, look, config);
+      return missing({ ...state, oddReads, oddLook: null }, read.at, look, config);
     }
   }
   if (read.kind === 'none' && knownCrash && state.betOpen) {

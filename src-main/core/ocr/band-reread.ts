@@ -82,6 +82,9 @@ export function rereadBand(planes: YccPlanes, background: Ycc, strong: StrongInk
   if (!found) return null;
   const swallowed = swallowedGlyph(labels, width, new Set(components.filter(cut).map((c) => c.label)), found) ? 1 : 0;
   const image = { data: keepMembers(ink, labels, width, height, found.members), width, height };
+  // `labels` is scratch storage that the next labelling (the glyph cores, computed lazily below) overwrites.
+  const colour = meanColour(planes, labels, found.members, y0);
+  const hollow = hollowness(labels, width, found.members, (x, y) => strong.mask[(y + y0) * width + x] === 1);
   const bandCores = (): Box[] => cores().map((c) => ({ ...c, y0: c.y0 - y0, y1: c.y1 - y0 }));
   const glyphs = splitTouching(image, splitBridged(found.members, bandCores, found.height), GLYPH_INK);
   const metrics = lineMetrics(glyphs);
@@ -93,13 +96,13 @@ export function rereadBand(planes: YccPlanes, background: Ycc, strong: StrongInk
     glyphs,
     line: metrics,
     features: glyphs.map((g) => glyphFeatures(image, g, metrics)),
-    colour: meanColour(planes, labels, found.members, y0),
+    colour,
     missedBlobs: swallowed,
     coreCoverage: seed.trusted ? 1 : coverage(image, glyphs, (x, y) => strong.high()[(y + y0) * width + x] === 1),
   };
   return {
     line,
-    hollowness: hollowness(labels, width, found.members, (x, y) => strong.mask[(y + y0) * width + x] === 1),
+    hollowness: hollow,
     trusted: seed.trusted,
   };
 }

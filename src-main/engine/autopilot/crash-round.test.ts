@@ -40,3 +40,37 @@ describe('CrashRound: when a predicted click is committed', () => {
     expect(Math.abs(commit.sendAt - Math.log(2) / RATE)).toBeLessThan(40);
   });
 });
+
+describe('CrashRound on a display with one decimal', () => {
+  it('times a target between two steps (1.26x between 1.2 and 1.3) from the steps it saw, instead of waiting for 1.3', () => {
+    const rate = 0.00015;
+    const shown = (at: number) => Math.floor(Math.exp(rate * at) * 10 + 1e-9) / 10;
+    // The phase model confirms the flight at its second rise (1.2x) and hands over the run's samples, each with the
+    // last read of the value before it.
+    const initial: { at: number; value: number; previousAt?: number }[] = [];
+    let at = 0;
+    for (let lastAt = 0; initial.length < 3; at += 16) {
+      const value = shown(at);
+      if (initial.length === 0 || value > initial.at(-1)!.value) initial.push({ at, value, ...(initial.length ? { previousAt: lastAt } : {}) });
+      lastAt = at;
+    }
+    const round = new CrashRound({ roundId: '1', target: 1.26, gameCashout: null, flightStart: 0, betTaken: true, lagMs: 0, minSamples: 6, forcedCashoutMs: 60_000 }, 1.2, initial);
+    let commit: { at: number; sendAt?: number } | null = null;
+    for (; at < 3000 && !commit; at += 16) {
+      const value = shown(at);
+      const o: Observation = {
+        read: { at, text: `${value}x`, value, ms: 1, path: 'glyph' },
+        phaseRead: { at, kind: 'value', value, decimals: 1 },
+        state: { ...INITIAL_PHASE_STATE, phase: 'FLYING', lastValue: value, lastValueAt: at, quantum: 0.1 },
+        events: [],
+      };
+      const decision = round.step(o, { now: at, killSwitch: false, halted: false, clickLatencyMs: 0 });
+      if (decision.kind === 'cashout') commit = { at, ...(decision.sendAt !== undefined ? { sendAt: decision.sendAt } : {}) };
+    }
+    expect(round.steps.map((s) => s.value)).toEqual([1.1, 1.2]);
+    expect(round.steps.every((s) => s.gapMs <= 16)).toBe(true);
+    expect(commit?.sendAt).toBeDefined();
+    expect(commit!.sendAt!).toBeGreaterThanOrEqual(Math.log(1.26) / rate);
+    expect(commit!.sendAt!).toBeLessThan(Math.log(1.27) / rate);
+  });
+});

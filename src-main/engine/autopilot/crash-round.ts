@@ -1,6 +1,6 @@
 // Runs in: engine. One flight with our bet in it, decided one observation at a time. No I/O: the executor acts on
 // what `step` returns, so every money path can be replayed from recorded observations.
-import { planCashout, type MultiplierSample } from '../../core/crash';
+import { planCashout, planFromSteps, type CashoutPlan, type MultiplierSample, type StepSeen } from '../../core/crash';
 import type { Observation } from './round-observer';
 
 export interface RoundSetup {
@@ -44,6 +44,9 @@ const MAX_COMMIT_AHEAD_MS = 400;
 
 export class CrashRound {
   readonly samples: MultiplierSample[] = [];
+  /** Where a display with 0 or 1 decimals changed value: the plan for such games (see planFromSteps). */
+  readonly steps: StepSeen[] = [];
+  private lastFlying: { at: number; value: number } | null = null;
   maxSeen: number;
   /** Reads stopped showing the flight while our bet was open; cleared when they show it rising again. */
   lost = false;
@@ -65,10 +68,28 @@ export class CrashRound {
   constructor(
     private readonly setup: RoundSetup,
     firstValue: number,
-    initial: readonly { at: number; value: number }[] = [],
+    initial: readonly { at: number; value: number; previousAt?: number }[] = [],
   ) {
     this.maxSeen = firstValue;
-    for (const s of initial) this.samples.push({ at: s.at - setup.lagMs, multiplier: s.value });
+    for (const s of initial) this.recordFlying(s.at, s.value, s.previousAt);
+  }
+
+  /** `previousAt`: the last read of the previous value, where the reads before the flight was confirmed say it. */
+  private recordFlying(at: number, value: number, previousAt?: number): void {
+    this.samples.push({ at: at - this.setup.lagMs, multiplier: value });
+    const last = this.lastFlying;
+    if (last && value > last.value) {
+      const from = Math.max(last.at, previousAt ?? last.at);
+      this.steps.push({ at: (from + at) / 2 - this.setup.lagMs, value, gapMs: at - from });
+    }
+    if (!last || value >= last.value) this.lastFlying = { at, value };
+  }
+
+  /** With 0 or 1 decimals a read only bounds the multiplier within a whole step: time the target from the steps. */
+  private plan(quantum: number, clickLatencyMs: number): CashoutPlan | null {
+    const { target, minSamples } = this.setup;
+    if (quantum >= 0.1 - 1e-9) return planFromSteps({ steps: this.steps, target, clickLatencyMs });
+    return this.samples.length >= minSamples ? planCashout({ samples: this.samples, target, clickLatencyMs }) : null;
   }
 
   step(o: Observation, ctx: RoundContext): RoundDecision {
@@ -95,7 +116,7 @@ export class CrashRound {
     const looksLikeFlight = o.state.oddRises === 0 && o.state.oddReads === 0;
     const flying = o.state.phase === 'FLYING' && value !== null && looksLikeFlight && !o.events.some((e) => e.type === 'rejected');
     if (flying) {
-      this.samples.push({ at: o.read.at - setup.lagMs, multiplier: value });
+      this.recordFlying(o.read.at, value);
       this.maxSeen = Math.max(this.maxSeen, value);
     }
     // Once the game has paid, no click at all: in games whose button turns back into Bet, it would bet the next round.
@@ -108,8 +129,8 @@ export class CrashRound {
     if (ctx.halted) return { kind: 'cashout', reason: 'autopilot stopping: protective cash-out', protective: true };
     if (value >= setup.target) return { kind: 'cashout', reason: `target ${setup.target}x reached on screen (${value}x)`, protective: false };
     if (ctx.now - setup.flightStart >= setup.forcedCashoutMs) return { kind: 'cashout', reason: `forced after ${setup.forcedCashoutMs / 1000} s in flight`, protective: true };
-    if (setup.gameCashout === null && this.samples.length >= setup.minSamples) {
-      const plan = planCashout({ samples: this.samples, target: setup.target, clickLatencyMs: ctx.clickLatencyMs });
+    if (setup.gameCashout === null) {
+      const plan = this.plan(o.state.quantum, ctx.clickLatencyMs);
       if (plan && plan.sendAt - ctx.now <= this.commitAheadMs()) {
         return { kind: 'cashout', reason: `predicted crossing of ${setup.target}x (rate ${(plan.growth.rate * 1000).toFixed(4)}/s)`, sendAt: plan.sendAt, protective: false };
       }
