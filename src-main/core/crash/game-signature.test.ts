@@ -54,6 +54,29 @@ describe('learning a game', () => {
     expect(signature!.crashLooks).toHaveLength(2);
   });
 
+  it('neither betting seen a frame before the readout changes nor a flight too short to rise twice makes the blank crash a betting look', () => {
+    // A jet-like game: the readout goes blank at the crash and shows a frozen 1.00× while betting; the Bet button
+    // changes two reads before the readout does.
+    const jet: GameLook = {
+      betting: (t: number) => (t < 32 ? { kind: 'none', betButton: 'changed' } : text(WHITE)),
+      crashed: () => ({ kind: 'none' }),
+      decimals: 1,
+    };
+    // 1.15x rises once (1.0, 1.1) and is gone: still a flight and a crash, never a blank betting look.
+    const { reads } = readStream(jet, [{ crash: 1.9 }, { crash: 1.15 }, { crash: 2.6 }, { crash: 1.7 }], { rate: 0.00015 });
+    const learned = watch(reads);
+    expect(learned.events.filter((e) => e === 'crash')).toHaveLength(4);
+    // The last value shown before each crash (one decimal, floored).
+    expect(learned.rounds.map((r) => r.crashValue)).toEqual([1.8, 1.1, 2.5, 1.6]);
+    const { signature } = verdictOf(learned.rounds);
+    expect(signature!.crashLooks).toEqual(['blank']);
+    expect(signature!.bettingLooks).not.toContain('blank');
+    // So an instant crash (1.03x: the number never leaves 1.0 before the readout goes blank) is still a round.
+    const next = readStream(jet, [{ crash: 2.2 }, { crash: 1.03 }, { crash: 1.5 }], { rate: 0.00015, startAt: 100_000 });
+    const again = watch(next.reads, { ...DEFAULT_PHASE_CONFIG, known: knownLooks(signature) });
+    expect(again.events.filter((e) => e === 'crash')).toHaveLength(3);
+  });
+
   it('refuses with the count of rounds seen until two whole rounds agree', () => {
     const { reads } = readStream(LOOKS.classic, [{ crash: 1.9 }, { crash: 2.6 }], { rate: 0.00025 });
     expect(verdictOf(watch(reads).rounds).verdict).toEqual({ ready: false, why: 'still learning this game (1 of 2 rounds seen)' });

@@ -45,7 +45,8 @@ export type Verdict = { readonly ready: true } | { readonly ready: false; readon
 interface OpenRound {
   startedAt: number;
   timeline: PhaseMark[];
-  bettingLooks: Set<string>;
+  /** Reads seen in each look while betting. */
+  bettingLooks: Map<string, number>;
   sawBetting: boolean;
   flightAt: number | null;
   samples: { at: number; multiplier: number }[];
@@ -56,6 +57,9 @@ const MAX_SAMPLES = 400;
 /** A game never grows faster than twice the fastest rate learned; a read that implies more is a misread (2.03 as 2.93). */
 const MAX_RATE_MARGIN = 2;
 const RATE_TOLERANCE = 1.6;
+/** A look held this few reads, or this small a share of the betting phase, is a flicker between two looks. */
+const MIN_BETTING_LOOK_READS = 3;
+const MIN_BETTING_LOOK_SHARE = 0.1;
 
 /** Follows the phase model's reads and events; finished rounds come out of {@link rounds}. */
 export class SignatureLearner {
@@ -96,9 +100,9 @@ export class SignatureLearner {
       if (stall && (event.type === 'betting' || (event.type === 'flight' && !event.resumed))) done = this.closeStalled();
       if (event.type === 'flight' && event.resumed) this.stall = null;
       if (event.type === 'betting') {
-        this.open = { startedAt: event.at, timeline: [{ phase: 'betting', t: 0, look: lookOf(read) }], bettingLooks: new Set(), sawBetting: true, flightAt: null, samples: [], decimals: null };
+        this.open = { startedAt: event.at, timeline: [{ phase: 'betting', t: 0, look: lookOf(read) }], bettingLooks: new Map(), sawBetting: true, flightAt: null, samples: [], decimals: null };
       } else if (event.type === 'flight' && !event.resumed) {
-        this.open ??= { startedAt: event.at, timeline: [], bettingLooks: new Set(), sawBetting: false, flightAt: null, samples: [], decimals: null };
+        this.open ??= { startedAt: event.at, timeline: [], bettingLooks: new Map(), sawBetting: false, flightAt: null, samples: [], decimals: null };
         this.open.flightAt = event.at;
         this.open.timeline.push({ phase: 'flight', t: event.at - this.open.startedAt });
         for (const s of event.samples) this.open.samples.push({ at: s.at, multiplier: s.value });
@@ -112,7 +116,10 @@ export class SignatureLearner {
     }
     const open = this.open;
     // Reads already rising belong to the flight being confirmed, not to betting.
-    if (open && state.phase === 'BETTING' && open.flightAt === null && (state.run?.rises ?? 0) === 0) open.bettingLooks.add(lookOf(read));
+    if (open && state.phase === 'BETTING' && open.flightAt === null && (state.run?.rises ?? 0) === 0) {
+      const look = lookOf(read);
+      open.bettingLooks.set(look, (open.bettingLooks.get(look) ?? 0) + 1);
+    }
     if (open && state.phase === 'FLYING' && read.kind === 'value' && events.length === 0) {
       if (open.samples.length < MAX_SAMPLES) open.samples.push({ at: read.at, multiplier: read.value });
       if (read.decimals != null) open.decimals = Math.max(open.decimals ?? 0, read.decimals);
@@ -129,7 +136,7 @@ export class SignatureLearner {
     const fit = reliableForRate(open.samples, quantum) ? fitGrowth(open.samples, { quantum }) : null;
     const round: WatchedRound = {
       timeline: [...open.timeline, { phase: 'crash', t: crash.at - open.startedAt, ...(crashLook ? { look: crashLook } : {}) }],
-      bettingLooks: [...open.bettingLooks],
+      bettingLooks: lastingLooks(open.bettingLooks),
       crashLook,
       crashLooks: [...crashLooks],
       crashValue: crash.value,
@@ -141,6 +148,16 @@ export class SignatureLearner {
     this.finished.push(round);
     return round;
   }
+}
+
+/**
+ * The looks betting showed for more than a flicker. Betting is often seen a frame before the readout changes (the Bet
+ * button turns first, the readout is still blank from the crash): learned as a betting look, that blank would hide
+ * every instant crash whose look is blank too.
+ */
+function lastingLooks(counts: ReadonlyMap<string, number>): string[] {
+  const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
+  return [...counts].filter(([, n]) => n >= Math.max(MIN_BETTING_LOOK_READS, MIN_BETTING_LOOK_SHARE * total)).map(([look]) => look);
 }
 
 /** A short flight's few quantised reads can misstate the rate twofold: only flights that rose ten steps teach it. */

@@ -202,6 +202,8 @@ export function stepPhase(state: PhaseState, read: PhaseRead, config: PhaseConfi
 }
 
 const MAX_RUN_SAMPLES = 64;
+/** A run starting at or below this is a flight leaving 1.00x (not a left-over value starting to count). */
+const SHORT_FLIGHT_START = 1.01;
 const quantumOf = (read: PhaseRead, fallback: number) => (read.kind === 'value' && read.decimals != null ? 10 ** -read.decimals : fallback);
 
 function startFlight(state: PhaseState, at: number, value: number, resumed: boolean, samples: readonly FlightSample[], read: PhaseRead, config: PhaseConfig): PhaseStep {
@@ -289,6 +291,14 @@ function stepWaiting(state: PhaseState, read: PhaseRead, config: PhaseConfig): P
     const staticSince = s.run && s.run.lastValue === read.value && s.staticSince !== null ? s.staticSince : read.at;
     s = { ...s, run, staticSince };
   } else {
+    // A number that left 1.00 and rose once, then gave way to a blank or text: a flight that crashed before its
+    // second rise (1.0x, 1.1x, gone, on a one-decimal display). The flight model decides on the read as usual.
+    const run = s.run;
+    if (s.phase === 'BETTING' && run && run.rises >= 1 && (run.samples[0]?.value ?? Infinity) <= SHORT_FLIGHT_START) {
+      const flight = startFlight(s, run.startAt, run.lastValue, false, run.samples, read, config);
+      const next = stepFlying({ ...flight.state, lastValueAt: run.lastAt, lastRiseAt: run.lastRiseAt }, read, config);
+      return { state: next.state, events: [...events, ...flight.events, ...next.events] };
+    }
     s = { ...s, run: null, staticSince: null };
   }
 
