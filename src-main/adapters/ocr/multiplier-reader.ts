@@ -7,7 +7,7 @@ import { FormatLock } from '../../core/ocr/format-lock';
 import { digitCapacity, glyphShape, textFitsShapes, type GlyphShape } from '../../core/ocr/glyph-shapes';
 import { GlyphTemplates, type TemplateOptions } from '../../core/ocr/glyph-templates';
 import { analyzeRegion, GLYPH_INK, type LineAnalysis } from '../../core/ocr/line-analysis';
-import { brokenDigits } from '../../core/ocr/line-metrics';
+import { brokenDigits, obstructedGlyph } from '../../core/ocr/line-metrics';
 import { parseMultiplier } from '../../core/ocr/parse-multiplier';
 import type { RawImage } from '../../core/ocr/raw-image';
 import { fixSeparatorsByGrouping, reconcileWithShapes, wellFormedSeparators } from '../../core/ocr/reconcile';
@@ -185,7 +185,7 @@ export class MultiplierReader {
     if (line.glyphs.length > MAX_MULTIPLIER_GLYPHS) {
       return { text: `(${line.glyphs.length} characters of text)`, value: null, path: 'glyph', unreadable: 'too-long' };
     }
-    if (line.missedBlobs > 0 || brokenDigits(line.glyphs, line.line)) return { text: '', value: null, path: 'glyph', unreadable: 'incomplete' };
+    if (line.missedBlobs > 0 || brokenDigits(line.glyphs, line.line) || obstructedGlyph(line.glyphs, line.line)) return { text: '', value: null, path: 'glyph', unreadable: 'incomplete' };
     const shapes = line.glyphs.map((g) => glyphShape(g, line.line));
     if (allowGlyphs) {
       const match = this.templates.match(line.features);

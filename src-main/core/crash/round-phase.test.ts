@@ -274,7 +274,7 @@ describe('reads lost while our bet is open', () => {
     let s = betOpenAfter(reads, config);
     const last = reads.at(-1)!.at;
     const events: PhaseEvent[] = [];
-    for (let at = last + POLL_MS; at < last + 1000; at += POLL_MS) {
+    for (let at = last + POLL_MS; at < last + 1500; at += POLL_MS) {
       const step = stepPhase(s, { at, ...text(WHITE) }, config);
       s = step.state;
       events.push(...step.events);
@@ -307,6 +307,21 @@ describe('reads lost while our bet is open', () => {
     // Held for two reads, it is.
     const held = stepPhase(stepPhase(s, { at: last.at + 25, kind: 'value', value: shown, ink: WHITE, extraLines: 1 }).state, { at: last.at + 30, kind: 'value', value: shown, ink: WHITE, extraLines: 1 });
     expect(types(held.events)).toEqual(['lost']);
+  });
+
+  it('without a bet, a number in the flight\'s ink that the reader refuses (a rocket crossing it) is given longer than a blank', () => {
+    const reads = flight(0, 2);
+    const last = reads.at(-1)!.at;
+    const unread = [...reads];
+    const blanks = [...reads];
+    for (let at = last + POLL_MS; at < last + 1000; at += POLL_MS) {
+      unread.push({ at, ...text(WHITE) });
+      blanks.push({ at, ...blank() });
+    }
+    expect(types(replayPhases(blanks).events)).toEqual(['flight', 'crash:disappeared']);
+    // A second of refused reads, then the number again, still rising: one flight.
+    const after = flight(0, 2.3).filter((r) => r.at > last + 1000);
+    expect(types(replayPhases([...unread, ...after]).events)).toEqual(['flight']);
   });
 
   it('a stall or an unknown look with our bet open is lost, not a crash', () => {

@@ -64,6 +64,11 @@ export interface KnownLooks {
 export interface PhaseConfig {
   /** A flight whose read is blank this long has crashed (unless our bet is open). */
   readonly missingMs: number;
+  /**
+   * The same for a number in the flight's own ink that the reader refused (a rocket or a plane crossing the digits):
+   * it is still there, so it is given longer than a blank before it counts as gone.
+   */
+  readonly unreadMs: number;
   /** Slowest plausible growth per ms: the stall limit before a flight's own rate is known. */
   readonly minRate: number;
   /** Fastest plausible growth per ms: faster apparent growth is a misread. */
@@ -92,6 +97,7 @@ export interface PhaseConfig {
 
 export const DEFAULT_PHASE_CONFIG: PhaseConfig = {
   missingMs: 250,
+  unreadMs: 1200,
   minRate: 0.00003,
   maxRate: 0.002,
   slackMs: 100,
@@ -418,6 +424,7 @@ function stepFlying(state: PhaseState, read: PhaseRead, config: PhaseConfig): Ph
       if (oddReads >= config.confirmReads && mayEnd(true)) return crash(state, read.at, last, 'crash-text', look);
       return missing({ ...state, oddReads, oddLook: null }, read.at, look, config);
     }
+    return missing(state, read.at, look, config, false, config.unreadMs);
   }
   if (read.kind === 'none' && knownCrash && state.betOpen) {
     // A learned blank crash look still needs the blank to hold like any disappearance.
@@ -426,11 +433,11 @@ function stepFlying(state: PhaseState, read: PhaseRead, config: PhaseConfig): Ph
   return missing(state, read.at, look, config);
 }
 
-/** Reads that show no flight: a crash once they last `missingMs`, or `lost` while our bet is open. */
-function missing(state: PhaseState, at: number, look: string, config: PhaseConfig, knownCrash = false): PhaseStep {
+/** Reads that show no flight: a crash once they last `limitMs`, or `lost` while our bet is open. */
+function missing(state: PhaseState, at: number, look: string, config: PhaseConfig, knownCrash = false, limitMs = config.missingMs): PhaseStep {
   const missingSince = state.missingSince ?? at;
   const next = { ...state, missingSince };
-  if (at - missingSince < config.missingMs) return { state: next, events: [] };
+  if (at - missingSince < limitMs) return { state: next, events: [] };
   if (!state.betOpen || knownCrash) return crash(next, missingSince, state.lastValue, 'disappeared', look);
   return lostOr(next, at, []);
 }

@@ -51,3 +51,15 @@ export function brokenDigits(glyphs: readonly Box[], line: LineMetrics): boolean
   const { top, bottom, height } = line;
   return glyphs.some((g) => top - g.y0 > MAX_RISE * height && g.y1 >= bottom - 0.15 * height - 1);
 }
+
+/** How far below the baseline a glyph may hang, in digit heights: a comma fused to its digit hangs about a fifth. */
+const MAX_DROP = 0.3;
+
+/**
+ * Whether something drawn over the digits (a rocket, a plane) is fused to one of them: no digit reaches far below
+ * the baseline, and a digit with a sprite's body fused to it reads as another digit (a 2 with a rocket through it
+ * passes every check as a 9: "x2.92" for 2.22). Such a line is refused, not read.
+ */
+export function obstructedGlyph(glyphs: readonly Box[], line: LineMetrics): boolean {
+  return glyphs.some((g) => g.y1 - line.bottom > MAX_DROP * line.height);
+}

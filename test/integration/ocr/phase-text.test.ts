@@ -1,12 +1,16 @@
 // Rendered crash-game states around the multiplier: status texts must never yield a value, and a region with more
 // than one line (a status above or below the number, a progress bar, a curve) is read at its number.
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MultiplierReader } from '../../../src-main/adapters/ocr/multiplier-reader';
-import { decodePng } from '../../../src-main/adapters/ocr/png-file';
+import { decodePng, readPngFile } from '../../../src-main/adapters/ocr/png-file';
 import { TesseractEngine } from '../../../src-main/adapters/ocr/tesseract-engine';
 import type { RawImage } from '../../../src-main/core/ocr/raw-image';
 import { launchHeadless } from '../../support/chromium';
+
+/** Frames captured from the practice game's skins. */
+const FRAMES = join(import.meta.dirname, 'frames');
 
 const STATUS_TEXTS = ['Next round in 2.4s', 'Starting in 5', '3.2s', '5s', 'WAITING FOR NEXT ROUND', 'PREPARING', 'BUSTED', 'FLEW AWAY!', 'CRASHED @ 2.35x', 'Busted @ x2.35'];
 
@@ -108,6 +112,14 @@ describe('status texts and multi-line regions', () => {
       expect({ number, value: read.value }).toEqual({ number, value: Number.parseFloat(number) });
       // White digits, not the red curve they touch: the phase model ends a flight on a change of ink.
       expect({ number, white: Math.min(read.ink?.r ?? 0, read.ink?.g ?? 0, read.ink?.b ?? 0) > 200 }).toEqual({ number, white: true });
+    }
+  });
+
+  it('never reads a digit with a white sprite fused to it as another digit (the rocket skin\'s "x2.22" once read 2.92)', { timeout: 60_000 }, async () => {
+    // Frames of the practice game's rocket skin: the white rocket over the digits, reaching below the baseline.
+    for (const [file, shown] of [['rocket-over-x2.22.png', 2.22], ['rocket-under-x1.44.png', 1.44]] as const) {
+      const read = await new MultiplierReader(engine).read(await readPngFile(join(FRAMES, file)));
+      expect({ file, value: read.value === null || read.value === shown }).toEqual({ file, value: true });
     }
   });
 
