@@ -200,7 +200,11 @@ export function verdictOf(rounds: readonly WatchedRound[], needed = ROUNDS_TO_LE
 
 export function knownLooks(signature: GameSignature | null): KnownLooks | null {
   if (!signature) return null;
-  return { bettingLooks: signature.bettingLooks, crashLooks: signature.crashLooks, ...(signature.rate ? { maxRate: signature.rate.max * MAX_RATE_MARGIN } : {}) };
+  return {
+    bettingLooks: signature.bettingLooks,
+    crashLooks: signature.crashLooks,
+    ...(signature.rate ? { maxRate: signature.rate.max * MAX_RATE_MARGIN, learnedRate: signature.rate } : {}),
+  };
 }
 
 /** Why a round played with a signature does not match it (the game changed its look, the window moved), or null. */

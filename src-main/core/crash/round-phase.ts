@@ -59,6 +59,8 @@ export interface KnownLooks {
   readonly crashLooks: readonly string[];
   /** Fastest plausible growth per ms for this game (twice the fastest learned): a read beyond it is a misread. */
   readonly maxRate?: number;
+  /** The growth per ms the learned rounds were fitted at. */
+  readonly learnedRate?: { readonly min: number; readonly max: number };
 }
 
 export interface PhaseConfig {

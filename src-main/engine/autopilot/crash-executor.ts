@@ -223,6 +223,7 @@ export class CrashExecutor {
           flightStart: flight?.at ?? start.read.at,
           betTaken: bet.clicked && bet.taken,
           lagMs: this.ctx.displayLag.current(),
+          learnedRate: observer.learnedRate,
           minSamples: options.minSamples,
           forcedCashoutMs: options.forcedCashoutMs,
         },

@@ -74,3 +74,27 @@ describe('CrashRound on a display with one decimal', () => {
     expect(commit!.sendAt!).toBeLessThan(Math.log(1.27) / rate);
   });
 });
+
+describe('CrashRound with the rate the game was learned at', () => {
+  it('never sends a predicted click earlier than the fastest learned rate allows', () => {
+    // A flight read as growing 1% faster than the game was ever seen to grow (a stale frame, a slow capture).
+    const fast = 0.000202;
+    const sendAt = (learnedRate: { min: number; max: number } | null) => {
+      const round = new CrashRound({ roundId: '1', target: 2, gameCashout: null, flightStart: 0, betTaken: true, lagMs: 0, learnedRate, minSamples: 6, forcedCashoutMs: 60_000 }, 1);
+      for (let at = 0; at < 4000; at += 16) {
+        const value = displayedCentsAt(at, fast) / 100;
+        const o: Observation = { read: { at, text: `${value}x`, value, ms: 1, path: 'glyph' }, phaseRead: { at, kind: 'value', value }, state: { ...INITIAL_PHASE_STATE, phase: 'FLYING', lastValue: value, lastValueAt: at }, events: [] };
+        const decision = round.step(o, { now: at, killSwitch: false, halted: false, clickLatencyMs: 0 });
+        if (decision.kind === 'cashout') return decision.sendAt ?? at;
+      }
+      return null;
+    };
+    const unbounded = sendAt(null)!;
+    const bounded = sendAt({ min: 0.000199, max: 0.0002 })!;
+    // From the values read, extrapolated at the learned rate: later than the fit alone, never before the crossing.
+    expect(bounded).toBeGreaterThan(unbounded + 5);
+    expect(bounded).toBeGreaterThanOrEqual(Math.log(2) / fast);
+    // A fit within the learned range is left alone.
+    expect(sendAt({ min: 0.0002, max: 0.00021 })).toBe(unbounded);
+  });
+});

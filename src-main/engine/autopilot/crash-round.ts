@@ -1,6 +1,6 @@
 // Runs in: engine. One flight with our bet in it, decided one observation at a time. No I/O: the executor acts on
 // what `step` returns, so every money path can be replayed from recorded observations.
-import { planCashout, planFromSteps, type CashoutPlan, type MultiplierSample, type StepSeen } from '../../core/crash';
+import { crossingTime, planCashout, planFromSteps, type CashoutPlan, type MultiplierSample, type StepSeen } from '../../core/crash';
 import type { Observation } from './round-observer';
 
 export interface RoundSetup {
@@ -14,6 +14,8 @@ export interface RoundSetup {
   readonly betTaken: boolean;
   /** Dates reads back by the display lag learned for this game. */
   readonly lagMs: number;
+  /** The growth rate range the game was learned at; a flight's fit faster than it is not trusted to click early. */
+  readonly learnedRate?: { readonly min: number; readonly max: number } | null;
   readonly minSamples: number;
   readonly forcedCashoutMs: number;
 }
@@ -89,7 +91,8 @@ export class CrashRound {
   private plan(quantum: number, clickLatencyMs: number): CashoutPlan | null {
     const { target, minSamples } = this.setup;
     if (quantum >= 0.1 - 1e-9) return planFromSteps({ steps: this.steps, target, clickLatencyMs });
-    return this.samples.length >= minSamples ? planCashout({ samples: this.samples, target, clickLatencyMs }) : null;
+    const plan = this.samples.length >= minSamples ? planCashout({ samples: this.samples, target, clickLatencyMs }) : null;
+    return plan && notBeforeLearnedRate(plan, target, this.setup.learnedRate);
   }
 
   step(o: Observation, ctx: RoundContext): RoundDecision {
@@ -137,4 +140,17 @@ export class CrashRound {
     }
     return { kind: 'watch' };
   }
+}
+
+/**
+ * A flight's fit that grows faster than the game was ever seen to grow puts the crossing early, and the click below
+ * the target (a round fitted at 0.2010/s on a game learned at 0.2000/s paid 3.74 for 3.76): the crossing is then taken
+ * at the fastest learned rate, which is only ever later.
+ */
+function notBeforeLearnedRate(plan: CashoutPlan, target: number, learned: { readonly max: number } | null | undefined): CashoutPlan {
+  if (!learned || plan.growth.rate <= learned.max) return plan;
+  const crossingAt = crossingTime({ ...plan.growth, rate: learned.max }, target);
+  if (crossingAt <= plan.crossingAt) return plan;
+  const delay = crossingAt - plan.crossingAt;
+  return { ...plan, crossingAt, landAt: plan.landAt + delay, sendAt: plan.sendAt + delay };
 }

@@ -106,6 +106,11 @@ export class RoundObserver {
     this.config = { ...this.config, known };
   }
 
+  /** The growth rate range the game was learned at, once learned. */
+  get learnedRate(): { readonly min: number; readonly max: number } | null {
+    return this.config.known?.learnedRate ?? null;
+  }
+
   /** While our bet is open, doubtful reads make the round `lost` instead of ending it. */
   setBetOpen(open: boolean): void {
     this.state = withBetOpen(this.state, open);
