@@ -35,7 +35,7 @@ export interface MultiplierRead {
 }
 
 export interface CapturedRead extends MultiplierRead {
-  /** Wall-clock ms (sub-ms precision) when the capture started. */
+  /** Wall-clock ms (sub-ms precision) when the capture had its pixels. */
   readonly at: number;
 }
 
@@ -117,8 +117,12 @@ export class MultiplierReader {
     captureMemory().reclaimIfDue();
     const start = performance.now();
     const image = await grabRegion(region);
+    // Dated when the pixels were in hand, not when the grab was asked for: on a loaded machine the grab can start
+    // tens of ms late, and a value dated too early puts the fitted curve ahead of the game and a cash-out below target.
+    // Dated at the end, a read can only be behind the game, so a predicted click errs late.
+    const grabbed = performance.now();
     const read = await this.read(image, options);
-    return { ...read, at: performance.timeOrigin + start, ms: performance.now() - start };
+    return { ...read, at: performance.timeOrigin + grabbed, ms: performance.now() - start };
   }
 
   async read(image: RawImage, options: ReadOptions = {}): Promise<MultiplierRead> {

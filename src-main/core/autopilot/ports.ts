@@ -3,7 +3,7 @@
 import type { Point, Rect } from '../../../src-shared/game-profile';
 
 export interface ScreenRead {
-  /** Wall-clock ms (sub-ms precision) when the capture started. */
+  /** Wall-clock ms (sub-ms precision) when the capture had its pixels (a read can then only be behind the game). */
   readonly at: number;
   readonly text: string;
   readonly value: number | null;
