@@ -2,7 +2,7 @@
 // on a real (Xvfb) screen with real OS clicks, judged by the game's own log. The skins cover the betting, flight,
 // crash and button conventions of real crash games (one button or two, countdowns, frozen values, red numbers).
 import Database from 'better-sqlite3';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SKIN_NAMES, SKINS, type SkinName } from '../../src-renderer/practice-game/skins';
@@ -30,6 +30,34 @@ interface RoundRecord {
   status: string;
   target: number;
   reason?: string;
+  startedAt: string;
+  endedAt: string;
+}
+
+interface TraceLine {
+  at: number;
+  read: string;
+  text?: string;
+  extraLines?: number;
+  ink?: { r: number; g: number; b: number } | null;
+  phase: string;
+  events?: Array<{ type: string }>;
+}
+
+/**
+ * The reads before a round's first `lost` event, from the autopilot's `--trace`: a CI failure of this kind can only
+ * be explained by what the reader saw.
+ */
+function readsBeforeLost(traceFile: string, record: RoundRecord | undefined): string {
+  if (!record || !existsSync(traceFile)) return '';
+  const from = Date.parse(record.startedAt);
+  const to = Date.parse(record.endedAt);
+  const trace = readFileSync(traceFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as TraceLine).filter((l) => l.at >= from && l.at <= to);
+  const lostAt = trace.findIndex((l) => l.events?.some((e) => e.type === 'lost'));
+  if (lostAt < 0) return '';
+  const ink = (l: TraceLine) => (l.ink ? `${l.ink.r},${l.ink.g},${l.ink.b}` : '-');
+  const shown = trace.slice(Math.max(0, lostAt - 15), lostAt + 1).map((l) => `${Math.round(l.at - trace[lostAt]!.at)}ms ${l.read} "${l.text ?? ''}" lines+${l.extraLines ?? 0} ink ${ink(l)}`);
+  return `\nreads before lost:\n${shown.join('\n')}`;
 }
 
 /** Sends one signal at the start of each of the next `count` betting phases. */
@@ -64,13 +92,13 @@ async function withAutopilot(game: DesktopGame, args: string[], body: (cli: Cock
 const stray = (log: readonly GameLogEntry[]) => log.filter((e) => e.type === 'bet-ignored' || e.type === 'cashout-ignored' || e.type === 'cancel' || e.queued);
 
 /** Judged by the game's own log: bets only where signalled, every cash-out in [target, target + 0.03], nothing stray. */
-function judge(skin: SkinName, planned: readonly PlannedRound[], records: readonly RoundRecord[], log: readonly GameLogEntry[]): void {
+function judge(skin: SkinName, planned: readonly PlannedRound[], records: readonly RoundRecord[], log: readonly GameLogEntry[], traceFile: string): void {
   expect(stray(log)).toEqual([]);
   for (const round of planned) {
     const record = records.find((r) => r.roundId === String(round.roundId));
     const bets = log.filter((e) => e.type === 'bet' && e.roundId === round.roundId);
     const cashouts = log.filter((e) => e.type === 'cashout' && e.roundId === round.roundId);
-    const context = `${skin} round ${round.roundId} (crash ${round.crash}, target ${round.target}): ${JSON.stringify(record)}`;
+    const context = `${skin} round ${round.roundId} (crash ${round.crash}, target ${round.target}): ${JSON.stringify(record)}${readsBeforeLost(traceFile, record)}`;
     expect(record?.status, context).toBe(round.expect);
     expect(bets.length, context).toBe(round.bet ? 1 : 0);
     if (round.expect === 'CASHOUT_EXECUTED') {
@@ -125,18 +153,20 @@ describe.skipIf(!XVFB_AVAILABLE)('the autopilot on every practice-game skin', ()
         const dataDir = join(dir.path, 'live');
         learned.copyTo(dataDir);
         const before = (await game.log()).length;
-        await withAutopilot(game, ['--profile', profileFile, '--live', '--rounds', String(LIVE_ROUNDS), '--data', dataDir], async (cli, server) => {
+        const trace = join(dataDir, 'trace.jsonl');
+        await withAutopilot(game, ['--profile', profileFile, '--live', '--rounds', String(LIVE_ROUNDS), '--data', dataDir, '--trace', trace], async (cli, server) => {
           const planned = await playRounds(game, server, LIVE_ROUNDS);
           const records = (await cli.waitForLines(LIVE_ROUNDS, 180_000)).map((l) => JSON.parse(l) as RoundRecord);
           expect(await cli.exited()).toBe(0);
-          judge(skin, planned, records, (await game.log()).slice(before));
+          judge(skin, planned, records, (await game.log()).slice(before), trace);
         });
       }, 300_000);
 
       it('live on a game never rehearsed: watches first, refuses signals with the reason, then bets', async () => {
         const dataDir = join(dir.path, 'unrehearsed');
         const before = (await game.log()).length;
-        await withAutopilot(game, ['--profile', profileFile, '--live', '--rounds', '3', '--data', dataDir], async (cli, server) => {
+        const trace = join(dataDir, 'trace.jsonl');
+        await withAutopilot(game, ['--profile', profileFile, '--live', '--rounds', '3', '--data', dataDir, '--trace', trace], async (cli, server) => {
           expect(cli.stderr()).toMatch(/LIVE once learned/);
           const early = await game.nextBettingPhase();
           server.send(signalFor({ roundId: early, crash: game.chain.crashPoint(early), bet: true, target: 2, expect: 'SKIPPED' }));
@@ -146,7 +176,7 @@ describe.skipIf(!XVFB_AVAILABLE)('the autopilot on every practice-game skin', ()
           const planned = await playRounds(game, server, 2);
           const records = (await cli.waitForLines(3, 120_000)).slice(1).map((l) => JSON.parse(l) as RoundRecord);
           expect(await cli.exited()).toBe(0);
-          judge(skin, planned, records, (await game.log()).slice(before));
+          judge(skin, planned, records, (await game.log()).slice(before), trace);
         });
       }, 300_000);
 

@@ -291,7 +291,7 @@ describe('reads lost while our bet is open', () => {
     expect(types(blanks)).toEqual(['crash:disappeared']);
   });
 
-  it('one read in another look (a curve passing for a second line for a frame) is a flicker, not a lost round', () => {
+  it('another look while the number is on time (a curve passing for a second line) is a flicker; held past the next step, the round is lost', () => {
     const reads = flight(0, 1.5, 0.0002);
     const last = reads.at(-1)!;
     const shown = last.kind === 'value' ? last.value : 0;
@@ -304,8 +304,12 @@ describe('reads lost while our bet is open', () => {
       events.push(...step.events);
     });
     expect(types(events)).toEqual([]);
-    // Held for two reads, it is.
-    const held = stepPhase(stepPhase(s, { at: last.at + 25, kind: 'value', value: shown, ink: WHITE, extraLines: 1 }).state, { at: last.at + 30, kind: 'value', value: shown, ink: WHITE, extraLines: 1 });
+    // Two reads in a row in that look, the step not yet late (recorded on jet under CI load, which cashed out at 1.55
+    // for a 3.22 target): still a flicker.
+    const twice = stepPhase(stepPhase(s, { at: last.at + 25, kind: 'value', value: shown, ink: WHITE, extraLines: 1 }).state, { at: last.at + 30, kind: 'value', value: shown, ink: WHITE, extraLines: 1 });
+    expect(types(twice.events)).toEqual([]);
+    // Held while the next step (about 33 ms at this rate) is twice overdue, it is lost.
+    const held = stepPhase(twice.state, { at: last.at + 80, kind: 'value', value: shown, ink: WHITE, extraLines: 1 });
     expect(types(held.events)).toEqual(['lost']);
   });
 

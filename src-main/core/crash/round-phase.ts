@@ -407,9 +407,10 @@ function stepFlying(state: PhaseState, read: PhaseRead, config: PhaseConfig): Ph
       // once (FLEW AWAY! over the number turned red) are a crash look at once.
       const stepLate = (newLine && recoloured) || at - state.lastRiseAt! >= 2 * stepMs(last, state.quantum, 2 * flightRate(state, config));
       if (oddReads >= config.confirmReads && stepLate && mayEnd(true)) return crash(next, at, last, recoloured ? 'colour' : 'extra-line', look);
-      // One odd read is a flicker (a curve passing for a line for a frame); the round is lost only once it holds.
+      // A curve passing for a line can hold for a few frames (jet, under load): while the number is still on time the
+      // flight is being read, so the round is lost only once the odd look holds past the next step.
       const held = { ...next, oddReads, oddLook };
-      return oddReads >= config.confirmReads ? lostOr(held, at, []) : { state: held, events: [] };
+      return oddReads >= config.confirmReads && stepLate ? lostOr(held, at, []) : { state: held, events: [] };
     }
     // A stop alone is the weakest crash sign (a busy machine freezes the game's rendering for 200 ms and more), so
     // it needs a long stop; games that stop the number at a crash also recolour it, which ends the flight at once.
