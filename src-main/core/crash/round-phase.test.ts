@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { displayedCentsAt } from '../../../src-shared/crash/growth';
 import { blank, LOOKS, readStream, RED, text, value, WHITE, type GameLook } from './read-streams.test-support';
-import { DEFAULT_PHASE_CONFIG, INITIAL_PHASE_STATE, lookOf, replayPhases, stepPhase, withBetOpen, type PhaseConfig, type PhaseEvent, type PhaseRead, type PhaseState } from './round-phase';
+import { DEFAULT_PHASE_CONFIG, INITIAL_PHASE_STATE, lookOf, replayPhases, showsHiddenNumber, stepPhase, withBetOpen, type PhaseConfig, type PhaseEvent, type PhaseRead, type PhaseState } from './round-phase';
 
 const RATE = 0.00006;
 const POLL_MS = 20;
@@ -268,18 +268,27 @@ describe('reads lost while our bet is open', () => {
     expect(types(back.events)).toEqual(['regained']);
   });
 
-  it('with our bet open on a game whose crash is a blank region, an unread number in the flight\'s ink is lost, not a crash', () => {
+  it('with our bet open on a game whose crash is a blank region, a hidden number in the flight\'s ink flies on, then is lost, never a crash', () => {
     const config = { ...DEFAULT_PHASE_CONFIG, known: { bettingLooks: [lookOf({ at: 0, ...text(WHITE, { long: true }) })], crashLooks: ['blank'] } };
     const reads = flight(0, 2);
     let s = betOpenAfter(reads, config);
     const last = reads.at(-1)!.at;
     const events: PhaseEvent[] = [];
-    for (let at = last + POLL_MS; at < last + 1500; at += POLL_MS) {
-      const step = stepPhase(s, { at, ...text(WHITE) }, config);
+    const hiddenAt: boolean[] = [];
+    for (let at = last + POLL_MS; at < last + config.unreadMs + 500; at += POLL_MS) {
+      const read: PhaseRead = { at, ...text(WHITE) };
+      const step = stepPhase(s, read, config);
       s = step.state;
       events.push(...step.events);
+      hiddenAt.push(showsHiddenNumber(s, read));
+      if (at < last + config.unreadMs) expect(s.lost, `at +${at - last} ms`).toBe(false);
     }
+    // A rocket hovering over the digits: the flight goes on (a predicted click may still be made) until unreadMs.
+    expect(hiddenAt.slice(0, 100).every(Boolean)).toBe(true);
     expect(types(events)).toEqual(['lost']);
+    // A red read breaks the streak: it is no hidden flight number.
+    const red = stepPhase(betOpenAfter(reads, config), { at: last + POLL_MS, ...text(RED) }, config);
+    expect(showsHiddenNumber(red.state, { at: last + POLL_MS, ...text(RED) })).toBe(false);
     // The same reads as a blank region are the learned crash.
     let b = betOpenAfter(reads, config);
     const blanks: PhaseEvent[] = [];

@@ -9,7 +9,8 @@
 // - in flight, values only rise; a value that goes backwards or jumps impossibly is a misread;
 // - a flight ends on positive evidence: the look changes (text replaces the number, the number changes colour or
 //   gains a line) for `confirmReads` reads, the value stops rising for longer than its own fitted curve allows,
-//   the read disappears, or values restart lower;
+//   the read disappears, or values restart lower. A number that is there but refused in the flight's own look (a
+//   rocket in front of the digits) is hidden, not gone: the flight goes on, for up to `unreadMs`;
 // - after a crash, betting is the first different look that holds (or, once learned, a look seen in betting).
 // While our bet is open, missing or doubtful reads never end the flight: the round goes `lost`, and the executor
 // decides from the buttons. A false crash with money at risk would abandon the bet.
@@ -67,8 +68,9 @@ export interface PhaseConfig {
   /** A flight whose read is blank this long has crashed (unless our bet is open). */
   readonly missingMs: number;
   /**
-   * The same for a number in the flight's own ink that the reader refused (a rocket or a plane crossing the digits):
-   * it is still there, so it is given longer than a blank before it counts as gone.
+   * The same for a number in the flight's own look that the reader refused (a rocket or a plane in front of the
+   * digits): it is still there, hidden, and a crash would change its look (colour, words, a line, a blank), so the
+   * flight goes on this long. A rocket may hover over the digits until the crash.
    */
   readonly unreadMs: number;
   /** Slowest plausible growth per ms: the stall limit before a flight's own rate is known. */
@@ -99,7 +101,7 @@ export interface PhaseConfig {
 
 export const DEFAULT_PHASE_CONFIG: PhaseConfig = {
   missingMs: 250,
-  unreadMs: 1200,
+  unreadMs: 15_000,
   minRate: 0.00003,
   maxRate: 0.002,
   slackMs: 100,
@@ -139,6 +141,8 @@ export interface PhaseState {
   readonly ink: Rgb | null;
   readonly extraLines: number;
   readonly missingSince: number | null;
+  /** Since when every read has shown the flight's number hidden (refused, in the flight's look); null otherwise. */
+  readonly hiddenSince: number | null;
   readonly backwardReads: number;
   /** Consecutive reads in flight that look unlike the flight (other colour, extra line, text). */
   readonly oddReads: number;
@@ -173,6 +177,7 @@ export const INITIAL_PHASE_STATE: PhaseState = {
   ink: null,
   extraLines: 0,
   missingSince: null,
+  hiddenSince: null,
   backwardReads: 0,
   oddReads: 0,
   oddLook: null,
@@ -246,6 +251,7 @@ function crash(state: PhaseState, at: number, value: number | null, reason: Cras
       crashAt: at,
       changedReads: 0,
       missingSince: null,
+      hiddenSince: null,
       backwardReads: 0,
       oddReads: 0,
       lost: false,
@@ -348,7 +354,9 @@ function stepWaiting(state: PhaseState, read: PhaseRead, config: PhaseConfig): P
   return { state: s, events };
 }
 
-function stepFlying(state: PhaseState, read: PhaseRead, config: PhaseConfig): PhaseStep {
+function stepFlying(previous: PhaseState, read: PhaseRead, config: PhaseConfig): PhaseStep {
+  // Only an unbroken streak of hidden-number reads keeps `hiddenSince`.
+  const state: PhaseState = { ...previous, hiddenSince: null };
   const last = state.lastValue!;
   const look = lookOf(read);
   const knownCrash = config.known?.crashLooks.includes(look) ?? false;
@@ -427,7 +435,7 @@ function stepFlying(state: PhaseState, read: PhaseRead, config: PhaseConfig): Ph
       if (oddReads >= config.confirmReads && mayEnd(true)) return crash(state, read.at, last, 'crash-text', look);
       return missing({ ...state, oddReads, oddLook: null }, read.at, look, config);
     }
-    return missing(state, read.at, look, config, false, config.unreadMs);
+    return hidden(state, previous.hiddenSince ?? read.at, read.at, look, config);
   }
   if (read.kind === 'none' && knownCrash && state.betOpen) {
     // A learned blank crash look still needs the blank to hold like any disappearance.
@@ -443,6 +451,19 @@ function missing(state: PhaseState, at: number, look: string, config: PhaseConfi
   if (at - missingSince < limitMs) return { state: next, events: [] };
   if (!state.betOpen || knownCrash) return crash(next, missingSince, state.lastValue, 'disappeared', look);
   return lostOr(next, at, []);
+}
+
+/** The flight's number, refused but in the flight's own look: something is in front of it. */
+function hidden(state: PhaseState, hiddenSince: number, at: number, look: string, config: PhaseConfig): PhaseStep {
+  const next = { ...state, hiddenSince, missingSince: null };
+  if (at - hiddenSince < config.unreadMs) return { state: next, events: [] };
+  if (!state.betOpen) return crash(next, hiddenSince, state.lastValue, 'disappeared', look);
+  return lostOr(next, at, []);
+}
+
+/** Whether this observation shows the flight's number hidden behind something, the flight going on. */
+export function showsHiddenNumber(state: PhaseState, read: PhaseRead): boolean {
+  return state.phase === 'FLYING' && !state.lost && read.kind === 'text' && state.hiddenSince !== null;
 }
 
 function lostOr(state: PhaseState, at: number, events: PhaseEvent[]): PhaseStep {

@@ -337,6 +337,14 @@ export class CrashExecutor {
     let sent: CashoutSent | null = null;
     let observation: Observation | null = first;
 
+    // Rate-limited: a capture of the buttons costs a read.
+    const buttonsShowOurFlight = async (): Promise<boolean> => {
+      if (!buttons || clock.now() - buttonsCheckedAt < options.buttonCheckMs) return false;
+      buttonsCheckedAt = clock.now();
+      const look = await buttons.look('cashout');
+      return !!(look && flyingLook && sameButtonLook(look, flyingLook));
+    };
+
     const cashOut = async (reason: string) => {
       const result = await clicker.click({ profile, target: 'cashout', reason: `cash out round ${exec.roundId}: ${reason}`, executionId: exec.id, betPlacedLive: bet.clicked && bet.taken });
       sent = { at: result.clicked ? result.sentAt + result.latencyMs : clock.now(), reason, clicked: result.clicked };
@@ -369,6 +377,13 @@ export class CrashExecutor {
             observation = crashed;
             continue;
           }
+        }
+        // With the number hidden, the buttons are the last look at the flight before the click.
+        if (decision.ifButtonsShowFlight && !(await buttonsShowOurFlight())) {
+          observation = await reads.take(() => true, 5_000);
+          continue;
+        }
+        if (decision.sendAt !== undefined) {
           const resumeReads = this.ctx.observer.hold();
           try {
             await clock.sleepUntil(decision.sendAt);
@@ -381,10 +396,8 @@ export class CrashExecutor {
         }
         break;
       }
-      if (decision.kind === 'ask-buttons' && buttons && clock.now() - buttonsCheckedAt >= options.buttonCheckMs) {
-        buttonsCheckedAt = clock.now();
-        const look = await buttons.look('cashout');
-        if (look && flyingLook && sameButtonLook(look, flyingLook)) {
+      if (decision.kind === 'ask-buttons') {
+        if (await buttonsShowOurFlight()) {
           await cashOut('reads lost mid-flight, the Cash out button still shows our bet flying: protective cash-out');
           break;
         }

@@ -98,3 +98,43 @@ describe('CrashRound with the rate the game was learned at', () => {
     expect(sendAt({ min: 0.0002, max: 0.00021 })).toBe(unbounded);
   });
 });
+
+describe('CrashRound with the number hidden (a rocket hovering in front of the digits)', () => {
+  const setup = { roundId: '1', target: 2, gameCashout: null, flightStart: 0, lagMs: 0, minSamples: 6, forcedCashoutMs: 60_000 };
+  /** Reads the number for the first second, then only a refused line in the flight's ink until `until`. */
+  function play(round: CrashRound, ctx: { killSwitch?: boolean } = {}, until = 4000) {
+    for (let at = 0; at < until; at += 20) {
+      const hiddenFrom = 1000;
+      const o: Observation =
+        at < hiddenFrom
+          ? flying(at)
+          : {
+              read: { at, text: '', value: null, ms: 1, path: 'glyph', ink: { r: 250, g: 250, b: 250 } },
+              phaseRead: { at, kind: 'text', ink: { r: 250, g: 250, b: 250 } },
+              state: { ...INITIAL_PHASE_STATE, phase: 'FLYING', lastValue: 1.22, lastValueAt: hiddenFrom - 20, hiddenSince: hiddenFrom },
+              events: [],
+            };
+      const decision = round.step(o, { now: at, killSwitch: at >= hiddenFrom && !!ctx.killSwitch, halted: false, clickLatencyMs: 0 });
+      if (decision.kind !== 'watch') return { at, decision };
+    }
+    return null;
+  }
+
+  it('times the target from the reads before it was hidden, and asks the buttons to confirm the flight first', () => {
+    const result = play(new CrashRound({ ...setup, betTaken: true }, 1))!;
+    expect(result.decision).toMatchObject({ kind: 'cashout', protective: false, ifButtonsShowFlight: true });
+    const late = result.decision.kind === 'cashout' ? result.decision.sendAt! - Math.log(2) / RATE : NaN;
+    // A second of cents extrapolated 2.5 s ahead: the fit's margin grows with the distance, so the click errs late
+    // (about 70 ms at 2x here, +0.03x), never early.
+    expect(late).toBeGreaterThan(0);
+    expect(late).toBeLessThan(100);
+  });
+
+  it('the kill switch cashes out at once, through the same button check', () => {
+    expect(play(new CrashRound({ ...setup, betTaken: true }, 1), { killSwitch: true })).toMatchObject({ at: 1000, decision: { kind: 'cashout', protective: true, ifButtonsShowFlight: true } });
+  });
+
+  it('never clicks without our bet taken', () => {
+    expect(play(new CrashRound({ ...setup, betTaken: false }, 1))).toBeNull();
+  });
+});

@@ -1,6 +1,6 @@
 // Runs in: engine. One flight with our bet in it, decided one observation at a time. No I/O: the executor acts on
 // what `step` returns, so every money path can be replayed from recorded observations.
-import { crossingTime, planCashout, planFromSteps, type CashoutPlan, type MultiplierSample, type StepSeen } from '../../core/crash';
+import { crossingTime, planCashout, planFromSteps, showsHiddenNumber, type CashoutPlan, type MultiplierSample, type StepSeen } from '../../core/crash';
 import type { Observation } from './round-observer';
 
 export interface RoundSetup {
@@ -30,8 +30,11 @@ export interface RoundContext {
 export type RoundDecision =
   | { readonly kind: 'watch' }
   | { readonly kind: 'crashed'; readonly value: number | null; readonly reason: string }
-  /** Click Cash out, now or at `sendAt` (a predicted crossing). */
-  | { readonly kind: 'cashout'; readonly reason: string; readonly sendAt?: number; readonly protective: boolean }
+  /**
+   * Click Cash out, now or at `sendAt` (a predicted crossing). `ifButtonsShowFlight`: the number was hidden, so the
+   * click goes out only if the Cash out button still looks as it did while our bet was seen flying.
+   */
+  | { readonly kind: 'cashout'; readonly reason: string; readonly sendAt?: number; readonly protective: boolean; readonly ifButtonsShowFlight?: boolean }
   | { readonly kind: 'paid-by-game'; readonly at: number; readonly multiplier: number; readonly reason: string }
   /** Reads no longer show the flight: only the buttons can tell whether it still flies. */
   | { readonly kind: 'ask-buttons' };
@@ -127,7 +130,7 @@ export class CrashRound {
       return { kind: 'paid-by-game', at: o.read.at, multiplier: setup.gameCashout, reason: `the game's auto cash-out at ${setup.gameCashout}x (${value}x on screen)` };
     }
     // Only a read that shows the flight right now may lead to a click: a stale or doubtful one never does.
-    if (!flying) return { kind: 'watch' };
+    if (!flying) return this.whileHidden(o, ctx);
     if (ctx.killSwitch) return { kind: 'cashout', reason: 'kill switch engaged: protective cash-out', protective: true };
     if (ctx.halted) return { kind: 'cashout', reason: 'autopilot stopping: protective cash-out', protective: true };
     if (value >= setup.target) return { kind: 'cashout', reason: `target ${setup.target}x reached on screen (${value}x)`, protective: false };
@@ -140,6 +143,24 @@ export class CrashRound {
     }
     return { kind: 'watch' };
   }
+
+  /**
+   * The number is there but hidden (a rocket hovering in front of the digits until the crash), and a crash would
+   * change its look: the fit from the reads before still times the target, and the kill switch still acts. Each
+   * such click waits for the buttons to confirm the flight.
+   */
+  private whileHidden(o: Observation, ctx: RoundContext): RoundDecision {
+    const { setup } = this;
+    if (!setup.betTaken || !showsHiddenNumber(o.state, o.phaseRead)) return { kind: 'watch' };
+    const confirmed = { protective: true, ifButtonsShowFlight: true } as const;
+    if (ctx.killSwitch) return { kind: 'cashout', reason: 'kill switch engaged while the number was hidden: protective cash-out', ...confirmed };
+    if (ctx.halted) return { kind: 'cashout', reason: 'autopilot stopping while the number was hidden: protective cash-out', ...confirmed };
+    if (setup.gameCashout !== null) return { kind: 'watch' };
+    const plan = this.plan(o.state.quantum, ctx.clickLatencyMs);
+    if (!plan || plan.sendAt - ctx.now > this.commitAheadMs()) return { kind: 'watch' };
+    const reason = `predicted crossing of ${setup.target}x with the number hidden (rate ${(plan.growth.rate * 1000).toFixed(4)}/s)`;
+    return { kind: 'cashout', reason, sendAt: plan.sendAt, protective: false, ifButtonsShowFlight: true };
+  }
 }
 
 /**
@@ -150,7 +171,10 @@ export class CrashRound {
 function notBeforeLearnedRate(plan: CashoutPlan, target: number, learned: { readonly max: number } | null | undefined): CashoutPlan {
   if (!learned || plan.growth.rate <= learned.max) return plan;
   const crossingAt = crossingTime({ ...plan.growth, rate: learned.max }, target);
-  if (crossingAt <= plan.crossingAt) return plan;
-  const delay = crossingAt - plan.crossingAt;
-  return { ...plan, crossingAt, landAt: plan.landAt + delay, sendAt: plan.sendAt + delay };
+  return crossingAt <= plan.crossingAt ? plan : movedTo(plan, crossingAt);
+}
+
+function movedTo(plan: CashoutPlan, crossingAt: number): CashoutPlan {
+  const shift = crossingAt - plan.crossingAt;
+  return { ...plan, crossingAt, landAt: plan.landAt + shift, sendAt: plan.sendAt + shift };
 }
