@@ -1,7 +1,7 @@
 // Runs in: anywhere (pure).
 // When to send the cash-out click so it lands at or just after the target crossing and never below it.
 
-import { fitGrowth, type FitOptions, type GrowthFit, type MultiplierSample } from './curve-fit';
+import { fitGrowth, weightedRegression, type FitOptions, type GrowthFit, type MultiplierSample } from './curve-fit';
 
 export interface CashoutPlanInput {
   readonly samples: readonly MultiplierSample[];
@@ -34,11 +34,14 @@ export function planCashout(input: CashoutPlanInput): CashoutPlan | null {
   if (!(input.target > 1) || !(input.clickLatencyMs >= 0)) return null;
   const growth = fitGrowth(input.samples, input.fit);
   if (!growth) return null;
-  const crossingAt = crossingTime(growth, input.target);
-  const crossingSigmaMs = crossingSigma(growth, input.target);
-  const margin = Math.max(input.minMarginMs ?? 2, (input.safetyZ ?? 3) * crossingSigmaMs);
+  return planAround(growth, crossingTime(growth, input.target), crossingSigma(growth, input.target), input);
+}
+
+/** Lands the click `safetyZ` sigmas (at least `minMarginMs`) after the predicted crossing. */
+function planAround(growth: GrowthFit, crossingAt: number, crossingSigmaMs: number, margins: Pick<CashoutPlanInput, 'clickLatencyMs' | 'safetyZ' | 'minMarginMs'>): CashoutPlan {
+  const margin = Math.max(margins.minMarginMs ?? 2, (margins.safetyZ ?? 3) * crossingSigmaMs);
   const landAt = crossingAt + margin;
-  return { sendAt: landAt - input.clickLatencyMs, crossingAt, crossingSigmaMs, landAt, growth };
+  return { sendAt: landAt - margins.clickLatencyMs, crossingAt, crossingSigmaMs, landAt, growth };
 }
 
 /** Wall-clock ms at which the fitted curve reaches `multiplier`. */
@@ -73,23 +76,16 @@ const STEP_FRAME_MS = 16.7;
 export function planFromSteps(input: { readonly steps: readonly StepSeen[]; readonly target: number; readonly clickLatencyMs: number; readonly safetyZ?: number; readonly minMarginMs?: number }): CashoutPlan | null {
   const { steps, target } = input;
   if (!(target > 1) || !(input.clickLatencyMs >= 0) || steps.length < 2) return null;
-  const points = steps.map((s) => ({ x: Math.log(s.value), t: s.at, w: 1 / ((s.gapMs * s.gapMs + STEP_FRAME_MS * STEP_FRAME_MS) / 12) }));
-  const sw = points.reduce((sum, p) => sum + p.w, 0);
-  const meanX = points.reduce((sum, p) => sum + p.w * p.x, 0) / sw;
-  const meanT = points.reduce((sum, p) => sum + p.w * p.t, 0) / sw;
-  const sxx = points.reduce((sum, p) => sum + p.w * (p.x - meanX) ** 2, 0);
-  if (!(sxx > 0)) return null;
-  const msPerLog = points.reduce((sum, p) => sum + p.w * (p.x - meanX) * (p.t - meanT), 0) / sxx;
-  if (!(msPerLog > 0)) return null;
+  // Crossing time regressed on ln(value), each step weighted by how well its crossing is timed.
+  const line = weightedRegression(steps.map((s) => ({ x: Math.log(s.value), y: s.at, w: 1 / ((s.gapMs * s.gapMs + STEP_FRAME_MS * STEP_FRAME_MS) / 12) })));
+  if (!line || !(line.slope > 0)) return null;
+  const { slope: msPerLog, meanX, meanY: meanT, sw, sxx } = line;
   // Residuals larger than the timing model allows (a slow frame, a late read) widen the margin; never narrow it.
-  const chi2 = points.reduce((sum, p) => sum + p.w * (p.t - (meanT + msPerLog * (p.x - meanX))) ** 2, 0);
-  const scale = points.length > 2 ? Math.max(1, chi2 / (points.length - 2)) : 1;
+  const scale = steps.length > 2 ? Math.max(1, line.sse / (steps.length - 2)) : 1;
   const x = Math.log(target);
   const crossingAt = meanT + msPerLog * (x - meanX);
   const crossingSigmaMs = Math.sqrt(scale * (1 / sw + (x - meanX) ** 2 / sxx));
-  const margin = Math.max(input.minMarginMs ?? 2, (input.safetyZ ?? 3) * crossingSigmaMs);
-  const landAt = crossingAt + margin;
   const rate = 1 / msPerLog;
-  const growth: GrowthFit = { rate, intercept: meanX, origin: meanT, varIntercept: (scale / sw) * rate * rate, varRate: (scale / sxx) * rate ** 4, used: points.length };
-  return { sendAt: landAt - input.clickLatencyMs, crossingAt, crossingSigmaMs, landAt, growth };
+  const growth: GrowthFit = { rate, intercept: meanX, origin: meanT, varIntercept: (scale / sw) * rate * rate, varRate: (scale / sxx) * rate ** 4, used: steps.length };
+  return planAround(growth, crossingAt, crossingSigmaMs, input);
 }

@@ -91,32 +91,51 @@ export function predict(fit: GrowthFit, t: number): number {
 
 function weightedLine(points: readonly Point[], quantum: number, unweighted: boolean): GrowthFit | null {
   if (points.length < 3) return null;
+  const line = weightedRegression(points.map((p) => ({ x: p.t, y: p.y, w: unweighted ? 1 : p.w })));
+  if (!line) return null;
+  // Residual variance per unit weight, never below what the display quantisation alone implies.
+  const sigma2 = Math.max(line.sse / (points.length - 2), (quantum * quantum) / 12);
+  return { rate: line.slope, intercept: line.meanY, origin: line.meanX, varIntercept: sigma2 / line.sw, varRate: sigma2 / line.sxx, used: points.length };
+}
+
+/** A weighted least-squares line y = meanY + slope·(x − meanX), centred so that its two parameters are uncorrelated. */
+export interface WeightedLine {
+  readonly slope: number;
+  readonly meanX: number;
+  readonly meanY: number;
+  /** Sum of weights. */
+  readonly sw: number;
+  /** Weighted sum of squared x deviations. */
+  readonly sxx: number;
+  /** Weighted sum of squared residuals. */
+  readonly sse: number;
+}
+
+export function weightedRegression(points: readonly { readonly x: number; readonly y: number; readonly w: number }[]): WeightedLine | null {
   let sw = 0;
-  let st = 0;
+  let sx = 0;
   let sy = 0;
-  const weight = (p: Point) => (unweighted ? 1 : p.w);
   for (const p of points) {
-    sw += weight(p);
-    st += weight(p) * p.t;
-    sy += weight(p) * p.y;
+    sw += p.w;
+    sx += p.w * p.x;
+    sy += p.w * p.y;
   }
-  const origin = st / sw;
+  if (!(sw > 0)) return null;
+  const meanX = sx / sw;
   const meanY = sy / sw;
-  let stt = 0;
-  let sty = 0;
+  let sxx = 0;
+  let sxy = 0;
   for (const p of points) {
-    const dt = p.t - origin;
-    stt += weight(p) * dt * dt;
-    sty += weight(p) * dt * (p.y - meanY);
+    const dx = p.x - meanX;
+    sxx += p.w * dx * dx;
+    sxy += p.w * dx * (p.y - meanY);
   }
-  if (!(stt > 0)) return null;
-  const rate = sty / stt;
+  if (!(sxx > 0)) return null;
+  const slope = sxy / sxx;
   let sse = 0;
   for (const p of points) {
-    const e = p.y - (meanY + rate * (p.t - origin));
-    sse += weight(p) * e * e;
+    const e = p.y - (meanY + slope * (p.x - meanX));
+    sse += p.w * e * e;
   }
-  // Residual variance per unit weight, never below what the display quantisation alone implies.
-  const sigma2 = Math.max(sse / (points.length - 2), (quantum * quantum) / 12);
-  return { rate, intercept: meanY, origin, varIntercept: sigma2 / sw, varRate: sigma2 / stt, used: points.length };
+  return { slope, meanX, meanY, sw, sxx, sse };
 }

@@ -18,7 +18,7 @@ function flying(at: number): Observation {
 
 /** The read at which a predicted click is committed, for reads `intervalMs` apart; target 2x crosses at 3466 ms. */
 function commitAt(intervalMs: number): { at: number; sendAt: number } | null {
-  const round = new CrashRound({ roundId: '1', target: 2, gameCashout: null, flightStart: 0, betTaken: true, lagMs: 0, minSamples: 6, forcedCashoutMs: 60_000 }, 1);
+  const round = new CrashRound({ roundId: '1', target: 2, gameCashout: null, flightStart: 0, betTaken: true, lagMs: 0, learnedRate: null, minSamples: 6, forcedCashoutMs: 60_000 }, 1);
   for (let at = 0; at < 4000; at += intervalMs) {
     const decision = round.step(flying(at), { now: at, killSwitch: false, halted: false, clickLatencyMs: 0 });
     if (decision.kind === 'cashout') return decision.sendAt === undefined ? null : { at, sendAt: decision.sendAt };
@@ -54,7 +54,7 @@ describe('CrashRound on a display with one decimal', () => {
       if (initial.length === 0 || value > initial.at(-1)!.value) initial.push({ at, value, ...(initial.length ? { previousAt: lastAt } : {}) });
       lastAt = at;
     }
-    const round = new CrashRound({ roundId: '1', target: 1.26, gameCashout: null, flightStart: 0, betTaken: true, lagMs: 0, minSamples: 6, forcedCashoutMs: 60_000 }, 1.2, initial);
+    const round = new CrashRound({ roundId: '1', target: 1.26, gameCashout: null, flightStart: 0, betTaken: true, lagMs: 0, learnedRate: null, minSamples: 6, forcedCashoutMs: 60_000 }, 1.2, initial);
     let commit: { at: number; sendAt?: number } | null = null;
     for (; at < 3000 && !commit; at += 16) {
       const value = shown(at);
@@ -100,7 +100,7 @@ describe('CrashRound with the rate the game was learned at', () => {
 });
 
 describe('CrashRound with the number hidden (a rocket hovering in front of the digits)', () => {
-  const setup = { roundId: '1', target: 2, gameCashout: null, flightStart: 0, lagMs: 0, minSamples: 6, forcedCashoutMs: 60_000 };
+  const setup = { roundId: '1', target: 2, gameCashout: null, flightStart: 0, lagMs: 0, learnedRate: null, minSamples: 6, forcedCashoutMs: 60_000 };
   /** Reads the number for the first second, then only a refused line in the flight's ink until `until`. */
   function play(round: CrashRound, ctx: { killSwitch?: boolean } = {}, until = 4000) {
     for (let at = 0; at < until; at += 20) {

@@ -15,7 +15,7 @@ export interface RoundSetup {
   /** Dates reads back by the display lag learned for this game. */
   readonly lagMs: number;
   /** The growth rate range the game was learned at; a flight's fit faster than it is not trusted to click early. */
-  readonly learnedRate?: { readonly min: number; readonly max: number } | null;
+  readonly learnedRate: { readonly min: number; readonly max: number } | null;
   readonly minSamples: number;
   readonly forcedCashoutMs: number;
 }
