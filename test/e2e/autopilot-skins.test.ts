@@ -93,7 +93,7 @@ const stray = (log: readonly GameLogEntry[]) => log.filter((e) => e.type === 'be
 
 /** Judged by the game's own log: bets only where signalled, every cash-out in [target, target + 0.03], nothing stray. */
 function judge(skin: SkinName, planned: readonly PlannedRound[], records: readonly RoundRecord[], log: readonly GameLogEntry[], traceFile: string): void {
-  expect(stray(log)).toEqual([]);
+  expect(stray(log), `${skin}: ${JSON.stringify(records)}`).toEqual([]);
   for (const round of planned) {
     const record = records.find((r) => r.roundId === String(round.roundId));
     const bets = log.filter((e) => e.type === 'bet' && e.roundId === round.roundId);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RawImage } from '../ocr/raw-image';
-import { buttonBox, buttonChanged, buttonLookOf, sameButtonLook } from './button-look';
+import { buttonBox, buttonChanged, buttonLookOf, sameButtonLook, showsPlacedBet } from './button-look';
 
 /** A button face: `fill` everywhere, with a label block of `ink` over columns [from, to). */
 function face(fill: number[], ink: number[], from: number, to: number, order: 'rgba' | 'bgra' = 'rgba'): RawImage {
@@ -30,6 +30,27 @@ describe('button looks', () => {
     expect(buttonChanged(bet, cancel)).toBe(true);
     // "Bet" → "Bet placed": same colours, a longer label.
     expect(buttonChanged(bet, buttonLookOf(face(GREEN, WHITE, 6, 50)))).toBe(true);
+  });
+
+  it('a queued bet is only seen on a button plainly in the placed state, never on an idle one mid-fade', () => {
+    const mix = (a: number[], b: number[], p: number) => a.map((c, i) => Math.round(c + (b[i]! - c) * p));
+    const GREY = [90, 90, 90];
+    const idle = buttonLookOf(face(GREEN, WHITE, 20, 36));
+    const cancel = buttonLookOf(face(RED, WHITE, 14, 42));
+    // Buttons fade to a new state (120 ms on the practice game): the first changed frame after a Bet click, which
+    // used to be kept as the placed look, is still mostly BET.
+    const firstChanged = buttonLookOf(face(mix(GREEN, RED, 0.12), WHITE, 20, 36));
+    expect(buttonChanged(firstChanged, idle)).toBe(true);
+    // The next betting phase, the idle BET fading in from grey: it differs from the idle look and resembles that
+    // frame, so the old check (changed from idle, same as placed) took it for a queued bet, and its "cancel" click
+    // placed a bet nobody signalled (aviator, rounds 6 and 9 of 10).
+    const fadingIn = buttonLookOf(face(mix(GREY, GREEN, 0.7), WHITE, 20, 36));
+    expect(buttonChanged(fadingIn, idle) && sameButtonLook(fadingIn, firstChanged)).toBe(true);
+    expect(showsPlacedBet(fadingIn, { idle, placed: firstChanged })).toBe(false);
+    expect(showsPlacedBet(idle, { idle, placed: cancel })).toBe(false);
+    // A bet really queued shows CANCEL, a whole state away from BET.
+    expect(showsPlacedBet(cancel, { idle, placed: cancel })).toBe(true);
+    expect(showsPlacedBet(buttonLookOf(face(mix(GREEN, RED, 0.9), WHITE, 14, 42)), { idle, placed: cancel })).toBe(true);
   });
 
   it('keeps the sampled box on the display, including displays left of the primary', () => {

@@ -82,3 +82,11 @@ export function buttonChanged(a: ButtonLook, b: ButtonLook): boolean {
   for (let i = 0; i < a.grid.length; i++) maxCell = Math.max(maxCell, Math.abs(a.grid[i]! - (b.grid[i] ?? 0)));
   return colourDistance(a.mean, b.mean) >= 12 || maxCell >= 30;
 }
+
+/**
+ * Whether the button plainly shows the placed state (a bet in it, e.g. CANCEL), not the idle one: a changed frame of
+ * an idle button mid-fade is not enough. On a one-button game, clicking an idle button to "cancel" is itself a bet.
+ */
+export function showsPlacedBet(look: ButtonLook, looks: { readonly idle: ButtonLook; readonly placed: ButtonLook }): boolean {
+  return !sameButtonLook(look, looks.idle) && sameButtonLook(look, looks.placed) && buttonDistance(look, looks.placed) < buttonDistance(look, looks.idle);
+}

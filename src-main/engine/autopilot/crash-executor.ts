@@ -7,7 +7,7 @@ import type { Signal } from '../../../src-shared/signals';
 import { betRefusal } from '../../core/autopilot/bet-limits';
 import { autoCashoutEntry, stakeEntry } from '../../core/autopilot/game-fields';
 import { floorMultiplier, roundPnl } from '../../core/autopilot/round-pnl';
-import { buttonChanged, fitGrowth, predict, sameButtonLook, type ButtonLook, type DisplayLagEstimator, type GrowthFit, type PhaseEvent } from '../../core/crash';
+import { buttonChanged, fitGrowth, predict, sameButtonLook, showsPlacedBet, type ButtonLook, type DisplayLagEstimator, type GrowthFit, type PhaseEvent } from '../../core/crash';
 import type { RegionReader } from '../../core/autopilot/ports';
 import type { ExecutionsRepo, ExecutionUpdate } from '../../adapters/store/executions-repo';
 import type { SafetyService } from '../services/safety-service';
@@ -100,6 +100,9 @@ const HOLD_READS_BEFORE_CLICK_MS = 25;
 
 /** How often, waiting for our round to fly, a one-button game's button is checked for our bet being gone. */
 const BET_GONE_CHECK_MS = 100;
+/** How long a button's state change may animate, and how often it is looked at meanwhile. */
+const BUTTON_SETTLE_MAX_MS = 400;
+const BUTTON_SETTLE_STEP_MS = 40;
 
 /** What stopping between our bet and the flight did: took it back, could not (play on), or clicked without proof. */
 type Withdrawal = { kind: 'withdrawn'; reason: string } | { kind: 'play-on' } | { kind: 'unsure' };
@@ -308,6 +311,24 @@ export class CrashExecutor {
     }
   }
 
+  /**
+   * The Bet button's look once its change has run its course: games animate a new state over 100–200 ms, and the
+   * first changed frame is halfway between BET and CANCEL, close enough to BET to pass later for a queued bet.
+   */
+  private async settledBetLook(first: ButtonLook, stillValid: () => boolean): Promise<ButtonLook> {
+    const { buttons, clock } = this.ctx;
+    const deadline = clock.now() + BUTTON_SETTLE_MAX_MS;
+    let last = first;
+    while (buttons && clock.now() < deadline) {
+      await clock.sleepUntil(clock.now() + BUTTON_SETTLE_STEP_MS);
+      const look = await buttons.look('bet');
+      if (!look || !stillValid()) return last;
+      if (!buttonChanged(look, last)) return look;
+      last = look;
+    }
+    return last;
+  }
+
   /** Clicks Bet and watches the button: a bet counts as taken only when the game shows it. */
   private async placeBet(profile: GameProfile, signal: Signal, stake: number, executionId: number, limit: string | null): Promise<BetPlaced> {
     const { buttons, clicker, options } = this.ctx;
@@ -316,7 +337,9 @@ export class CrashExecutor {
     if (!click.clicked) return { clicked: false, taken: false, idleLook, placedLook: null, detail: `simulated: ${click.refused}` };
     if (!buttons || !idleLook) return { clicked: true, taken: true, idleLook, placedLook: null, detail: `bet clicked (${click.latencyMs.toFixed(1)} ms); no button capture to confirm it` };
     // Once the round starts, the button changes whether or not our bet is in: only a change in betting proves it.
-    const placedLook = await this.watchBetButton((look) => buttonChanged(look, idleLook), options.betConfirmMs, () => this.ctx.observer.phase.phase === 'BETTING');
+    const inBetting = () => this.ctx.observer.phase.phase === 'BETTING';
+    const changed = await this.watchBetButton((look) => buttonChanged(look, idleLook), options.betConfirmMs, inBetting);
+    const placedLook = changed && (await this.settledBetLook(changed, inBetting));
     if (placedLook) return { clicked: true, taken: true, idleLook, placedLook, detail: `bet clicked (${click.latencyMs.toFixed(1)} ms) and shown taken by the game` };
     return { clicked: true, taken: false, idleLook, placedLook: null, detail: `bet clicked, but the game's button did not change within ${options.betConfirmMs} ms of betting: no cash-out will be clicked` };
   }
@@ -459,7 +482,7 @@ export class CrashExecutor {
     const { idleLook, placedLook } = risk?.bet ?? {};
     if (!risk || !idleLook || !placedLook || !this.ctx.buttons) return;
     const look = await this.ctx.buttons.look('bet');
-    if (!look || !buttonChanged(look, idleLook) || !sameButtonLook(look, placedLook)) return;
+    if (!look || !showsPlacedBet(look, { idle: idleLook, placed: placedLook })) return;
     const reason = 'the button shows a bet we did not signal (a late Cash out click queued it): cancelling it';
     await this.ctx.clicker.click({ profile, target: 'cancel', reason, executionId: risk.executionId, betPlacedLive: true });
   }
