@@ -48,11 +48,11 @@ interface TraceLine {
  * The reads before a round's first `lost` event, from the autopilot's `--trace`: a CI failure of this kind can only
  * be explained by what the reader saw.
  */
-function readsBeforeLost(traceFile: string, record: RoundRecord | undefined): string {
-  if (!record || !existsSync(traceFile)) return '';
+function readsBeforeLost(lines: readonly TraceLine[], record: RoundRecord | undefined): string {
+  if (!record) return '';
   const from = Date.parse(record.startedAt);
   const to = Date.parse(record.endedAt);
-  const trace = readFileSync(traceFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as TraceLine).filter((l) => l.at >= from && l.at <= to);
+  const trace = lines.filter((l) => l.at >= from && l.at <= to);
   const lostAt = trace.findIndex((l) => l.events?.some((e) => e.type === 'lost'));
   if (lostAt < 0) return '';
   const ink = (l: TraceLine) => (l.ink ? `${l.ink.r},${l.ink.g},${l.ink.b}` : '-');
@@ -94,11 +94,12 @@ const stray = (log: readonly GameLogEntry[]) => log.filter((e) => e.type === 'be
 /** Judged by the game's own log: bets only where signalled, every cash-out in [target, target + 0.03], nothing stray. */
 function judge(skin: SkinName, planned: readonly PlannedRound[], records: readonly RoundRecord[], log: readonly GameLogEntry[], traceFile: string): void {
   expect(stray(log), `${skin}: ${JSON.stringify(records)}`).toEqual([]);
+  const trace = existsSync(traceFile) ? readFileSync(traceFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as TraceLine) : [];
   for (const round of planned) {
     const record = records.find((r) => r.roundId === String(round.roundId));
     const bets = log.filter((e) => e.type === 'bet' && e.roundId === round.roundId);
     const cashouts = log.filter((e) => e.type === 'cashout' && e.roundId === round.roundId);
-    const context = `${skin} round ${round.roundId} (crash ${round.crash}, target ${round.target}): ${JSON.stringify(record)}${readsBeforeLost(traceFile, record)}`;
+    const context = `${skin} round ${round.roundId} (crash ${round.crash}, target ${round.target}): ${JSON.stringify(record)}${readsBeforeLost(trace, record)}`;
     expect(record?.status, context).toBe(round.expect);
     expect(bets.length, context).toBe(round.bet ? 1 : 0);
     if (round.expect === 'CASHOUT_EXECUTED') {

@@ -444,11 +444,11 @@ function stepFlying(previous: PhaseState, read: PhaseRead, config: PhaseConfig):
   return missing(state, read.at, look, config);
 }
 
-/** Reads that show no flight: a crash once they last `limitMs`, or `lost` while our bet is open. */
-function missing(state: PhaseState, at: number, look: string, config: PhaseConfig, knownCrash = false, limitMs = config.missingMs): PhaseStep {
+/** Reads that show no flight: a crash once they last `missingMs`, or `lost` while our bet is open. */
+function missing(state: PhaseState, at: number, look: string, config: PhaseConfig, knownCrash = false): PhaseStep {
   const missingSince = state.missingSince ?? at;
   const next = { ...state, missingSince };
-  if (at - missingSince < limitMs) return { state: next, events: [] };
+  if (at - missingSince < config.missingMs) return { state: next, events: [] };
   if (!state.betOpen || knownCrash) return crash(next, missingSince, state.lastValue, 'disappeared', look);
   return lostOr(next, at, []);
 }

@@ -6,8 +6,8 @@ import type { Observation } from './round-observer';
 
 const RATE = 0.0002;
 
-function flying(at: number): Observation {
-  const value = displayedCentsAt(at, RATE) / 100;
+function flying(at: number, rate = RATE): Observation {
+  const value = displayedCentsAt(at, rate) / 100;
   return {
     read: { at, text: `${value}x`, value, ms: 1, path: 'glyph' },
     phaseRead: { at, kind: 'value', value },
@@ -82,9 +82,7 @@ describe('CrashRound with the rate the game was learned at', () => {
     const sendAt = (learnedRate: { min: number; max: number } | null) => {
       const round = new CrashRound({ roundId: '1', target: 2, gameCashout: null, flightStart: 0, betTaken: true, lagMs: 0, learnedRate, minSamples: 6, forcedCashoutMs: 60_000 }, 1);
       for (let at = 0; at < 4000; at += 16) {
-        const value = displayedCentsAt(at, fast) / 100;
-        const o: Observation = { read: { at, text: `${value}x`, value, ms: 1, path: 'glyph' }, phaseRead: { at, kind: 'value', value }, state: { ...INITIAL_PHASE_STATE, phase: 'FLYING', lastValue: value, lastValueAt: at }, events: [] };
-        const decision = round.step(o, { now: at, killSwitch: false, halted: false, clickLatencyMs: 0 });
+        const decision = round.step(flying(at, fast), { now: at, killSwitch: false, halted: false, clickLatencyMs: 0 });
         if (decision.kind === 'cashout') return decision.sendAt ?? at;
       }
       return null;

@@ -168,13 +168,10 @@ export class CrashRound {
  * the target (a round fitted at 0.2010/s on a game learned at 0.2000/s paid 3.74 for 3.76): the crossing is then taken
  * at the fastest learned rate, which is only ever later.
  */
-function notBeforeLearnedRate(plan: CashoutPlan, target: number, learned: { readonly max: number } | null | undefined): CashoutPlan {
+function notBeforeLearnedRate(plan: CashoutPlan, target: number, learned: { readonly max: number } | null): CashoutPlan {
   if (!learned || plan.growth.rate <= learned.max) return plan;
   const crossingAt = crossingTime({ ...plan.growth, rate: learned.max }, target);
-  return crossingAt <= plan.crossingAt ? plan : movedTo(plan, crossingAt);
-}
-
-function movedTo(plan: CashoutPlan, crossingAt: number): CashoutPlan {
-  const shift = crossingAt - plan.crossingAt;
-  return { ...plan, crossingAt, landAt: plan.landAt + shift, sendAt: plan.sendAt + shift };
+  if (crossingAt <= plan.crossingAt) return plan;
+  const delay = crossingAt - plan.crossingAt;
+  return { ...plan, crossingAt, landAt: plan.landAt + delay, sendAt: plan.sendAt + delay };
 }
