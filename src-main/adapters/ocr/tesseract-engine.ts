@@ -30,13 +30,38 @@ export function englishModelDir(): string {
   return join(dirname(require.resolve('@tesseract.js-data/eng/package.json')), '4.0.0_best_int');
 }
 
+/** Raised by a read asked of, or abandoned by, an engine that is shutting down. */
+export class OcrEngineClosedError extends Error {
+  constructor() {
+    super('the OCR engine is shut down');
+    this.name = 'OcrEngineClosedError';
+  }
+}
+
+export interface TesseractEngineOptions {
+  /** How long shutdown lets a running recognition finish before abandoning it (a live read takes 5–50 ms). */
+  readonly terminateGraceMs?: number;
+}
+
 /** One reused tesseract.js worker configured for a single line of multiplier characters. */
 export class TesseractEngine {
   private alphabet: Alphabet = 'multiplier';
+  private closed = false;
+  private workerStopped = false;
+  /**
+   * The last job queued. Jobs run one at a time, as the worker runs them anyway: two callers (the flight reader and
+   * the balance check) would otherwise interleave their whitelist changes and read with each other's alphabet.
+   */
+  private tail: Promise<unknown> = Promise.resolve();
+  /** Recognitions under way, each with the rejection that abandons it. */
+  private readonly running = new Map<Promise<unknown>, (error: Error) => void>();
 
-  private constructor(private readonly worker: Worker) {}
+  private constructor(
+    private readonly worker: Worker,
+    private readonly terminateGraceMs: number,
+  ) {}
 
-  static async create(): Promise<TesseractEngine> {
+  static async create(options: TesseractEngineOptions = {}): Promise<TesseractEngine> {
     const worker = await createWorker('eng', OEM.LSTM_ONLY, { langPath: englishModelDir(), gzip: true, cacheMethod: 'none' });
     await worker.setParameters({
       tessedit_pageseg_mode: PSM.SINGLE_LINE,
@@ -44,23 +69,57 @@ export class TesseractEngine {
       // Input is always dark-on-light (see tesseract-input.ts): skip Tesseract's second, inverted attempt.
       tessedit_do_invert: '0',
     });
-    const engine = new TesseractEngine(worker);
+    const engine = new TesseractEngine(worker, options.terminateGraceMs ?? 2_000);
     // The first recognition pays for model set-up (hundreds of ms); pay it now rather than on the first live read.
     await engine.recognize(WARM_UP_IMAGE);
     return engine;
   }
 
-  /** Reads an encoded image (PGM or PNG bytes). */
-  async recognize(image: Uint8Array, alphabet: Alphabet = 'multiplier'): Promise<TesseractRead> {
+  /** Reads an encoded image (PGM or PNG bytes). Rejects with {@link OcrEngineClosedError} once shutdown began. */
+  recognize(image: Uint8Array, alphabet: Alphabet = 'multiplier'): Promise<TesseractRead> {
+    if (this.closed) return Promise.reject(new OcrEngineClosedError());
+    let abandon: (error: Error) => void = () => {};
+    const read = new Promise<TesseractRead>((resolve, reject) => {
+      abandon = reject;
+      const job = this.tail.then(() => this.recognizeNow(image, alphabet));
+      this.tail = job.catch(() => {});
+      job.then(resolve, reject);
+    });
+    this.running.set(read, abandon);
+    const forget = () => void this.running.delete(read);
+    read.then(forget, forget);
+    return read;
+  }
+
+  private async recognizeNow(image: Uint8Array, alphabet: Alphabet): Promise<TesseractRead> {
     if (alphabet !== this.alphabet) {
+      this.refuseIfStopped();
       await this.worker.setParameters({ tessedit_char_whitelist: alphabet === 'multiplier' ? WHITELIST : '' });
       this.alphabet = alphabet;
     }
+    this.refuseIfStopped();
     const { data } = await this.worker.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength));
     return { text: data.text.trim(), confidence: data.confidence };
   }
 
+  /**
+   * A job sent to a terminated tesseract.js worker never settles and raises an unhandled rejection of its own
+   * (its `send` is async and dereferences the dead worker), which the fatal-error policy rightly treats as fatal.
+   */
+  private refuseIfStopped(): void {
+    if (this.workerStopped) throw new OcrEngineClosedError();
+  }
+
+  /**
+   * Refuses new reads, lets the ones under way finish (up to a grace period), then stops the worker. A read still
+   * running after that is rejected, never left pending: tesseract.js drops the jobs of a terminated worker unsettled.
+   */
   async terminate(): Promise<void> {
+    this.closed = true;
+    const grace = new Promise<void>((resolve) => setTimeout(resolve, this.terminateGraceMs).unref());
+    await Promise.race([Promise.allSettled([...this.running.keys()]), grace]);
+    for (const abandon of this.running.values()) abandon(new OcrEngineClosedError());
+    this.workerStopped = true;
     await this.worker.terminate();
   }
 }
