@@ -131,12 +131,12 @@ export class MultiplierReader {
     const extraLines = Math.max(0, lines.length - 1);
     let fallback: { read: LineRead; line: LineAnalysis } | null = null;
     for (const line of lines) {
-      const read = this.oneNumber(await this.readLine(line, options));
-      if (read.value !== null && (await this.rivalsAgree(line, read, options))) {
-        this.learnFrom(line, read);
-        return this.finish(read, line, extraLines, start);
+      const chosen = await this.readHypotheses(line, options);
+      if (chosen.read.value !== null) {
+        this.learnFrom(chosen.line, chosen.read);
+        return this.finish(chosen.read, chosen.line, extraLines, start);
       }
-      fallback ??= { read: read.value === null ? read : { ...read, value: null, unreadable: 'mismatch' }, line };
+      fallback ??= { read: chosen.read, line };
     }
     if (!fallback) return { text: '', value: null, ms: performance.now() - start, path: 'glyph', unreadable: 'blank', decimals: null, ink: null, extraLines: 0 };
     return this.finish(fallback.read, fallback.line, extraLines, start);
@@ -159,13 +159,22 @@ export class MultiplierReader {
     this.format.confirm(read.text);
   }
 
-  /** A line chosen among close colour hypotheses stands only if none of the others reads another value. */
-  private async rivalsAgree(line: LineAnalysis, read: LineRead, options: ReadOptions): Promise<boolean> {
-    for (const rival of line.rivals ?? []) {
-      const other = await this.readLine(rival, options);
-      if (other.value !== null && other.value !== read.value) return false;
+  /**
+   * A line chosen among close colour hypotheses stands only if none of the others reads another value. When the
+   * chosen one reads nothing (a point lost to a shadow under that colour split), the first rival that reads a value
+   * stands on the same terms. Rivals are read only when there is a close call: most lines have none.
+   */
+  private async readHypotheses(line: LineAnalysis, options: ReadOptions): Promise<{ read: LineRead; line: LineAnalysis }> {
+    const reads: { raw: LineRead; read: LineRead; line: LineAnalysis }[] = [];
+    for (const hypothesis of [line, ...(line.rivals ?? [])]) {
+      const raw = await this.readLine(hypothesis, options);
+      reads.push({ raw, read: this.oneNumber(raw), line: hypothesis });
     }
-    return true;
+    const first = reads[0]!;
+    // Any value a hypothesis saw counts against the others, even one the format checks would refuse.
+    const values = new Set(reads.flatMap((r) => (r.raw.value === null ? [] : [r.raw.value])));
+    if (values.size > 1) return { read: { ...first.read, value: null, unreadable: 'mismatch' }, line };
+    return reads.find((r) => r.read.value !== null) ?? first;
   }
 
   private finish(read: LineRead, line: LineAnalysis, extraLines: number, start: number): MultiplierRead {
