@@ -77,6 +77,17 @@ describe('learning a game', () => {
     expect(again.events.filter((e) => e === 'crash')).toHaveLength(3);
   });
 
+  it('a flight that crashed before its number was read once does not count against the decimals', () => {
+    const { reads } = readStream(LOOKS.classic, [{ crash: 1.9 }, { crash: 2.6 }, { crash: 1.7 }], { rate: 0.00025 });
+    const rounds = watch(reads).rounds;
+    const unread = rounds.map((r, i) => (i === rounds.length - 1 ? { ...r, decimals: null, rate: null } : r));
+    const { verdict, signature } = verdictOf(unread);
+    expect(verdict).toEqual({ ready: true });
+    expect(signature!.decimals).toBe(LOOKS.classic.decimals);
+    const shown = rounds.map((r, i) => (i === rounds.length - 1 ? { ...r, decimals: 1 } : r));
+    expect(verdictOf(shown).verdict).toEqual({ ready: false, why: 'the number showed different decimals (2 vs 1)' });
+  });
+
   it('refuses with the count of rounds seen until two whole rounds agree', () => {
     const { reads } = readStream(LOOKS.classic, [{ crash: 1.9 }, { crash: 2.6 }], { rate: 0.00025 });
     expect(verdictOf(watch(reads).rounds).verdict).toEqual({ ready: false, why: 'still learning this game (1 of 2 rounds seen)' });

@@ -180,7 +180,8 @@ export function verdictOf(rounds: readonly WatchedRound[], needed = ROUNDS_TO_LE
   const recent = whole.slice(-needed);
   const crashLooks = new Set(recent.filter((r) => r.crashReason !== 'stalled' && r.crashReason !== 'restarted').map((r) => r.crashLook));
   if (crashLooks.size > 1) return { verdict: { ready: false, why: `the crash looked different in the last ${needed} rounds (${[...crashLooks].join(' vs ')})` }, signature: null };
-  const decimals = new Set(recent.map((r) => r.decimals));
+  // A flight that crashed before its number was read once (1.11 in 170 ms) says nothing about the decimals.
+  const decimals = new Set(recent.flatMap((r) => (r.decimals === null ? [] : [r.decimals])));
   if (decimals.size > 1) return { verdict: { ready: false, why: `the number showed different decimals (${[...decimals].join(' vs ')})` }, signature: null };
   const rates = recent.map((r) => r.rate).filter((r): r is number => r !== null);
   if (rates.length > 1 && Math.max(...rates) / Math.min(...rates) > RATE_TOLERANCE) {
@@ -191,7 +192,7 @@ export function verdictOf(rounds: readonly WatchedRound[], needed = ROUNDS_TO_LE
     bettingLooks: [...new Set(whole.flatMap((r) => r.bettingLooks))].sort(),
     // A stall or a restart looks like the flight itself: never a look that means "crashed".
     crashLooks: [...new Set(whole.filter((r) => r.crashReason !== 'stalled' && r.crashReason !== 'restarted').flatMap((r) => r.crashLooks))].sort(),
-    decimals: recent[0]!.decimals,
+    decimals: decimals.size === 1 ? [...decimals][0]! : null,
     rate: rates.length > 0 ? { min: Math.min(...rates), max: Math.max(...rates) } : null,
     rounds: whole.length,
   };
