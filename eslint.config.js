@@ -30,6 +30,8 @@ const processTag = {
     };
   },
 };
+const SQL_HOME = 'SQL lives in src-main/adapters/store: add a repository method there.';
+
 const tagged = (files, tag, pattern) => ({
   files,
   ignores: ['**/*.test.ts', '**/*.test.tsx', '**/*.test-support.ts', '**/*.d.ts'],
@@ -93,6 +95,18 @@ export default tseslint.config(
   {
     files: ['src-main/adapters/screen/nut-loader.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: [adapterLayers] }] },
+  },
+  {
+    // One home for persistence: SQL is written only in src-main/adapters/store, behind repository methods.
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/adapters/store/**', 'src-main/**/*.test.ts', 'src-main/**/*.test-support.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'CallExpression[callee.property.name=/^(prepare|pragma)$/][arguments.0.type=/^(Literal|TemplateLiteral)$/]', message: SQL_HOME },
+        { selector: "CallExpression[callee.property.name='exec'][arguments.0.type='TemplateLiteral']", message: SQL_HOME },
+      ],
+    },
   },
   {
     files: ['src-shared/**/*.ts'],

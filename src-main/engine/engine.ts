@@ -4,9 +4,9 @@ import type { AppStatus, CockpitHandlers, DemoInfo } from '../../src-shared/cont
 import { CallFailure, contract } from '../../src-shared/contract';
 import type { SecretCipher } from '../adapters/secrets/secret-store';
 import { verifySecretKey, type CipherSource } from '../adapters/secrets/secret-key-check';
-import { SqliteSecretStore } from '../adapters/secrets/sqlite-secret-store';
+import { SqliteSecretStore } from '../adapters/store/sqlite-secret-store';
 import { ActionsRepo } from '../adapters/store/actions-repo';
-import { openDatabase, type Db } from '../adapters/store/database';
+import { checkpointWal, openDatabase, shortenBusyTimeout, type Db } from '../adapters/store/database';
 import { KillSwitchStore } from '../adapters/store/kill-switch-store';
 import { UnsavedKillSwitchMarker } from '../adapters/store/unsaved-kill-switch-marker';
 import { SettingsRepo } from '../adapters/store/settings-repo';
@@ -29,8 +29,11 @@ import { setupGuideHandlers } from './services/setup-guide';
 import { createSystemHandlers, type SystemHost } from './services/system-service';
 import type { DisplayInfo } from '../../src-shared/contract/services/autopilot';
 import { EventBus } from './event-bus';
+import { createHistory } from './history/history';
 import { marketsHandlers } from './markets/markets-handlers';
 import { MarketsService } from './markets/markets-service';
+import { MetricsService } from './services/metrics-service';
+import { engineMetricsSources } from './services/metrics-sources';
 import { SafetyService } from './services/safety-service';
 import { SettingsService } from './services/settings-service';
 import { StrategyToggles } from './services/strategy-toggles';
@@ -69,6 +72,8 @@ export interface Engine {
   readonly profiles: ProfilesRepo;
   readonly autopilot: AutopilotService;
   readonly markets: MarketsService;
+  /** Prometheus metrics; the headless shell serves them at /metrics. */
+  readonly metrics: MetricsService;
   readonly dispatch: Dispatch;
   status(): AppStatus;
   /** Add a cleanup step; steps run in reverse order on shutdown, before the database closes. */
@@ -107,7 +112,7 @@ export function createEngine(options: EngineOptions): Engine {
       marker: new UnsavedKillSwitchMarker(options.dataDir),
       alert: (message) => {
         console.error(`[safety] ${message}`);
-        bus.emit('toast', { level: 'error', message });
+        bus.emit('toast', { level: 'error', message, component: 'safety' });
       },
     },
     { killSwitch: killSwitchStore.read() },
@@ -130,7 +135,7 @@ export function createEngine(options: EngineOptions): Engine {
     const profile = profileName ? profiles.get(profileName) : undefined;
     if (!enabled) void autopilot.stop('tray: autopilot unchecked');
     else if (!profile) bus.emit('toast', { level: 'warn', message: 'Pick an active game profile in Settings before starting the autopilot.' });
-    else void autopilot.start({ profile }).catch((error: Error) => bus.emit('toast', { level: 'error', message: error.message }));
+    else void autopilot.start({ profile }).catch((error: Error) => bus.emit('toast', { level: 'error', message: error.message, component: 'autopilot' }));
   });
   const shutdownSteps: Array<() => Promise<void> | void> = [];
   let closing: Promise<ShutdownReport> | undefined;
@@ -174,8 +179,14 @@ export function createEngine(options: EngineOptions): Engine {
     for (const stop of stops) if (stop.status === 'rejected') console.error('[engine] stopping trading failed:', stop.reason);
   };
 
+  const history = createHistory({ db, bus, dataDir: options.dataDir, startedAt, settings, markets, toggles: strategies });
+  history.start();
+
   const optimize = new OptimizeJobs({ db, bus });
   shutdownSteps.push(() => optimize.close());
+  const metrics = new MetricsService(engineMetricsSources({ bus, actions, autopilot, markets }));
+  metrics.start();
+  shutdownSteps.push(() => metrics.stop());
 
   const handlers: CockpitHandlers = {
     app: {
@@ -207,6 +218,7 @@ export function createEngine(options: EngineOptions): Engine {
     backtest: backtestHandlers(db, bus, { baseUrl: options.klineBaseUrl, source: { budgets: markets.budgets } }),
     markets: marketsHandlers(markets),
     optimize: optimizeHandlers(optimize),
+    history: history.handlers,
   };
 
   return {
@@ -219,6 +231,7 @@ export function createEngine(options: EngineOptions): Engine {
     profiles,
     autopilot,
     markets,
+    metrics,
     dispatch: createDispatcher(contract, handlers),
     status,
     onShutdown: (step) => void shutdownSteps.push(step),
@@ -234,17 +247,19 @@ export function createEngine(options: EngineOptions): Engine {
           }
         };
         // Trading stops first, before anything that touches the disk: a full or locked disk must not keep a strategy running.
+        history.beginShutdown();
         await stopTrading(`shutdown: ${reason}`);
+        // After trading stopped and before the store closes; a full or read-only disk is one more problem, not a hang.
+        const reportProblem = await history.shutdownReport(reason);
+        if (reportProblem) problems.push(reportProblem);
         for (const step of [...shutdownSteps.reverse(), () => reader?.then((r) => r.close?.())]) await attempt('shutdown step', step);
-        // better-sqlite3 waits synchronously: on a locked database, each flush write would freeze the process for the full busy timeout.
-        await attempt('shortening the lock wait', () => db.pragma(`busy_timeout = ${SHUTDOWN_BUSY_TIMEOUT_MS}`));
+        await attempt('shortening the lock wait', () => shortenBusyTimeout(db, SHUTDOWN_BUSY_TIMEOUT_MS));
         const killSwitch = await safety.saveKillSwitch(`shutdown: ${reason}`);
         if (!killSwitch.saved) problems.push(killSwitch.message);
         await attempt('recording the shutdown', () => actions.record({ kind: 'shutdown', mode: safety.snapshot().mode, reason }));
         // Say what shutdown did to open positions (left resting, or swept), in the audit log.
         if (marketsStopped) await attempt('recording open positions', () => actions.record({ kind: 'shutdown-positions', mode: safety.snapshot().mode, reason: marketsStopped! }));
-        // Fold the WAL back into the main file so a copied data dir is complete.
-        await attempt('checkpointing the database', () => db.pragma('wal_checkpoint(TRUNCATE)'));
+        await attempt('checkpointing the database', () => checkpointWal(db));
         await attempt('closing the database', () => db.close());
         return { problems };
       })();

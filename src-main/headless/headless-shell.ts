@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Engine } from '../engine/engine';
 import { attachBridge } from './bridge-server';
+import { createMetricsHandler } from './metrics-endpoint';
 import { HTTP_LIMITS, refuseRaw, RequestGuard, respond } from './request-guard';
 import { createStaticHandler } from './static-server';
 
@@ -54,9 +55,11 @@ export async function startHeadless<Opened extends { engine: Engine }>(options: 
   const { engine } = opened;
   const token = options.token ?? randomBytes(24).toString('base64url');
   const serveStatic = createStaticHandler(options.rendererDir);
+  const serveMetrics = createMetricsHandler(token, engine.metrics);
   handle = (req, res) => {
     const verdict = guard.check(req);
     if (!verdict.ok) return respond(res, verdict.status, verdict.reason);
+    if (serveMetrics(req, res, verdict.pathname)) return;
     if (serveStatic(req, res, verdict.pathname)) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') return respond(res, 405, 'Method not allowed');
     respond(res, 404, 'Not found', false);

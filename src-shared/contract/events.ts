@@ -9,7 +9,10 @@ import { MarketsChanged, OrderRow, StreamHealthRow } from './services/markets';
 import { AutopilotState, Execution, PnlSummary, RehearsalReport, RoundEnded, RoundSample, SignalRow } from './services/autopilot';
 
 /** Engine → UI streams. The engine emits these on its bus; both transports forward them unchanged. */
-export const Toast = z.object({ level: z.enum(['info', 'warn', 'error']), message: z.string() });
+/** The part of the engine an error toast comes from: `cockpit_errors_total` counts error toasts by it. */
+export const ToastComponent = z.enum(['autopilot', 'signals', 'markets', 'safety']);
+export type ToastComponent = z.infer<typeof ToastComponent>;
+export const Toast = z.object({ level: z.enum(['info', 'warn', 'error']), message: z.string(), component: ToastComponent.optional() });
 export type Toast = z.infer<typeof Toast>;
 
 export const events = {

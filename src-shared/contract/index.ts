@@ -7,6 +7,7 @@ import { backtestService } from './services/backtest';
 import { marketsService } from './services/markets';
 import { optimizeService } from './services/optimize';
 import { systemService } from './services/system';
+import { historyService } from './services/history';
 
 export * from './result';
 export * from './define';
@@ -19,6 +20,7 @@ export * from './services/kline-download';
 export * from './services/markets';
 export * from './services/optimize';
 export * from './services/system';
+export * from './services/history';
 export * from '../game-profile';
 
 /** The one contract between engine and UI: both the Electron IPC and the WebSocket bridge speak exactly this. */
@@ -32,6 +34,7 @@ export const contract = {
   markets: marketsService,
   optimize: optimizeService,
   system: systemService,
+  history: historyService,
 };
 export type Contract = typeof contract;
 export type CockpitHandlers = HandlersOf<Contract>;

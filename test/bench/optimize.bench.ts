@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { BacktestRunStore } from '../../src-main/adapters/backtest/run-store';
+import { BacktestRunStore } from '../../src-main/adapters/store/run-store';
 import { openDatabase } from '../../src-main/adapters/store/database';
 import { OptimizeRepo } from '../../src-main/adapters/store/optimize-repo';
 import { toColumns, type CandleColumns } from '../../src-main/core/backtest/columns';

@@ -1,7 +1,7 @@
 // Runs in: engine.
 import { barsIn } from '../../core/backtest/kline-range';
 import { findGaps, intervalMs, type Gap, type KlineKey, type KlineSource } from '../../core/backtest/klines';
-import type { CandleCache } from './candle-cache';
+import type { CandleCache } from '../store/candle-cache';
 
 export interface SyncResult {
   readonly fetched: number;

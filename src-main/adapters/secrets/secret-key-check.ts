@@ -1,5 +1,6 @@
 // Runs in: engine. Says which key failed when the stored secrets cannot be decrypted, before anything else tries.
 import type { Db } from '../store/database';
+import { sealedWithScheme } from '../store/sqlite-secret-store';
 import type { SecretCipher } from './secret-store';
 
 /** Where the shell's cipher got its key: what the user has to fix when it does not match. */
@@ -20,15 +21,11 @@ export class SecretKeyMismatch extends Error {
  * "Unsupported state or unable to authenticate data", from whichever read came first.
  */
 export function verifySecretKey(db: Db, cipher: SecretCipher, source: CipherSource, where: string): void {
-  const sealed = db
-    .prepare<[string, string], { blob: Buffer }>(
-      'SELECT blob FROM secrets WHERE scheme = ? UNION ALL SELECT secret_blob AS blob FROM exchange_accounts WHERE secret_scheme = ? AND secret_blob IS NOT NULL',
-    )
-    .all(cipher.scheme, cipher.scheme);
+  const sealed = sealedWithScheme(db, cipher.scheme);
   const sample = sealed[0];
   if (!sample) return;
   try {
-    cipher.decrypt(sample.blob);
+    cipher.decrypt(sample);
   } catch {
     throw new SecretKeyMismatch(mismatchMessage(source, sealed.length, where), source);
   }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../store/database';
 import { SignalIntake, type DroppedSignal } from './signal-intake';
-import { SignalRecorder, type SignalRow } from './signal-recorder';
+import { SignalRecorder, type SignalRow } from '../store/signal-recorder';
 
 const NOW = Date.parse('2025-06-01T12:00:00.000Z');
 const frame = (roundId: string | number, extra: object = {}) =>

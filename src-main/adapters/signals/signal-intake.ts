@@ -5,7 +5,7 @@ import { BoundedQueue, type OverflowPolicy } from '../../core/signals/bounded-qu
 import { DEFAULT_DUPLICATE_CAPACITY, DuplicateTracker } from '../../core/signals/duplicate-tracker';
 import type { RawFrame } from '../../core/signals/frame-text';
 import { DEFAULT_STALE_MS, validateSignalFrame } from '../../core/signals/validate';
-import type { SignalRecorder } from './signal-recorder';
+import type { SignalRecorder } from '../store/signal-recorder';
 import type { SignalSource } from './signal-source';
 
 export interface QueuedSignal {

@@ -13,9 +13,13 @@ export interface ActionRecord {
   at?: number;
 }
 
+/** An action as written: with its row id and time. */
+export type RecordedAction = ActionRecord & { id: number; at: number };
+
 /** The audit log: every click, refused click, order and safety change, with its time and reason. */
 export class ActionsRepo {
   private readonly insert;
+  private readonly listeners = new Set<(action: RecordedAction) => void>();
 
   constructor(private readonly db: Db) {
     this.insert = db.prepare(
@@ -24,8 +28,9 @@ export class ActionsRepo {
   }
 
   record(action: ActionRecord): number {
+    const at = action.at ?? Date.now();
     const info = this.insert.run({
-      at: action.at ?? Date.now(),
+      at,
       kind: action.kind,
       target: action.target ?? null,
       x: action.x ?? null,
@@ -35,7 +40,22 @@ export class ActionsRepo {
       executionId: action.executionId ?? null,
       detail: action.detail === undefined ? null : JSON.stringify(action.detail),
     });
-    return Number(info.lastInsertRowid);
+    const id = Number(info.lastInsertRowid);
+    for (const listener of this.listeners) {
+      // A failing observer (metrics) must never fail the audited click or order it hears about.
+      try {
+        listener({ ...action, id, at });
+      } catch (error) {
+        console.error('[actions] a listener failed:', error);
+      }
+    }
+    return id;
+  }
+
+  /** Hears every action once it is written: the audit log is the one place clicks and orders are recorded. */
+  onRecord(listener: (action: RecordedAction) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   recent(limit = 100): Array<ActionRecord & { id: number; at: number }> {

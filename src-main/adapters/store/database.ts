@@ -53,3 +53,13 @@ export function migrate(db: Db, migrations: readonly Migration[]): number {
   }
   return schemaVersion(db);
 }
+
+/** At shutdown: better-sqlite3 waits synchronously, so a locked database would freeze each last write for the full timeout. */
+export function shortenBusyTimeout(db: Db, ms: number): void {
+  db.pragma(`busy_timeout = ${ms}`);
+}
+
+/** Folds the write-ahead log back into the main file, so a copied data dir is complete. */
+export function checkpointWal(db: Db): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+}

@@ -1,7 +1,7 @@
 // Runs in: Node (CLI). Brings an exchange series into the candle cache, then streams it back.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CandleCache } from '../../adapters/backtest/candle-cache';
+import { CandleCache } from '../../adapters/store/candle-cache';
 import { syncKlines } from '../../adapters/backtest/kline-sync';
 import { createKlineSource, type KlineSourceOptions } from '../../adapters/exchange/shared/kline-venues';
 import { openDatabase, type Db } from '../../adapters/store/database';

@@ -1,6 +1,6 @@
 // Runs in: Node (CLI). `cockpit backtest`: a strategy over a CSV or an exchange series from the candle cache.
 import { performance } from 'node:perf_hooks';
-import { BacktestRunStore } from '../../adapters/backtest/run-store';
+import { BacktestRunStore } from '../../adapters/store/run-store';
 import { openDatabase } from '../../adapters/store/database';
 import { runBacktest } from '../../core/backtest/backtester';
 import { splitRunParams, type RunParams } from '../../core/backtest/run-params';

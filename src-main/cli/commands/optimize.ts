@@ -1,6 +1,6 @@
 // Runs in: Node (CLI). `cockpit optimize`: a parameter search on every core, stored and resumable; progress on stderr.
 import { join } from 'node:path';
-import { BacktestRunStore } from '../../adapters/backtest/run-store';
+import { BacktestRunStore } from '../../adapters/store/run-store';
 import { openDatabase, type Db } from '../../adapters/store/database';
 import { OptimizeRepo } from '../../adapters/store/optimize-repo';
 import { toColumns } from '../../core/backtest/columns';

@@ -8,7 +8,7 @@ import type { MousePort, RegionReader } from '../../core/autopilot/ports';
 import type { RawImage } from '../../core/ocr/raw-image';
 import type { ButtonLook, DisplayLagEstimator } from '../../core/crash';
 import { SignalIntake } from '../../adapters/signals/signal-intake';
-import { SignalRecorder } from '../../adapters/signals/signal-recorder';
+import { SignalRecorder } from '../../adapters/store/signal-recorder';
 import type { SignalSource } from '../../adapters/signals/signal-source';
 import { SseSignalSource } from '../../adapters/signals/sse-signal-source';
 import { WsSignalSource } from '../../adapters/signals/ws-signal-source';
@@ -29,7 +29,7 @@ import type { RehearsalReport } from '../../../src-shared/contract/services/auto
 import { pnlSummary } from './pnl-summary';
 import { UiLane } from './ui-lane';
 import { RoundObserver, type Observation } from './round-observer';
-import { SignalRows } from './signal-rows';
+import { SignalRows } from '../../adapters/store/signal-rows';
 
 export interface AutopilotDeps {
   db: Db;
@@ -276,7 +276,7 @@ export class AutopilotService {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       console.error(`[autopilot] round ${signal.roundId} failed: ${message}`);
-      this.ui.post(() => this.deps.bus.emit('toast', { level: 'error', message: `Round ${signal.roundId} failed: ${message}` }));
+      this.ui.post(() => this.deps.bus.emit('toast', { level: 'error', message: `Round ${signal.roundId} failed: ${message}`, component: 'autopilot' }));
       const open = this.current && !FINAL_STATUSES.includes(this.current.status) ? this.current : null;
       if (open && (open.status === 'PLACED_BET' || open.status === 'MONITORING')) await this.protectiveCashout(open);
       const failed = open ?? this.executions.create({ signalId, roundId: signal.roundId, mode: this.deps.safety.snapshot().mode, bet: signal.bet, stake: signal.stake ?? 0, target: signal.target, at: Date.now() });
@@ -300,7 +300,7 @@ export class AutopilotService {
       mode: 'play',
       onChange: (why) => {
         observer.setKnownLooks(watch.known());
-        this.deps.bus.emit('toast', why ? { level: 'error', message: `Betting stopped: ${why}` } : { level: 'info', message: `Game "${profile}" learned: ready to bet` });
+        this.deps.bus.emit('toast', why ? { level: 'error', message: `Betting stopped: ${why}`, component: 'autopilot' } : { level: 'info', message: `Game "${profile}" learned: ready to bet` });
         this.deps.actions.record({ kind: 'autopilot', target: why ? 'game-mismatch' : 'game-ready', mode: this.deps.safety.snapshot().mode, reason: why ?? `game "${profile}" learned` });
       },
     }).start();
@@ -379,7 +379,7 @@ export class AutopilotService {
     });
     intake.on('rejected', (r) => emitRow(r.id));
     intake.on('dropped', (d) => emitRow(d.id));
-    intake.on('storeError', (error) => this.deps.bus.emit('toast', { level: 'error', message: `Signal not recorded, so not acted on: ${error.message}` }));
+    intake.on('storeError', (error) => this.deps.bus.emit('toast', { level: 'error', message: `Signal not recorded, so not acted on: ${error.message}`, component: 'signals' }));
     intake.on('connection', (status: SignalSourceStatus) => {
       this.source = { url, state: status.state, reconnects: status.reconnects, lastMessageAt: status.lastMessageAt, detail: status.lastError };
       this.publishState();

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { BacktestRunInput, CallFailure, type BacktestProgress } from '../../../src-shared/contract';
 import { tempDir } from '../../../test/support/temp-dir';
-import { CandleCache } from '../../adapters/backtest/candle-cache';
-import { BacktestRunStore } from '../../adapters/backtest/run-store';
+import { CandleCache } from '../../adapters/store/candle-cache';
+import { BacktestRunStore } from '../../adapters/store/run-store';
 import { openDatabase, type Db } from '../../adapters/store/database';
 import { runBacktest } from '../../core/backtest/backtester';
 import { batch } from '../../core/indicators';

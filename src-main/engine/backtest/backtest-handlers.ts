@@ -1,8 +1,8 @@
 // Runs in: engine. The `backtest` service: strategies from the registry, background runs, stored runs and cached series.
 import { z } from 'zod';
 import { CallFailure, type BacktestRunSummary, type CockpitHandlers } from '../../../src-shared/contract';
-import { CandleCache } from '../../adapters/backtest/candle-cache';
-import { BacktestRunStore, type StoredRunSummary } from '../../adapters/backtest/run-store';
+import { CandleCache } from '../../adapters/store/candle-cache';
+import { BacktestRunStore, type StoredRunSummary } from '../../adapters/store/run-store';
 import type { Db } from '../../adapters/store/database';
 import { getStrategyDefinition, strategyDefaults, strategyNames } from '../../core/strategies/registry';
 import type { EventBus } from '../event-bus';
@@ -11,7 +11,7 @@ import { KlineDownloads, type KlineDownloadsOptions } from './kline-downloads';
 import { loadSeries } from './chart-series';
 import { decodeRunSource, sourceLabel } from './run-source';
 import { loadSampleSeries } from './sample-data';
-import { listCachedSeries } from './series-catalog';
+import { listCachedSeries } from '../../adapters/store/series-catalog';
 
 const ALL = { from: Number.MIN_SAFE_INTEGER, to: Number.MAX_SAFE_INTEGER };
 

@@ -2,8 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { CallFailure, type BacktestProgress, type BacktestRunInput, type CandleSeriesKey } from '../../../src-shared/contract';
-import type { CandleCache } from '../../adapters/backtest/candle-cache';
-import type { BacktestRunStore } from '../../adapters/backtest/run-store';
+import type { CandleCache } from '../../adapters/store/candle-cache';
+import type { BacktestRunStore } from '../../adapters/store/run-store';
 import { Backtester } from '../../core/backtest/backtester';
 import { splitRunParams } from '../../core/backtest/run-params';
 import type { Candle } from '../../core/strategies/types';

@@ -1,6 +1,6 @@
 // Runs in: engine. Candles for a chart: indicators on the raw candles, then OHLC buckets so a long range stays one small frame.
 import type { CandleSeriesData, CandleSeriesKey, ChartCandle, ChartOverlay, ChartOverlayLine } from '../../../src-shared/contract';
-import type { CandleCache } from '../../adapters/backtest/candle-cache';
+import type { CandleCache } from '../../adapters/store/candle-cache';
 import { Bollinger, Ema, Sma } from '../../core/indicators';
 
 interface OverlayState {

@@ -1,7 +1,7 @@
 // Runs in: engine. A CSV uploaded from the UI is validated, then cached like exchange klines so runs can chart it later.
 import { CallFailure, type CandleSeriesKey } from '../../../src-shared/contract';
 import { parseCandleCsv } from '../../adapters/backtest/candle-csv';
-import type { CandleCache } from '../../adapters/backtest/candle-cache';
+import type { CandleCache } from '../../adapters/store/candle-cache';
 import type { Candle } from '../../core/strategies/types';
 
 export const CSV_EXCHANGE = 'csv';

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { CallFailure, DOWNLOAD_INTERVAL_MS, type KlineDownloadInput, type KlineDownloadProgress, type KlineDownloadStarted } from '../../../src-shared/contract';
-import type { CandleCache } from '../../adapters/backtest/candle-cache';
+import type { CandleCache } from '../../adapters/store/candle-cache';
 import { syncKlines } from '../../adapters/backtest/kline-sync';
 import { createKlineSource, type KlineSourceOptions } from '../../adapters/exchange/shared/kline-venues';
 import { barsIn, closedRange } from '../../core/backtest/kline-range';

@@ -1,6 +1,6 @@
 // Runs in: engine. The bundled sample history: generated on first use into this data dir's candle cache.
 import type { CandleSeriesInfo } from '../../../src-shared/contract';
-import type { CandleCache } from '../../adapters/backtest/candle-cache';
+import type { CandleCache } from '../../adapters/store/candle-cache';
 import { DEFAULT_SAMPLE, SAMPLE_SERIES, sampleCandles } from '../../core/demo/sample-candles';
 
 /** Idempotent: a complete cached copy is kept as it is (the generator is seeded, so it would be identical). */

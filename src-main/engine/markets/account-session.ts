@@ -10,7 +10,7 @@ import { PaperExchange } from '../../core/exchange/paper-exchange';
 import { paperBook } from './paper-book';
 import type { RateBudgetRegistry } from '../../core/exchange/rate-budget';
 import type { Exchange, Fill, MarketData, OrderSnapshot } from '../../core/exchange/types';
-import type { StoredAccount } from './account-store';
+import type { StoredAccount } from '../../adapters/store/account-store';
 import { marketSymbols } from './symbols';
 import { orderVenue } from './order-venue';
 import type { TraderVenue } from './order-venue';

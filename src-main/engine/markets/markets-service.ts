@@ -11,7 +11,7 @@ import type { EventBus } from '../event-bus';
 import type { SafetyService } from '../services/safety-service';
 import type { StrategyToggles } from '../services/strategy-toggles';
 import { AccountSession, PAPER_FEE_RATE, type SessionDeps } from './account-session';
-import { AccountStore, type NewAccount, type StoredAccount } from './account-store';
+import { AccountStore, type NewAccount, type StoredAccount } from '../../adapters/store/account-store';
 import { orderRow, pnlRows, positionRows } from './account-views';
 import type { ActionsRepo } from '../../adapters/store/actions-repo';
 import { StrategyStateRepo } from '../../adapters/store/strategy-state-repo';
@@ -399,7 +399,7 @@ export class MarketsService {
   private strategyFailed(c: StoredStrategyConfig, message: string, stopped: boolean): void {
     const text = redact(message);
     console.error(`[markets:${c.accountId}] strategy ${c.id} failed: ${text}`);
-    this.deps.bus.emit('toast', { level: 'error', message: stopped ? `${c.id} stopped after repeated failures: ${text}. Its protective orders stay at the venue.` : `${c.id} failed on a candle: ${text}` });
+    this.deps.bus.emit('toast', { level: 'error', message: stopped ? `${c.id} stopped after repeated failures: ${text}. Its protective orders stay at the venue.` : `${c.id} failed on a candle: ${text}`, component: 'markets' });
     if (stopped) {
       if (this.deps.toggles.list().find((t) => t.id === toggleId(c.id))?.enabled) this.deps.toggles.setEnabled(toggleId(c.id), false);
       this.guardIfHolding(c);
@@ -418,16 +418,26 @@ export class MarketsService {
   private async entryGate(accountId: string): Promise<string | null> {
     const blocked = this.blockedReason(accountId);
     if (blocked) return blocked;
-    const s = this.session(accountId);
+    const { equity, openPositions } = await this.markedEquity(this.session(accountId));
+    return this.limits.check(accountId, { openPositions, equity, now: Date.now() });
+  }
+
+  /** The account's equity for the history chart; null while it has no open session, which this never opens. */
+  async equity(accountId: string): Promise<number | null> {
+    const s = this.sessions.get(accountId);
+    return s ? (await this.markedEquity(s)).equity : null;
+  }
+
+  private async markedEquity(s: AccountSession): Promise<{ equity: number; openPositions: number }> {
     const held = foldFills(s.store.fills()).filter((l) => Math.abs(l.quantity) > 1e-12);
     const usdt = (await s.exchange.balances()).find((b) => b.asset === 'USDT');
     // Spot and paper hold the coins (worth their mark); derivatives hold margin (worth their unrealized P&L).
     const margin = s.account.exchange === 'binance-futures' || s.account.exchange === 'bybit';
     const marked = held.reduce((e, l) => {
-      const mark = this.marks.get(`${accountId}/${l.symbol}`) ?? l.entryPrice;
+      const mark = this.marks.get(`${s.account.id}/${l.symbol}`) ?? l.entryPrice;
       return e + l.quantity * (margin ? mark - l.entryPrice : mark);
     }, 0);
-    return this.limits.check(accountId, { openPositions: held.length, equity: (usdt?.free ?? 0) + (usdt?.locked ?? 0) + marked, now: Date.now() });
+    return { equity: (usdt?.free ?? 0) + (usdt?.locked ?? 0) + marked, openPositions: held.length };
   }
 
   /** Why no new order may go out on this account right now; null when it may. */

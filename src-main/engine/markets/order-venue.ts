@@ -105,7 +105,10 @@ export function orderVenue(d: OrderVenueDeps, symbol: string, strategy: string):
         order = d.store.get(order.clientOrderId) ?? order;
       }
       // Still working (thin book): cancel the rest, so the position is exactly what filled and nothing fills behind the loop's back.
-      if (!isTerminal(order.status)) order = (await d.manager.cancel(symbol, order.clientOrderId)) ?? order;
+      if (!isTerminal(order.status)) {
+        order = (await d.manager.cancel(symbol, order.clientOrderId)) ?? order;
+        d.onOrder(order.clientOrderId);
+      }
       paperFees(order.clientOrderId);
       return order;
     },

@@ -5,7 +5,7 @@ import { BybitExchange } from '../../adapters/exchange/bybit/bybit';
 import type { ResilientStream } from '../../adapters/exchange/shared/ws-stream';
 import type { RateBudgetRegistry } from '../../core/exchange/rate-budget';
 import type { Exchange } from '../../core/exchange/types';
-import type { StoredAccount } from './account-store';
+import type { StoredAccount } from '../../adapters/store/account-store';
 import type { ProtectionCaps } from './order-venue';
 import { marketSymbols } from './symbols';
 import type { UserDataSource } from './user-data';

@@ -1,5 +1,5 @@
 // Runs in: engine. Where an account's REST, market-stream and user-data endpoints are: the venue's, or a simulator/testnet override.
-import type { StoredAccount } from './account-store';
+import type { StoredAccount } from '../../adapters/store/account-store';
 
 export interface VenueUrls {
   readonly httpUrl: string;

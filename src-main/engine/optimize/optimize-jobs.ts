@@ -1,8 +1,8 @@
 // Runs in: engine. Searches started from the app: candles from the cache or an upload, one search at a time, progress on the bus.
 import type { z } from 'zod';
 import { CallFailure, type BacktestSource, type OptimizeProgress, type OptimizeRunDetail, type OptimizeRunInfo, type OptimizeStarted, type OptimizeStartInput } from '../../../src-shared/contract';
-import { CandleCache } from '../../adapters/backtest/candle-cache';
-import { BacktestRunStore } from '../../adapters/backtest/run-store';
+import { CandleCache } from '../../adapters/store/candle-cache';
+import { BacktestRunStore } from '../../adapters/store/run-store';
 import type { Db } from '../../adapters/store/database';
 import { OptimizeRepo, type OptimizeRunRow } from '../../adapters/store/optimize-repo';
 import { toColumns } from '../../core/backtest/columns';

@@ -1,7 +1,7 @@
 // Runs in: engine and CLI. Runs a parameter search on a trial executor, persisting every finished trial so it can resume.
 import { z } from 'zod';
 import { BacktestMetrics, OptimizeSummary as OptimizeSummarySchema, type OptimizeProgress, type OptimizeSummary, type OptimizeTrial } from '../../../src-shared/contract';
-import type { BacktestRunStore } from '../../adapters/backtest/run-store';
+import type { BacktestRunStore } from '../../adapters/store/run-store';
 import type { OptimizeRepo, OptimizeRunRow, TrialRow } from '../../adapters/store/optimize-repo';
 import type { CandleColumns } from '../../core/backtest/columns';
 import type { EquityPoint, Metrics } from '../../core/backtest/types';

@@ -12,6 +12,8 @@ const StoredSettings = z.object({
   staleSignalMs: z.number().int().positive(),
   defaultStake: z.number().positive(),
   activeProfile: z.string().nullable(),
+  // A default, not a required key: settings saved before this existed must still parse.
+  equitySnapshotMinutes: z.number().int().positive().default(5),
 });
 type StoredSettings = z.infer<typeof StoredSettings>;
 
@@ -22,6 +24,7 @@ export const DEFAULT_SETTINGS: StoredSettings = {
   staleSignalMs: 10_000,
   defaultStake: 1,
   activeProfile: null,
+  equitySnapshotMinutes: 5,
 };
 
 export class SettingsService {
@@ -53,6 +56,7 @@ export class SettingsService {
       staleSignalMs: patch.staleSignalMs ?? current.staleSignalMs,
       defaultStake: patch.defaultStake ?? current.defaultStake,
       activeProfile: patch.activeProfile === undefined ? current.activeProfile : patch.activeProfile,
+      equitySnapshotMinutes: patch.equitySnapshotMinutes ?? current.equitySnapshotMinutes,
     };
     this.repo.set('app.settings', StoredSettings.parse(next));
     return this.changed();
@@ -81,6 +85,7 @@ export class SettingsService {
       staleSignalMs: stored.staleSignalMs,
       defaultStake: stored.defaultStake,
       activeProfile: stored.activeProfile,
+      equitySnapshotMinutes: stored.equitySnapshotMinutes,
     };
   }
 }

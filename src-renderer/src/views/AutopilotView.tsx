@@ -1,6 +1,7 @@
 // Runs in: renderer. The autopilot cockpit: controls, live round, P&L, the signal queue and executions.
 import { AutopilotControls } from '../components/autopilot/AutopilotControls';
 import { ExecutionsTable } from '../components/autopilot/ExecutionsTable';
+import { ReportsPanel } from '../components/history/ReportsPanel';
 import { LiveRoundChart } from '../components/autopilot/LiveRoundChart';
 import { PnlPanel } from '../components/autopilot/PnlPanel';
 import { RoundHistory } from '../components/autopilot/RoundHistory';
@@ -19,6 +20,7 @@ export function AutopilotView() {
       <PnlPanel />
       <SignalQueue />
       <ExecutionsTable />
+      <ReportsPanel />
     </div>
   );
 }

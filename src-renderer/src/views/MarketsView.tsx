@@ -21,6 +21,7 @@ import { StrategyStats } from '../components/markets/StrategyStats';
 import { useSeriesData } from '../components/markets/use-series-data';
 import { FlattenAllButton } from '../components/markets/FlattenAllButton';
 import { ManualOrderPanel } from '../components/markets/ManualOrderPanel';
+import { ReportsPanel } from '../components/history/ReportsPanel';
 import { useBacktestStore } from '../store/backtest-store';
 import { connectMarkets, useMarketsStore } from '../store/markets-store';
 import './trading.css';
@@ -120,6 +121,7 @@ export function MarketsView() {
             <OrdersPanel orders={markets.orders} onChanged={markets.refresh} />
             <PnlPanel pnl={markets.pnl} accounts={markets.accounts} />
             <StreamHealthPanel health={markets.health} accounts={markets.accounts} />
+            <ReportsPanel />
           </>
         )}
       </div>

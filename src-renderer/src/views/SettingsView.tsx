@@ -20,12 +20,14 @@ export function SettingsView() {
   const [token, setToken] = useState('');
   const [limits, setLimits] = useState<SafetyLimits | null>(null);
   const [stake, setStake] = useState('');
+  const [equityMinutes, setEquityMinutes] = useState('');
 
   useEffect(() => {
     if (!settings) return;
     setUrl(settings.signalSource.url);
     setLimits(settings.limits);
     setStake(String(settings.defaultStake));
+    setEquityMinutes(String(settings.equitySnapshotMinutes));
   }, [settings]);
 
   if (!settings || !limits) return <p>Loading settings…</p>;
@@ -88,6 +90,21 @@ export function SettingsView() {
           Data folder: <code>{status?.dataDir}</code>
         </p>
         <p className="hint">Change it by starting with <code>--data DIR</code> or <code>COCKPIT_DATA_DIR</code>.</p>
+        <p className="hint">
+          Session reports go to its <code>reports/</code> folder. Equity is recorded after every round and closed trade, and every few minutes for each account.
+        </p>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void call(calls.settings.update({ equitySnapshotMinutes: Number(equityMinutes) }));
+          }}
+        >
+          <label>
+            Equity snapshot every (minutes)
+            <input type="number" min="1" max="1440" step="1" value={equityMinutes} onChange={(e) => setEquityMinutes(e.target.value)} />
+          </label>
+          <button type="submit">Save interval</button>
+        </form>
       </section>
     </div>
   );

@@ -20,6 +20,8 @@ export const Settings = z.object({
   staleSignalMs: z.number().int().positive(),
   defaultStake: z.number().positive(),
   activeProfile: z.string().nullable(),
+  /** How often each account's equity is snapshotted for the history chart (besides on every closed trade). */
+  equitySnapshotMinutes: z.number().int().positive(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -30,6 +32,7 @@ export const SettingsPatch = z
     staleSignalMs: z.number().int().min(500).max(600_000),
     defaultStake: z.number().positive().max(1e9),
     activeProfile: z.string().max(128).nullable(),
+    equitySnapshotMinutes: z.number().int().min(1).max(1440),
   })
   .partial()
   .strict();

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BacktestRunStore } from '../../../src-main/adapters/backtest/run-store';
+import { BacktestRunStore } from '../../../src-main/adapters/store/run-store';
 import { openDatabase } from '../../../src-main/adapters/store/database';
 import run from '../../../src-main/cli/commands/backtest';
 import { capture, csvOf, tempDir, walk, writeCsv } from './helpers';

@@ -2,7 +2,7 @@
 // the real exchange simulator over HTTP, progress on the bus, a repeat that fetches only gaps, and failures in words.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { backtestService, KlineDownloadInput, type KlineDownloadProgress } from '../../../src-shared/contract';
-import { CandleCache } from '../../../src-main/adapters/backtest/candle-cache';
+import { CandleCache } from '../../../src-main/adapters/store/candle-cache';
 import { fetchSend, type HttpSend } from '../../../src-main/adapters/exchange/shared/http';
 import { startSimulator, type Simulator } from '../../../src-main/adapters/exchange/simulator/server';
 import { openDatabase, type Db } from '../../../src-main/adapters/store/database';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CandleCache } from '../../../src-main/adapters/backtest/candle-cache';
+import { CandleCache } from '../../../src-main/adapters/store/candle-cache';
 import { syncKlines } from '../../../src-main/adapters/backtest/kline-sync';
 import { fetchSend, type HttpSend } from '../../../src-main/adapters/exchange/shared/http';
 import { createKlineSource, KLINE_VENUES, type KlineVenue } from '../../../src-main/adapters/exchange/shared/kline-venues';

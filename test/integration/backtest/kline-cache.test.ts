@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CandleCache } from '../../../src-main/adapters/backtest/candle-cache';
+import { CandleCache } from '../../../src-main/adapters/store/candle-cache';
 import { syncKlines } from '../../../src-main/adapters/backtest/kline-sync';
 import { openDatabase } from '../../../src-main/adapters/store/database';
 import { runBacktest } from '../../../src-main/core/backtest/backtester';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BacktestRunStore } from '../../../src-main/adapters/backtest/run-store';
+import { BacktestRunStore } from '../../../src-main/adapters/store/run-store';
 import { openDatabase } from '../../../src-main/adapters/store/database';
 import { runBacktest } from '../../../src-main/core/backtest/backtester';
 import { createStrategy } from '../../../src-main/core/strategies/registry';

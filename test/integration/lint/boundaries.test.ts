@@ -16,6 +16,9 @@ const violations: Array<{ what: string; path: string; code: string; rule: RegExp
   { what: 'a core file that does not say it is pure', path: 'src-main/core/fixture.ts', code: '// Runs in: engine.\nexport const a = 1;\n', rule: /run in "anywhere \(pure\)"/ },
   { what: 'a renderer file that claims the Electron main process', path: 'src-renderer/src/fixture.tsx', code: '// Runs in: Electron main.\nexport const a = 1;\n', rule: /run in "renderer"/ },
   { what: 'shared code importing the engine', path: 'src-shared/fixture.ts', code: "import { createEngine } from '../src-main/engine/engine';\nexport const e = createEngine;\n", rule: /depends on nothing/ },
+  { what: 'SQL in the engine', path: 'src-main/engine/fixture.ts', code: "// Runs in: engine.\nimport type { Db } from '../adapters/store/database';\nexport const count = (db: Db) => db.prepare('SELECT COUNT(*) FROM signals').get();\n", rule: /SQL lives in src-main\/adapters\/store/ },
+  { what: 'SQL in an adapter outside the store', path: 'src-main/adapters/signals/fixture.ts', code: "// Runs in: engine.\nimport type { Db } from '../store/database';\nexport const wipe = (db: Db) => db.exec(`DELETE FROM signals`);\n", rule: /SQL lives in src-main\/adapters\/store/ },
+  { what: 'a pragma outside the store', path: 'src-main/engine/fixture.ts', code: "// Runs in: engine.\nimport type { Db } from '../adapters/store/database';\nexport const wal = (db: Db) => db.pragma('journal_mode = WAL');\n", rule: /SQL lives in src-main\/adapters\/store/ },
 ];
 
 describe('lint boundaries', () => {
@@ -31,6 +34,12 @@ describe('lint boundaries', () => {
 
   it('allows the Electron shell to import electron', async () => {
     const [result] = await eslint.lintText("// Runs in: Electron main.\nimport { app } from 'electron';\nexport const a = app;\n", { filePath: 'src-main/electron/fixture.ts' });
+    expect(result!.messages.filter((m) => m.severity === 2)).toEqual([]);
+  });
+
+  it('allows SQL in the store', async () => {
+    const code = "// Runs in: engine.\nimport type { Db } from './database';\nexport const count = (db: Db) => db.prepare('SELECT COUNT(*) FROM signals').get();\n";
+    const [result] = await eslint.lintText(code, { filePath: 'src-main/adapters/store/fixture.ts' });
     expect(result!.messages.filter((m) => m.severity === 2)).toEqual([]);
   });
 

@@ -6,7 +6,7 @@ import { openDatabase, type Db } from '../../../src-main/adapters/store/database
 import type { Simulator } from '../../../src-main/adapters/exchange/simulator/server';
 import { RateBudgetRegistry } from '../../../src-main/core/exchange/rate-budget';
 import { AccountSession } from '../../../src-main/engine/markets/account-session';
-import type { StoredAccount } from '../../../src-main/engine/markets/account-store';
+import type { StoredAccount } from '../../../src-main/adapters/store/account-store';
 import { KEY, simulator, tempDir, until } from '../exchange/harness';
 
 let sim: Simulator;

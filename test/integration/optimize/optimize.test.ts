@@ -2,7 +2,7 @@
 // cancel + resume, crash isolation, and trial metrics equal to `cockpit backtest`.
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BacktestRunStore } from '../../../src-main/adapters/backtest/run-store';
+import { BacktestRunStore } from '../../../src-main/adapters/store/run-store';
 import { openDatabase, type Db } from '../../../src-main/adapters/store/database';
 import { OptimizeRepo } from '../../../src-main/adapters/store/optimize-repo';
 import backtestCli from '../../../src-main/cli/commands/backtest';

@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ScryptCipher } from '../../../src-main/adapters/secrets/scrypt-cipher';
-import { SqliteSecretStore } from '../../../src-main/adapters/secrets/sqlite-secret-store';
+import { SqliteSecretStore } from '../../../src-main/adapters/store/sqlite-secret-store';
 import { DataDirLock, LOCK_FILE_NAME } from '../../../src-main/adapters/store/data-dir-lock';
 import { openDatabase } from '../../../src-main/adapters/store/database';
 import { startHeadlessProcess } from '../../support/headless-process';

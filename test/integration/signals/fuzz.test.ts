@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignalIntake } from '../../../src-main/adapters/signals/signal-intake';
-import { SignalRecorder } from '../../../src-main/adapters/signals/signal-recorder';
+import { SignalRecorder } from '../../../src-main/adapters/store/signal-recorder';
 import { startSignalServer, type SignalServer } from '../../../src-main/adapters/signals/test-server';
 import { WsSignalSource } from '../../../src-main/adapters/signals/ws-signal-source';
 import { fuzzFrames } from './fuzz-frames';

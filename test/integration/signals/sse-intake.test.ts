@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SignalIntake } from '../../../src-main/adapters/signals/signal-intake';
-import { SignalRecorder, type SignalRow } from '../../../src-main/adapters/signals/signal-recorder';
+import { SignalRecorder, type SignalRow } from '../../../src-main/adapters/store/signal-recorder';
 import { SseSignalSource } from '../../../src-main/adapters/signals/sse-signal-source';
 import { FAST_BACKOFF, tempDatabase, waitFor } from './helpers';
 

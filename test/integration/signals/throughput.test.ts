@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { SignalIntake } from '../../../src-main/adapters/signals/signal-intake';
-import { SignalRecorder } from '../../../src-main/adapters/signals/signal-recorder';
+import { SignalRecorder } from '../../../src-main/adapters/store/signal-recorder';
 import { tempDatabase } from './helpers';
 
 const store = tempDatabase();

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
 import type { SignalConnectionState } from '../../../src-shared/signals';
 import { SignalIntake } from '../../../src-main/adapters/signals/signal-intake';
-import { SignalRecorder, type SignalRow } from '../../../src-main/adapters/signals/signal-recorder';
+import { SignalRecorder, type SignalRow } from '../../../src-main/adapters/store/signal-recorder';
 import { startSignalServer, type SignalServer } from '../../../src-main/adapters/signals/test-server';
 import { WsSignalSource } from '../../../src-main/adapters/signals/ws-signal-source';
 import { FAST_BACKOFF, tempDatabase, waitFor } from './helpers';

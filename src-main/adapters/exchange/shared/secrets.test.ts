@@ -1,7 +1,5 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../store/database';
-import { AccountVault } from './account-vault';
 import { redact, SafeCredentials } from './redact';
 import { SecretBox } from './secret-box';
 
@@ -33,21 +31,5 @@ describe('redaction', () => {
     expect(shown).not.toContain('the-secret-value');
     expect(shown).not.toContain('AKIA1234567890XYZ');
     expect(c.secret).toBe('the-secret-value');
-  });
-});
-
-describe('AccountVault', () => {
-  it('stores only ciphertext, defaults to testnet, and opens live accounts only when armed', () => {
-    const db = openDatabase(':memory:');
-    const vault = new AccountVault(db, new SecretBox('headless passphrase', cheap));
-    expect(vault.save({ id: 'a1', exchange: 'binance-spot', label: 'main', apiKey: 'KEY1234567890', secret: 'plain-secret-123' }).environment).toBe('testnet');
-    vault.save({ id: 'a2', exchange: 'bybit', label: 'live one', environment: 'live', apiKey: 'KEY0987654321', secret: 'other-secret-456' });
-    const raw = db.prepare('SELECT secret_blob FROM exchange_accounts').all() as Array<{ secret_blob: Buffer }>;
-    for (const r of raw) expect(r.secret_blob.toString('latin1')).not.toMatch(/secret-/);
-    expect(vault.credentials('a1', { liveArmed: false }).secret).toBe('plain-secret-123');
-    expect(() => vault.credentials('a2', { liveArmed: false })).toThrow(/arm live/);
-    expect(vault.credentials('a2', { liveArmed: true }).secret).toBe('other-secret-456');
-    expect(vault.list().map((a) => a.apiKeyMasked)).toEqual(['KEY1…7890', 'KEY0…4321']);
-    db.close();
   });
 });

@@ -15,7 +15,8 @@ export function equityPoints(equity: PnlSummary['equity']): Array<{ time: UTCTim
   return points;
 }
 
-export function EquityChart({ equity }: { equity: PnlSummary['equity'] }) {
+/** `baseline`: where the fill changes colour; 0 for P&L, the first value for an account's equity. */
+export function EquityChart({ equity, baseline = 0, testId }: { equity: PnlSummary['equity']; baseline?: number; testId?: string }) {
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<{ api: IChartApi; series: ISeriesApi<'Baseline'> } | null>(null);
 
@@ -41,9 +42,10 @@ export function EquityChart({ equity }: { equity: PnlSummary['equity'] }) {
 
   useEffect(() => {
     if (!chart.current) return;
+    chart.current.series.applyOptions({ baseValue: { type: 'price', price: baseline } });
     chart.current.series.setData(equityPoints(equity));
     chart.current.api.timeScale().fitContent();
-  }, [equity]);
+  }, [equity, baseline]);
 
-  return <div ref={container} className="chart small" role="img" aria-label={`Equity curve, ${equity.length} points`} />;
+  return <div ref={container} className="chart small" role="img" aria-label={`Equity curve, ${equity.length} points`} data-testid={testId} data-points={equity.length} />;
 }

@@ -1,11 +1,15 @@
 // Runs in: renderer. Session, today and all-time results, win rate and the equity curve.
 import { formatPercent } from '../../lib/format';
+import { useAppStore } from '../../store/app-store';
 import { useAutopilotStore } from '../../store/autopilot-store';
+import { EquityHistory } from '../history/EquityHistory';
+import { crashScopes } from '../history/history-view';
 import { EquityChart } from './EquityChart';
 import { PnlFigure } from './PnlFigure';
 
 export function PnlPanel() {
   const pnl = useAutopilotStore((s) => s.pnl);
+  const mode = useAppStore((s) => s.status?.mode ?? 'dry-run');
   return (
     <section className="panel pnl" aria-labelledby="pnl-h">
       <h2 id="pnl-h">P&amp;L</h2>
@@ -22,6 +26,7 @@ export function PnlPanel() {
         </div>
       </div>
       <EquityChart equity={pnl?.equity ?? []} />
+      <EquityHistory scopes={crashScopes(mode)} testId="crash-equity-history" />
     </section>
   );
 }

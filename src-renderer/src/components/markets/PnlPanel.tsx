@@ -2,6 +2,8 @@
 import type { AccountView, SymbolPnl } from '../../../../src-shared/contract';
 import { signedMoney } from '../../lib/format';
 import { TablePanel, type Column } from '../TablePanel';
+import { EquityHistory } from '../history/EquityHistory';
+import { accountScopes } from '../history/history-view';
 
 const COLUMNS: readonly Column[] = [
   { label: 'Account' },
@@ -24,7 +26,7 @@ function Money({ value }: { value: number }) {
 export function PnlPanel({ pnl, accounts }: { pnl: readonly SymbolPnl[]; accounts: readonly AccountView[] }) {
   const label = (id: string) => accounts.find((a) => a.id === id)?.label ?? id;
   return (
-    <TablePanel titleId="pnl-title" title="P&L per symbol" empty={pnl.length === 0 ? 'No fills yet.' : null} columns={COLUMNS} testId="pnl-table">
+    <TablePanel titleId="pnl-title" title="P&L per symbol" empty={pnl.length === 0 ? 'No fills yet.' : null} columns={COLUMNS} testId="pnl-table" footer={<EquityHistory scopes={accountScopes(accounts)} testId="account-equity-history" relativeToStart />}>
       {pnl.map((p) => (
         <tr key={`${p.accountId}/${p.symbol}`}>
           <td>{label(p.accountId)}</td>

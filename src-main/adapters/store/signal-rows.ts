@@ -1,6 +1,6 @@
 // Runs in: engine. The signal log as the UI sees it.
 import type { SignalRow } from '../../../src-shared/contract/services/autopilot';
-import type { Db } from '../../adapters/store/database';
+import type { Db } from './database';
 
 const RAW_PREVIEW = 512;
 
@@ -36,5 +36,12 @@ export class SignalRows {
   byId(id: number): SignalRow | undefined {
     const row = this.db.prepare<[number], Row>('SELECT id, received_at, source, round_id, verdict, reason, parsed, raw FROM signals WHERE id = ?').get(id);
     return row ? toSignalRow(row) : undefined;
+  }
+
+  /** When the signal an execution plays arrived: the start of its signal-to-click time. */
+  receivedAtOfExecution(executionId: number): number | undefined {
+    return this.db
+      .prepare<[number], { received_at: number }>('SELECT s.received_at FROM crash_executions e JOIN signals s ON s.id = e.signal_id WHERE e.id = ?')
+      .get(executionId)?.received_at;
   }
 }

@@ -2,10 +2,10 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { AccountEnvironment, AccountExchange } from '../../../src-shared/contract';
-import type { SecretCipher } from '../../adapters/secrets/secret-store';
-import { maskKey, SafeCredentials } from '../../adapters/exchange/shared/redact';
-import type { Db } from '../../adapters/store/database';
-import type { SettingsRepo } from '../../adapters/store/settings-repo';
+import type { SecretCipher } from '../secrets/secret-store';
+import { maskKey, SafeCredentials } from '../exchange/shared/redact';
+import type { Db } from './database';
+import type { SettingsRepo } from './settings-repo';
 
 export interface StoredAccount {
   readonly id: string;

@@ -1,6 +1,6 @@
 // Runs in: engine. Which candle series are cached (the candle-cache adapter answers per key; this lists the keys).
 import type { CandleSeriesInfo } from '../../../src-shared/contract';
-import type { Db } from '../../adapters/store/database';
+import type { Db } from './database';
 
 export function listCachedSeries(db: Db): CandleSeriesInfo[] {
   return db

@@ -1,5 +1,5 @@
 // Runs in: engine.
-import type { Db } from '../store/database';
+import type { Db } from './database';
 import type { KlineKey } from '../../core/backtest/klines';
 import type { Candle } from '../../core/strategies/types';
 

@@ -1,6 +1,6 @@
 // Runs in: engine.
 import type { BacktestResult, EquityPoint, Metrics, Trade } from '../../core/backtest/types';
-import type { Db } from '../store/database';
+import type { Db } from './database';
 
 export interface StoredRunSummary {
   readonly id: number;

@@ -1,6 +1,6 @@
 // Runs in: engine.
-import type { Db } from '../store/database';
-import type { SecretCipher, SecretStore } from './secret-store';
+import type { Db } from './database';
+import type { SecretCipher, SecretStore } from '../secrets/secret-store';
 
 /** Secrets as encrypted blobs in the `secrets` table; a blob from another scheme is treated as absent, never guessed at. */
 export class SqliteSecretStore implements SecretStore {
@@ -34,4 +34,14 @@ export class SqliteSecretStore implements SecretStore {
   has(name: string): boolean {
     return this.db.prepare('SELECT 1 FROM secrets WHERE name = ?').get(name) !== undefined;
   }
+}
+
+/** Every blob sealed with `scheme`: stored secrets and exchange account secrets alike. */
+export function sealedWithScheme(db: Db, scheme: string): Buffer[] {
+  return db
+    .prepare<[string, string], { blob: Buffer }>(
+      'SELECT blob FROM secrets WHERE scheme = ? UNION ALL SELECT secret_blob AS blob FROM exchange_accounts WHERE secret_scheme = ? AND secret_blob IS NOT NULL',
+    )
+    .all(scheme, scheme)
+    .map((row) => row.blob);
 }

@@ -2,8 +2,8 @@
 import type { Statement } from 'better-sqlite3';
 import type { Signal, SignalRejectCode } from '../../../src-shared/signals';
 import type { RawFrame } from '../../core/signals/frame-text';
-import type { Db } from '../store/database';
-import { storedRaw } from './stored-raw';
+import type { Db } from './database';
+import { storedRaw } from '../signals/stored-raw';
 
 export type RecordedOutcome =
   | { verdict: 'accepted'; signal: Signal }
