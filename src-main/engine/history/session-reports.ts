@@ -3,7 +3,7 @@ import type { ReportListing, ReportTrigger } from '../../../src-shared/contract/
 import type { ReportFiles } from '../../adapters/reports/report-files';
 import type { ReportRowsRepo } from '../../adapters/store/report-rows-repo';
 import { closedTrades, type ClosedTrade } from '../../core/reports/closed-trades';
-import { buildSessionReport, renderReportMarkdown, reportBaseName} from '../../core/reports/session-report';
+import { buildSessionReport, renderReportMarkdown, reportBaseName } from '../../core/reports/session-report';
 
 export interface ReportRequest {
   readonly trigger: ReportTrigger;
