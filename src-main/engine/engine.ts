@@ -31,6 +31,8 @@ import type { DisplayInfo } from '../../src-shared/contract/services/autopilot';
 import { EventBus } from './event-bus';
 import { createHistory } from './history/history';
 import { marketsHandlers } from './markets/markets-handlers';
+import { createNotifications, type NotificationOptions } from './notifications/notifications';
+import type { NotificationService } from './notifications/notification-service';
 import { MarketsService } from './markets/markets-service';
 import { MetricsService } from './services/metrics-service';
 import { engineMetricsSources } from './services/metrics-sources';
@@ -60,6 +62,8 @@ export interface EngineOptions {
   klineBaseUrl?: string;
   /** `cockpit demo`: what is simulated, shown in every view. */
   demo?: DemoInfo;
+  /** Test harness only: a local fake Telegram Bot API, shorter retries. */
+  notifications?: NotificationOptions;
 }
 
 export interface Engine {
@@ -74,6 +78,8 @@ export interface Engine {
   readonly markets: MarketsService;
   /** Prometheus metrics; the headless shell serves them at /metrics. */
   readonly metrics: MetricsService;
+  /** Webhook, Slack, Discord and Telegram messages about rounds, safety, the signal source, errors and fills. */
+  readonly notifications: NotificationService;
   readonly dispatch: Dispatch;
   status(): AppStatus;
   /** Add a cleanup step; steps run in reverse order on shutdown, before the database closes. */
@@ -117,7 +123,8 @@ export function createEngine(options: EngineOptions): Engine {
     },
     { killSwitch: killSwitchStore.read() },
   );
-  const settings = new SettingsService(settingsRepo, new SqliteSecretStore(db, options.cipher));
+  const secretStore = new SqliteSecretStore(db, options.cipher);
+  const settings = new SettingsService(settingsRepo, secretStore);
   const strategies = new StrategyToggles(settingsRepo);
   const profiles = new ProfilesRepo(db);
   const baseDesktop = options.desktop ?? nutDesktop();
@@ -187,6 +194,9 @@ export function createEngine(options: EngineOptions): Engine {
   const metrics = new MetricsService(engineMetricsSources({ bus, actions, autopilot, markets }));
   metrics.start();
   shutdownSteps.push(() => metrics.stop());
+  const notifications = createNotifications({ db, bus, settingsRepo, secrets: secretStore, actions, safety, redactor, options: options.notifications });
+  notifications.start();
+  shutdownSteps.push(() => notifications.stop());
 
   const handlers: CockpitHandlers = {
     app: {
@@ -219,6 +229,7 @@ export function createEngine(options: EngineOptions): Engine {
     markets: marketsHandlers(markets),
     optimize: optimizeHandlers(optimize),
     history: history.handlers,
+    notifications: notifications.handlers,
   };
 
   return {
@@ -232,6 +243,7 @@ export function createEngine(options: EngineOptions): Engine {
     autopilot,
     markets,
     metrics,
+    notifications,
     dispatch: createDispatcher(contract, handlers),
     status,
     onShutdown: (step) => void shutdownSteps.push(step),

@@ -8,6 +8,7 @@ import { marketsService } from './services/markets';
 import { optimizeService } from './services/optimize';
 import { systemService } from './services/system';
 import { historyService } from './services/history';
+import { notificationsService } from './services/notifications';
 
 export * from './result';
 export * from './define';
@@ -21,6 +22,7 @@ export * from './services/markets';
 export * from './services/optimize';
 export * from './services/system';
 export * from './services/history';
+export * from './services/notifications';
 export * from '../game-profile';
 
 /** The one contract between engine and UI: both the Electron IPC and the WebSocket bridge speak exactly this. */
@@ -35,6 +37,7 @@ export const contract = {
   optimize: optimizeService,
   system: systemService,
   history: historyService,
+  notifications: notificationsService,
 };
 export type Contract = typeof contract;
 export type CockpitHandlers = HandlersOf<Contract>;

@@ -24,6 +24,11 @@ const SKINS_PLAYED: readonly SkinName[] =
   process.env.COCKPIT_SKINS === 'all' ? SKIN_NAMES : process.env.COCKPIT_SKINS ? (process.env.COCKPIT_SKINS.split(',') as SkinName[]) : ['bust', 'classic', 'jet'];
 /** Classic's own bustabit rate (2× after 11.6 s) would make this suite slow; every other skin runs at its own rate. */
 const rateOf = (skin: SkinName) => Math.max(SKINS[skin].rate, 0.00015);
+/**
+ * Looks the engine was never tuned on, over any skin: practice-game query parameters such as
+ * `theme=light&font=Cantarell&size=64&fg=%23c2185b` (see src-renderer/practice-game/params.ts).
+ */
+const LOOK = process.env.COCKPIT_SKIN_LOOK ? `&${process.env.COCKPIT_SKIN_LOOK.replace(/^&/, '')}` : '';
 
 interface RoundRecord {
   roundId: string;
@@ -123,7 +128,7 @@ describe.skipIf(!XVFB_AVAILABLE)('the autopilot on every practice-game skin', ()
       const dir = tempDir();
 
       beforeAll(async () => {
-        game = await startDesktopGame({ seed: seedWithModestRounds(24, 8, `skin-${skin}`), skin, rate: rateOf(skin), countdownMs: 2500, pauseMs: 1500 });
+        game = await startDesktopGame({ seed: seedWithModestRounds(24, 8, `skin-${skin}`), skin, rate: rateOf(skin), countdownMs: 2500, pauseMs: 1500, extra: LOOK });
         profileFile = join(dir.path, `${skin}.profile.json`);
         writeFileSync(profileFile, JSON.stringify(await game.profile(), null, 2));
         const before = (await game.log()).length;

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { SafetyLimits } from '../../../src-shared/contract';
 import { useTransport } from '../api/client-context';
+import { NotificationsPanel } from '../components/NotificationsPanel';
 import { ProfilesPanel } from '../components/ProfilesPanel';
 import { call, useAppStore } from '../store/app-store';
 
@@ -84,6 +85,7 @@ export function SettingsView() {
         </form>
       </section>
       <ProfilesPanel />
+      <NotificationsPanel />
       <section className="panel" aria-labelledby="data-h">
         <h2 id="data-h">Data</h2>
         <p>
