@@ -139,7 +139,9 @@ describe.skipIf(!XVFB_AVAILABLE)('the autopilot on every practice-game skin', ()
       afterAll(async () => {
         await game?.page.screenshot({ path: `test-results/autopilot-skin-${skin}.png` }).catch(() => {});
         await game?.close();
-        dir.cleanup();
+        // COCKPIT_KEEP_TEST_DIRS=1 keeps each run's data dir and --trace file for a failure's post-mortem.
+        if (process.env.COCKPIT_KEEP_TEST_DIRS) console.log(`${skin}: kept ${dir.path}`);
+        else dir.cleanup();
       });
 
       it('rehearsal: ready within three rounds, with the growth rate it measured', () => {

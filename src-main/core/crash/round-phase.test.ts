@@ -350,6 +350,29 @@ describe('reads lost while our bet is open', () => {
     expect(types(events)).toEqual(['lost']);
   });
 
+  it('a rise in one odd look does not confirm a rise in another: the crash red after a sprite\'s stray line is still a crash', () => {
+    // Rocket at 72 px (2026-12-04): at 1.76 the sprite passed for a second line; then the number hid behind it and came
+    // back red at 2.07, the crash. Counting both as rises in "a new look" adopted the red as the flight's own look, and
+    // the crash went unseen until the number stalled, 0.6 s later.
+    const config = { ...DEFAULT_PHASE_CONFIG, known: { bettingLooks: ['blank'], crashLooks: [lookOf({ at: 0, ...value(2, RED, 0) }), lookOf({ at: 0, ...text(RED) })] } };
+    const reads = flight(0, 1.76, 0.0003);
+    let s = betOpenAfter(reads, config);
+    const last = reads.at(-1)!;
+    const lastValue = last.kind === 'value' ? last.value : 0;
+    const after: PhaseRead[] = [{ at: last.at + 16, kind: 'value', value: lastValue + 0.01, ink: WHITE, extraLines: 1 }];
+    for (let at = last.at + 32; at < last.at + 500; at += 16) after.push({ at, ...text(WHITE) });
+    after.push({ at: last.at + 520, kind: 'value', value: 2.07, ink: RED, extraLines: 1 }, { at: last.at + 550, kind: 'value', value: 2.07, ink: RED, extraLines: 1 });
+    for (let at = last.at + 580; at < last.at + 700; at += 16) after.push({ at, ...text(RED) });
+    const events: PhaseEvent[] = [];
+    for (const read of after) {
+      const step = stepPhase(s, read, config);
+      s = step.state;
+      events.push(...step.events);
+    }
+    expect(types(events)).toEqual(['crash:crash-text']);
+    expect(events.find((e) => e.type === 'crash')!.at).toBeLessThan(last.at + 600);
+  });
+
   it('a learned crash look still ends the flight with our bet open', () => {
     const crashLook = lookOf({ at: 0, ...text(RED, { long: true }) });
     const config = { ...DEFAULT_PHASE_CONFIG, known: { bettingLooks: ['blank'], crashLooks: [crashLook] } };

@@ -148,8 +148,13 @@ export interface PhaseState {
   readonly oddReads: number;
   /** The look of the first odd value read of that streak: the streak only grows while the odd reads agree. */
   readonly oddLook: ReadLook | null;
-  /** Consecutive rising reads in a look other than the flight's. */
+  /** Rising reads in one look other than the flight's, none of them in another look. */
   readonly oddRises: number;
+  /**
+   * The look those rises share. A rise in a third look starts over: a sprite's stray line at 1.76 and the crash's red
+   * at 2.07 are not one new look the number kept rising in (rocket, 72 px: the red crash value was adopted as the flight's look).
+   */
+  readonly oddRiseLook: ReadLook | null;
   readonly betOpen: boolean;
   readonly lost: boolean;
   readonly run: Run | null;
@@ -182,6 +187,7 @@ export const INITIAL_PHASE_STATE: PhaseState = {
   oddReads: 0,
   oddLook: null,
   oddRises: 0,
+  oddRiseLook: null,
   betOpen: false,
   lost: false,
   run: null,
@@ -382,7 +388,9 @@ function stepFlying(previous: PhaseState, read: PhaseRead, config: PhaseConfig):
       // The crash often shows one cent above the last flight frame, already red or under "FLEW AWAY!": a rise in a
       // new look only becomes the flight's look once it keeps rising (games that shade the number as it grows).
       const changedLook = lookChanged(state, read);
-      const adopt = !changedLook || state.oddRises + 1 >= config.confirmRises;
+      const sameOddRise = changedLook && state.oddRiseLook !== null && sameLook(read, state.oddRiseLook);
+      const oddRises = !changedLook ? 0 : sameOddRise ? state.oddRises + 1 : 1;
+      const adopt = !changedLook || oddRises >= config.confirmRises;
       const rose: PhaseState = {
         ...state,
         lastValue: value,
@@ -391,7 +399,8 @@ function stepFlying(previous: PhaseState, read: PhaseRead, config: PhaseConfig):
         quantum: Math.min(state.quantum, quantumOf(read, state.quantum)),
         ink: adopt ? (read.ink ?? state.ink) : state.ink,
         extraLines: adopt ? (read.extraLines ?? 0) : state.extraLines,
-        oddRises: adopt ? 0 : state.oddRises + 1,
+        oddRises: adopt ? 0 : oddRises,
+        oddRiseLook: adopt ? null : { ink: read.ink ?? null, extraLines: read.extraLines ?? 0 },
         missingSince: null,
         backwardReads: 0,
         oddReads: 0,
@@ -406,7 +415,7 @@ function stepFlying(previous: PhaseState, read: PhaseRead, config: PhaseConfig):
     if (recoloured || newLine) {
       // A crash look holds still; a curve or sprite crossing the digits flickers between looks (grey, then the
       // curve's gold with a stray line), and a streak of such reads is not one new look.
-      const sameOddLook = state.oddReads > 0 && state.oddLook !== null && sameColour(read.ink, state.oddLook.ink) && (read.extraLines ?? 0) === (state.oddLook.extraLines ?? 0);
+      const sameOddLook = state.oddReads > 0 && state.oddLook !== null && sameLook(read, state.oddLook);
       const oddReads = sameOddLook ? state.oddReads + 1 : 1;
       const oddLook: ReadLook = sameOddLook && state.oddLook ? state.oddLook : { ink: read.ink ?? null, extraLines: read.extraLines ?? 0 };
       // Games that shade the number by tier (white, then gold) recolour it between two steps, and a curve crossing
@@ -469,6 +478,10 @@ export function showsHiddenNumber(state: PhaseState, read: PhaseRead): boolean {
 function lostOr(state: PhaseState, at: number, events: PhaseEvent[]): PhaseStep {
   if (!state.betOpen || state.lost) return { state, events };
   return { state: { ...state, lost: true }, events: [...events, { type: 'lost', at }] };
+}
+
+function sameLook(read: ReadLook, other: ReadLook): boolean {
+  return sameColour(read.ink, other.ink) && (read.extraLines ?? 0) === (other.extraLines ?? 0);
 }
 
 function lookChanged(state: PhaseState, read: Extract<PhaseRead, { kind: 'value' }>): boolean {
