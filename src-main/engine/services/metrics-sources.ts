@@ -31,22 +31,8 @@ function signalSourceAge(autopilot: AutopilotService, now: number): StreamAge[] 
   return running && source.lastMessageAt !== null ? [{ stream: 'signals', ageMs: now - source.lastMessageAt }] : [];
 }
 
-/**
- * The same equity the account limits judge (quote balance plus held coins at mark; on margin venues the unrealized
- * P&L), for connected accounts only: asking an unconnected account's balance would open a venue session.
- */
+/** The equity the account limits judge, for accounts with an open session only (MarketsService.equity never opens one). */
 async function accountsEquity(markets: MarketsService): Promise<AccountEquity[]> {
-  const positions = markets.positions();
-  const accounts = markets.listAccounts().filter((a) => a.connected);
-  const rows = await Promise.allSettled(
-    accounts.map(async (a): Promise<AccountEquity> => {
-      const usdt = (await markets.balances(a.id)).find((b) => b.asset === 'USDT');
-      const margin = a.exchange === 'binance-futures' || a.exchange === 'bybit';
-      const held = positions
-        .filter((p) => p.accountId === a.id)
-        .reduce((sum, p) => sum + (margin ? (p.unrealizedPnl ?? 0) : p.quantity * (p.markPrice ?? p.entryPrice)), 0);
-      return { account: a.id, equity: (usdt?.free ?? 0) + (usdt?.locked ?? 0) + held };
-    }),
-  );
-  return rows.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  const rows = await Promise.allSettled(markets.listAccounts().map(async (a) => ({ account: a.id, equity: await markets.equity(a.id) })));
+  return rows.flatMap((r) => (r.status === 'fulfilled' && r.value.equity !== null ? [{ account: r.value.account, equity: r.value.equity }] : []));
 }
