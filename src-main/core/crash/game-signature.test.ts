@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { knownLooks, mismatchOf, SignatureLearner, verdictOf, type WatchedRound } from './game-signature';
+import { knownLooks, learnedFrom, mismatchOf, SignatureLearner, verdictOf, type WatchedRound } from './game-signature';
 import { LOOKS, readStream, RED, text, value, WHITE, type GameLook } from './read-streams.test-support';
 import { DEFAULT_PHASE_CONFIG, INITIAL_PHASE_STATE, lookOf, stepPhase, type PhaseConfig, type PhaseRead } from './round-phase';
 
@@ -75,6 +75,38 @@ describe('learning a game', () => {
     const next = readStream(jet, [{ crash: 2.2 }, { crash: 1.03 }, { crash: 1.5 }], { rate: 0.00015, startAt: 100_000 });
     const again = watch(next.reads, { ...DEFAULT_PHASE_CONFIG, known: knownLooks(signature) });
     expect(again.events.filter((e) => e === 'crash')).toHaveLength(3);
+  });
+
+  it('a number that vanishes leaves whatever was behind it: a curve only in long flights, in any colour but the digits\'', () => {
+    // JetX at a large size: the number vanishes at the crash; after a long flight the red curve reaches the readout,
+    // and the reader finds its ink but no character.
+    const curve = (ink: typeof RED) => ({ kind: 'text' as const, ink, extraLines: 0, inkOnly: true });
+    const leftBehind = (ink: typeof RED) => (v: number) => (v > 3 ? curve(ink) : { kind: 'none' as const });
+    const jet = (ink: typeof RED): GameLook => ({ betting: () => value(1, WHITE), crashed: leftBehind(ink), decimals: 1 });
+    const rate = 0.00025;
+    const { reads } = readStream(jet(RED), [{ crash: 1.9 }, { crash: 1.7 }, { crash: 6.8 }], { rate });
+    const { rounds } = watch(reads);
+    expect(rounds.map((r) => [r.crashLook, r.numberVanished])).toEqual([
+      ['blank', true],
+      ['blank', true],
+      [lookOf({ at: 0, ...curve(RED) }), true],
+    ]);
+    const { verdict, signature } = verdictOf(rounds);
+    expect(verdict).toEqual({ ready: true });
+    expect(signature!.numberVanishes).toBe(true);
+    expect(signature!.crashLooks).toEqual(['blank', lookOf({ at: 0, ...curve(RED) })].sort());
+
+    // Playing on: a gold curve left behind matches, and is learned; ink in the digits' own white is never a crash look.
+    const gold = { r: 230, g: 180, b: 40 };
+    const later = watch(readStream(jet(gold), [{ crash: 2 }, { crash: 5 }], { rate, startAt: 100_000 }).reads, { ...DEFAULT_PHASE_CONFIG, known: knownLooks(signature) }).rounds.at(-1)!;
+    expect(mismatchOf(signature!, later)).toBeNull();
+    expect(learnedFrom(signature!, later).crashLooks).toContain(lookOf({ at: 0, ...curve(gold) }));
+    const white = watch(readStream(jet(WHITE), [{ crash: 2 }, { crash: 5 }], { rate, startAt: 200_000 }).reads, { ...DEFAULT_PHASE_CONFIG, known: knownLooks(signature) }).rounds.at(-1)!;
+    expect(learnedFrom(signature!, white).crashLooks).toEqual(signature!.crashLooks);
+
+    // Crash text is not a vanishing number: a game whose crash says BUSTED in one round and vanishes in the next is not ready.
+    const busted = verdictOf([rounds[1]!, { ...rounds[2]!, numberVanished: false, crashLook: lookOf({ at: 0, ...text(RED, { long: true }) }) }]);
+    expect(busted.verdict).toMatchObject({ ready: false, why: expect.stringContaining('crash looked different') });
   });
 
   it('a flight that crashed before its number was read once does not count against the decimals', () => {

@@ -4,7 +4,8 @@
 // model recognise betting and a crash at once, and a game that stops looking like it is refused.
 
 import { fitGrowth } from './curve-fit';
-import { DEFAULT_PHASE_CONFIG, lookOf, type KnownLooks, type PhaseEvent, type PhaseRead, type PhaseState } from './round-phase';
+import { colourBucket, type Rgb } from './readout-look';
+import { colourOfLook, DEFAULT_PHASE_CONFIG, lookOf, showsNoCharacters, type KnownLooks, type PhaseEvent, type PhaseRead, type PhaseState } from './round-phase';
 
 export const ROUNDS_TO_LEARN = 2;
 
@@ -16,6 +17,8 @@ export interface GameSignature {
   /** Growth per ms seen across the learned rounds. */
   readonly rate: { readonly min: number; readonly max: number } | null;
   readonly rounds: number;
+  /** The number vanishes at a crash; what it leaves behind (a blank, or a curve's ink) varies from round to round. */
+  readonly numberVanishes?: boolean;
 }
 
 export interface PhaseMark {
@@ -38,6 +41,13 @@ export interface WatchedRound {
   readonly decimals: number | null;
   /** Seen from its betting phase to its crash. */
   readonly whole: boolean;
+  /**
+   * Nothing legible was left at the crash: every read while it settled was blank or bare ink. The look then depends on
+   * what was behind the number (a curve reaches the readout only in long flights), so it is not the game's crash look.
+   */
+  readonly numberVanished: boolean;
+  /** The colour of the flight's digits (see colourBucket): ink of that colour left behind is never a crash look. */
+  readonly flightColour: string | null;
 }
 
 export type Verdict = { readonly ready: true } | { readonly ready: false; readonly why: string };
@@ -51,6 +61,7 @@ interface OpenRound {
   flightAt: number | null;
   samples: { at: number; multiplier: number }[];
   decimals: number | null;
+  ink: Rgb | null;
 }
 
 const MAX_SAMPLES = 400;
@@ -60,6 +71,8 @@ const RATE_TOLERANCE = 1.6;
 /** A look held this few reads, or this small a share of the betting phase, is a flicker between two looks. */
 const MIN_BETTING_LOOK_READS = 3;
 const MIN_BETTING_LOOK_SHARE = 0.1;
+/** Looks a vanishing number may leave behind (a curve in any of a few colours), learned as play goes on. */
+const MAX_CRASH_LOOKS = 12;
 
 /** Follows the phase model's reads and events; finished rounds come out of {@link rounds}. */
 export class SignatureLearner {
@@ -67,19 +80,19 @@ export class SignatureLearner {
   private open: OpenRound | null = null;
   private stall: { event: Extract<PhaseEvent, { type: 'crash' }>; look: string | null } | null = null;
   /** A crash still settling: the round closes with the look it settles on. */
-  private settling: { open: OpenRound; event: Extract<PhaseEvent, { type: 'crash' }>; looks: Set<string>; look: string | null } | null = null;
+  private settling: { open: OpenRound; event: Extract<PhaseEvent, { type: 'crash' }>; looks: Set<string>; look: string | null; vanished: boolean } | null = null;
 
   private closeSettled(): WatchedRound | null {
     const settling = this.settling;
     this.settling = null;
-    return settling ? this.close(settling.open, settling.event, settling.look, settling.looks) : null;
+    return settling ? this.close(settling.open, settling.event, { look: settling.look, looks: settling.looks, vanished: settling.vanished }) : null;
   }
 
   private closeStalled(): WatchedRound | null {
     const stall = this.stall;
     this.stall = null;
     if (!stall || !this.open) return null;
-    const round = this.close(this.open, stall.event, stall.look);
+    const round = this.close(this.open, stall.event, { look: stall.look });
     this.open = null;
     return round;
   }
@@ -89,9 +102,12 @@ export class SignatureLearner {
     if (this.settling) {
       const settled = events.length > 0 || state.phase !== 'CRASHED' || read.at - this.settling.event.at >= DEFAULT_PHASE_CONFIG.crashSettleMs;
       if (settled) done = this.closeSettled();
-      else if (state.crashLook !== null) {
-        this.settling.looks.add(state.crashLook);
-        this.settling.look = state.crashLook;
+      else {
+        this.settling.vanished &&= showsNoCharacters(read);
+        if (state.crashLook !== null) {
+          this.settling.looks.add(state.crashLook);
+          this.settling.look = state.crashLook;
+        }
       }
     }
     for (const event of events) {
@@ -100,9 +116,9 @@ export class SignatureLearner {
       if (stall && (event.type === 'betting' || (event.type === 'flight' && !event.resumed))) done = this.closeStalled();
       if (event.type === 'flight' && event.resumed) this.stall = null;
       if (event.type === 'betting') {
-        this.open = { startedAt: event.at, timeline: [{ phase: 'betting', t: 0, look: lookOf(read) }], bettingLooks: new Map(), sawBetting: true, flightAt: null, samples: [], decimals: null };
+        this.open = { startedAt: event.at, timeline: [{ phase: 'betting', t: 0, look: lookOf(read) }], bettingLooks: new Map(), sawBetting: true, flightAt: null, samples: [], decimals: null, ink: null };
       } else if (event.type === 'flight' && !event.resumed) {
-        this.open ??= { startedAt: event.at, timeline: [], bettingLooks: new Map(), sawBetting: false, flightAt: null, samples: [], decimals: null };
+        this.open ??= { startedAt: event.at, timeline: [], bettingLooks: new Map(), sawBetting: false, flightAt: null, samples: [], decimals: null, ink: null };
         this.open.flightAt = event.at;
         this.open.timeline.push({ phase: 'flight', t: event.at - this.open.startedAt });
         for (const s of event.samples) this.open.samples.push({ at: s.at, multiplier: s.value });
@@ -110,7 +126,7 @@ export class SignatureLearner {
         this.stall = { event, look: state.crashLook };
       } else if (event.type === 'crash' && this.open && this.open.flightAt !== null) {
         this.stall = null;
-        this.settling = { open: this.open, event, looks: new Set(state.crashLook === null ? [] : [state.crashLook]), look: state.crashLook };
+        this.settling = { open: this.open, event, looks: new Set(state.crashLook === null ? [] : [state.crashLook]), look: state.crashLook, vanished: showsNoCharacters(read) };
         this.open = null;
       }
     }
@@ -123,6 +139,7 @@ export class SignatureLearner {
     if (open && state.phase === 'FLYING' && read.kind === 'value' && events.length === 0) {
       if (open.samples.length < MAX_SAMPLES) open.samples.push({ at: read.at, multiplier: read.value });
       if (read.decimals != null) open.decimals = Math.max(open.decimals ?? 0, read.decimals);
+      if (read.ink) open.ink = read.ink;
     }
     return done;
   }
@@ -131,19 +148,22 @@ export class SignatureLearner {
     return this.finished;
   }
 
-  private close(open: OpenRound, crash: Extract<PhaseEvent, { type: 'crash' }>, crashLook: string | null, crashLooks: ReadonlySet<string> = new Set(crashLook === null ? [] : [crashLook])): WatchedRound {
+  private close(open: OpenRound, crash: Extract<PhaseEvent, { type: 'crash' }>, seen: { look: string | null; looks?: ReadonlySet<string>; vanished?: boolean }): WatchedRound {
+    const crashLook = seen.look;
     const quantum = open.decimals === null ? 0.01 : 10 ** -open.decimals;
     const fit = reliableForRate(open.samples, quantum) ? fitGrowth(open.samples, { quantum }) : null;
     const round: WatchedRound = {
       timeline: [...open.timeline, { phase: 'crash', t: crash.at - open.startedAt, ...(crashLook ? { look: crashLook } : {}) }],
       bettingLooks: lastingLooks(open.bettingLooks),
       crashLook,
-      crashLooks: [...crashLooks],
+      crashLooks: [...(seen.looks ?? (crashLook === null ? [] : [crashLook]))],
       crashValue: crash.value,
       crashReason: crash.reason,
       rate: fit?.rate ?? null,
       decimals: open.decimals,
       whole: open.sawBetting && open.bettingLooks.size > 0,
+      numberVanished: seen.vanished ?? false,
+      flightColour: open.ink ? colourBucket(open.ink) : null,
     };
     this.finished.push(round);
     return round;
@@ -167,8 +187,8 @@ function reliableForRate(samples: readonly { multiplier: number }[], quantum: nu
 }
 
 /**
- * Whether the watched rounds make a signature to bet on. The last whole rounds must agree on the crash look and the
- * decimals, and their rates must be alike: a region drawn over the wrong element, or a game that changed its look
+ * Whether the watched rounds make a signature to bet on. The last whole rounds must agree on the crash look (or on
+ * the number vanishing, whatever it left behind) and the decimals, and their rates must be alike: a region drawn over the wrong element, or a game that changed its look
  * mid-rehearsal, never passes.
  */
 export function verdictOf(rounds: readonly WatchedRound[], needed = ROUNDS_TO_LEARN): { verdict: Verdict; signature: GameSignature | null } {
@@ -178,8 +198,8 @@ export function verdictOf(rounds: readonly WatchedRound[], needed = ROUNDS_TO_LE
     return { verdict: { ready: false, why }, signature: null };
   }
   const recent = whole.slice(-needed);
-  const crashLooks = new Set(recent.filter((r) => r.crashReason !== 'stalled' && r.crashReason !== 'restarted').map((r) => r.crashLook));
-  if (crashLooks.size > 1) return { verdict: { ready: false, why: `the crash looked different in the last ${needed} rounds (${[...crashLooks].join(' vs ')})` }, signature: null };
+  const crashes = new Set(recent.filter(showsCrashLook).map((r) => (r.numberVanished ? VANISHED : r.crashLook)));
+  if (crashes.size > 1) return { verdict: { ready: false, why: `the crash looked different in the last ${needed} rounds (${[...crashes].join(' vs ')})` }, signature: null };
   // A flight that crashed before its number was read once (1.11 in 170 ms) says nothing about the decimals.
   const decimals = new Set(recent.flatMap((r) => (r.decimals === null ? [] : [r.decimals])));
   if (decimals.size > 1) return { verdict: { ready: false, why: `the number showed different decimals (${[...decimals].join(' vs ')})` }, signature: null };
@@ -190,13 +210,35 @@ export function verdictOf(rounds: readonly WatchedRound[], needed = ROUNDS_TO_LE
   const signature: GameSignature = {
     version: 1,
     bettingLooks: [...new Set(whole.flatMap((r) => r.bettingLooks))].sort(),
-    // A stall or a restart looks like the flight itself: never a look that means "crashed".
-    crashLooks: [...new Set(whole.filter((r) => r.crashReason !== 'stalled' && r.crashReason !== 'restarted').flatMap((r) => r.crashLooks))].sort(),
+    crashLooks: [...new Set(whole.filter(showsCrashLook).flatMap(crashLooksOf))].sort().slice(0, MAX_CRASH_LOOKS),
     decimals: decimals.size === 1 ? [...decimals][0]! : null,
     rate: rates.length > 0 ? { min: Math.min(...rates), max: Math.max(...rates) } : null,
     rounds: whole.length,
+    ...(crashes.has(VANISHED) ? { numberVanishes: true } : {}),
   };
   return { verdict: { ready: true }, signature };
+}
+
+const VANISHED = 'the number vanishing';
+
+/** A stall or a restart looks like the flight itself: never a look that means "crashed". */
+const showsCrashLook = (round: WatchedRound) => round.crashReason !== 'stalled' && round.crashReason !== 'restarted';
+
+/** The looks a round teaches as crash looks: bare ink in the digits' own colour may be the number hidden, never a crash. */
+function crashLooksOf(round: WatchedRound): string[] {
+  if (!round.numberVanished) return [...round.crashLooks];
+  return round.crashLooks.filter((look) => look === 'blank' || colourOfLook(look) !== round.flightColour);
+}
+
+/**
+ * A round played on a learned game, added to what was learned: where the number vanishes, the backdrop it left this
+ * time (the curve reaches the readout only in long flights) is a crash look from now on.
+ */
+export function learnedFrom(signature: GameSignature, round: WatchedRound): GameSignature {
+  if (!signature.numberVanishes || !round.numberVanished || !round.whole || !showsCrashLook(round)) return signature;
+  const added = crashLooksOf(round).filter((look) => !signature.crashLooks.includes(look) && !signature.bettingLooks.includes(look));
+  if (added.length === 0 || signature.crashLooks.length + added.length > MAX_CRASH_LOOKS) return signature;
+  return { ...signature, crashLooks: [...signature.crashLooks, ...added].sort() };
 }
 
 export function knownLooks(signature: GameSignature | null): KnownLooks | null {
@@ -205,12 +247,14 @@ export function knownLooks(signature: GameSignature | null): KnownLooks | null {
     bettingLooks: signature.bettingLooks,
     crashLooks: signature.crashLooks,
     ...(signature.rate ? { maxRate: signature.rate.max * MAX_RATE_MARGIN, learnedRate: signature.rate } : {}),
+    ...(signature.numberVanishes ? { numberVanishes: true } : {}),
   };
 }
 
 /** Why a round played with a signature does not match it (the game changed its look, the window moved), or null. */
 export function mismatchOf(signature: GameSignature, round: WatchedRound): string | null {
-  if (round.crashLook !== null && !signature.crashLooks.includes(round.crashLook) && round.crashReason !== 'restarted' && round.crashReason !== 'stalled') {
+  const vanishedAsLearned = signature.numberVanishes === true && round.numberVanished;
+  if (round.crashLook !== null && !signature.crashLooks.includes(round.crashLook) && showsCrashLook(round) && !vanishedAsLearned) {
     return `the crash looked like "${round.crashLook}", not as learned (${signature.crashLooks.join(', ')})`;
   }
   if (round.decimals !== null && signature.decimals !== null && round.decimals !== signature.decimals) {

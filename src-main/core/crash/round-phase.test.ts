@@ -268,6 +268,30 @@ describe('reads lost while our bet is open', () => {
     expect(types(back.events)).toEqual(['regained']);
   });
 
+  it('with our bet open on a game whose number vanishes, ink left in a learned crash look must hold like a blank', () => {
+    const curve = { at: 0, ...text(RED), inkOnly: true } as const;
+    const known = { bettingLooks: [lookOf({ at: 0, ...value(1) })], crashLooks: ['blank', lookOf(curve)] };
+    const reads = flight(0, 2);
+    const last = reads.at(-1)!.at;
+    const step = (config: PhaseConfig, n: number) => {
+      let s = betOpenAfter(reads, config);
+      const events: PhaseEvent[] = [];
+      for (let i = 1; i <= n; i++) {
+        const next = stepPhase(s, { ...curve, at: last + i * POLL_MS }, config);
+        s = next.state;
+        events.push(...next.events);
+      }
+      return types(events);
+    };
+    const vanishing = { ...DEFAULT_PHASE_CONFIG, known: { ...known, numberVanishes: true } };
+    // A red curve crossing the digits for two frames does not end our flight...
+    expect(step(vanishing, 2)).toEqual([]);
+    // ...but the curve alone where the number was, held, is the crash.
+    expect(step(vanishing, Math.ceil(vanishing.missingMs / POLL_MS) + 2)).toEqual(['crash:disappeared']);
+    // A game whose crash is shown in that look (not a vanishing number) ends the flight after two reads, as before.
+    expect(step({ ...DEFAULT_PHASE_CONFIG, known }, 2)).toEqual(['crash:crash-text']);
+  });
+
   it('with our bet open on a game whose crash is a blank region, a hidden number in the flight\'s ink flies on, then is lost, never a crash', () => {
     const config = { ...DEFAULT_PHASE_CONFIG, known: { bettingLooks: [lookOf({ at: 0, ...text(WHITE, { long: true }) })], crashLooks: ['blank'] } };
     const reads = flight(0, 2);

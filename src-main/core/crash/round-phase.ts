@@ -33,7 +33,8 @@ interface ButtonCue {
 export type PhaseRead =
   | ({ readonly at: number; readonly kind: 'value'; readonly value: number; readonly decimals?: number | null } & ReadLook & ButtonCue)
   | ({ readonly at: number; readonly kind: 'none' } & ButtonCue)
-  | ({ readonly at: number; readonly kind: 'text'; readonly long?: boolean } & ReadLook & ButtonCue);
+  /** `inkOnly`: ink where no character could be read (a curve or sprite left where the number was, or covering it). */
+  | ({ readonly at: number; readonly kind: 'text'; readonly long?: boolean; readonly inkOnly?: boolean } & ReadLook & ButtonCue);
 
 export type CrashReason = 'crash-text' | 'colour' | 'extra-line' | 'disappeared' | 'stalled' | 'restarted';
 
@@ -62,6 +63,8 @@ export interface KnownLooks {
   readonly maxRate?: number;
   /** The growth per ms the learned rounds were fitted at. */
   readonly learnedRate?: { readonly min: number; readonly max: number };
+  /** The game's number vanishes at a crash: a crash look of bare ink is what it left behind, as weak a sign as a blank. */
+  readonly numberVanishes?: boolean;
 }
 
 export interface PhaseConfig {
@@ -209,6 +212,16 @@ export interface PhaseStep {
 export function lookOf(read: PhaseRead): string {
   if (read.kind === 'none') return 'blank';
   return `${read.kind}:${colourBucket(read.ink)}:${(read.extraLines ?? 0) > 0 ? 'lines' : 'line'}`;
+}
+
+/** The colour bucket a look was made with (see {@link lookOf}); null for a blank. */
+export function colourOfLook(look: string): string | null {
+  return look === 'blank' ? null : (look.split(':')[1] ?? null);
+}
+
+/** Nothing legible where the number was: a blank, or ink with no character in it (the backdrop left behind). */
+export function showsNoCharacters(read: PhaseRead): boolean {
+  return read.kind === 'none' || (read.kind === 'text' && read.inkOnly === true);
 }
 
 /** Marks whether our bet is open: while it is, reads alone never end the flight. */
@@ -441,6 +454,8 @@ function stepFlying(previous: PhaseState, read: PhaseRead, config: PhaseConfig):
     const unlike = !!read.long || (read.extraLines ?? 0) > 0 || !!(read.ink && state.ink && inkRecoloured(read.ink, state.ink));
     if (unlike) {
       const oddReads = state.oddReads + 1;
+      // Where the number vanishes at a crash, a curve crossing the digits must hold like a blank before it ends our bet.
+      if (read.inkOnly && knownCrash && state.betOpen && config.known?.numberVanishes) return missing({ ...state, oddReads, oddLook: null }, read.at, look, config, true);
       if (oddReads >= config.confirmReads && mayEnd(true)) return crash(state, read.at, last, 'crash-text', look);
       return missing({ ...state, oddReads, oddLook: null }, read.at, look, config);
     }

@@ -306,7 +306,10 @@ export class AutopilotService {
     }).start();
     observer.setKnownLooks(watch.known());
     observer.subscribe((o) => {
-      if (watch.observe(o)) this.publishState();
+      if (!watch.observe(o)) return;
+      // A round may have taught a new crash look (what a vanishing number left behind).
+      observer.setKnownLooks(watch.known());
+      this.publishState();
     });
     return watch;
   }

@@ -12,6 +12,7 @@ const StoredSignature = z.object({
   decimals: z.number().int().min(0).max(2).nullable(),
   rate: z.object({ min: z.number().positive().finite(), max: z.number().positive().finite() }).nullable(),
   rounds: z.number().int().nonnegative(),
+  numberVanishes: z.boolean().optional(),
 });
 
 const key = (profile: string) => `autopilot.signature.${profile}`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../adapters/store/database';
-import { LOOKS, readStream } from '../../core/crash/read-streams.test-support';
-import { INITIAL_PHASE_STATE, stepPhase, type PhaseRead } from '../../core/crash';
+import { LOOKS, readStream, RED, WHITE, type GameLook } from '../../core/crash/read-streams.test-support';
+import { INITIAL_PHASE_STATE, lookOf, stepPhase, type PhaseRead } from '../../core/crash';
 import { GameSignatureStore } from './game-signature-store';
 import { GameWatch } from './game-watch';
 import type { Observation } from './round-observer';
@@ -44,5 +44,18 @@ describe('GameWatch', () => {
     expect(play.readiness()).toBeNull();
     feed(play, odd.slice(split));
     expect(play.readiness()).toContain('the game no longer looks as learned');
+  });
+
+  it('where the number vanishes, keeps betting when a long flight leaves a curve behind, and saves that look', () => {
+    const store = new GameSignatureStore(openDatabase(':memory:'));
+    const curve = { kind: 'text' as const, ink: RED, extraLines: 0, inkOnly: true };
+    const jet: GameLook = { betting: () => ({ kind: 'value', value: 1, decimals: 1, ink: WHITE, extraLines: 0 }), crashed: (v) => (v > 3 ? curve : { kind: 'none' }), decimals: 1 };
+    const learn = new GameWatch({ store, profile: 'jet', mode: 'rehearse' }).start();
+    feed(learn, readStream(jet, [{ crash: 1.9 }, { crash: 2.6 }, { crash: 1.7 }], { rate: 0.00025 }).reads);
+    expect(learn.rehearsal().signature?.crashLooks).toEqual(['blank']);
+    const play = new GameWatch({ store, profile: 'jet', mode: 'play' }).start();
+    feed(play, readStream(jet, [{ crash: 2.1 }, { crash: 5.4 }, { crash: 6.2 }], { rate: 0.00025, startAt: 50_000 }).reads);
+    expect(play.readiness()).toBeNull();
+    expect(new GameWatch({ store, profile: 'jet', mode: 'play' }).start().known()?.crashLooks).toEqual(['blank', lookOf({ at: 0, ...curve })]);
   });
 });

@@ -1,6 +1,6 @@
 // Runs in: engine. Watches a game's rounds and says whether it may be bet on: learned (two whole rounds that agree),
 // and still looking as learned. Used by the autopilot while it plays and by `cockpit learn` / Rehearse.
-import { knownLooks, mismatchOf, SignatureLearner, verdictOf, type GameSignature, type KnownLooks, type Verdict, type WatchedRound } from '../../core/crash';
+import { knownLooks, learnedFrom, mismatchOf, SignatureLearner, verdictOf, type GameSignature, type KnownLooks, type Verdict, type WatchedRound } from '../../core/crash';
 import type { GameSignatureStore } from './game-signature-store';
 import type { Observation } from './round-observer';
 
@@ -65,6 +65,11 @@ export class GameWatch {
       return round;
     }
     this.mismatchesInRow = 0;
+    const learned = learnedFrom(this.signature, round);
+    if (learned !== this.signature) {
+      this.signature = learned;
+      this.deps.store.save(this.deps.profile, learned);
+    }
     if (this.mismatch && ++this.matchesSinceMismatch >= MATCHES_TO_RECOVER) {
       this.mismatch = null;
       this.deps.onChange?.(null);

@@ -18,7 +18,7 @@ describe('toPhaseRead', () => {
     // A blank number line under "PREPARING" is still something on screen.
     expect(toPhaseRead(read({ extraLines: 1 }))).toEqual({ at: 1, kind: 'text', extraLines: 1 });
     // The reader found a line but refused it (incomplete): an unread number, not a blank region.
-    expect(toPhaseRead(read({ ink: { r: 1, g: 2, b: 3 }, extraLines: 0 }))).toEqual({ at: 1, kind: 'text', ink: { r: 1, g: 2, b: 3 }, extraLines: 0 });
+    expect(toPhaseRead(read({ ink: { r: 1, g: 2, b: 3 }, extraLines: 0 }))).toEqual({ at: 1, kind: 'text', inkOnly: true, ink: { r: 1, g: 2, b: 3 }, extraLines: 0 });
     expect(toPhaseRead(read({ ink: null, extraLines: 0 }))).toEqual({ at: 1, kind: 'none' });
   });
 });

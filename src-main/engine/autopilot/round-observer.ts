@@ -22,7 +22,7 @@ export function toPhaseRead(read: ScreenRead): PhaseRead {
   // Blank means nothing on screen: a line the reader found but refused (a digit lost to a curve) has ink, and is an
   // unread number, never the number disappearing (a learned crash look on some games, even with our bet open).
   if (read.text.trim() === '' && !read.extraLines && !read.ink) return { at: read.at, kind: 'none' };
-  return { at: read.at, kind: 'text', ...(read.otherText ? { long: true } : {}), ...look };
+  return { at: read.at, kind: 'text', ...(read.otherText ? { long: true } : {}), ...(read.text.trim() === '' && !read.extraLines ? { inkOnly: true } : {}), ...look };
 }
 
 /** How long after a crash the Bet button is left to settle before its look counts. */
