@@ -97,6 +97,13 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: [adapterLayers] }] },
   },
   {
+    // Engine and adapters log through the Logger they are given (src-main/core/logging/logger.ts): console output would
+    // skip the log file and its redaction. See src-main/engine/README.md, "Logging and swallowed errors".
+    files: ['src-main/engine/**/*.ts', 'src-main/adapters/**/*.ts'],
+    ignores: ['src-main/**/*.test.ts', 'src-main/**/*.test-support.ts'],
+    rules: { 'no-restricted-globals': ['error', { name: 'console', message: 'Log through the injected Logger (src-main/core/logging/logger.ts), not console.' }] },
+  },
+  {
     // One home for persistence: SQL is written only in src-main/adapters/store, behind repository methods.
     files: ['src-main/**/*.ts'],
     ignores: ['src-main/adapters/store/**', 'src-main/**/*.test.ts', 'src-main/**/*.test-support.ts'],

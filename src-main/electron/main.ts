@@ -1,8 +1,8 @@
 // Runs in: Electron main. Thin glue: windows, tray, IPC registration. The engine does the work.
 import { app, dialog, ipcMain, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import { RotatingLog, teeConsole } from '../adapters/logging/rotating-log';
-import { Redactor } from '../core/logging/redact';
+import { openDataDirLog } from '../adapters/logging/data-dir-log';
+import type { Logger } from '../core/logging/logger';
 import { headlessPassphrase } from '../adapters/secrets/headless-passphrase';
 import { ScryptCipher } from '../adapters/secrets/scrypt-cipher';
 import type { SecretCipher } from '../adapters/secrets/secret-store';
@@ -29,19 +29,21 @@ const preloadPath = join(__dirname, '../preload/index.cjs');
 const windows = new Set<BrowserWindow>();
 let mainWindow: BrowserWindow | null = null;
 let quitting = false;
+/** The app's log, once the data dir is known; until then fatal errors go to stderr only. */
+let appLog: Logger | null = null;
 
 if (!app.requestSingleInstanceLock()) app.quit();
 registerAppScheme();
 // The same policy as the CLI: an error nobody caught engages the kill switch in memory, stops trading and exits non-zero.
-const fatal = new FatalErrorPolicy({ report: (line) => console.error(line), exit: (code) => app.exit(code) });
+const fatal = new FatalErrorPolicy({ report: (line) => (appLog ? appLog.error(line) : process.stderr.write(`${line}\n`)), exit: (code) => app.exit(code) });
 fatal.install(process);
 
-function pickCipher(dataDir: string): { cipher: SecretCipher; cipherSource: CipherSource } {
+function pickCipher(dataDir: string, log: Logger): { cipher: SecretCipher; cipherSource: CipherSource } {
   if (process.env.COCKPIT_PASSPHRASE) return { cipher: new ScryptCipher(process.env.COCKPIT_PASSPHRASE), cipherSource: { kind: 'env' } };
   try {
     return { cipher: new SafeStorageCipher(), cipherSource: { kind: 'os-keychain' } };
   } catch (error) {
-    console.warn(`[secrets] ${(error as Error).message} Falling back to a key file in the data dir.`);
+    log.warn(`${(error as Error).message} Falling back to a key file in the data dir.`);
     const { passphrase, source } = headlessPassphrase(dataDir);
     return { cipher: new ScryptCipher(passphrase), cipherSource: source };
   }
@@ -79,14 +81,13 @@ async function start(): Promise<void> {
   const dataDir = process.env.COCKPIT_DATA_DIR ?? app.getPath('userData');
   // One engine per data dir, across the app and the CLI (the single-instance lock only covers the app).
   const dataDirLock = claimDataDir(dataDir, 'the Trading Cockpit app');
-  // Structured, rotating, redacted logs; console output of the engine lands there too.
-  const redactor = new Redactor();
-  const log = new RotatingLog({ dir: join(dataDir, 'logs'), redactor });
-  const restoreConsole = teeConsole(log);
+  // Structured, rotating, redacted logs (pino JSON lines in logs/); every engine component logs through a child of it.
+  const log = openDataDirLog(dataDir);
+  const logger = (appLog = log.logger.child('app'));
   // The shell's OS host is built before the engine it is handed to; these late-bound reads run only afterwards.
   const late: { engine?: Engine } = {};
   const shell = createShellServices({
-    log,
+    log: log.logger.child('overlay'),
     preload: preloadPath,
     rendererUrl,
     appOrigins,
@@ -106,15 +107,15 @@ async function start(): Promise<void> {
   const engine = (late.engine = createEngine({
     dataDir,
     shell: 'electron',
-    ...pickCipher(dataDir),
+    ...pickCipher(dataDir, log.logger.child('secrets')),
     systemHost: shell.systemHost,
-    logging: { redactor, files: () => log.files() },
+    logging: log.logging,
+    logger: log.logger,
   }));
   fatal.protect(engine);
-  registerContractHandlers(ipcMain, methodNames(contract), engine.dispatch, {
-    appOrigins,
-    isKnownWindow: (id) => [...windows].some((w) => !w.isDestroyed() && w.webContents.id === id),
-  });
+  const ipcLog = log.logger.child('ipc');
+  const senderPolicy = { appOrigins, isKnownWindow: (id: number) => [...windows].some((w) => !w.isDestroyed() && w.webContents.id === id) };
+  registerContractHandlers(ipcMain, methodNames(contract), engine.dispatch, senderPolicy, (line) => ipcLog.warn(line));
   engine.bus.onAny((name, payload) => {
     for (const win of windows) if (!win.isDestroyed()) win.webContents.send(IPC_EVENT_CHANNEL, { name, payload });
   });
@@ -164,12 +165,13 @@ async function start(): Promise<void> {
     await dialog.showMessageBox({ type: r.ok && !steps.some((s) => s.step === 'not-flat') ? 'info' : 'error', title: 'Flatten all', message: r.ok ? 'Flatten all done' : 'Flatten all failed', detail: lines.join('\n').slice(0, 4_000) });
   };
   const tray = new TrayController(join(__dirname, '../../resources', process.platform === 'win32' ? 'tray.ico' : 'trayTemplate.png'), perform);
-  const updater = new Updater({ onReady: () => renderTray(), log: (level, message) => log.write(level, 'updater', message) });
+  const updaterLog = log.logger.child('updater');
+  const updater = new Updater({ onReady: () => renderTray(), log: (level, message) => updaterLog[level](message) });
   const renderTray = () => tray.render({ status: engine.status(), updateReady: updater.readyVersion, calibrating: shell.overlays.isOpen });
   engine.bus.on('app.status', renderTray);
   renderTray();
   updater.start();
-  const unwatchDisplays = watchDisplays(engine, log);
+  const unwatchDisplays = watchDisplays(engine, log.logger.child('display'));
   engine.onShutdown(() => {
     unwatchDisplays();
     updater.stop();
@@ -187,11 +189,11 @@ async function start(): Promise<void> {
     quitting = true;
     event.preventDefault();
     void engine.shutdown('app quit').then((report) => {
-      for (const problem of report.problems) log.write('error', 'app', problem);
+      for (const problem of report.problems) logger.error(problem);
       dataDirLock.release();
       tray.destroy();
-      log.info('app', 'quit');
-      restoreConsole();
+      logger.info('quit');
+      appLog = null;
       log.close();
       app.exit(report.problems.length === 0 ? 0 : 1);
     });

@@ -1,13 +1,13 @@
 // Runs in: Electron main. The Electron-only pieces the engine is given: calibration overlays and the OS host of the first-run checklist.
 import { app, type BrowserWindow } from 'electron';
-import type { RotatingLog } from '../adapters/logging/rotating-log';
+import type { Logger } from '../core/logging/logger';
 import type { EventBus } from '../engine/event-bus';
 import type { SystemHost } from '../engine/services/system-service';
 import { CalibrationOverlays } from './overlay-windows';
 import { electronSystemHost, launchPermissions, type GamePoint } from './system-host';
 
 export interface ShellServicesOptions {
-  log: RotatingLog;
+  log: Logger;
   preload: string;
   rendererUrl: string;
   appOrigins: readonly string[];
@@ -33,7 +33,7 @@ export function createShellServices(o: ShellServicesOptions): ShellServices {
     track: o.track,
     onOpenChanged: (open) => o.onOverlayOpenChanged(open),
     onLayoutChanged: (displays) => {
-      o.log.warn('overlay', 'display layout changed during calibration; overlays rebuilt', { displays });
+      o.log.warn('display layout changed during calibration; overlays rebuilt', { displays });
       o.bus()?.emit('toast', { level: 'warn', message: 'The display layout or scaling changed: overlays were rebuilt. Check your regions.' });
     },
   });

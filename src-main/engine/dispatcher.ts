@@ -1,14 +1,16 @@
 // Runs in: engine. Shared by the Electron IPC registration and the WebSocket bridge.
 import type { z } from 'zod';
 import { CallFailure, fail, lookupMethod, ok, type ContractSpec, type Handlers, type Result } from '../../src-shared/contract';
+import { silentLogger, type Logger } from '../core/logging/logger';
 
 export type Dispatch = (wireName: string, rawInput: unknown) => Promise<Result<unknown>>;
 
 /**
  * Looks the method up in the contract, parses the input with its schema and runs the handler.
- * Every failure becomes a Result; nothing thrown here can take a transport down.
+ * Every failure becomes a Result; nothing thrown here can take a transport down. Only unexpected throws are logged:
+ * a CallFailure is the handler's answer, not a fault.
  */
-export function createDispatcher<C extends ContractSpec>(contract: C, handlers: Handlers<C>): Dispatch {
+export function createDispatcher<C extends ContractSpec>(contract: C, handlers: Handlers<C>, log: Logger = silentLogger): Dispatch {
   return async (wireName, rawInput) => {
     const spec = typeof wireName === 'string' ? lookupMethod(contract, wireName) : undefined;
     if (!spec) return fail('UNKNOWN_METHOD', `Unknown method "${String(wireName).slice(0, 128)}".`);
@@ -22,7 +24,7 @@ export function createDispatcher<C extends ContractSpec>(contract: C, handlers: 
       return ok(await handler(parsed.data));
     } catch (error) {
       if (error instanceof CallFailure) return fail(error.code, error.message);
-      console.error(`[dispatch] ${wireName} failed:`, error);
+      log.error(`${wireName} failed`, { err: error });
       return fail('INTERNAL', `${wireName} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   };

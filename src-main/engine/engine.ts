@@ -24,6 +24,8 @@ import { OptimizeJobs } from './optimize/optimize-jobs';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { runCaptureProbe } from './autopilot/capture-probe';
 import { Redactor } from '../core/logging/redact';
+import type { Logger } from '../core/logging/logger';
+import { createPinoLogger, stderrConsole } from '../adapters/logging/pino-logger';
 import { nodeSystemHost } from './services/node-system-host';
 import { setupGuideHandlers } from './services/setup-guide';
 import { createSystemHandlers, type SystemHost } from './services/system-service';
@@ -33,6 +35,7 @@ import { createHistory } from './history/history';
 import { marketsHandlers } from './markets/markets-handlers';
 import { createNotifications, type NotificationOptions } from './notifications/notifications';
 import type { NotificationService } from './notifications/notification-service';
+import { createRemoteControl } from './notifications/remote-wiring';
 import { MarketsService } from './markets/markets-service';
 import { MetricsService } from './services/metrics-service';
 import { engineMetricsSources } from './services/metrics-sources';
@@ -55,6 +58,11 @@ export interface EngineOptions {
   systemHost?: SystemHost;
   /** Log files for diagnostics, and the redactor that keeps secrets out of them. */
   logging?: { redactor: Redactor; files(): string[] };
+  /**
+   * Where every component logs (each gets a child scoped to it). Default: stderr only (human lines on a terminal,
+   * JSON lines when piped), through the same redactor, so a CLI command's engine still says what went wrong.
+   */
+  logger?: Logger;
   /**
    * Test harness only: serve every venue's kline downloads from this loopback URL (the exchange
    * simulator). The UI never chooses a host: without this the venues' official public endpoints are used.
@@ -80,6 +88,8 @@ export interface Engine {
   readonly metrics: MetricsService;
   /** Webhook, Slack, Discord and Telegram messages about rounds, safety, the signal source, errors and fills. */
   readonly notifications: NotificationService;
+  /** The engine's logger, for the shell's own parts (the headless /metrics endpoint). */
+  readonly logger: Logger;
   readonly dispatch: Dispatch;
   status(): AppStatus;
   /** Add a cleanup step; steps run in reverse order on shutdown, before the database closes. */
@@ -99,6 +109,8 @@ const SHUTDOWN_BUSY_TIMEOUT_MS = 250;
 
 export function createEngine(options: EngineOptions): Engine {
   const startedAt = Date.now();
+  const redactor = options.logging?.redactor ?? new Redactor();
+  const logger = options.logger ?? createPinoLogger({ redactor, ...stderrConsole() });
   const dbFile = join(options.dataDir, 'cockpit.sqlite');
   const db = openDatabase(dbFile);
   try {
@@ -107,17 +119,19 @@ export function createEngine(options: EngineOptions): Engine {
     db.close();
     throw error;
   }
-  const bus = new EventBus();
+  const bus = new EventBus(logger.child('event-bus'));
   const settingsRepo = new SettingsRepo(db);
-  const actions = new ActionsRepo(db);
+  const actions = new ActionsRepo(db, logger.child('actions'));
+  const safetyLog = logger.child('safety');
   const killSwitchStore = new KillSwitchStore(db, settingsRepo);
   const safety = new SafetyService(
     {
       store: killSwitchStore,
       audit: actions,
       marker: new UnsavedKillSwitchMarker(options.dataDir),
+      log: safetyLog,
       alert: (message) => {
-        console.error(`[safety] ${message}`);
+        safetyLog.error(message);
         bus.emit('toast', { level: 'error', message, component: 'safety' });
       },
     },
@@ -131,12 +145,11 @@ export function createEngine(options: EngineOptions): Engine {
   let knownDisplays: DisplayInfo[] = [];
   // The checklist and the probe compare display layouts synchronously: remember the last layout seen.
   const desktop = { ...baseDesktop, displays: async () => (knownDisplays = await baseDesktop.displays()) };
-  const redactor = options.logging?.redactor ?? new Redactor();
   const learnSecrets = () => redactor.addSecret(settings.signalToken());
   let reader: Promise<RegionReader> | null = null;
   // One OCR worker for the whole engine: calibration readouts and the autopilot share it.
   const sharedReader = () => (reader ??= desktop.createReader());
-  const autopilot = new AutopilotService({ db, bus, safety, settings, actions, mouse: desktop.mouse, createReader: sharedReader, displays: () => desktop.displays(), grabRegion: (region) => desktop.grabRegion(region) });
+  const autopilot = new AutopilotService({ db, bus, safety, settings, actions, mouse: desktop.mouse, createReader: sharedReader, displays: () => desktop.displays(), grabRegion: (region) => desktop.grabRegion(region), log: logger.child('autopilot') });
   strategies.register({ id: 'autopilot', label: 'Crash autopilot', kind: 'autopilot' }, (enabled) => {
     const profileName = settings.stored().activeProfile;
     const profile = profileName ? profiles.get(profileName) : undefined;
@@ -177,26 +190,31 @@ export function createEngine(options: EngineOptions): Engine {
     redactor,
     diagnosticsDir: join(options.dataDir, 'diagnostics'),
   });
-  const markets = new MarketsService({ db, actions, settings: settingsRepo, cipher: options.cipher, bus, safety, toggles: strategies, onTogglesRegistered: publishStatus });
-  if (options.startMarkets ?? true) void markets.start().catch((error: Error) => console.error('[engine] markets start failed:', error.message));
+  const markets = new MarketsService({ db, actions, settings: settingsRepo, cipher: options.cipher, bus, safety, toggles: strategies, onTogglesRegistered: publishStatus, log: logger.child('markets') });
+  const engineLog = logger.child('engine');
+  if (options.startMarkets ?? true) void markets.start().catch((error: Error) => engineLog.error(`markets start failed: ${error.message}`));
   /** What stopping the markets left resting at the venues (or swept), for the audit log at shutdown. */
   let marketsStopped: string | null = null;
   const stopTrading = async (reason: string) => {
     const stops = await Promise.allSettled([markets.close().then((report) => void (marketsStopped = report)), autopilot.stop(reason)]);
-    for (const stop of stops) if (stop.status === 'rejected') console.error('[engine] stopping trading failed:', stop.reason);
+    for (const stop of stops) if (stop.status === 'rejected') engineLog.error('stopping trading failed', { err: stop.reason });
   };
 
-  const history = createHistory({ db, bus, dataDir: options.dataDir, startedAt, settings, markets, toggles: strategies });
+  const history = createHistory({ db, bus, dataDir: options.dataDir, startedAt, settings, markets, toggles: strategies, log: logger.child('history') });
   history.start();
 
   const optimize = new OptimizeJobs({ db, bus });
   shutdownSteps.push(() => optimize.close());
-  const metrics = new MetricsService(engineMetricsSources({ bus, actions, autopilot, markets }));
+  const metrics = new MetricsService(engineMetricsSources({ bus, actions, autopilot, markets, log: logger.child('metrics') }));
   metrics.start();
   shutdownSteps.push(() => metrics.stop());
-  const notifications = createNotifications({ db, bus, settingsRepo, secrets: secretStore, actions, safety, redactor, options: options.notifications });
+  const notifications = createNotifications({ db, bus, settingsRepo, secrets: secretStore, actions, safety, redactor, log: logger.child('notifications'), options: options.notifications });
+  // Remote control follows the Telegram channels; stopped before the notifications (steps run in reverse).
+  const remote = createRemoteControl({ settingsRepo, secrets: secretStore, actions, safety, markets, autopilot, strategies, redactor, log: logger.child('remote-control'), options: options.notifications });
+  const detachRemote = notifications.onChannels((channels) => remote.sync(channels));
   notifications.start();
   shutdownSteps.push(() => notifications.stop());
+  shutdownSteps.push(() => (detachRemote(), remote.stop()));
 
   const handlers: CockpitHandlers = {
     app: {
@@ -225,7 +243,7 @@ export function createEngine(options: EngineOptions): Engine {
     calibration: calibrationHandlers(desktop, sharedReader, safety, actions),
     system: { ...system, ...setupGuideHandlers(new SetupFactsRepo(db), settingsRepo) },
     // Downloads draw on the same per-host weight budgets as the live connectors.
-    backtest: backtestHandlers(db, bus, { baseUrl: options.klineBaseUrl, source: { budgets: markets.budgets } }),
+    backtest: backtestHandlers(db, bus, { baseUrl: options.klineBaseUrl, source: { budgets: markets.budgets }, log: logger.child('backtest') }),
     markets: marketsHandlers(markets),
     optimize: optimizeHandlers(optimize),
     history: history.handlers,
@@ -244,7 +262,8 @@ export function createEngine(options: EngineOptions): Engine {
     markets,
     metrics,
     notifications,
-    dispatch: createDispatcher(contract, handlers),
+    logger,
+    dispatch: createDispatcher(contract, handlers, logger.child('dispatch')),
     status,
     onShutdown: (step) => void shutdownSteps.push(step),
     stopTrading,

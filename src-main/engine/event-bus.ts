@@ -1,5 +1,6 @@
 // Runs in: engine (Node or Electron main). No electron import.
 import type { EventName, EventPayload } from '../../src-shared/contract';
+import { silentLogger, type Logger } from '../core/logging/logger';
 
 type Listener<N extends EventName> = (payload: EventPayload<N>) => void;
 type AnyListener = (name: EventName, payload: unknown) => void;
@@ -11,6 +12,8 @@ type AnyListener = (name: EventName, payload: unknown) => void;
 export class EventBus {
   private readonly listeners = new Map<EventName, Set<(payload: never) => void>>();
   private readonly wildcard = new Set<AnyListener>();
+
+  constructor(private readonly log: Logger = silentLogger) {}
 
   emit<N extends EventName>(name: N, payload: EventPayload<N>): void {
     for (const listener of this.listeners.get(name) ?? []) this.safely(() => (listener as Listener<N>)(payload));
@@ -35,7 +38,7 @@ export class EventBus {
     try {
       fn();
     } catch (error) {
-      console.error('[event-bus] listener failed:', error);
+      this.log.error('a listener failed', { err: error });
     }
   }
 }

@@ -55,7 +55,7 @@ export async function startHeadless<Opened extends { engine: Engine }>(options: 
   const { engine } = opened;
   const token = options.token ?? randomBytes(24).toString('base64url');
   const serveStatic = createStaticHandler(options.rendererDir);
-  const serveMetrics = createMetricsHandler(token, engine.metrics);
+  const serveMetrics = createMetricsHandler(token, engine.metrics, engine.logger.child('metrics'));
   handle = (req, res) => {
     const verdict = guard.check(req);
     if (!verdict.ok) return respond(res, verdict.status, verdict.reason);

@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { secretsEqual } from '../adapters/secrets/constant-time';
+import { errorText, type Logger } from '../core/logging/logger';
 import { respond, SECURITY_HEADERS } from './request-guard';
 
 export const METRICS_PATH = '/metrics';
@@ -21,7 +22,7 @@ const BearerHeader = z
  * Answers GET/HEAD /metrics and returns true; false for any other path. The metrics say what the cockpit trades and
  * how, so they need the same token as the bridge: a header, not the URL's fragment, which a scraper cannot send.
  */
-export function createMetricsHandler(token: string, metrics: MetricsSource) {
+export function createMetricsHandler(token: string, metrics: MetricsSource, log: Logger) {
   return (req: IncomingMessage, res: ServerResponse, pathname: string): boolean => {
     if (pathname !== METRICS_PATH) return false;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -40,7 +41,7 @@ export function createMetricsHandler(token: string, metrics: MetricsSource) {
         res.end(req.method === 'HEAD' ? undefined : body);
       },
       (error: unknown) => {
-        console.error('[metrics] rendering failed:', error instanceof Error ? error.message : error);
+        log.error(`rendering failed: ${errorText(error)}`);
         respond(res, 500, 'Metrics are unavailable; see the cockpit log.');
       },
     );

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../test/support/temp-dir';
 import { Redactor } from '../../core/logging/redact';
 import { buildDiagnostics, writeDiagnostics } from './diagnostics';
-import { RotatingLog, teeConsole } from './rotating-log';
+import { RotatingLog } from './rotating-log';
 
 const dirs: Array<{ cleanup(): void }> = [];
 const dir = () => {
@@ -45,23 +45,18 @@ describe('RotatingLog', () => {
     for (const f of files) for (const l of readFileSync(f, 'utf8').trim().split('\n')) expect(() => JSON.parse(l)).not.toThrow();
   });
 
-  it('tees console.warn into the log and restores it', () => {
-    const log = new RotatingLog({ dir: dir(), redactor: new Redactor() });
-    const originalWarn = console.warn;
-    const muted = () => {};
-    console.warn = muted;
-    const restore = teeConsole(log);
-    expect(console.warn).not.toBe(muted);
-    console.warn('[ipc] refused', { token: 'abcdefgh' });
-    restore();
-    const restored = console.warn;
-    console.warn = originalWarn;
+  it('appends serialised lines (the pino destination) through the redactor, with the same rotation', () => {
+    const redactor = new Redactor();
+    redactor.addSecret('PLANTED-SECRET-456');
+    const log = new RotatingLog({ dir: dir(), redactor, maxBytes: 200, maxFiles: 2 });
+    log.writeLine(JSON.stringify({ level: 'warn', msg: 'key PLANTED-SECRET-456' }));
+    expect(JSON.parse(readFileSync(log.files()[0]!, 'utf8'))).toEqual({ level: 'warn', msg: 'key [redacted]' });
+    for (let i = 0; i < 10; i++) log.writeLine(`${JSON.stringify({ level: 'info', msg: `line ${i} ${'x'.repeat(30)}` })}\n`);
     log.close();
-    expect(restored).toBe(muted);
-    const rec = JSON.parse(readFileSync(log.files()[0]!, 'utf8'));
-    expect(rec).toMatchObject({ level: 'warn', scope: 'console' });
-    expect(rec.msg).toContain('[ipc] refused');
-    expect(rec.msg).not.toContain('abcdefgh');
+    const text = log.files().map((f) => readFileSync(f, 'utf8')).join('');
+    expect(log.files()).toHaveLength(2);
+    for (const l of text.trim().split('\n')) expect(() => JSON.parse(l)).not.toThrow();
+    expect(JSON.parse(readFileSync(log.files()[0]!, 'utf8').trim().split('\n').at(-1)!).msg).toMatch(/^line 9 /);
   });
 });
 

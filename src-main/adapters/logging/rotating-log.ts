@@ -1,9 +1,10 @@
 // Runs in: engine (Electron main or Node). Structured JSON-lines log with size-based rotation; every line passes the redactor.
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import type { LogLevel } from '../../core/logging/logger';
 import type { Redactor } from '../../core/logging/redact';
 
-export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+export type { LogLevel };
 
 export interface RotatingLogOptions {
   dir: string;
@@ -45,7 +46,15 @@ export class RotatingLog {
   write(level: LogLevel, scope: string, msg: string, fields?: Record<string, unknown>): void {
     const extra = fields ? (this.redactor.value(fields) as Record<string, unknown>) : {};
     const record = { ...extra, t: new Date(this.now()).toISOString(), level, scope: this.redactor.text(scope), msg: this.redactor.text(msg) };
-    const line = Buffer.from(JSON.stringify(record) + '\n');
+    this.writeLine(JSON.stringify(record) + '\n');
+  }
+
+  /**
+   * Appends one already-serialised line (the pino logger's destination). It passes the redactor once more: a secret
+   * learned after the caller redacted, or one that slipped into a field, still never reaches the disk.
+   */
+  writeLine(text: string): void {
+    const line = Buffer.from(this.redactor.text(text.endsWith('\n') ? text : `${text}\n`));
     let fd = this.open();
     if (this.size > 0 && this.size + line.length > this.maxBytes) fd = this.rotate();
     // Synchronous append: a crash right after a line must not lose it, and lines never interleave.
@@ -87,23 +96,5 @@ export class RotatingLog {
     rmSync(this.file(this.maxFiles - 1), { force: true });
     for (let i = this.maxFiles - 2; i >= 0; i--) if (existsSync(this.file(i))) renameSync(this.file(i), this.file(i + 1));
     return this.open();
-  }
-}
-
-/** Mirrors console.warn/error (used across the engine) into the log. Returns a function restoring the originals. */
-export function teeConsole(log: RotatingLog, scope = 'console'): () => void {
-  const original = { log: console.log, warn: console.warn, error: console.error };
-  const format = (args: unknown[]) => args.map((a) => (a instanceof Error ? `${a.name}: ${a.message}` : typeof a === 'string' ? a : safeJson(a))).join(' ');
-  console.log = (...args: unknown[]) => (log.write('info', scope, format(args)), original.log(...args));
-  console.warn = (...args: unknown[]) => (log.write('warn', scope, format(args)), original.warn(...args));
-  console.error = (...args: unknown[]) => (log.write('error', scope, format(args)), original.error(...args));
-  return () => Object.assign(console, original);
-}
-
-function safeJson(value: unknown): string {
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
   }
 }

@@ -1,4 +1,5 @@
 // Runs in: engine.
+import { silentLogger, type Logger } from '../../core/logging/logger';
 import type { Db } from './database';
 
 export interface ActionRecord {
@@ -21,7 +22,10 @@ export class ActionsRepo {
   private readonly insert;
   private readonly listeners = new Set<(action: RecordedAction) => void>();
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly log: Logger = silentLogger,
+  ) {
     this.insert = db.prepare(
       'INSERT INTO actions (at, kind, target, x, y, mode, reason, execution_id, detail) VALUES (@at, @kind, @target, @x, @y, @mode, @reason, @executionId, @detail)',
     );
@@ -46,7 +50,7 @@ export class ActionsRepo {
       try {
         listener({ ...action, id, at });
       } catch (error) {
-        console.error('[actions] a listener failed:', error);
+        this.log.error('a listener failed', { err: error });
       }
     }
     return id;

@@ -1,4 +1,5 @@
 // Runs in: Node (CLI). `cockpit headless [--host 127.0.0.1] [--port N] [--data DIR] [--open]`
+import { openDataDirLog } from '../../adapters/logging/data-dir-log';
 import { klineBaseUrlFromEnv, KLINE_BASE_URL_ENV } from '../../engine/backtest/kline-override';
 import { resolveDataDir } from '../../engine/data-dir';
 import { claimDataDir } from '../../engine/data-dir-claim';
@@ -32,15 +33,21 @@ export default async function run(args: string[], context: CliContext): Promise<
   // Listening before "ready" is printed: a SIGTERM right after it must stop cleanly, not kill the process.
   const signalled = untilSignal();
   const lock = claimDataDir(dataDir, 'cockpit headless');
-  const shell = await startHeadless({
-    host,
-    port,
-    rendererDir: builtRendererDir(),
-    openEngine: () => openCliEngine(context, lock, { dataDir, shell: 'headless', klineBaseUrl }),
-  }).catch((error: unknown) => {
-    lock.release(); // a no-op if opening the engine already gave it back
-    throw error;
-  });
-  announceReady(shell.url, values.open);
-  return shell.opened.stop(`received ${await signalled}`);
+  // Opened once the data dir is ours: a second cockpit, refused above, never writes into this one's log.
+  const log = openDataDirLog(dataDir);
+  try {
+    const shell = await startHeadless({
+      host,
+      port,
+      rendererDir: builtRendererDir(),
+      openEngine: () => openCliEngine(context, lock, { dataDir, shell: 'headless', klineBaseUrl, logger: log.logger, logging: log.logging }),
+    }).catch((error: unknown) => {
+      lock.release(); // a no-op if opening the engine already gave it back
+      throw error;
+    });
+    announceReady(shell.url, values.open);
+    return await shell.opened.stop(`received ${await signalled}`);
+  } finally {
+    log.close();
+  }
 }

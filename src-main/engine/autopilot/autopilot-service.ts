@@ -5,6 +5,7 @@ import type { DisplayInfo } from '../../../src-shared/contract/services/autopilo
 import type { SignalSourceStatus } from '../../../src-shared/signals';
 import { CallFailure } from '../../../src-shared/contract';
 import type { MousePort, RegionReader } from '../../core/autopilot/ports';
+import { errorText, type Logger } from '../../core/logging/logger';
 import type { RawImage } from '../../core/ocr/raw-image';
 import type { ButtonLook, DisplayLagEstimator } from '../../core/crash';
 import { SignalIntake } from '../../adapters/signals/signal-intake';
@@ -44,6 +45,7 @@ export interface AutopilotDeps {
   /** Captures small boxes around the game's buttons; without it the buttons are not consulted. */
   grabRegion?: (region: Rect) => Promise<RawImage>;
   executorOptions?: Partial<ExecutorOptions>;
+  log: Logger;
 }
 
 export interface StartOptions {
@@ -87,7 +89,7 @@ export class AutopilotService {
   lastReadStats: { reads: number; p50: number; p99: number } | null = null;
   private rehearsalRun: Promise<void> | null = null;
   private rehearsalAbort: AbortController | null = null;
-  private readonly ui = new UiLane((error) => console.error(`[autopilot] a UI notification failed: ${error instanceof Error ? error.message : String(error)}`));
+  private readonly ui = new UiLane((error) => this.deps.log.error(`a UI notification failed: ${errorText(error)}`));
   private observer: RoundObserver | null = null;
   private readonly observationListeners = new Set<(o: Observation) => void>();
   private profile: GameProfile | null = null;
@@ -155,7 +157,7 @@ export class AutopilotService {
     this.reader ??= await this.deps.createReader();
     this.profile = onScreen;
     if (onScreen.regions.balance) void this.warmUpBalance(this.reader, onScreen.regions.balance);
-    this.observer = new RoundObserver(this.reader, onScreen.regions.multiplier, { idleIntervalMs: IDLE_READ_INTERVAL_MS, ...this.betButtonOf(onScreen) });
+    this.observer = new RoundObserver(this.reader, onScreen.regions.multiplier, { idleIntervalMs: IDLE_READ_INTERVAL_MS, log: this.deps.log.child('observer'), ...this.betButtonOf(onScreen) });
     for (const listener of this.observationListeners) this.observer.subscribe(listener);
     this.watch = this.watchGame(options.profile.name, this.observer);
     this.executor = this.createExecutor(this.observer, this.watch);
@@ -208,7 +210,7 @@ export class AutopilotService {
     if (this.running) throw new CallFailure('CONFLICT', 'Stop the autopilot before rehearsing: a rehearsal watches without betting.');
     const onScreen = await this.profileOnDisplay(profile);
     this.reader ??= await this.deps.createReader();
-    return rehearse({ reader: this.reader, region: onScreen.regions.multiplier, profile: profile.name, store: this.signatures, ...this.betButtonOf(onScreen), ...options });
+    return rehearse({ reader: this.reader, region: onScreen.regions.multiplier, profile: profile.name, store: this.signatures, log: this.deps.log.child('observer'), ...this.betButtonOf(onScreen), ...options });
   }
 
   /**
@@ -275,7 +277,7 @@ export class AutopilotService {
       return await this.executor!.play({ signalId, signal, profile: this.profile! });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      console.error(`[autopilot] round ${signal.roundId} failed: ${message}`);
+      this.deps.log.error(`round ${signal.roundId} failed: ${message}`);
       this.ui.post(() => this.deps.bus.emit('toast', { level: 'error', message: `Round ${signal.roundId} failed: ${message}`, component: 'autopilot' }));
       const open = this.current && !FINAL_STATUSES.includes(this.current.status) ? this.current : null;
       if (open && (open.status === 'PLACED_BET' || open.status === 'MONITORING')) await this.protectiveCashout(open);
@@ -289,7 +291,7 @@ export class AutopilotService {
     if (open.mode !== 'live' || !phase || phase.phase !== 'FLYING' || phase.lost) return;
     await this.clicker
       .click({ profile: this.profile!, target: 'cashout', reason: `cash out round ${open.roundId}: the round failed with our bet in flight: protective cash-out`, executionId: open.id, betPlacedLive: true })
-      .catch((error: Error) => console.error(`[autopilot] protective cash-out failed: ${error.message}`));
+      .catch((error: Error) => this.deps.log.error(`protective cash-out failed: ${error.message}`));
   }
 
   /** Learns the game while it plays; bets are refused until it is learned, and stop when it no longer matches. */

@@ -20,12 +20,13 @@ export interface RehearsalOptions {
   /** Every observation, for `cockpit learn --trace`. */
   onObservation?: (o: Observation) => void;
   betButton?: ObserverOptions['betButton'];
+  log?: ObserverOptions['log'];
   /** Stops early (Ctrl+C, the UI's Cancel). */
   signal?: AbortSignal;
 }
 
 export async function rehearse(options: RehearsalOptions): Promise<Rehearsal & { timedOut: boolean }> {
-  const observer = new RoundObserver(options.reader, options.region, { idleIntervalMs: 8, ...(options.betButton ? { betButton: options.betButton } : {}) });
+  const observer = new RoundObserver(options.reader, options.region, { idleIntervalMs: 8, log: options.log, ...(options.betButton ? { betButton: options.betButton } : {}) });
   const watch = new GameWatch({ store: options.store, profile: options.profile, mode: 'rehearse' }).start();
   let seen = 0;
   let finish: () => void = () => {};

@@ -1,6 +1,7 @@
 // Runs in: engine. One read loop over the multiplier region, feeding the round-phase model.
 import type { Rect } from '../../../src-shared/game-profile';
 import type { RegionReader, ScreenRead } from '../../core/autopilot/ports';
+import type { Logger } from '../../core/logging/logger';
 import { buttonChanged, DEFAULT_PHASE_CONFIG, INITIAL_PHASE_STATE, stepPhase, withBetOpen, type ButtonLook, type KnownLooks, type PhaseConfig, type PhaseEvent, type PhaseRead, type PhaseState } from '../../core/crash';
 import { preciseNow } from './clock';
 
@@ -35,6 +36,8 @@ export interface ObserverOptions {
   phase?: PhaseConfig;
   /** Wall clock for read times and waits (tests pass a simulated one). */
   now?: () => number;
+  /** Hears the first failed read of a run of failures (the loop retries, so one line per outage). */
+  log?: Logger;
 }
 
 export class RoundObserver {
@@ -184,7 +187,7 @@ export class RoundObserver {
         const observation: Observation = { read, phaseRead, state: step.state, events: step.events };
         for (const listener of this.listeners) listener(observation);
       } catch (error) {
-        if (this.lastError === null) console.error('[observer] read failed:', error);
+        if (this.lastError === null) this.options.log?.error('read failed', { err: error });
         this.lastError = error;
         await new Promise((r) => setTimeout(r, 200));
       }

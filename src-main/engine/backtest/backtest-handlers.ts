@@ -18,7 +18,7 @@ const ALL = { from: Number.MIN_SAFE_INTEGER, to: Number.MAX_SAFE_INTEGER };
 export function backtestHandlers(db: Db, bus: EventBus, download: Omit<KlineDownloadsOptions, 'bus' | 'cache'> = {}): CockpitHandlers['backtest'] {
   const cache = new CandleCache(db);
   const runs = new BacktestRunStore(db);
-  const jobs = new BacktestJobs({ bus, cache, runs });
+  const jobs = new BacktestJobs({ bus, cache, runs, log: download.log });
   const downloads = new KlineDownloads({ ...download, bus, cache });
   const strategies = strategyNames().map((name) => {
     const def = getStrategyDefinition(name);

@@ -6,6 +6,7 @@ import type { CandleCache } from '../../adapters/store/candle-cache';
 import type { BacktestRunStore } from '../../adapters/store/run-store';
 import { Backtester } from '../../core/backtest/backtester';
 import { splitRunParams } from '../../core/backtest/run-params';
+import { silentLogger, type Logger } from '../../core/logging/logger';
 import type { Candle } from '../../core/strategies/types';
 import { createStrategy, StrategyConfigError } from '../../core/strategies/registry';
 import type { EventBus } from '../event-bus';
@@ -21,6 +22,7 @@ export interface BacktestJobsOptions {
   /** Least time between two `running` progress events. */
   readonly progressEveryMs?: number;
   readonly maxConcurrent?: number;
+  readonly log?: Logger;
 }
 
 export type ParsedRunInput = z.output<typeof BacktestRunInput>;
@@ -156,7 +158,7 @@ export class BacktestJobs {
       const runId = this.options.runs.save({ strategy: result.strategy, params: p.params, source, result });
       return emit({ state: 'done', done, runId, error: null });
     } catch (error) {
-      console.error('[backtest] run failed:', error);
+      (this.options.log ?? silentLogger).error(`run ${p.label} failed`, { err: error });
       return emit({ state: 'failed', done, runId: null, error: error instanceof Error ? error.message : String(error) });
     }
   }

@@ -7,6 +7,7 @@ import type { CandleCache } from '../../adapters/store/candle-cache';
 import { syncKlines } from '../../adapters/backtest/kline-sync';
 import { createKlineSource, type KlineSourceOptions } from '../../adapters/exchange/shared/kline-venues';
 import { barsIn, closedRange } from '../../core/backtest/kline-range';
+import { silentLogger, type Logger } from '../../core/logging/logger';
 import type { EventBus } from '../event-bus';
 
 export interface KlineDownloadsOptions {
@@ -21,6 +22,7 @@ export interface KlineDownloadsOptions {
   readonly source?: Omit<KlineSourceOptions, 'baseUrl'>;
   readonly maxConcurrent?: number;
   readonly now?: () => number;
+  readonly log?: Logger;
 }
 
 type Input = z.output<typeof KlineDownloadInput>;
@@ -68,7 +70,7 @@ export class KlineDownloads {
       return emit({ state: 'done', fetched: r.fetched, pages: r.pages, missing });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      console.error('[backtest] kline download failed:', message);
+      (this.options.log ?? silentLogger).error(`kline download ${venue} ${symbol} ${interval} failed: ${message}`);
       return emit({ state: 'failed', error: message });
     }
   }

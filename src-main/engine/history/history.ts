@@ -5,6 +5,7 @@ import { ReportFiles } from '../../adapters/reports/report-files';
 import type { Db } from '../../adapters/store/database';
 import { EquityRepo } from '../../adapters/store/equity-repo';
 import { ReportRowsRepo } from '../../adapters/store/report-rows-repo';
+import type { Logger } from '../../core/logging/logger';
 import { closedTrades } from '../../core/reports/closed-trades';
 import type { EventBus } from '../event-bus';
 import type { MarketsService } from '../markets/markets-service';
@@ -24,6 +25,7 @@ export interface HistoryDeps {
   readonly markets: MarketsService;
   readonly toggles: StrategyToggles;
   readonly now?: () => number;
+  readonly log: Logger;
 }
 
 export interface History {
@@ -50,7 +52,7 @@ export function createHistory(deps: HistoryDeps): History {
     now,
     alert: (message) => {
       lastFailure = message;
-      console.error(`[history] ${message}`);
+      deps.log.error(message);
       deps.bus.emit('toast', { level: 'warn', message });
     },
   });
@@ -62,7 +64,7 @@ export function createHistory(deps: HistoryDeps): History {
     accounts: () => deps.markets.accounts.list().map((a) => a.id),
     accountEquity: (id) => deps.markets.equity(id),
     closedTrades: (id) => closedTrades(rows.fills(id, now())).length,
-    log: (message) => console.error(`[history] ${message}`),
+    log: (message) => deps.log.error(message),
   });
   const watch = new SessionWatch({
     bus: deps.bus,

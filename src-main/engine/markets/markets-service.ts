@@ -7,6 +7,7 @@ import type { Db } from '../../adapters/store/database';
 import type { SettingsRepo } from '../../adapters/store/settings-repo';
 import type { SecretCipher } from '../../adapters/secrets/secret-store';
 import { RateBudgetRegistry } from '../../core/exchange/rate-budget';
+import { errorText, silentLogger, type Logger } from '../../core/logging/logger';
 import type { EventBus } from '../event-bus';
 import type { SafetyService } from '../services/safety-service';
 import type { StrategyToggles } from '../services/strategy-toggles';
@@ -38,6 +39,7 @@ export interface MarketsDeps {
   readonly userStream?: SessionDeps['userStream'];
   /** A new toggle was registered: the header and tray must re-read the list. */
   readonly onTogglesRegistered?: () => void;
+  readonly log?: Logger;
 }
 
 const toggleId = (configId: string) => `strategy:${configId}`;
@@ -60,8 +62,10 @@ export class MarketsService {
   /** One weight budget per host for the whole process: kline downloads draw on it too. */
   readonly budgets = new RateBudgetRegistry(Date.now);
   private readonly healthTimer: ReturnType<typeof setInterval>;
+  private readonly log: Logger;
 
   constructor(private readonly deps: MarketsDeps) {
+    this.log = deps.log ?? silentLogger;
     this.accounts = new AccountStore(deps.db, deps.settings, deps.cipher);
     this.configs = new StrategyConfigs(deps.settings);
     this.states = new StrategyStateRepo(deps.db);
@@ -90,7 +94,7 @@ export class MarketsService {
         try {
           if (deps.toggles.list().find((t) => t.id === toggleId(c.id))?.enabled) deps.toggles.setEnabled(toggleId(c.id), false);
         } catch (error) {
-          console.error(`[markets] could not untick ${c.id}:`, error instanceof Error ? error.message : error);
+          this.log.error(`could not untick ${c.id}: ${errorText(error)}`);
         }
       }
     });
@@ -306,8 +310,8 @@ export class MarketsService {
     const resting = [...this.sessions.values()].reduce((n, s) => n + s.store.open().filter((o) => o.role === 'stop-loss' || o.role === 'take-profit').length, 0);
     notes.push(held.length === 0 ? 'no open strategy positions' : `${held.length} open strategy position(s) left open with ${resting} protective order(s) resting at the venue (emergency sweep off)`);
     const message = notes.join('; ');
-    // stderr: stdout belongs to the CLI commands' JSON lines.
-    console.error(`[markets] shutdown: ${message}`);
+    // The logger, never stdout: stdout belongs to the CLI commands' JSON lines.
+    this.log.info(`shutdown: ${message}`);
     for (const id of [...this.sessions.keys()]) this.closeSession(id);
     return message;
   }
@@ -398,7 +402,7 @@ export class MarketsService {
   /** Loud: logged, toasted, shown in the health panel; the third in a row switched the strategy off (its protection stays). */
   private strategyFailed(c: StoredStrategyConfig, message: string, stopped: boolean): void {
     const text = redact(message);
-    console.error(`[markets:${c.accountId}] strategy ${c.id} failed: ${text}`);
+    this.log.child(c.accountId).error(`strategy ${c.id} failed: ${text}`, { strategy: c.id, stopped });
     this.deps.bus.emit('toast', { level: 'error', message: stopped ? `${c.id} stopped after repeated failures: ${text}. Its protective orders stay at the venue.` : `${c.id} failed on a candle: ${text}`, component: 'markets' });
     if (stopped) {
       if (this.deps.toggles.list().find((t) => t.id === toggleId(c.id))?.enabled) this.deps.toggles.setEnabled(toggleId(c.id), false);
@@ -453,11 +457,12 @@ export class MarketsService {
     if (s) return s;
     const account = this.accounts.get(id);
     if (!account) throw new CallFailure('NOT_FOUND', `No account ${id}.`);
+    const log = this.log.child(id);
     s = new AccountSession(account, {
       db: this.deps.db,
       budgets: this.budgets,
       credentials: () => this.accounts.credentials(id),
-      log: (level, message) => console[level === 'info' ? 'log' : level](`[markets:${id}] ${redact(message)}`),
+      log: (level, message) => log[level](redact(message)),
       onOrder: (cid) => this.onOrder(id, cid),
       userStream: this.deps.userStream,
       onResynced: () => void this.resyncAccount(id),

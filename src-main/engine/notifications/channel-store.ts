@@ -13,6 +13,8 @@ export const StoredChannel = z.object({
   roundDigestEvery: z.number().int().min(1),
   maxPerMinute: z.number().int().min(1),
   chatId: z.string().nullable(),
+  /** Telegram only: obey /status, /stop, /flatten… from `chatId`. Off unless switched on (older settings lack it). */
+  remoteControl: z.boolean().default(false),
   /** Masked at save time, so listing channels never decrypts a secret. */
   target: z.string(),
 });

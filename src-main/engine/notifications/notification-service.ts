@@ -58,6 +58,7 @@ export class NotificationService {
   private readonly toldTrades = new Set<string>();
   private startedAt = 0;
   private signalDownMs = 60_000;
+  private readonly channelListeners = new Set<(channels: readonly StoredChannel[]) => void>();
 
   constructor(private readonly deps: NotificationDeps) {
     // Kept in memory: the threshold is read on every autopilot.state while the source is down, off the store.
@@ -82,6 +83,12 @@ export class NotificationService {
     },
   };
 
+  /** Hears the stored channels at start and after every save or removal (remote control follows them). */
+  onChannels(listener: (channels: readonly StoredChannel[]) => void): () => void {
+    this.channelListeners.add(listener);
+    return () => this.channelListeners.delete(listener);
+  }
+
   /** Decrypts the channels' secrets and subscribes (kept out of the constructor: no I/O there). */
   start(): void {
     this.startedAt = this.deps.now();
@@ -105,6 +112,7 @@ export class NotificationService {
       }),
       this.deps.onAction((a) => this.publish(detector.action(a, at()))),
     ];
+    this.channelsChanged();
   }
 
   stop(): void {
@@ -187,11 +195,15 @@ export class NotificationService {
     const existing = input.id ? stored.channels.find((c) => c.id === input.id) : undefined;
     if (input.id && !existing) throw new CallFailure('NOT_FOUND', `No notification channel "${input.id}".`);
     const id = existing?.id ?? this.newId(input.label, stored.channels);
+    const remoteControl = input.kind === 'telegram' && (input.remoteControl ?? existing?.remoteControl ?? false);
+    if (input.remoteControl && input.kind !== 'telegram') throw new CallFailure('BAD_INPUT', 'Remote control works only through a Telegram bot.');
     const has = (name: 'url' | 'botToken') => (input[name] !== undefined && input[name] !== '') || (existing !== undefined && this.deps.store.hasSecret(id, name));
     let target: string;
     if (input.kind === 'telegram') {
       const chatId = input.chatId ?? existing?.chatId ?? null;
       if (!has('botToken') || !chatId) throw new CallFailure('BAD_INPUT', 'A Telegram channel needs a bot token and a chat id.');
+      // Commands arrive from a chat with a numeric id; an @channel name could never match, so nothing would be obeyed.
+      if (remoteControl && !/^-?\d+$/.test(chatId)) throw new CallFailure('BAD_INPUT', 'Remote control needs a numeric chat id (your chat with the bot, or a group), not an @channel name.');
       target = `Telegram chat ${chatId}`;
     } else {
       if (!has('url')) throw new CallFailure('BAD_INPUT', `A ${input.kind} channel needs its webhook URL.`);
@@ -206,6 +218,7 @@ export class NotificationService {
       roundDigestEvery: input.roundDigestEvery,
       maxPerMinute: input.maxPerMinute,
       chatId: input.kind === 'telegram' ? (input.chatId ?? existing?.chatId ?? null) : null,
+      remoteControl,
       target,
     };
     // Only the secrets this kind uses are kept: switching a channel's kind must not leave a stale token behind.
@@ -222,6 +235,7 @@ export class NotificationService {
     }
     store.write({ ...stored, channels: existing ? stored.channels.map((c) => (c.id === id ? config : c)) : [...stored.channels, config] });
     this.open(config);
+    this.channelsChanged();
     return this.view();
   }
 
@@ -232,6 +246,7 @@ export class NotificationService {
     this.channels.delete(id);
     this.deps.store.forget(id);
     this.deps.store.write({ ...stored, channels: stored.channels.filter((c) => c.id !== id) });
+    this.channelsChanged();
     return this.view();
   }
 
@@ -248,6 +263,7 @@ export class NotificationService {
         roundDigestEvery: c.roundDigestEvery,
         maxPerMinute: c.maxPerMinute,
         chatId: c.chatId,
+        remoteControl: c.remoteControl,
         target: c.target,
         hasUrl: this.deps.store.hasSecret(c.id, 'url'),
         hasBotToken: this.deps.store.hasSecret(c.id, 'botToken'),
@@ -255,6 +271,18 @@ export class NotificationService {
         status: this.status(c.id),
       })),
     };
+  }
+
+  /** A failing listener must not fail the save that changed the channels. */
+  private channelsChanged(): void {
+    const channels = this.deps.store.read().channels;
+    for (const listener of this.channelListeners) {
+      try {
+        listener(channels);
+      } catch (error) {
+        this.deps.log(`a channel listener failed: ${this.deps.redact(error instanceof Error ? error.message : String(error))}`);
+      }
+    }
   }
 
   private status(id: string): ChannelStatus {

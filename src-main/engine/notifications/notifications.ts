@@ -8,12 +8,14 @@ import { ReportRowsRepo } from '../../adapters/store/report-rows-repo';
 import type { SettingsRepo } from '../../adapters/store/settings-repo';
 import { DEFAULT_RETRY, type RetryPolicy } from '../../core/notifications/send-outcome';
 import { closedTrades } from '../../core/reports/closed-trades';
+import type { Logger } from '../../core/logging/logger';
 import type { Redactor } from '../../core/logging/redact';
 import type { EventBus } from '../event-bus';
 import type { SafetyService } from '../services/safety-service';
 import { timerSleep } from './channel-sender';
 import { ChannelStore } from './channel-store';
 import { NotificationService } from './notification-service';
+import type { RemoteTiming } from './remote-control';
 import { transportFor } from './transports';
 
 export interface NotificationOptions {
@@ -21,6 +23,8 @@ export interface NotificationOptions {
   readonly telegramBaseUrl?: string;
   /** Test harness only: shorter retries. */
   readonly retry?: RetryPolicy;
+  /** Test harness only: shorter long polls and confirmation windows for Telegram remote control. */
+  readonly remote?: Partial<RemoteTiming>;
 }
 
 export interface NotificationWiring {
@@ -31,6 +35,7 @@ export interface NotificationWiring {
   readonly actions: ActionsRepo;
   readonly safety: SafetyService;
   readonly redactor: Redactor;
+  readonly log: Logger;
   readonly options?: NotificationOptions;
 }
 
@@ -52,6 +57,6 @@ export function createNotifications(w: NotificationWiring): NotificationService 
     sleep: timerSleep,
     retry: w.options?.retry ?? DEFAULT_RETRY,
     defer: (work) => void setImmediate(work),
-    log: (line) => console.error(`[notifications] ${line}`),
+    log: (line) => w.log.warn(line),
   });
 }

@@ -2,6 +2,7 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { OrderStatusName, SignalRow, ToastComponent, type OrderRow, type Toast } from '../../../src-shared/contract';
 import type { RecordedAction } from '../../adapters/store/actions-repo';
+import { errorText, silentLogger, type Logger } from '../../core/logging/logger';
 import type { EventBus } from '../event-bus';
 
 /** One capture and OCR read of the multiplier region, as the autopilot's read loop reports it. */
@@ -34,6 +35,8 @@ export interface MetricsSources {
   readonly now?: () => number;
   readonly equityTtlMs?: number;
   readonly equityTimeoutMs?: number;
+  /** A failed equity read is logged here; the scrape goes on without the gauge. */
+  readonly log?: Logger;
 }
 
 /** What the audit log calls a click or a keystroke into the game, sent or refused. */
@@ -97,7 +100,8 @@ export class MetricsService {
         for (const s of sources.streams()) if (s.ageMs !== null) this.set({ stream: s.stream }, Math.max(0, s.ageMs) / 1000);
       },
     });
-    this.equityCache = new CachedCall(() => sources.equity(), sources.equityTtlMs ?? 15_000, sources.equityTimeoutMs ?? 3_000, sources.now ?? Date.now);
+    const log = sources.log ?? silentLogger;
+    this.equityCache = new CachedCall(() => sources.equity(), sources.equityTtlMs ?? 15_000, sources.equityTimeoutMs ?? 3_000, sources.now ?? Date.now, (error) => log.warn(`equity not read: ${errorText(error)}`));
     const equityCache = this.equityCache;
     new Gauge({
       name: 'cockpit_equity',
@@ -202,13 +206,14 @@ class CachedCall<T> {
     private readonly ttlMs: number,
     private readonly timeoutMs: number,
     private readonly now: () => number,
+    private readonly onError: (error: unknown) => void,
   ) {}
 
   async get(): Promise<T | null> {
     if (this.now() - this.fetchedAt >= this.ttlMs) {
       this.running ??= this.call()
         .then((value) => void (this.value = value))
-        .catch((error: unknown) => console.error('[metrics] equity not read:', error instanceof Error ? error.message : error))
+        .catch((error: unknown) => this.onError(error))
         // A failure waits its turn too: a venue that is down must not be asked on every scrape.
         .finally(() => {
           this.fetchedAt = this.now();

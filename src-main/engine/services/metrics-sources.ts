@@ -1,5 +1,6 @@
 // Runs in: engine. Where a running engine's metrics come from: the parts MetricsService observes, and what it reads at scrape time.
 import type { ActionsRepo } from '../../adapters/store/actions-repo';
+import type { Logger } from '../../core/logging/logger';
 import type { AutopilotService } from '../autopilot/autopilot-service';
 import type { EventBus } from '../event-bus';
 import type { MarketsService } from '../markets/markets-service';
@@ -11,9 +12,10 @@ export interface MetricsParts {
   readonly autopilot: AutopilotService;
   readonly markets: MarketsService;
   readonly now?: () => number;
+  readonly log?: Logger;
 }
 
-export function engineMetricsSources({ bus, actions, autopilot, markets, now = Date.now }: MetricsParts): MetricsSources {
+export function engineMetricsSources({ bus, actions, autopilot, markets, now = Date.now, log }: MetricsParts): MetricsSources {
   return {
     bus,
     actions,
@@ -23,6 +25,7 @@ export function engineMetricsSources({ bus, actions, autopilot, markets, now = D
     streams: () => [...markets.streamHealth().map((h): StreamAge => ({ stream: `${h.accountId}/${h.stream}`, ageMs: h.lastMessageAgeMs })), ...signalSourceAge(autopilot, now())],
     equity: () => accountsEquity(markets),
     now,
+    log,
   };
 }
 

@@ -2,6 +2,7 @@
 import { CallFailure, type TradingMode } from '../../../src-shared/contract';
 import type { FirstRunChecklist } from '../../../src-shared/contract/services/system';
 import { liveBlockers } from '../../core/first-run/checklist';
+import { errorText, silentLogger, type Logger } from '../../core/logging/logger';
 import type { ActionRecord } from '../../adapters/store/actions-repo';
 import type { UnsavedKillSwitch } from '../../adapters/store/unsaved-kill-switch-marker';
 
@@ -24,6 +25,8 @@ export interface SafetyDeps {
   readonly marker: { write(note: UnsavedKillSwitch): boolean; clear(): void };
   /** Reaches the user everywhere at once: log, stderr, a toast. */
   readonly alert: (message: string) => void;
+  /** Failures that must not stop the kill switch: an audit write, a listener. */
+  readonly log?: Logger;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly now?: () => number;
 }
@@ -51,6 +54,7 @@ export class SafetyService {
   private readonly listeners = new Set<(snapshot: SafetySnapshot) => void>();
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly now: () => number;
+  private readonly log: Logger;
 
   constructor(
     private readonly deps: SafetyDeps,
@@ -59,6 +63,7 @@ export class SafetyService {
     this.killSwitch = initial.killSwitch;
     this.sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.now = deps.now ?? Date.now;
+    this.log = deps.log ?? silentLogger;
   }
 
   snapshot(): SafetySnapshot {
@@ -218,7 +223,7 @@ export class SafetyService {
     try {
       this.deps.audit.record(action);
     } catch (error) {
-      console.error(`[safety] audit record "${action.kind} ${action.target ?? ''}" not written:`, error instanceof Error ? error.message : error);
+      this.log.error(`audit record "${action.kind} ${action.target ?? ''}" not written: ${errorText(error)}`);
     }
   }
 
@@ -229,7 +234,7 @@ export class SafetyService {
       try {
         listener(snapshot);
       } catch (error) {
-        console.error('[safety] a listener failed:', error);
+        this.log.error('a listener failed', { err: error });
       }
     }
     return snapshot;

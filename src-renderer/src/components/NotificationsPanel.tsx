@@ -30,15 +30,16 @@ interface Draft {
   roundDigestEvery: string;
   maxPerMinute: string;
   chatId: string;
+  remoteControl: boolean;
   url: string;
   botToken: string;
   signingSecret: string;
 }
 
-const emptyDraft = (): Draft => ({ kind: 'telegram', label: '', enabled: true, topics: ALL_ON, roundDigestEvery: '1', maxPerMinute: '20', chatId: '', url: '', botToken: '', signingSecret: '' });
+const emptyDraft = (): Draft => ({ kind: 'telegram', label: '', enabled: true, topics: ALL_ON, roundDigestEvery: '1', maxPerMinute: '20', chatId: '', remoteControl: false, url: '', botToken: '', signingSecret: '' });
 
 function draftOf(c: NotificationChannelView): Draft {
-  return { id: c.id, kind: c.kind, label: c.label, enabled: c.enabled, topics: c.topics, roundDigestEvery: String(c.roundDigestEvery), maxPerMinute: String(c.maxPerMinute), chatId: c.chatId ?? '', url: '', botToken: '', signingSecret: '' };
+  return { id: c.id, kind: c.kind, label: c.label, enabled: c.enabled, topics: c.topics, roundDigestEvery: String(c.roundDigestEvery), maxPerMinute: String(c.maxPerMinute), chatId: c.chatId ?? '', remoteControl: c.remoteControl, url: '', botToken: '', signingSecret: '' };
 }
 
 function StatusChip({ channel }: { channel: NotificationChannelView }) {
@@ -86,7 +87,7 @@ export function NotificationsPanel() {
         topics: d.topics,
         roundDigestEvery: Number(d.roundDigestEvery),
         maxPerMinute: Number(d.maxPerMinute),
-        ...(d.kind === 'telegram' ? { chatId: d.chatId } : {}),
+        ...(d.kind === 'telegram' ? { chatId: d.chatId, remoteControl: d.remoteControl } : {}),
         ...(d.kind !== 'telegram' && d.url ? { url: d.url } : {}),
         ...(d.kind === 'telegram' && d.botToken ? { botToken: d.botToken } : {}),
         ...(d.kind === 'webhook' && d.signingSecret ? { signingSecret: d.signingSecret } : {}),
@@ -123,6 +124,7 @@ export function NotificationsPanel() {
                 {c.target} · {TOPICS.filter((t) => c.topics[t.topic]).map((t) => t.topic).join(', ') || 'nothing switched on'}
                 {c.topics.rounds && c.roundDigestEvery > 1 ? ` · digest every ${c.roundDigestEvery} rounds` : ''} · max {c.maxPerMinute}/min
                 {c.status.dropped > 0 ? ` · ${c.status.dropped} not sent` : ''}
+                {c.remoteControl ? ' · remote control on' : ''}
               </div>
             </div>
             <div className="row">
@@ -177,6 +179,10 @@ export function NotificationsPanel() {
               <label>
                 Chat id
                 <input value={draft.chatId} onChange={(e) => setDraft({ ...draft, chatId: e.target.value })} placeholder="123456789 or @channel" />
+              </label>
+              <label style={{ display: 'flex', gap: 4, alignItems: 'end' }} title="Only this chat is obeyed; arming live stays in the app. Needs a numeric chat id.">
+                <input type="checkbox" checked={draft.remoteControl} onChange={(e) => setDraft({ ...draft, remoteControl: e.target.checked })} />
+                Remote control from this chat (/status, /pnl, /positions, /stop, /flatten, /dry)
               </label>
             </div>
           ) : (

@@ -50,6 +50,8 @@ export const NotificationChannelView = z.object({
   roundDigestEvery: z.number().int(),
   maxPerMinute: z.number().int(),
   chatId: z.string().nullable(),
+  /** Telegram only: commands from the chat are obeyed (/status, /pnl, /positions, /stop, /flatten, /dry; never /live). */
+  remoteControl: z.boolean(),
   /** The destination with anything that could be a credential cut off, e.g. `https://hooks.slack.com/…`. */
   target: z.string(),
   hasUrl: z.boolean(),
@@ -84,6 +86,8 @@ export const SaveChannelInput = z
       .regex(/^(-?\d{1,20}|@[A-Za-z0-9_]{5,32})$/, 'must be a numeric chat id or @channelname')
       .nullable()
       .optional(),
+    /** Telegram only: obey commands from the chat id (needs a numeric id). Omitted: keep the stored choice (off for a new channel). */
+    remoteControl: z.boolean().optional(),
     // Write-only secrets, stored encrypted and never sent back. Omitted: keep the stored one.
     /** Webhook, Slack and Discord: the URL (Slack's and Discord's embed their token). */
     url: HttpUrl.optional(),

@@ -18,6 +18,8 @@ const violations: Array<{ what: string; path: string; code: string; rule: RegExp
   { what: 'shared code importing the engine', path: 'src-shared/fixture.ts', code: "import { createEngine } from '../src-main/engine/engine';\nexport const e = createEngine;\n", rule: /depends on nothing/ },
   { what: 'SQL in the engine', path: 'src-main/engine/fixture.ts', code: "// Runs in: engine.\nimport type { Db } from '../adapters/store/database';\nexport const count = (db: Db) => db.prepare('SELECT COUNT(*) FROM signals').get();\n", rule: /SQL lives in src-main\/adapters\/store/ },
   { what: 'SQL in an adapter outside the store', path: 'src-main/adapters/signals/fixture.ts', code: "// Runs in: engine.\nimport type { Db } from '../store/database';\nexport const wipe = (db: Db) => db.exec(`DELETE FROM signals`);\n", rule: /SQL lives in src-main\/adapters\/store/ },
+  { what: 'console.error in the engine', path: 'src-main/engine/fixture.ts', code: "// Runs in: engine.\nexport const fail = (e: unknown) => console.error('[x] failed:', e);\n", rule: /injected Logger/ },
+  { what: 'a computed console call in an adapter', path: 'src-main/adapters/signals/fixture.ts', code: "// Runs in: engine.\nexport const say = (level: 'warn' | 'error', m: string) => console[level](m);\n", rule: /injected Logger/ },
   { what: 'a pragma outside the store', path: 'src-main/engine/fixture.ts', code: "// Runs in: engine.\nimport type { Db } from '../adapters/store/database';\nexport const wal = (db: Db) => db.pragma('journal_mode = WAL');\n", rule: /SQL lives in src-main\/adapters\/store/ },
 ];
 
@@ -41,6 +43,12 @@ describe('lint boundaries', () => {
     const code = "// Runs in: engine.\nimport type { Db } from './database';\nexport const count = (db: Db) => db.prepare('SELECT COUNT(*) FROM signals').get();\n";
     const [result] = await eslint.lintText(code, { filePath: 'src-main/adapters/store/fixture.ts' });
     expect(result!.messages.filter((m) => m.severity === 2)).toEqual([]);
+  });
+
+  it('allows console in engine tests and in the CLI, which prints to the terminal by design', async () => {
+    const test = await eslint.lintText("export const say = () => console.log('x');\n", { filePath: 'src-main/engine/fixture.test.ts' });
+    const cli = await eslint.lintText("// Runs in: Node (CLI).\nexport const say = () => console.log('x');\n", { filePath: 'src-main/cli/fixture.ts' });
+    for (const [result] of [test, cli]) expect(result!.messages.filter((m) => m.severity === 2)).toEqual([]);
   });
 
   it('allows a tag that says where the file runs, in its words', async () => {

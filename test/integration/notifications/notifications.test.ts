@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { NotificationsView, NotificationTestResult, type AppStatus, type Execution, type OrderRow, type Result } from '../../../src-shared/contract';
 import { ScryptCipher } from '../../../src-main/adapters/secrets/scrypt-cipher';
 import { createEngine, type Engine } from '../../../src-main/engine/engine';
+import { captureLogger } from '../../support/capture-logger';
 import { tempDir } from '../../support/temp-dir';
 import { startFakeServer, TELEGRAM_OK, WEBHOOK_OK, type FakeServer, type Received } from './fake-servers';
 
@@ -58,6 +59,8 @@ describe('notifications', () => {
       shell: 'cli',
       cipher: new ScryptCipher('test passphrase'),
       startMarkets: false,
+      // Lines as the code wrote them, before the logger's redaction: the code itself must not log a secret.
+      logger: captureLogger(logged),
       notifications: { telegramBaseUrl: telegram.url, retry: { maxAttempts: 6, baseMs: 50, maxMs: 1_000 } },
     });
     const topics = { rounds: true, safety: true, signals: true, errors: true, trades: true };

@@ -4,7 +4,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDiagnostics } from '../../../src-main/adapters/logging/diagnostics';
-import { RotatingLog, teeConsole } from '../../../src-main/adapters/logging/rotating-log';
+import { createPinoLogger } from '../../../src-main/adapters/logging/pino-logger';
+import { RotatingLog } from '../../../src-main/adapters/logging/rotating-log';
 import { ScryptCipher } from '../../../src-main/adapters/secrets/scrypt-cipher';
 import { Redactor } from '../../../src-main/core/logging/redact';
 import { createEngine, type Engine } from '../../../src-main/engine/engine';
@@ -31,32 +32,27 @@ describe('a planted secret', () => {
 
   beforeAll(async () => {
     log = new RotatingLog({ dir: join(dir.path, 'logs'), redactor });
-    engine = createEngine({ dataDir: dir.path, shell: 'cli', cipher: new ScryptCipher('test passphrase') });
-    // Wired as in src-main/electron/main.ts: the redactor learns every stored secret.
-    const learn = () => redactor.addSecret(engine.settings.signalToken());
-    engine.settings.onChange(learn);
-    const mute = { log: console.log, warn: console.warn, error: console.error };
-    Object.assign(console, { log: () => {}, warn: () => {}, error: () => {} });
-    const restore = teeConsole(log);
-    try {
-      results = [
-        await engine.dispatch('settings.setSignalToken', { token: PLANTED }),
-        await engine.dispatch('settings.get', undefined),
-        await engine.dispatch('app.getStatus', undefined),
-      ];
-      // What careless code might log: the secret inside a URL, an error message, a structured field.
-      console.warn(`[signals] connect ws://127.0.0.1:8765/?token=${PLANTED} failed`);
-      console.error(new Error(`auth failed for ${PLANTED}`));
-      log.info('settings', 'saved', { view: engine.settings.get(), apiKey: PLANTED, note: `key ${PLANTED}` });
-    } finally {
-      restore();
-      Object.assign(console, mute);
-    }
+    // Wired as in src-main/electron/main.ts: the engine logs through pino into the rotating file, and teaches the
+    // redactor every stored secret.
+    const logger = createPinoLogger({ redactor, file: log });
+    engine = createEngine({ dataDir: dir.path, shell: 'cli', cipher: new ScryptCipher('test passphrase'), logger, logging: { redactor, files: () => log.files() } });
+    results = [
+      await engine.dispatch('settings.setSignalToken', { token: PLANTED }),
+      await engine.dispatch('settings.get', undefined),
+      await engine.dispatch('app.getStatus', undefined),
+    ];
+    // What careless code might log: the secret inside a URL, an error message, a structured field.
+    const careless = logger.child('signals');
+    careless.warn(`connect ws://127.0.0.1:8765/?token=${PLANTED} failed`);
+    careless.error('auth failed', { err: new Error(`auth failed for ${PLANTED}`) });
+    careless.info('saved', { view: engine.settings.get(), apiKey: PLANTED, note: `key ${PLANTED}` });
+    log.info('settings', 'saved', { view: engine.settings.get(), apiKey: PLANTED, note: `key ${PLANTED}` });
     log.close();
   });
 
   afterAll(async () => {
     await engine.shutdown('test over');
+    log.close();
     dir.cleanup();
   });
 
@@ -75,7 +71,7 @@ describe('a planted secret', () => {
 
   it('is redacted from the log and from an exported diagnostics file', () => {
     const logText = log.files().map((f) => readFileSync(f, 'utf8')).join('');
-    expect(logText).toContain('[signals] connect ws://127.0.0.1:8765/?token=[redacted] failed');
+    expect(logText).toContain('connect ws://127.0.0.1:8765/?token=[redacted] failed');
     expect(logText).toContain('auth failed for [redacted]');
     expect(logText).not.toContain(PLANTED);
     const { path } = writeDiagnostics(join(dir.path, 'diag'), {
