@@ -1,20 +1,11 @@
 // Runs in: engine.
 import { z } from 'zod';
 import { networkError } from './http-post';
-
-/** The Bot API's answer envelope (https://core.telegram.org/bots/api#making-requests). */
-const BotAnswer = z.object({
-  ok: z.boolean(),
-  result: z.unknown().optional(),
-  description: z.string().max(500).optional(),
-  parameters: z.object({ retry_after: z.number().nonnegative().max(86_400).optional() }).optional(),
-});
+import { botMethodUrl, fitMessage, readBotReply } from './telegram-api';
 
 /** At most this many updates per poll: a bounded answer, and a backlog is worked through in turns. */
 const UPDATES_PER_POLL = 20;
 const Updates = z.array(z.unknown()).max(UPDATES_PER_POLL);
-/** Telegram refuses messages over 4096 characters. */
-const TELEGRAM_MAX = 4096;
 const MAX_BODY = 1_000_000;
 
 /** A failed Bot API call, in words that hold no token; `retryAfterMs` when Telegram said how long to wait. */
@@ -64,9 +55,8 @@ export class TelegramBot {
 
   /** Plain text (no parse_mode: nothing in a reply can add markup or links). */
   async sendMessage(chatId: string, text: string, buttons: readonly InlineButton[], signal: AbortSignal): Promise<void> {
-    const body = text.length > TELEGRAM_MAX ? `${text.slice(0, TELEGRAM_MAX - 1)}…` : text;
     const markup = buttons.length > 0 ? { reply_markup: { inline_keyboard: [buttons.map((b) => ({ text: b.text, callback_data: b.data }))] } } : {};
-    await this.call('sendMessage', { chat_id: chatId, text: body, disable_web_page_preview: true, ...markup }, 0, signal);
+    await this.call('sendMessage', { chat_id: chatId, text: fitMessage(text), disable_web_page_preview: true, ...markup }, 0, signal);
   }
 
   /** Stops the button's spinner; `text` shows briefly on the phone. */
@@ -81,7 +71,7 @@ export class TelegramBot {
     let raw: string;
     let headerRetry: number | null;
     try {
-      const response = await fetch(`${baseUrl.replace(/\/+$/, '')}/bot${botToken}/${method}`, {
+      const response = await fetch(botMethodUrl(baseUrl, botToken, method), {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(payload),
@@ -95,20 +85,9 @@ export class TelegramBot {
     } catch (error) {
       throw new TelegramBotError(`${method}: ${networkError(error)}`, null);
     }
-    const answer = BotAnswer.safeParse(safeJson(raw));
-    if (status >= 200 && status < 300 && answer.success && answer.data.ok) return answer.data.result;
-    const retryAfter = answer.success && answer.data.parameters?.retry_after !== undefined ? answer.data.parameters.retry_after * 1000 : headerRetry;
-    // Telegram's descriptions ("Conflict: terminated by other getUpdates request") say what to fix; a fake that
-    // quotes the path back must not put the token on screen.
-    const description = answer.success && answer.data.description ? `: ${answer.data.description.split(botToken).join('[bot token]')}` : answer.success ? '' : ' (not a Bot API answer)';
-    throw new TelegramBotError(`${method}: HTTP ${status}${description}`, retryAfter);
+    const reply = readBotReply({ status, body: raw, retryAfterMs: headerRetry }, botToken);
+    if (reply.ok) return reply.result;
+    throw new TelegramBotError(`${method}: ${reply.error}`, reply.retryAfterMs);
   }
 }
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
