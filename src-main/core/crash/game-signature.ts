@@ -188,8 +188,8 @@ function reliableForRate(samples: readonly { multiplier: number }[], quantum: nu
 
 /**
  * Whether the watched rounds make a signature to bet on. The last whole rounds must agree on the crash look (or on
- * the number vanishing, whatever it left behind) and the decimals, and their rates must be alike: a region drawn over the wrong element, or a game that changed its look
- * mid-rehearsal, never passes.
+ * the number vanishing, whatever it left behind) and the decimals, and their rates must be alike: a region drawn
+ * over the wrong element, or a game that changed its look mid-rehearsal, never passes.
  */
 export function verdictOf(rounds: readonly WatchedRound[], needed = ROUNDS_TO_LEARN): { verdict: Verdict; signature: GameSignature | null } {
   const whole = rounds.filter((r) => r.whole);

@@ -455,9 +455,9 @@ function stepFlying(previous: PhaseState, read: PhaseRead, config: PhaseConfig):
     if (unlike) {
       const oddReads = state.oddReads + 1;
       // Where the number vanishes at a crash, a curve crossing the digits must hold like a blank before it ends our bet.
-      if (read.inkOnly && knownCrash && state.betOpen && config.known?.numberVanishes) return missing({ ...state, oddReads, oddLook: null }, read.at, look, config, true);
-      if (oddReads >= config.confirmReads && mayEnd(true)) return crash(state, read.at, last, 'crash-text', look);
-      return missing({ ...state, oddReads, oddLook: null }, read.at, look, config);
+      const holdsLikeBlank = !!(read.inkOnly && knownCrash && state.betOpen && config.known?.numberVanishes);
+      if (!holdsLikeBlank && oddReads >= config.confirmReads && mayEnd(true)) return crash(state, read.at, last, 'crash-text', look);
+      return missing({ ...state, oddReads, oddLook: null }, read.at, look, config, holdsLikeBlank);
     }
     return hidden(state, previous.hiddenSince ?? read.at, read.at, look, config);
   }
