@@ -54,6 +54,28 @@ describe('learning a game', () => {
     expect(signature!.crashLooks).toHaveLength(2);
   });
 
+  it('a plane passing over same-coloured digits mid-flight (read as words) is not a crash: the round is one round, with the crash it really had', () => {
+    const MAGENTA = { r: 190, g: 24, b: 88 };
+    const PLANE = { r: 210, g: 13, b: 69 };
+    const planeGame: GameLook = {
+      betting: () => text({ r: 240, g: 240, b: 240 }, { long: true }),
+      crashed: (v: number) => value(v, RED, 1),
+      decimals: 2,
+      ink: MAGENTA,
+    };
+    const rate = 0.00025;
+    const { reads } = readStream(planeGame, [{ crash: 1.9 }, { crash: 2.6 }, { crash: 2.2 }], { rate });
+    // The plane crosses the digits for 400 ms in each flight at 1.4x.
+    const flights = reads.filter((r, i) => r.kind === 'value' && r.value === 1.4 && !(reads[i - 1]?.kind === 'value' && (reads[i - 1] as { value: number }).value === 1.4));
+    const covered = (at: number) => flights.some((f) => at >= f.at && at < f.at + 400);
+    const withPlane = reads.map((r) => (r.kind === 'value' && covered(r.at) ? { at: r.at, ...text(PLANE, { long: true }) } : r));
+    const { rounds } = watch(withPlane);
+    expect(flights.length).toBe(3);
+    expect(rounds.map((r) => r.crashValue)).toEqual([expect.closeTo(1.9, 1), expect.closeTo(2.6, 1), expect.closeTo(2.2, 1)]);
+    expect(rounds.map((r) => r.crashLook)).toEqual(Array(3).fill(lookOf({ at: 0, ...value(1, RED, 1) })));
+    expect(verdictOf(rounds).verdict).toEqual({ ready: true });
+  });
+
   it('neither betting seen a frame before the readout changes nor a flight too short to rise twice makes the blank crash a betting look', () => {
     // A jet-like game: the readout goes blank at the crash and shows a frozen 1.00× while betting; the Bet button
     // changes two reads before the readout does.

@@ -101,7 +101,11 @@ export class SignatureLearner {
     let done: WatchedRound | null = null;
     if (this.settling) {
       const settled = events.length > 0 || state.phase !== 'CRASHED' || read.at - this.settling.event.at >= DEFAULT_PHASE_CONFIG.crashSettleMs;
-      if (settled) done = this.closeSettled();
+      // The number rose on past what ended the flight (a sprite over the digits): the round goes on.
+      if (events.some((e) => e.type === 'flight' && e.resumed)) {
+        this.open = this.settling.open;
+        this.settling = null;
+      } else if (settled) done = this.closeSettled();
       else {
         this.settling.vanished &&= showsNoCharacters(read);
         if (state.crashLook !== null) {

@@ -13,6 +13,23 @@ function flight(start: number, crash: number, rate = RATE): PhaseRead[] {
   return reads;
 }
 
+/** Digits in a red-magenta, and a red plane whose mean ink differs from them by less than a colour change. */
+const MAGENTA = { r: 190, g: 24, b: 88 };
+const PLANE = { r: 210, g: 13, b: 69 };
+
+/** A flight in magenta that a plane crosses for 400 ms at 1.3x, read as words in nearly its ink, then flies on. */
+function spritePass(rate = 0.0002): { reads: PhaseRead[]; passFrom: number; last: number } {
+  const passFrom = Math.log(1.3) / rate;
+  const reads: PhaseRead[] = [];
+  let last = 0;
+  for (let at = 0; at < passFrom + 1000; at += POLL_MS) {
+    last = displayedCentsAt(at, rate) / 100;
+    const covered = at >= passFrom && at < passFrom + 400;
+    reads.push(covered ? { at, ...text(PLANE, { long: true }) } : { at, kind: 'value', value: last, decimals: 2, ink: MAGENTA });
+  }
+  return { reads, passFrom, last };
+}
+
 /** A flight in white whose number then stands in dark grey: a lightness step that large is a crash look. */
 function inkRecolouredCrash(): string | undefined {
   const reads = flight(0, 1.5, 0.0002);
@@ -239,6 +256,25 @@ describe('round phase rules within a flight', () => {
     expect(state.flights).toBe(1);
   });
 
+  it('words in the flight\'s own ink (a red plane read as "yp" over red digits) end a watched flight, which resumes when the number rises on past them', () => {
+    const { reads, last } = spritePass();
+    const { events, state } = replayPhases(reads);
+    expect(types(events)).toEqual(['flight', 'crash:crash-text', 'flight']);
+    expect(events.at(-1)).toMatchObject({ type: 'flight', resumed: true });
+    expect(state).toMatchObject({ phase: 'FLYING', flights: 1, lastValue: last });
+  });
+
+  it('crash words in the flight\'s ink followed by the crash value a step up is still the crash', () => {
+    const reads = flight(0, 1.6, 0.0002).map((r) => ({ ...r, ink: MAGENTA }));
+    const last = reads.at(-1)!;
+    const lastValue = last.kind === 'value' ? last.value : 0;
+    for (let i = 1; i <= 5; i++) reads.push({ at: last.at + i * POLL_MS, ...text(PLANE, { long: true }) });
+    for (let i = 6; i <= 20; i++) reads.push({ at: last.at + i * POLL_MS, ...value(lastValue + 0.01, MAGENTA) });
+    const { events, state } = replayPhases(reads);
+    expect(types(events)).toEqual(['flight', 'crash:crash-text']);
+    expect(state.phase).toBe('CRASHED');
+  });
+
   it('adopts a colour the number keeps rising in (games that shade it as it grows)', () => {
     // Past 5x at this rate every read shows a new value, so a recoloured number that keeps rising is still flying.
     const reads = flight(0, 8, 0.0003).map((r) => (r.kind === 'value' && r.value > 5 ? { ...r, ink: RED } : r));
@@ -395,6 +431,22 @@ describe('reads lost while our bet is open', () => {
     }
     expect(types(events)).toEqual(['crash:crash-text']);
     expect(events.find((e) => e.type === 'crash')!.at).toBeLessThan(last.at + 600);
+  });
+
+  it('with our bet open, words in the flight\'s own ink are the number hidden, even in a look learned as a crash', () => {
+    const plane = lookOf({ at: 0, ...text(PLANE, { long: true }) });
+    const config = { ...DEFAULT_PHASE_CONFIG, known: { bettingLooks: ['blank'], crashLooks: [plane] } };
+    const { reads, passFrom } = spritePass();
+    let s = betOpenAfter(reads.filter((r) => r.at < passFrom), config);
+    const events: PhaseEvent[] = [];
+    for (const read of reads.filter((r) => r.at >= passFrom)) {
+      const step = stepPhase(s, read, config);
+      s = step.state;
+      events.push(...step.events);
+      if (read.kind === 'text') expect(showsHiddenNumber(s, read)).toBe(true);
+    }
+    expect(types(events)).toEqual([]);
+    expect(s.phase).toBe('FLYING');
   });
 
   it('a learned crash look still ends the flight with our bet open', () => {

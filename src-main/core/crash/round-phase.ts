@@ -169,6 +169,11 @@ export interface PhaseState {
   readonly changedReads: number;
   /** A blank or text read was seen since the crash: the next rising value is a new round. */
   readonly gapSinceCrash: boolean;
+  /**
+   * The crash was words read in the flight's own ink with no new line: maybe a sprite flying over the digits (a plane
+   * whose red matches the number), so the number rising on past it soon after resumes the flight.
+   */
+  readonly crashMayResume: boolean;
   /** Since when the current value has been shown unchanged outside flight. */
   readonly staticSince: number | null;
 }
@@ -200,6 +205,7 @@ export const INITIAL_PHASE_STATE: PhaseState = {
   crashAt: null,
   changedReads: 0,
   gapSinceCrash: false,
+  crashMayResume: false,
   staticSince: null,
 };
 
@@ -277,6 +283,7 @@ function crash(state: PhaseState, at: number, value: number | null, reason: Cras
       run: null,
       staticSince: null,
       gapSinceCrash: reason !== 'stalled',
+      crashMayResume: false,
     },
     events: [{ type: 'crash', at, value, reason }],
   };
@@ -316,6 +323,7 @@ function stepWaiting(state: PhaseState, read: PhaseRead, config: PhaseConfig): P
     if (s.phase === 'CRASHED' && s.crashReason === 'stalled' && !s.gapSinceCrash && s.crashValue !== null && read.value > s.crashValue) {
       return startFlight(s, read.at, read.value, true, [{ at: read.at, value: read.value }], read, config);
     }
+    if (resumesPastSprite(s, read, config)) return startFlight(s, read.at, read.value, true, [{ at: read.at, value: read.value }], read, config);
     const run = nextRun(s.run, read, config, quantumOf(read, config.quantum));
     if (run.rises >= config.confirmRises) {
       const flight = startFlight(s, run.startAt, read.value, false, run.samples, read, config);
@@ -451,12 +459,19 @@ function stepFlying(previous: PhaseState, read: PhaseRead, config: PhaseConfig):
   }
 
   if (read.kind === 'text') {
-    const unlike = !!read.long || (read.extraLines ?? 0) > 0 || !!(read.ink && state.ink && inkRecoloured(read.ink, state.ink));
+    const ownLook = (read.extraLines ?? 0) === 0 && !(read.ink && state.ink && inkRecoloured(read.ink, state.ink));
+    // Words in the flight's own ink may be a sprite over the digits read as letters ("yp", "age": a red plane over red
+    // digits). With our bet open that is the number hidden, whatever look was learned; watching, it may end the
+    // flight, which resumes if the number rises on past it.
+    const unlike = !ownLook || (!!read.long && !state.betOpen);
     if (unlike) {
       const oddReads = state.oddReads + 1;
       // Where the number vanishes at a crash, a curve crossing the digits must hold like a blank before it ends our bet.
       const holdsLikeBlank = !!(read.inkOnly && knownCrash && state.betOpen && config.known?.numberVanishes);
-      if (!holdsLikeBlank && oddReads >= config.confirmReads && mayEnd(true)) return crash(state, read.at, last, 'crash-text', look);
+      if (!holdsLikeBlank && oddReads >= config.confirmReads && mayEnd(true)) {
+        const ended = crash(state, read.at, last, 'crash-text', look);
+        return ownLook ? { ...ended, state: { ...ended.state, crashMayResume: true } } : ended;
+      }
       return missing({ ...state, oddReads, oddLook: null }, read.at, look, config, holdsLikeBlank);
     }
     return hidden(state, previous.hiddenSince ?? read.at, read.at, look, config);
@@ -475,6 +490,22 @@ function missing(state: PhaseState, at: number, look: string, config: PhaseConfi
   if (at - missingSince < config.missingMs) return { state: next, events: [] };
   if (!state.betOpen || knownCrash) return crash(next, missingSince, state.lastValue, 'disappeared', look);
   return lostOr(next, at, []);
+}
+
+/** How soon after a crash-text the number may come back for the crash to have been a sprite in front of it. */
+const SPRITE_RESUME_MS = 1500;
+
+/**
+ * The number back in the flight's own look soon after words in its ink ended the flight, at least two steps above
+ * where it was and no further than the flight could have grown: the words were a sprite passing over the digits.
+ * A crash value shown after crash text is never above the last flight read by more than a step.
+ */
+function resumesPastSprite(s: PhaseState, read: Extract<PhaseRead, { kind: 'value' }>, config: PhaseConfig): boolean {
+  if (s.phase !== 'CRASHED' || !s.crashMayResume || s.crashAt === null || s.crashValue === null || s.lastValueAt === null) return false;
+  if (read.at - s.crashAt > SPRITE_RESUME_MS || (read.extraLines ?? 0) > s.extraLines) return false;
+  if (read.ink && s.ink && inkRecoloured(read.ink, s.ink)) return false;
+  const reachable = s.crashValue * Math.exp(maxRateOf(config) * (read.at - s.lastValueAt + config.slackMs)) + s.quantum;
+  return read.value >= s.crashValue + 2 * s.quantum - 1e-9 && read.value <= reachable;
 }
 
 /** The flight's number, refused but in the flight's own look: something is in front of it. */

@@ -3,7 +3,8 @@ import { rereadBand, type Candidate, type LineAnalysis } from './band-reread';
 import { borderColour, yccPlanes } from './colour';
 import { chooseLines, isHealthy } from './line-choice';
 import { blobSeeds, colourSeeds, strongInk, type Seed } from './line-seeds';
-import { countMissedBlobs } from './missed-blobs';
+import { missedBlobs, type MissedBlobs } from './missed-blobs';
+import { glyphFeatures } from './glyph-features';
 import { labelComponents, type Component } from './components';
 import type { RawImage } from './raw-image';
 import type { Box } from './text-box';
@@ -18,6 +19,8 @@ export { GLYPH_INK } from './line-seeds';
 const SHRINK_ABOVE_HEIGHT = 160;
 
 interface FirstPass {
+  /** The ink the blobs were found in. */
+  readonly mask: Uint8Array;
   readonly blobs: readonly Component[];
   readonly candidates: readonly Candidate[];
   /** Every line came from separate glyph blobs and reread cleanly: no colour hypotheses needed. */
@@ -53,18 +56,37 @@ export function analyzeRegion(image: RawImage): RegionAnalysis {
     const blobs = blobSeeds(planes, strong, mask);
     const candidates = reread(blobs.seeds);
     const settled = candidates.length > 0 && !blobs.leftOver && candidates.every((c) => c.trusted && isHealthy(c));
-    return { blobs: blobs.blobs, candidates, settled };
+    return { mask, blobs: blobs.blobs, candidates, settled };
   };
   // The most contrasting pixels alone separate glyphs that a glow fuses at the usual level.
   const usual = firstPass(strong.mask);
   const high = usual.settled ? usual : firstPass(strong.high());
   const pass = high.settled ? high : usual;
   const candidates = pass.settled ? pass.candidates : [...pass.candidates, ...reread(colourSeeds(planes, background, strong))];
-  const lines = chooseLines(candidates).map((line) => ({ ...line, missedBlobs: line.missedBlobs + countMissedBlobs(line, pass.blobs) }));
+  const lines = chooseLines(candidates).map((line) => withMissedBlobs(line, missedBlobs(line, pass.blobs), pass.mask));
   return { lines: lines.sort((a, b) => b.line.height - a.line.height) };
 }
 
 /** The tallest line of the region, or null when it is blank. */
 export function analyzeLine(image: RawImage): LineAnalysis | null {
   return analyzeRegion(image).lines[0] ?? null;
+}
+
+/**
+ * A line that lost only its decimal point (a glow blurs a small point below the fill's level, so the second pass
+ * drops it) gets it back from the first pass's ink: it sits on the baseline between two digits, drawn with their
+ * stroke, and the line has no other point. Anything else it lost makes it incomplete, and it is refused.
+ */
+function withMissedBlobs(line: LineAnalysis, missed: MissedBlobs, mask: Uint8Array): LineAnalysis {
+  const point = missed.lostPoint;
+  if (!point) return { ...line, missedBlobs: line.missedBlobs + missed.glyphs.length + missed.points.length };
+  const { ink, bandTop } = line;
+  const data = new Uint8Array(ink.data);
+  const box = { x0: point.x0, x1: point.x1, y0: point.y0 - bandTop, y1: point.y1 - bandTop };
+  for (let y = Math.max(0, box.y0); y < Math.min(ink.height, box.y1); y++) {
+    for (let x = box.x0; x < box.x1; x++) if (mask[(y + bandTop) * ink.width + x]) data[y * ink.width + x] = 255;
+  }
+  const image = { ...ink, data };
+  const glyphs = [...line.glyphs, box].sort((a, b) => a.x0 - b.x0);
+  return { ...line, ink: image, glyphs, features: glyphs.map((g) => glyphFeatures(image, g, line.line)) };
 }

@@ -2,18 +2,29 @@
 import type { LineAnalysis } from './band-reread';
 import type { Component } from './components';
 import type { Box } from './text-box';
-import { isPunctuation } from './text-lines';
+import { isPunctuation, strokeWidth } from './text-lines';
 
 /** A decimal point is at least this tall and wide (in digit heights); smaller specks are stars or grain. */
 const MIN_POINT_SIZE = 0.12;
 
+/** First-pass blobs a line lost: glyph-sized ones, and points. */
+export interface MissedBlobs {
+  readonly glyphs: readonly Component[];
+  readonly points: readonly Component[];
+  /**
+   * The line's decimal point, when that is all it lost: one point drawn with the stroke of the digits around it
+   * (a star or a speck of grain is much smaller), so the line can be read with it put back.
+   */
+  readonly lostPoint: Component | null;
+}
+
 /**
  * First-pass blobs that the line should contain but does not: glyph-high blobs on its baseline next to or between
  * its glyphs, and point-sized blobs on its baseline between two of its glyphs. Each is a digit or a decimal point
- * the second pass lost (a colour model that missed part of a gradient, a glyph peeled off with a curve); reading
- * the line without it would give a wrong value, not a missing one.
+ * the second pass lost (a colour model that missed part of a gradient, a glyph peeled off with a curve, a point
+ * blurred by a glow below the fill's level); reading the line without it would give a wrong value, not a missing one.
  */
-export function countMissedBlobs(line: LineAnalysis, firstPass: readonly Component[]): number {
+export function missedBlobs(line: LineAnalysis, firstPass: readonly Component[]): MissedBlobs {
   const h = line.line.height;
   const top = line.bandTop + line.line.top;
   const bottom = line.bandTop + line.line.bottom;
@@ -23,17 +34,25 @@ export function countMissedBlobs(line: LineAnalysis, firstPass: readonly Compone
   const hasPoint = glyphs.some((g) => g.y1 - g.y0 <= 0.35 * h + 1 && Math.abs(g.y1 - bottom) <= 0.15 * h + 1);
   const x0 = Math.min(...glyphs.map((g) => g.x0));
   const x1 = Math.max(...glyphs.map((g) => g.x1));
-  return firstPass.filter((c) => {
-    if (glyphs.some((g) => intersects(g, c))) return false;
+  const outside = firstPass.filter((c) => !glyphs.some((g) => intersects(g, c)));
+  const glyphLike = (c: Component): boolean => {
     const ch = c.y1 - c.y0;
     const cw = c.x1 - c.x0;
     const onBaseline = Math.abs(c.y1 - bottom) <= 0.15 * h + 1;
-    const glyphLike = ch >= 0.75 * h && ch <= 1.3 * h && cw >= 0.2 * h && cw <= 1.2 * h && (onBaseline || Math.abs(c.y0 - top) <= 0.15 * h + 1);
-    if (glyphLike) return c.x1 >= x0 - 0.8 * h && c.x0 <= x1 + 0.8 * h && c.area >= 0.15 * cw * ch;
+    const sized = ch >= 0.75 * h && ch <= 1.3 * h && cw >= 0.2 * h && cw <= 1.2 * h && (onBaseline || Math.abs(c.y0 - top) <= 0.15 * h + 1);
+    return sized && c.x1 >= x0 - 0.8 * h && c.x0 <= x1 + 0.8 * h && c.area >= 0.15 * cw * ch;
+  };
+  const pointLike = (c: Component): boolean => {
     const centre = (c.x0 + c.x1) / 2;
-    const pointSized = Math.min(ch, cw) >= MIN_POINT_SIZE * h;
+    const pointSized = Math.min(c.y1 - c.y0, c.x1 - c.x0) >= MIN_POINT_SIZE * h;
     return !hasPoint && pointSized && isPunctuation(c, { top, bottom, height: h }, 0) && centres.some((x) => x < centre) && centres.some((x) => x > centre);
-  }).length;
+  };
+  const missed = { glyphs: outside.filter(glyphLike), points: outside.filter((c) => !glyphLike(c) && pointLike(c)) };
+  const [point] = missed.points;
+  if (missed.glyphs.length > 0 || missed.points.length !== 1 || !point) return { ...missed, lostPoint: null };
+  const digits = firstPass.filter((c) => glyphs.some((g) => intersects(g, c)) && c.y1 - c.y0 >= 0.6 * h);
+  const stroke = digits.length > 0 ? strokeWidth(digits, h) : Infinity;
+  return { ...missed, lostPoint: isPunctuation(point, { top, bottom, height: h }, stroke) ? point : null };
 }
 
 function intersects(a: Box, b: Box): boolean {

@@ -224,6 +224,6 @@ export function isPunctuation(c: Component, line: Pick<TextLineGroup, 'top' | 'b
 const SKELETON_HEIGHTS = 2.5;
 
 /** The font's stroke width, roughly, from the glyphs' ink areas. */
-function strokeWidth(glyphs: readonly Component[], height: number): number {
+export function strokeWidth(glyphs: readonly Component[], height: number): number {
   return median(glyphs.map((g) => g.area)) / (SKELETON_HEIGHTS * height);
 }

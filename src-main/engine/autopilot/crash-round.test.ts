@@ -136,3 +136,29 @@ describe('CrashRound with the number hidden (a rocket hovering in front of the d
     expect(play(new CrashRound({ ...setup, betTaken: false }, 1))).toBeNull();
   });
 });
+
+describe('CrashRound: the forced cash-out', () => {
+  const slow = 0.00004;
+  /** The decision at `at` ms of a flight whose reads rise at `readRate` (slower than the game: digits misread low). */
+  function decide(target: number, learnedRate: { min: number; max: number } | null, at: number, readRate = slow) {
+    const round = new CrashRound({ roundId: '1', target, gameCashout: null, flightStart: 0, betTaken: true, lagMs: 0, learnedRate, minSamples: 6, forcedCashoutMs: 60_000 }, 1);
+    for (let t = 0; t < at; t += 500) round.step(flying(t, readRate), { now: t, killSwitch: false, halted: false, clickLatencyMs: 0 });
+    return round.step(flying(at, readRate), { now: at, killSwitch: false, halted: false, clickLatencyMs: 0 });
+  }
+  const learnedSlow = { min: slow, max: slow * 1.01 };
+
+  it('on a slow game, waits for a reachable target the fixed 60 s would cut short', () => {
+    // 15x takes 67.7 s at 0.00004/ms: a 60 s limit would cash out at 11x.
+    expect(decide(15, learnedSlow, 60_000).kind).toBe('watch');
+    expect(decide(15, learnedSlow, 68_000)).toMatchObject({ kind: 'cashout', protective: false, reason: expect.stringMatching(/target 15x reached/) });
+    // Reads that never reach the target are still cut short, half as long again as the target takes.
+    expect(decide(15, learnedSlow, 101_000, slow / 2).kind).toBe('watch');
+    expect(decide(15, learnedSlow, 101_600, slow / 2)).toMatchObject({ kind: 'cashout', protective: true, reason: 'forced after 102 s in flight' });
+  });
+
+  it('still strikes at 60 s when the game was never learned, or the target is near', () => {
+    expect(decide(15, null, 60_000)).toMatchObject({ kind: 'cashout', protective: true, reason: 'forced after 60 s in flight' });
+    // 2x takes 17 s at 0.00004/ms: the fixed limit is the longer one.
+    expect(decide(2, learnedSlow, 60_000, slow / 10)).toMatchObject({ kind: 'cashout', protective: true, reason: 'forced after 60 s in flight' });
+  });
+});

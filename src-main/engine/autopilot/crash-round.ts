@@ -66,6 +66,16 @@ export class CrashRound {
     return Math.min(MAX_COMMIT_AHEAD_MS, Math.max(COMMIT_AHEAD_MS, 1.5 * gaps[gaps.length >> 1]!));
   }
 
+  /**
+   * The flight time after which the bet is cashed out whatever the reads say. On a slow game (0.00004/ms reaches 11x
+   * in 60 s) a reachable target can take longer than the fixed limit: then the limit is half as long again as the
+   * target takes at the slowest rate the game was learned at.
+   */
+  private forcedAfterMs(): number {
+    const { forcedCashoutMs, learnedRate, target } = this.setup;
+    return learnedRate && learnedRate.min > 0 ? Math.max(forcedCashoutMs, (1.5 * Math.log(target)) / learnedRate.min) : forcedCashoutMs;
+  }
+
   get flightStart(): number {
     return this.setup.flightStart;
   }
@@ -134,7 +144,8 @@ export class CrashRound {
     if (ctx.killSwitch) return { kind: 'cashout', reason: 'kill switch engaged: protective cash-out', protective: true };
     if (ctx.halted) return { kind: 'cashout', reason: 'autopilot stopping: protective cash-out', protective: true };
     if (value >= setup.target) return { kind: 'cashout', reason: `target ${setup.target}x reached on screen (${value}x)`, protective: false };
-    if (ctx.now - setup.flightStart >= setup.forcedCashoutMs) return { kind: 'cashout', reason: `forced after ${setup.forcedCashoutMs / 1000} s in flight`, protective: true };
+    const forcedMs = this.forcedAfterMs();
+    if (ctx.now - setup.flightStart >= forcedMs) return { kind: 'cashout', reason: `forced after ${Math.round(forcedMs / 1000)} s in flight`, protective: true };
     if (setup.gameCashout === null) {
       const plan = this.plan(o.state.quantum, ctx.clickLatencyMs);
       if (plan && plan.sendAt - ctx.now <= this.commitAheadMs()) {

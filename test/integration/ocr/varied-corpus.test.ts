@@ -10,7 +10,7 @@ import { runOcrCli } from './run-ocr-cli';
 const HELD_OUT_SEED = 5150;
 const SAMPLES = 500;
 /**
- * The goal is 99.5%; measured 97.8% (489/500, the rest refused) on this seed, so this guards what is reached
+ * The goal is 99.5%; measured 98.0% (490/500, the rest refused) on this seed, so this guards what is reached
  * rather than failing every run. Raise it as the reader improves.
  */
 const MIN_EXACT = 0.975;
