@@ -16,6 +16,7 @@ import { IPC_EVENT_CHANNEL } from '../../src-shared/contract/ipc-channels';
 import { registerContractHandlers } from './ipc-registration';
 import { SafeStorageCipher } from './safe-storage-cipher';
 import { watchDisplays } from './display-watch';
+import { ElectronDesktopNotifier } from './desktop-notifier';
 import { createShellServices } from './shell-services';
 import { TrayController } from './tray-controller';
 import type { TrayAction } from './tray-menu';
@@ -111,6 +112,7 @@ async function start(): Promise<void> {
     systemHost: shell.systemHost,
     logging: log.logging,
     logger: log.logger,
+    desktopNotifier: new ElectronDesktopNotifier(() => showMainWindow(), log.logger.child('desktop-notifications')),
   }));
   fatal.protect(engine);
   const ipcLog = log.logger.child('ipc');

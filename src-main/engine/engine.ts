@@ -13,6 +13,7 @@ import { SettingsRepo } from '../adapters/store/settings-repo';
 import { ProfilesRepo } from '../adapters/store/profiles-repo';
 import { SetupFactsRepo } from '../adapters/store/setup-facts-repo';
 import type { RegionReader } from '../core/autopilot/ports';
+import type { DesktopNotifier } from '../core/notifications/desktop-notification';
 import { autopilotHandlers } from './autopilot/autopilot-handlers';
 import { AutopilotService } from './autopilot/autopilot-service';
 import { calibrationHandlers } from './autopilot/calibration-handlers';
@@ -72,6 +73,8 @@ export interface EngineOptions {
   demo?: DemoInfo;
   /** Test harness only: a local fake Telegram Bot API, shorter retries. */
   notifications?: NotificationOptions;
+  /** Native notifications for desktop channels: the Electron shell's. Without it (headless, CLI) they are unavailable. */
+  desktopNotifier?: DesktopNotifier;
 }
 
 export interface Engine {
@@ -208,7 +211,7 @@ export function createEngine(options: EngineOptions): Engine {
   const metrics = new MetricsService(engineMetricsSources({ bus, actions, autopilot, markets, log: logger.child('metrics') }));
   metrics.start();
   shutdownSteps.push(() => metrics.stop());
-  const notifications = createNotifications({ db, bus, settingsRepo, secrets: secretStore, actions, safety, redactor, log: logger.child('notifications'), options: options.notifications });
+  const notifications = createNotifications({ db, bus, settingsRepo, secrets: secretStore, actions, safety, redactor, log: logger.child('notifications'), options: options.notifications, desktop: options.desktopNotifier });
   // Remote control follows the Telegram channels; stopped before the notifications (steps run in reverse).
   const remote = createRemoteControl({ settingsRepo, secrets: secretStore, actions, safety, markets, autopilot, strategies, redactor, log: logger.child('remote-control'), options: options.notifications });
   const detachRemote = notifications.onChannels((channels) => remote.sync(channels));

@@ -15,7 +15,7 @@ import { marketSymbols } from './symbols';
 import { orderVenue } from './order-venue';
 import type { TraderVenue } from './order-venue';
 import { startUserData, type UserData, type UserStreamOptions } from './user-data';
-import { connectVenue, type VenueConnector } from './venue-connector';
+import { connectVenue, type ConnectorDeps, type VenueConnector } from './venue-connector';
 
 export interface SessionDeps {
   readonly db: Db;
@@ -28,6 +28,8 @@ export interface SessionDeps {
   readonly userStream?: Partial<UserStreamOptions>;
   /** The user-data stream came back and was backfilled: strategies re-check their protection. */
   readonly onResynced?: () => void;
+  /** Hears every REST request to the venue (latency metrics). */
+  readonly observeRest?: ConnectorDeps['observeRest'];
 }
 
 /** Paper fills: the simulator's taker fee, no slippage beyond the book, no partial fills. */
@@ -51,7 +53,7 @@ export class AccountSession {
     private readonly deps: SessionDeps,
   ) {
     const credentials = account.exchange === 'paper' ? undefined : deps.credentials();
-    this.connector = connectVenue(account, { budgets: deps.budgets, credentials });
+    this.connector = connectVenue(account, { budgets: deps.budgets, credentials, observeRest: deps.observeRest });
     const market = this.labelled(this.connector.exchange, this.connector.streams);
     this.store = new OrderStore(deps.db, account.id);
     let lost: string[] = [];

@@ -22,6 +22,7 @@ import { MANUAL, ManualTrading } from './manual-trading';
 import { isLive } from './order-venue';
 import { flattenAccount, type FlattenStep } from './flatten';
 import { riskFor, StrategyConfigs, type StoredStrategyConfig } from './strategy-configs';
+import { MarketTimings, type MarketTiming } from './market-timings';
 import { StrategyTrader } from './strategy-trader';
 import { TraderStateSchema, type TraderStore } from './trader-state';
 
@@ -63,9 +64,11 @@ export class MarketsService {
   readonly budgets = new RateBudgetRegistry(Date.now);
   private readonly healthTimer: ReturnType<typeof setInterval>;
   private readonly log: Logger;
+  private readonly timings: MarketTimings;
 
   constructor(private readonly deps: MarketsDeps) {
     this.log = deps.log ?? silentLogger;
+    this.timings = new MarketTimings(this.log);
     this.accounts = new AccountStore(deps.db, deps.settings, deps.cipher);
     this.configs = new StrategyConfigs(deps.settings);
     this.states = new StrategyStateRepo(deps.db);
@@ -107,6 +110,11 @@ export class MarketsService {
    * while away, lost state, missing protection), enabled or not; then the strategies left enabled
    * resume from the next closed candle (never on a live account, never under the kill switch).
    */
+  /** Venue REST latencies and candle → order latencies, as they happen (the engine's /metrics). */
+  onTiming(listener: (timing: MarketTiming) => void): () => void {
+    return this.timings.on(listener);
+  }
+
   start(): Promise<void> {
     this.started ??= this.startOnce();
     return this.started;
@@ -384,6 +392,7 @@ export class MarketsService {
         blockedReason: () => this.entryGate(c.accountId),
         onEvent: () => this.changed(c.accountId, 'strategy'),
         onFailure: (message, stopped) => this.strategyFailed(c, message, stopped),
+        onTickToOrder: (ms) => this.timings.emit({ kind: 'tick-to-order', ms }),
       },
       this.traderStore(c),
     );
@@ -466,6 +475,7 @@ export class MarketsService {
       onOrder: (cid) => this.onOrder(id, cid),
       userStream: this.deps.userStream,
       onResynced: () => void this.resyncAccount(id),
+      observeRest: (venue, timing) => this.timings.emit({ kind: 'rest', venue, ...timing }),
     });
     this.sessions.set(id, s);
     return s;

@@ -24,8 +24,11 @@ export interface TraderVenue {
   readonly caps: ProtectionCaps;
   /** Free quote currency (cash for sizing). */
   quoteFree(): Promise<number>;
-  /** Places a market order and follows it until it is done; answers the stored order. */
-  marketOrder(side: 'BUY' | 'SELL', quantity: number, meta: { role: string; parent?: string }): Promise<StoredOrder>;
+  /**
+   * Places a market order and follows it until it is done; answers the stored order. `onSend` is called once, as the
+   * request is handed to the venue (after its PENDING record is written).
+   */
+  marketOrder(side: 'BUY' | 'SELL', quantity: number, meta: { role: string; parent?: string; onSend?: () => void }): Promise<StoredOrder>;
   /** A reduce-only conditional exit resting at the venue, attached to its entry. */
   exitOrder(type: ExitType, quantity: number, stopPrice: number, parent: string): Promise<StoredOrder>;
   /**
@@ -97,7 +100,7 @@ export function orderVenue(d: OrderVenueDeps, symbol: string, strategy: string):
     marketOrder: async (side, quantity, meta) => {
       const qty = d.roundQuantity(quantity);
       if (!(qty > 0)) throw new ExchangeError({ kind: 'rejected', message: `quantity ${quantity} rounds to nothing` });
-      let order = await placed(() => d.manager.place({ symbol, side, type: 'MARKET', quantity: qty, reduceOnly: side === 'SELL' && !d.caps.exitsReserveBalance }, { role: meta.role, parentClientOrderId: meta.parent, strategy }));
+      let order = await placed(() => d.manager.place({ symbol, side, type: 'MARKET', quantity: qty, reduceOnly: side === 'SELL' && !d.caps.exitsReserveBalance }, { role: meta.role, parentClientOrderId: meta.parent, strategy }, meta.onSend));
       // A venue may acknowledge before filling: follow the order briefly, never resend it.
       for (let i = 0; i < 20 && !isTerminal(order.status); i++) {
         await new Promise((r) => setTimeout(r, d.pollMs ?? 100));

@@ -40,6 +40,8 @@ export interface TraderHooks {
   readonly onFailure?: (message: string, stopped: boolean) => void;
   /** A position opened or closed (portfolio limits, panels). */
   readonly onPosition?: (open: boolean, pnl: number) => void;
+  /** A market order sent for a closed candle: ms from the engine receiving that candle to the order going to the venue. */
+  readonly onTickToOrder?: (ms: number) => void;
 }
 
 interface Holding {
@@ -80,12 +82,16 @@ export class StrategyTrader {
   private queue: Promise<void> = Promise.resolve();
   private readonly exitFills: ExitFill[] = [];
   private readonly protector: Protector;
+  /** When the candle being processed reached the engine (`now` scale); null outside a candle (start, resync). */
+  private candleReceivedAt: number | null = null;
 
   constructor(
     readonly config: TraderConfig,
     private readonly venue: TraderVenue,
     private readonly hooks: TraderHooks,
     private readonly store: TraderStore,
+    /** Monotonic milliseconds, for latencies only (decisions use the candle's own times). */
+    private readonly now: () => number = () => performance.now(),
   ) {
     this.runner = new StrategyRunner(createStrategy(config.strategy, config.params));
     this.risk = new RiskEngine(config.risk);
@@ -129,7 +135,8 @@ export class StrategyTrader {
     this.stoppedReason = null;
     this.failures = 0;
     this.unsubscribe = this.venue.market.subscribeKlines(this.config.symbol, this.config.interval, (k) => {
-      if (k.closed) void this.enqueue(k);
+      // Stamped on arrival: the wait behind a slow earlier candle is part of this candle's tick → order latency.
+      if (k.closed) void this.enqueue(k, this.now());
     });
     this.note(`started ${this.config.strategy} on ${this.config.symbol} ${this.config.interval}`);
   }
@@ -146,10 +153,17 @@ export class StrategyTrader {
     return this.queue;
   }
 
-  /** Feeds one closed candle (the stream path uses this too). */
-  enqueue(k: Kline): Promise<void> {
+  /** Feeds one closed candle (the stream path uses this too); `receivedAt` is when it reached the engine (`now` scale). */
+  enqueue(k: Kline, receivedAt = this.now()): Promise<void> {
     const candle: Candle = { time: k.openTime, open: k.open, high: k.high, low: k.low, close: k.close, volume: k.volume };
-    return this.run(() => this.onCandle(candle));
+    return this.run(async () => {
+      this.candleReceivedAt = receivedAt;
+      try {
+        await this.onCandle(candle);
+      } finally {
+        this.candleReceivedAt = null;
+      }
+    });
   }
 
   /** After a reconnect or a manual change: read the venue back and put missing protection back now, not at the next close. */
@@ -204,7 +218,7 @@ export class StrategyTrader {
     if (!this.risk.limits.lock(this.config.symbol)) return this.note('entry skipped: order in flight');
     try {
       this.orders++;
-      const fill = await this.venue.marketOrder('BUY', decision.quantity, { role: 'entry' });
+      const fill = await this.venue.marketOrder('BUY', decision.quantity, { role: 'entry', onSend: this.tickToOrder() });
       if (fill.filledQty <= 0) return this.note('entry order did not fill');
       const avg = fill.avgPrice ?? c.close;
       this.holding = { entry: fill.clientOrderId, entryTime: c.time, plan: this.risk.exitPlan('long', avg, fill.filledQty, intent) };
@@ -259,7 +273,7 @@ export class StrategyTrader {
     if (this.venue.caps.exitsReserveBalance) await this.protector.sync(h.entry, this.desired(h, before.remaining - qty));
     this.orders++;
     try {
-      const fill = await this.venue.marketOrder('SELL', qty, { role: reason === 'signal' ? 'exit' : reason, parent: h.entry });
+      const fill = await this.venue.marketOrder('SELL', qty, { role: reason === 'signal' ? 'exit' : reason, parent: h.entry, onSend: this.tickToOrder() });
       this.note(`sold ${short(fill.filledQty)} ${this.config.symbol} at ${short(fill.avgPrice ?? 0)} (${reason})`);
     } catch (e) {
       this.note(`exit order failed (${reason}): ${(e as Error).message}`);
@@ -378,6 +392,14 @@ export class StrategyTrader {
       failures: this.failures,
       stoppedReason: this.stoppedReason,
     });
+  }
+
+  /** Reports the latency from the candle being processed to the order being sent; nothing outside a candle. */
+  private tickToOrder(): (() => void) | undefined {
+    const receivedAt = this.candleReceivedAt;
+    const report = this.hooks.onTickToOrder;
+    if (receivedAt === null || !report) return undefined;
+    return () => report(Math.max(0, this.now() - receivedAt));
   }
 
   private note(message: string): void {

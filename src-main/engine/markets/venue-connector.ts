@@ -2,6 +2,7 @@
 import { createBinanceFutures, createBinanceSpot } from '../../adapters/exchange/binance/binance-factory';
 import type { Credentials } from '../../adapters/exchange/binance/binance-rest';
 import { BybitExchange } from '../../adapters/exchange/bybit/bybit';
+import type { RestTiming } from '../../adapters/exchange/shared/http';
 import type { ResilientStream } from '../../adapters/exchange/shared/ws-stream';
 import type { RateBudgetRegistry } from '../../core/exchange/rate-budget';
 import type { Exchange } from '../../core/exchange/types';
@@ -26,9 +27,15 @@ export interface VenueConnector {
   readonly userData?: UserDataSource;
 }
 
+/** The venue a REST request went to: the host it addresses (a simulator answers as the venue it stands in for). */
+export type RestVenue = 'binance-spot' | 'binance-futures' | 'bybit';
+export const REST_VENUES: readonly RestVenue[] = ['binance-spot', 'binance-futures', 'bybit'];
+
 export interface ConnectorDeps {
   readonly budgets: RateBudgetRegistry;
   readonly credentials?: Credentials;
+  /** Hears every REST request of this connector, by venue (latency metrics). */
+  readonly observeRest?: (venue: RestVenue, timing: RestTiming) => void;
 }
 
 const TIMEOUT_MS = 8_000;
@@ -38,17 +45,19 @@ const REDUCE_ONLY: ProtectionCaps = { exitsReserveBalance: false };
 export function connectVenue(account: Pick<StoredAccount, 'exchange' | 'environment' | 'baseUrl'>, deps: ConnectorDeps): VenueConnector {
   const urls = venueUrls(account);
   const credentials = deps.credentials;
+  const observe = deps.observeRest;
+  const timed = (venue: RestVenue) => (observe ? { observeRest: (t: RestTiming) => observe(venue, t) } : {});
   if (account.exchange === 'binance-futures') {
-    const f = createBinanceFutures({ httpUrl: urls.httpUrl, wsUrl: urls.wsUrl, credentials, budgets: deps.budgets, timeoutMs: TIMEOUT_MS });
+    const f = createBinanceFutures({ httpUrl: urls.httpUrl, wsUrl: urls.wsUrl, credentials, budgets: deps.budgets, timeoutMs: TIMEOUT_MS, ...timed('binance-futures') });
     const restrictions = urls.restrictionsUrl;
-    const assertKey = restrictions ? () => createBinanceSpot({ httpUrl: restrictions, wsUrl: urls.wsUrl, credentials, budgets: deps.budgets, symbols: [], timeoutMs: TIMEOUT_MS }).exchange.assertNoWithdrawPermission() : undefined;
+    const assertKey = restrictions ? () => createBinanceSpot({ httpUrl: restrictions, wsUrl: urls.wsUrl, credentials, budgets: deps.budgets, symbols: [], timeoutMs: TIMEOUT_MS, ...timed('binance-spot') }).exchange.assertNoWithdrawPermission() : undefined;
     return { exchange: f.exchange, streams: f.streams, assertKey, emulateOco: true, lotStep: 1e-3, protection: REDUCE_ONLY, userData: credentials ? { venue: 'binance-futures', url: urls.userWsUrl, rest: f.rest } : undefined };
   }
   if (account.exchange === 'bybit') {
-    const b = new BybitExchange({ httpUrl: urls.httpUrl, wsUrl: urls.wsUrl, category: 'linear', credentials, budgets: deps.budgets, timeoutMs: TIMEOUT_MS });
+    const b = new BybitExchange({ httpUrl: urls.httpUrl, wsUrl: urls.wsUrl, category: 'linear', credentials, budgets: deps.budgets, timeoutMs: TIMEOUT_MS, ...timed('bybit') });
     return { exchange: b, streams: b.streams, assertKey: () => b.assertNoWithdrawPermission(), emulateOco: false, lotStep: 1e-3, protection: REDUCE_ONLY, userData: credentials ? { venue: 'bybit', url: urls.userWsUrl, credentials, clock: b.clock } : undefined };
   }
   // Binance spot; also the public price source of paper accounts (no credentials, no user data).
-  const s = createBinanceSpot({ httpUrl: urls.httpUrl, wsUrl: urls.wsUrl, credentials, budgets: deps.budgets, symbols: marketSymbols(), timeoutMs: TIMEOUT_MS });
+  const s = createBinanceSpot({ httpUrl: urls.httpUrl, wsUrl: urls.wsUrl, credentials, budgets: deps.budgets, symbols: marketSymbols(), timeoutMs: TIMEOUT_MS, ...timed('binance-spot') });
   return { exchange: s.exchange, streams: s.streams, assertKey: () => s.exchange.assertNoWithdrawPermission(), emulateOco: false, lotStep: 1e-5, protection: { exitsReserveBalance: true }, userData: credentials ? { venue: 'binance-spot', url: urls.userWsUrl, credentials, clock: s.clock } : undefined };
 }

@@ -4,11 +4,12 @@ import { ChannelFilter } from '../../core/notifications/channel-filter';
 import { toMessage, type Notice } from '../../core/notifications/notice';
 import { NoticeDetector } from '../../core/notifications/notice-detector';
 import type { ClosedTrade } from '../../core/reports/closed-trades';
-import type { ChannelTransport, RetryPolicy } from '../../core/notifications/send-outcome';
+import type { RetryPolicy } from '../../core/notifications/send-outcome';
 import { SignalWatch } from '../../core/notifications/signal-watch';
 import type { EventBus } from '../event-bus';
 import { ChannelSender } from './channel-sender';
 import { maskUrl, type ChannelStore, type StoredChannel } from './channel-store';
+import { NOT_CONFIGURED, type TransportChoice } from './transports';
 
 type SaveInput = Parameters<CockpitHandlers['notifications']['save']>[0];
 
@@ -20,8 +21,10 @@ export interface NotificationDeps {
   readonly safety: () => { killSwitch: boolean; mode: TradingMode };
   /** An account's closed trades (round trips back to flat), from its recorded fills. */
   readonly closedTrades: (accountId: string) => readonly ClosedTrade[];
-  /** The adapter for a channel, its secrets decrypted; null when one it needs is missing. */
-  readonly transport: (channel: StoredChannel) => ChannelTransport | null;
+  /** The adapter for a channel, its secrets decrypted; or why it has none (a missing secret, no desktop). */
+  readonly transport: (channel: StoredChannel) => TransportChoice;
+  /** Why a desktop channel cannot deliver in this shell (headless, no OS support); null when it can. */
+  readonly desktopUnavailable: () => string | null;
   /** Keeps known secrets out of anything a channel sends or the log shows. */
   readonly redact: (text: string) => string;
   /** Teaches the log redactor a secret as soon as it is stored. */
@@ -43,6 +46,8 @@ interface LiveChannel {
   readonly config: StoredChannel;
   readonly filter: ChannelFilter;
   readonly sender: ChannelSender | null;
+  /** Why there is no sender. */
+  readonly unavailable: string | null;
 }
 
 /**
@@ -78,7 +83,7 @@ export class NotificationService {
     test: async ({ id }) => {
       const channel = this.channels.get(id);
       if (!channel) throw new CallFailure('NOT_FOUND', `No notification channel "${id}".`);
-      if (!channel.sender) return { delivered: false, error: 'not configured: a URL, bot token or chat id is missing' };
+      if (!channel.sender) return { delivered: false, error: channel.unavailable };
       return channel.sender.sendNow(toMessage({ topic: 'test', kind: 'test', at: this.deps.now() }));
     },
   };
@@ -174,20 +179,20 @@ export class NotificationService {
 
   private open(config: StoredChannel): void {
     void this.channels.get(config.id)?.sender?.close();
-    const transport = this.deps.transport(config);
+    const choice = this.deps.transport(config);
     for (const name of ['url', 'botToken', 'signingSecret'] as const) this.deps.learnSecret(this.deps.store.secret(config.id, name));
-    const sender = transport
-      ? new ChannelSender({
-          transport,
-          perMinute: config.maxPerMinute,
-          capacity: QUEUE_CAPACITY,
-          retry: this.deps.retry,
-          now: this.deps.now,
-          sleep: this.deps.sleep,
-          log: (line) => this.deps.log(`${config.label}: ${this.deps.redact(line)}`),
-        })
-      : null;
-    this.channels.set(config.id, { config, filter: new ChannelFilter(config), sender });
+    const filter = new ChannelFilter(config);
+    if ('unavailable' in choice) return void this.channels.set(config.id, { config, filter, sender: null, unavailable: choice.unavailable });
+    const sender = new ChannelSender({
+      transport: choice.transport,
+      perMinute: config.maxPerMinute,
+      capacity: QUEUE_CAPACITY,
+      retry: this.deps.retry,
+      now: this.deps.now,
+      sleep: this.deps.sleep,
+      log: (line) => this.deps.log(`${config.label}: ${this.deps.redact(line)}`),
+    });
+    this.channels.set(config.id, { config, filter, sender, unavailable: null });
   }
 
   private save(input: SaveInput): NotificationsView {
@@ -199,7 +204,12 @@ export class NotificationService {
     if (input.remoteControl && input.kind !== 'telegram') throw new CallFailure('BAD_INPUT', 'Remote control works only through a Telegram bot.');
     const has = (name: 'url' | 'botToken') => (input[name] !== undefined && input[name] !== '') || (existing !== undefined && this.deps.store.hasSecret(id, name));
     let target: string;
-    if (input.kind === 'telegram') {
+    if (input.kind === 'desktop') {
+      // A desktop channel saved in the app stays editable from the browser; a new one there could never deliver.
+      const unavailable = this.deps.desktopUnavailable();
+      if (unavailable && existing?.kind !== 'desktop') throw new CallFailure('BAD_INPUT', `Cannot add a desktop channel: ${unavailable}.`);
+      target = 'This computer';
+    } else if (input.kind === 'telegram') {
       const chatId = input.chatId ?? existing?.chatId ?? null;
       if (!has('botToken') || !chatId) throw new CallFailure('BAD_INPUT', 'A Telegram channel needs a bot token and a chat id.');
       // Commands arrive from a chat with a numeric id; an @channel name could never match, so nothing would be obeyed.
@@ -223,7 +233,9 @@ export class NotificationService {
     };
     // Only the secrets this kind uses are kept: switching a channel's kind must not leave a stale token behind.
     const store = this.deps.store;
-    if (input.kind === 'telegram') {
+    if (input.kind === 'desktop') {
+      for (const name of ['url', 'botToken', 'signingSecret'] as const) store.setSecret(id, name, null);
+    } else if (input.kind === 'telegram') {
       if (input.botToken) store.setSecret(id, 'botToken', input.botToken);
       store.setSecret(id, 'url', null);
       store.setSecret(id, 'signingSecret', null);
@@ -254,6 +266,7 @@ export class NotificationService {
     const stored = this.deps.store.read();
     return {
       signalDownSeconds: stored.signalDownSeconds,
+      desktopUnavailable: this.deps.desktopUnavailable(),
       channels: stored.channels.map((c): NotificationChannelView => ({
         id: c.id,
         kind: c.kind,
@@ -286,9 +299,9 @@ export class NotificationService {
   }
 
   private status(id: string): ChannelStatus {
-    const sender = this.channels.get(id)?.sender;
-    if (sender) return sender.status();
-    return { healthy: false, consecutiveFailures: 0, lastError: 'not configured: a URL, bot token or chat id is missing', lastSentAt: null, sent: 0, queued: 0, dropped: 0 };
+    const channel = this.channels.get(id);
+    if (channel?.sender) return channel.sender.status();
+    return { healthy: false, consecutiveFailures: 0, lastError: channel?.unavailable ?? NOT_CONFIGURED, lastSentAt: null, sent: 0, queued: 0, dropped: 0 };
   }
 
   private newId(label: string, channels: readonly StoredChannel[]): string {

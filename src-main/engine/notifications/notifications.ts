@@ -6,6 +6,7 @@ import type { ActionsRepo } from '../../adapters/store/actions-repo';
 import type { Db } from '../../adapters/store/database';
 import { ReportRowsRepo } from '../../adapters/store/report-rows-repo';
 import type { SettingsRepo } from '../../adapters/store/settings-repo';
+import { desktopUnavailable, type DesktopNotifier } from '../../core/notifications/desktop-notification';
 import { DEFAULT_RETRY, type RetryPolicy } from '../../core/notifications/send-outcome';
 import { closedTrades } from '../../core/reports/closed-trades';
 import type { Logger } from '../../core/logging/logger';
@@ -27,6 +28,7 @@ export interface NotificationOptions {
   readonly remote?: Partial<RemoteTiming>;
 }
 
+
 export interface NotificationWiring {
   readonly db: Db;
   readonly bus: EventBus;
@@ -37,6 +39,8 @@ export interface NotificationWiring {
   readonly redactor: Redactor;
   readonly log: Logger;
   readonly options?: NotificationOptions;
+  /** Native notifications of the desktop shell; absent in the headless cockpit, where desktop channels are unavailable. */
+  readonly desktop?: DesktopNotifier;
 }
 
 export function createNotifications(w: NotificationWiring): NotificationService {
@@ -50,7 +54,8 @@ export function createNotifications(w: NotificationWiring): NotificationService 
     onAction: (listener) => w.actions.onRecord(listener),
     safety: () => w.safety.snapshot(),
     closedTrades: (accountId) => closedTrades(rows.fills(accountId, Date.now())),
-    transport: (channel) => transportFor(channel, store, { telegramBaseUrl, post }),
+    transport: (channel) => transportFor(channel, store, { telegramBaseUrl, post, desktop: w.desktop }),
+    desktopUnavailable: () => desktopUnavailable(w.desktop),
     redact: (text) => w.redactor.text(text),
     learnSecret: (value) => w.redactor.addSecret(value),
     now: Date.now,

@@ -1,20 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderRow, SignalRow } from '../../../src-shared/contract';
-import { observations, parsePrometheus, sampleValue } from '../../../test/support/prometheus-text';
+import { histogramCount, histogramSeries, observations, parsePrometheus, sampleValue } from '../../../test/support/prometheus-text';
 import type { RecordedAction } from '../../adapters/store/actions-repo';
 import { EventBus } from '../event-bus';
+import type { MarketTiming } from '../markets/market-timings';
 import { MetricsService, type AccountEquity, type MetricsSources, type ReadTiming, type StreamAge } from './metrics-service';
 
 function harness(overrides: Partial<MetricsSources> = {}) {
   const bus = new EventBus();
   const actionListeners = new Set<(a: RecordedAction) => void>();
   const readListeners = new Set<(o: ReadTiming) => void>();
+  const timingListeners = new Set<(t: MarketTiming) => void>();
   let nextActionId = 1;
   const state = { positions: 0, streams: [] as StreamAge[], equity: [] as AccountEquity[], equityCalls: 0, now: 1_000_000 };
   const metrics = new MetricsService({
     bus,
     actions: { onRecord: (l) => (actionListeners.add(l), () => actionListeners.delete(l)) },
     reads: { onObservation: (l) => (readListeners.add(l), () => readListeners.delete(l)) },
+    markets: { onTiming: (l) => (timingListeners.add(l), () => timingListeners.delete(l)) },
     signalReceivedAt: (executionId) => (executionId === 7 ? 10_000 : undefined),
     openPositions: () => state.positions,
     streams: () => state.streams,
@@ -29,6 +32,7 @@ function harness(overrides: Partial<MetricsSources> = {}) {
     state,
     action: (a: Omit<RecordedAction, 'id' | 'mode' | 'reason'>) => actionListeners.forEach((l) => l({ id: nextActionId++, mode: 'live', reason: 'test', ...a })),
     read: (ms: number, path: string) => readListeners.forEach((l) => l({ read: { ms, path } })),
+    timing: (t: MarketTiming) => timingListeners.forEach((l) => l(t)),
     scrape: async () => parsePrometheus(await metrics.render()),
   };
 }
@@ -96,6 +100,31 @@ describe('MetricsService', () => {
     expect(text).toMatch(/^cockpit_capture_read_seconds_count\{path="glyph"\} 2$/m);
     expect(text).toMatch(/^cockpit_capture_read_seconds_count\{path="tesseract"\} 1$/m);
     expect(text).toMatch(/^cockpit_capture_read_seconds_bucket\{le="0\.001",path="glyph"\} 1$/m);
+  });
+
+  it('observes candle → order latencies, and REST latencies by venue and outcome with every venue shown from the start', async () => {
+    const h = harness();
+    let text = await h.metrics.render();
+    expect(observations(parsePrometheus(text), 'cockpit_tick_to_order_seconds')).toBe(0);
+    const venues = ['binance-spot', 'binance-futures', 'bybit'];
+    expect(histogramSeries(text, 'cockpit_rest_latency_seconds')).toEqual(venues.flatMap((venue) => ['ok', 'error'].map((outcome) => ({ labels: { venue, outcome }, count: 0 }))));
+    h.timing({ kind: 'tick-to-order', ms: 0.8 });
+    h.timing({ kind: 'tick-to-order', ms: 40 });
+    h.timing({ kind: 'rest', venue: 'bybit', outcome: 'ok', ms: 120 });
+    h.timing({ kind: 'rest', venue: 'bybit', outcome: 'error', ms: 8_000 });
+    h.timing({ kind: 'rest', venue: 'binance-spot', outcome: 'ok', ms: 7 });
+    text = await h.metrics.render();
+    expect(observations(parsePrometheus(text), 'cockpit_tick_to_order_seconds')).toBe(2);
+    expect(() => observations(parsePrometheus(text), 'cockpit_rest_latency_seconds', { venue: 'bybit' })).toThrow(/histogramCount/);
+    expect(histogramCount(text, 'cockpit_rest_latency_seconds', { venue: 'bybit', outcome: 'ok' })).toBe(1);
+    expect(histogramCount(text, 'cockpit_rest_latency_seconds', { venue: 'bybit', outcome: 'error' })).toBe(1);
+    expect(histogramCount(text, 'cockpit_rest_latency_seconds', { venue: 'binance-spot' })).toBe(1);
+    expect(histogramCount(text, 'cockpit_rest_latency_seconds', { venue: 'binance-futures' })).toBe(0);
+    expect(text).toMatch(/^cockpit_tick_to_order_seconds_bucket\{le="0\.001"\} 1$/m);
+    expect(text).toMatch(/^cockpit_tick_to_order_seconds_bucket\{le="0\.05"\} 2$/m);
+    expect(text).toMatch(/^cockpit_rest_latency_seconds_sum\{venue="bybit",outcome="ok"\} 0\.12$/m);
+    expect(text).toMatch(/^cockpit_rest_latency_seconds_bucket\{le="0\.01",venue="binance-spot",outcome="ok"\} 1$/m);
+    expect(text).toMatch(/^cockpit_rest_latency_seconds_bucket\{le="5",venue="bybit",outcome="error"\} 0$/m);
   });
 
   it('reads the gauges at scrape time, and asks for equity at most once per TTL', async () => {

@@ -4,6 +4,8 @@ import { OrderStatusName, SignalRow, ToastComponent, type OrderRow, type Toast }
 import type { RecordedAction } from '../../adapters/store/actions-repo';
 import { errorText, silentLogger, type Logger } from '../../core/logging/logger';
 import type { EventBus } from '../event-bus';
+import type { MarketTiming } from '../markets/market-timings';
+import { REST_VENUES } from '../markets/venue-connector';
 
 /** One capture and OCR read of the multiplier region, as the autopilot's read loop reports it. */
 export interface ReadTiming {
@@ -26,6 +28,8 @@ export interface MetricsSources {
   /** The audit log: every click and refused click is written there, and only there. */
   readonly actions: { onRecord(listener: (action: RecordedAction) => void): () => void };
   readonly reads: { onObservation(listener: (observation: ReadTiming) => void): () => void };
+  /** Venue REST requests and candle → order latencies of the exchange strategies. */
+  readonly markets: { onTiming(listener: (timing: MarketTiming) => void): () => void };
   /** When the signal an execution plays arrived (ms epoch). */
   signalReceivedAt(executionId: number): number | undefined;
   openPositions(): number;
@@ -57,6 +61,8 @@ export class MetricsService {
   private readonly errors: Counter<'component'>;
   private readonly signalToClick: Histogram;
   private readonly captureRead: Histogram<'path'>;
+  private readonly tickToOrder: Histogram;
+  private readonly restLatency: Histogram<'venue' | 'outcome'>;
   private readonly signalVerdicts = new RecentMap<number, string>(REMEMBERED);
   private readonly orderStatuses = new RecentMap<string, string>(REMEMBERED);
   private readonly equityCache: CachedCall<readonly AccountEquity[]>;
@@ -79,6 +85,19 @@ export class MetricsService {
       help: 'One capture of the multiplier region plus its OCR read, by read path (glyph fast path or tesseract).',
       labelNames: ['path'],
       buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5],
+      registers,
+    });
+    this.tickToOrder = new Histogram({
+      name: 'cockpit_tick_to_order_seconds',
+      help: 'From the engine receiving the closed candle a strategy acted on to its market order being handed to the venue (paper and live). Includes the balance and limit reads before an entry.',
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers,
+    });
+    this.restLatency = new Histogram({
+      name: 'cockpit_rest_latency_seconds',
+      help: 'Wall time of each REST request to an exchange venue, by venue and outcome (error: no answer, or HTTP 4xx/5xx). Retries count as requests.',
+      labelNames: ['venue', 'outcome'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers,
     });
     // Gauges are read when scraped (prom-client calls `collect` with the gauge as `this`), so they are never stale.
@@ -119,6 +138,7 @@ export class MetricsService {
     for (const verdict of SignalRow.shape.verdict.options) this.signals.inc({ verdict }, 0);
     for (const status of OrderStatusName.options) this.orders.inc({ status }, 0);
     for (const component of ToastComponent.options) this.errors.inc({ component }, 0);
+    for (const venue of REST_VENUES) for (const outcome of ['ok', 'error']) this.restLatency.zero({ venue, outcome });
   }
 
   start(): void {
@@ -130,6 +150,7 @@ export class MetricsService {
       bus.on('toast', (toast) => this.onToast(toast)),
       this.sources.actions.onRecord((action) => this.onAction(action)),
       this.sources.reads.onObservation(({ read }) => this.captureRead.observe({ path: read.path }, read.ms / 1000)),
+      this.sources.markets.onTiming((t) => this.onMarketTiming(t)),
     );
   }
 
@@ -159,6 +180,11 @@ export class MetricsService {
     if (this.orderStatuses.get(key) === row.status) return;
     this.orderStatuses.set(key, row.status);
     this.orders.inc({ status: row.status });
+  }
+
+  private onMarketTiming(t: MarketTiming): void {
+    if (t.kind === 'rest') this.restLatency.observe({ venue: t.venue, outcome: t.outcome }, t.ms / 1000);
+    else this.tickToOrder.observe(t.ms / 1000);
   }
 
   private onToast(toast: Toast): void {

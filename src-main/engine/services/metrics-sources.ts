@@ -20,6 +20,7 @@ export function engineMetricsSources({ bus, actions, autopilot, markets, now = D
     bus,
     actions,
     reads: autopilot,
+    markets,
     signalReceivedAt: (executionId) => autopilot.signals.receivedAtOfExecution(executionId),
     openPositions: () => markets.positions().length,
     streams: () => [...markets.streamHealth().map((h): StreamAge => ({ stream: `${h.accountId}/${h.stream}`, ageMs: h.lastMessageAgeMs })), ...signalSourceAge(autopilot, now())],

@@ -1,4 +1,4 @@
-// Runs in: renderer. Settings → Notifications: webhook, Slack, Discord and Telegram channels, what each is told, and whether it delivers.
+// Runs in: renderer. Settings → Notifications: webhook, Slack, Discord, Telegram and desktop channels, what each is told, and whether it delivers.
 import { useCallback, useEffect, useState } from 'react';
 import { NotificationKind, type NotificationChannelView, type NotificationsView, type NotificationTopic, type TopicSwitches } from '../../../src-shared/contract';
 import { useTransport } from '../api/client-context';
@@ -9,6 +9,7 @@ const KINDS: Array<{ kind: NotificationKind; label: string }> = [
   { kind: 'slack', label: 'Slack webhook' },
   { kind: 'discord', label: 'Discord webhook' },
   { kind: 'webhook', label: 'Generic webhook (JSON)' },
+  { kind: 'desktop', label: 'Desktop notification' },
 ];
 
 const TOPICS: Array<{ topic: NotificationTopic; label: string }> = [
@@ -88,7 +89,7 @@ export function NotificationsPanel() {
         roundDigestEvery: Number(d.roundDigestEvery),
         maxPerMinute: Number(d.maxPerMinute),
         ...(d.kind === 'telegram' ? { chatId: d.chatId, remoteControl: d.remoteControl } : {}),
-        ...(d.kind !== 'telegram' && d.url ? { url: d.url } : {}),
+        ...(d.kind !== 'telegram' && d.kind !== 'desktop' && d.url ? { url: d.url } : {}),
         ...(d.kind === 'telegram' && d.botToken ? { botToken: d.botToken } : {}),
         ...(d.kind === 'webhook' && d.signingSecret ? { signingSecret: d.signingSecret } : {}),
       }),
@@ -107,6 +108,8 @@ export function NotificationsPanel() {
 
   if (!view) return null;
   const editing = draft?.id ? view.channels.find((c) => c.id === draft.id) : undefined;
+  // Offered only where it can be shown (the desktop app); a desktop channel made there stays editable from a browser.
+  const kinds = KINDS.filter((k) => k.kind !== 'desktop' || view.desktopUnavailable === null || editing?.kind === 'desktop');
 
   return (
     <section className="panel notifications" aria-labelledby="notifications-h" data-testid="notifications">
@@ -158,7 +161,7 @@ export function NotificationsPanel() {
             <label>
               Kind
               <select value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: NotificationKind.parse(e.target.value) })}>
-                {KINDS.map((k) => (
+                {kinds.map((k) => (
                   <option key={k.kind} value={k.kind}>
                     {k.label}
                   </option>
@@ -185,6 +188,10 @@ export function NotificationsPanel() {
                 Remote control from this chat (/status, /pnl, /positions, /stop, /flatten, /dry)
               </label>
             </div>
+          ) : draft.kind === 'desktop' ? (
+            <p className="hint">
+              A notification on this computer, from the desktop app{view.desktopUnavailable ? ` (unavailable here: ${view.desktopUnavailable})` : ''}. macOS asks for permission the first time one is shown.
+            </p>
           ) : (
             <label>
               Webhook URL {editing?.hasUrl ? `(stored, encrypted: ${editing.target})` : ''}

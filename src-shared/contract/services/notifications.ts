@@ -2,8 +2,11 @@
 import { z } from 'zod';
 import { method } from '../define';
 
-/** Where a channel posts: a generic JSON webhook, Slack's or Discord's incoming webhook, or a Telegram bot. */
-export const NotificationKind = z.enum(['webhook', 'slack', 'discord', 'telegram']);
+/**
+ * Where a channel posts: a generic JSON webhook, Slack's or Discord's incoming webhook, a Telegram bot, or a native
+ * notification on this computer (desktop app only).
+ */
+export const NotificationKind = z.enum(['webhook', 'slack', 'discord', 'telegram', 'desktop']);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
 /** The groups of events a channel can switch on or off. */
@@ -63,6 +66,8 @@ export type NotificationChannelView = z.infer<typeof NotificationChannelView>;
 
 export const NotificationsView = z.object({
   signalDownSeconds: z.number().int(),
+  /** Why a desktop channel cannot be added here (the headless cockpit, a system without notifications); null when it can. */
+  desktopUnavailable: z.string().nullable(),
   channels: z.array(NotificationChannelView),
 });
 export type NotificationsView = z.infer<typeof NotificationsView>;

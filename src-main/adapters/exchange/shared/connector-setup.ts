@@ -4,7 +4,7 @@ import type { RetryPolicy } from '../../../core/exchange/errors';
 import type { RateBudgetRegistry } from '../../../core/exchange/rate-budget';
 import type { ServerClock } from '../../../core/exchange/server-clock';
 import type { Unsubscribe } from '../../../core/exchange/types';
-import { fetchSend, type HttpSend } from './http';
+import { fetchSend, timedSend, type HttpSend, type RestObserver } from './http';
 import type { KlineFeedOptions } from './kline-feed';
 import type { Credentials, RestConfig } from './rest-call';
 import type { ResilientStream } from './ws-stream';
@@ -20,6 +20,8 @@ export interface ConnectorSetup {
   readonly timeoutMs?: number;
   readonly retry?: RetryPolicy;
   readonly send?: HttpSend;
+  /** Hears every REST request's wall time (the engine's latency metric); the connector never depends on it. */
+  readonly observeRest?: RestObserver;
   readonly stream?: KlineFeedOptions['stream'];
   readonly unknownPollMs?: number;
 }
@@ -36,7 +38,7 @@ export function restDefaults(s: ConnectorSetup, clock: ServerClock): Omit<RestCo
     timeoutMs: s.timeoutMs ?? 10_000,
     breakers: new BreakerSet({ failureThreshold: 5, cooldownMs: 30_000 }, Date.now),
     clock,
-    send: s.send ?? fetchSend,
+    send: s.observeRest ? timedSend(s.send ?? fetchSend, s.observeRest) : (s.send ?? fetchSend),
     localNow: Date.now,
     retry: s.retry,
   };

@@ -28,6 +28,37 @@ export interface HttpRequest {
 
 export type HttpSend = (req: HttpRequest) => Promise<HttpResponse>;
 
+/** One REST request's wall time, for latency metrics only. `error`: no HTTP answer, or a 4xx/5xx one. */
+export interface RestTiming {
+  readonly ms: number;
+  readonly outcome: 'ok' | 'error';
+}
+
+export type RestObserver = (timing: RestTiming) => void;
+
+/**
+ * `send`, with each request's wall time reported to `observe` once it answered or failed. Every connector's REST goes
+ * through its one `send`, so this is the one place to time them. An observer that throws is ignored: a metric must
+ * never turn a placed order into a failed call.
+ */
+export function timedSend(send: HttpSend, observe: RestObserver, now: () => number = () => performance.now()): HttpSend {
+  return async (req) => {
+    const started = now();
+    let outcome: RestTiming['outcome'] = 'error';
+    try {
+      const res = await send(req);
+      if (res.status < 400) outcome = 'ok';
+      return res;
+    } finally {
+      try {
+        observe({ ms: now() - started, outcome });
+      } catch {
+        // Timing only: the request's own result stands.
+      }
+    }
+  };
+}
+
 function transportOf(err: unknown): Exclude<Transport, 'ok'> {
   const e = err as { name?: string; cause?: { code?: string } };
   if (e.name === 'TimeoutError' || e.name === 'AbortError') return 'timeout';

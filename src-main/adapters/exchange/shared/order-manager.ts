@@ -41,9 +41,15 @@ export class OrderManager {
     while (this.pendingCancels.size > 0) await Promise.allSettled([...this.pendingCancels]);
   }
 
-  async place(intent: Omit<OrderRequest, 'clientOrderId'>, meta: OrderMeta = {}): Promise<StoredOrder> {
+  /** `onSend` hears the moment the request is handed to the exchange (latency metrics); it cannot fail the order. */
+  async place(intent: Omit<OrderRequest, 'clientOrderId'>, meta: OrderMeta = {}, onSend?: () => void): Promise<StoredOrder> {
     const req: OrderRequest = { ...intent, clientOrderId: this.ids.next() };
     this.store.upsert(pending(req), meta);
+    try {
+      onSend?.();
+    } catch (e) {
+      this.log('warn', `order timing not reported: ${e instanceof Error ? e.message : String(e)}`);
+    }
     let result: OrderSnapshot;
     try {
       result = await this.exchange.placeOrder(req);
