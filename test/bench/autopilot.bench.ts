@@ -161,9 +161,13 @@ async function liveSession(skin: SkinName) {
     await session.close();
   }
   const reads = /capture\+read p50 ([\d.]+) ms, p99 ([\d.]+) ms/.exec(cli.stderr());
+  const onPath = (name: string) => {
+    const m = new RegExp(`${name} path (\\d+) reads, p50 ([\\d.]+) ms, p99 ([\\d.]+) ms`).exec(cli.stderr());
+    return m ? { reads: Number(m[1]), p50: Number(m[2]), p99: Number(m[3]) } : null;
+  };
   const clicks = signalToClick(session.dbFile).map((c) => ({ ...c, atFirstFrame: firstFrameRounds.has(c.roundId) }));
   session.removeData();
-  return { errors, late, clicks, rate: RATE, roundsToReady: session.roundsToReady, read: reads ? { p50: Number(reads[1]), p99: Number(reads[2]) } : null };
+  return { errors, late, clicks, rate: RATE, roundsToReady: session.roundsToReady, read: reads ? { p50: Number(reads[1]), p99: Number(reads[2]), glyph: onPath('glyph'), tesseract: onPath('tesseract') } : null };
 }
 
 /**
@@ -202,7 +206,12 @@ if (PARTS.has('live')) {
   for (const skin of SKINS) {
     const { errors, late, clicks, rate, roundsToReady: ready, read } = await liveSession(skin);
     process.stdout.write(`Live session, skin ${skin} (growth rate ${rate}/ms, real OS clicks under Xvfb), ready after ${ready} rehearsal rounds:\n`);
-    if (read) process.stdout.write(`  capture+read over the session: p50 ${ms(read.p50)}  p99 ${ms(read.p99)}\n`);
+    if (read) {
+      process.stdout.write(`  capture+read over the session: p50 ${ms(read.p50)}  p99 ${ms(read.p99)}\n`);
+      for (const [name, t] of [['glyph fast path', read.glyph], ['tesseract.js path', read.tesseract]] as const) {
+        if (t) process.stdout.write(`    ${name}: ${t.reads} reads, p50 ${ms(t.p50)}  p99 ${ms(t.p99)}\n`);
+      }
+    }
     printLatency('signal during the betting countdown', clicks.filter((c) => !c.atFirstFrame));
     printLatency("signal at the countdown's first frame (waits to see it on screen)", clicks.filter((c) => c.atFirstFrame));
     const medians: string[] = [];
@@ -218,9 +227,10 @@ if (PARTS.has('live')) {
       process.stdout.write(`    landed after the crossing: p50 ${ms(median(landed))}  max ${ms(Math.max(...landed))}   (a cent at ${target}x is ${ms(cent)})\n`);
     }
     const total = clicks.map((c) => c.total);
-    summary.push(`| ${skin} | ${read ? `${read.p50.toFixed(2)} / ${read.p99.toFixed(2)}` : '—'} | ${median(total).toFixed(0)} / ${percentile(total, 99).toFixed(0)} | ${medians.join(' · ')} | ${ready} |`);
+    const glyph = read?.glyph ? `${read.glyph.p50.toFixed(2)} (${Math.round((100 * read.glyph.reads) / (read.glyph.reads + (read.tesseract?.reads ?? 0)))}% of reads)` : '—';
+    summary.push(`| ${skin} | ${read ? `${read.p50.toFixed(2)} / ${read.p99.toFixed(2)}` : '—'} | ${glyph} | ${median(total).toFixed(0)} / ${percentile(total, 99).toFixed(0)} | ${medians.join(' · ')} | ${ready} |`);
   }
-  process.stdout.write(`\n| skin | capture+read p50 / p99 ms | signal → Bet p50 / p99 ms | cash-out error median ${TARGETS.map((t) => `${t}x`).join(' · ')} | rounds to ready |\n|---|---|---|---|---|\n${summary.join('\n')}\n\n`);
+  process.stdout.write(`\n| skin | capture+read p50 / p99 ms | glyph fast path p50 ms | signal → Bet p50 / p99 ms | cash-out error median ${TARGETS.map((t) => `${t}x`).join(' · ')} | rounds to ready |\n|---|---|---|---|---|---|\n${summary.join('\n')}\n\n`);
 }
 if (PARTS.has('latency')) {
   process.stdout.write(`\nSignal → Bet click over ${LATENCY_ROUNDS} short rounds per variant (signal mid-countdown, real OS clicks under Xvfb):\n`);

@@ -8,6 +8,7 @@ import { parseProfileJson } from '../../engine/autopilot/profile-handlers';
 import { resolveDataDir } from '../../engine/data-dir';
 import { claimDataDir } from '../../engine/data-dir-claim';
 import type { Engine } from '../../engine/engine';
+import type { ReadTimes } from '../../engine/autopilot/round-observer';
 import { openCliEngine, type CliContext } from '../cli-engine';
 import { observationTrace } from '../observation-trace';
 import { intOption, parseOptions, untilSignal } from '../options';
@@ -152,6 +153,9 @@ async function play(engine: Engine, values: PlayOptions): Promise<number> {
   log(`autopilot: stopping (${stopped})`);
   await engine.autopilot.stop(`cli: ${stopped}`);
   const reads = engine.autopilot.lastReadStats;
-  if (reads && reads.reads > 0) log(`autopilot: ${reads.reads} reads, capture+read p50 ${reads.p50.toFixed(2)} ms, p99 ${reads.p99.toFixed(2)} ms`);
+  if (reads && reads.reads > 0) {
+    const path = (name: string, t: ReadTimes) => (t.reads > 0 ? `; ${name} ${t.reads} reads, p50 ${t.p50.toFixed(2)} ms, p99 ${t.p99.toFixed(2)} ms` : '');
+    log(`autopilot: ${reads.reads} reads, capture+read p50 ${reads.p50.toFixed(2)} ms, p99 ${reads.p99.toFixed(2)} ms${path('glyph path', reads.byPath.glyph)}${path('tesseract path', reads.byPath.tesseract)}`);
+  }
   return 0;
 }

@@ -29,7 +29,7 @@ import { rehearsalRound, rehearse, verdictText, type RehearsalOptions } from './
 import type { RehearsalReport } from '../../../src-shared/contract/services/autopilot';
 import { pnlSummary } from './pnl-summary';
 import { UiLane } from './ui-lane';
-import { RoundObserver, type Observation } from './round-observer';
+import { RoundObserver, type Observation, type ReadStats } from './round-observer';
 import { SignalRows } from '../../adapters/store/signal-rows';
 
 export interface AutopilotDeps {
@@ -86,7 +86,7 @@ export class AutopilotService {
   private watch: GameWatch | null = null;
   lastRehearsal: RehearsalReport | null = null;
   /** Capture+read times of the last session, reported when it stops. */
-  lastReadStats: { reads: number; p50: number; p99: number } | null = null;
+  lastReadStats: ReadStats | null = null;
   private rehearsalRun: Promise<void> | null = null;
   private rehearsalAbort: AbortController | null = null;
   private readonly ui = new UiLane((error) => this.deps.log.error(`a UI notification failed: ${errorText(error)}`));

@@ -111,3 +111,21 @@ describe('RoundObserver: betting told by the Bet button', () => {
     expect(await phasesSeen(true)).toEqual(['flight', 'crash', 'betting', 'flight', 'crash', 'betting', 'flight']);
   });
 });
+
+describe('RoundObserver.readStats', () => {
+  it('splits capture+read times by the path that read them', async () => {
+    // Every fourth read needs Tesseract (20 ms); the rest take the glyph fast path (2 ms).
+    let n = 0;
+    const reader = { read: async () => (n++ % 4 === 3 ? read({ at: performance.now(), ms: 20, path: 'tesseract' }) : read({ at: performance.now(), ms: 2 })) };
+    const observer = new RoundObserver(reader, { x: 0, y: 0, width: 10, height: 10 }, { idleIntervalMs: 0 });
+    observer.setActive(true);
+    observer.start();
+    while (n < 40) await new Promise<void>((resolve) => setImmediate(resolve));
+    await observer.stop();
+    const stats = observer.readStats();
+    expect(stats.byPath.glyph).toMatchObject({ p50: 2, p99: 2 });
+    expect(stats.byPath.tesseract).toMatchObject({ p50: 20, p99: 20 });
+    expect(stats.byPath.glyph.reads + stats.byPath.tesseract.reads).toBe(stats.reads);
+    expect(stats.byPath.tesseract.reads / stats.reads).toBeCloseTo(0.25, 1);
+  });
+});

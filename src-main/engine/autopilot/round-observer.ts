@@ -26,6 +26,25 @@ export function toPhaseRead(read: ScreenRead): PhaseRead {
   return { at: read.at, kind: 'text', ...(read.otherText ? { long: true } : {}), ...(read.text.trim() === '' && !read.extraLines ? { inkOnly: true } : {}), ...look };
 }
 
+export interface ReadTimes {
+  readonly reads: number;
+  readonly p50: number;
+  readonly p99: number;
+}
+
+export interface ReadStats extends ReadTimes {
+  readonly byPath: { readonly glyph: ReadTimes; readonly tesseract: ReadTimes };
+}
+
+const GLYPH_PATH = 0;
+const TESSERACT_PATH = 1;
+
+function percentiles(ms: readonly number[]): ReadTimes {
+  const sorted = [...ms].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+  return { reads: sorted.length, p50: at(0.5), p99: at(0.99) };
+}
+
 /** How long after a crash the Bet button is left to settle before its look counts. */
 const BUTTON_SETTLE_MS = 300;
 
@@ -61,6 +80,7 @@ export class RoundObserver {
   private crashSeenLate = false;
   /** The latest capture+read times, for the session summary. */
   private readonly readMs = new Float64Array(4096);
+  private readonly readPaths = new Uint8Array(4096);
   private reads = 0;
 
   constructor(
@@ -98,10 +118,13 @@ export class RoundObserver {
   }
 
   /** Capture+read time of the latest reads (up to 4096): what a session's summary and the benchmark report. */
-  readStats(): { reads: number; p50: number; p99: number } {
-    const sorted = Array.from(this.readMs.subarray(0, Math.min(this.reads, this.readMs.length))).sort((a, b) => a - b);
-    const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
-    return { reads: this.reads, p50: at(0.5), p99: at(0.99) };
+  /** Capture+read times of the latest reads, overall and by the path that read them (the glyph fast path or Tesseract). */
+  readStats(): ReadStats {
+    const kept = Math.min(this.reads, this.readMs.length);
+    const all = Array.from(this.readMs.subarray(0, kept));
+    const paths = this.readPaths.subarray(0, kept);
+    const onPath = (path: number) => all.filter((_, i) => paths[i] === path);
+    return { ...percentiles(all), reads: this.reads, byPath: { glyph: percentiles(onPath(GLYPH_PATH)), tesseract: percentiles(onPath(TESSERACT_PATH)) } };
   }
 
   /** Looks learned for this game: betting and crashes are then recognised from their first reads. */
@@ -183,6 +206,7 @@ export class RoundObserver {
         }
         this.state = step.state;
         this.lastError = null;
+        this.readPaths[this.reads % this.readMs.length] = read.path === 'glyph' ? GLYPH_PATH : TESSERACT_PATH;
         this.readMs[this.reads++ % this.readMs.length] = read.ms;
         const observation: Observation = { read, phaseRead, state: step.state, events: step.events };
         for (const listener of this.listeners) listener(observation);

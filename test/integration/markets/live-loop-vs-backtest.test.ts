@@ -8,7 +8,6 @@ import { openDatabase, type Db } from '../../../src-main/adapters/store/database
 import { runBacktest } from '../../../src-main/core/backtest/backtester';
 import { ClientOrderIdFactory } from '../../../src-main/core/exchange/client-order-id';
 import { PaperExchange } from '../../../src-main/core/exchange/paper-exchange';
-import type { Kline, MarketData } from '../../../src-main/core/exchange/types';
 import { createStrategy } from '../../../src-main/core/strategies/registry';
 import type { Candle } from '../../../src-main/core/strategies/types';
 import { foldFills } from '../../../src-main/engine/markets/fill-ledger';
@@ -17,22 +16,7 @@ import { riskFor } from '../../../src-main/engine/markets/strategy-configs';
 import { StrategyTrader } from '../../../src-main/engine/markets/strategy-trader';
 import { memoryTraderStore } from '../../../src-main/engine/markets/trader-state';
 import { tempDir, walk } from '../backtest/helpers';
-
-/** Recorded candles played as a stream: each one as an in-progress frame, then closed. */
-class Replay implements MarketData {
-  private readonly listeners = new Set<(k: Kline) => void>();
-  subscribeKlines(_symbol: string, _interval: string, onKline: (k: Kline) => void) {
-    this.listeners.add(onKline);
-    return () => this.listeners.delete(onKline);
-  }
-  async fetchKlines(): Promise<Kline[]> {
-    return [];
-  }
-  play(c: Candle, closed: boolean): void {
-    const k: Kline = { symbol: 'BTCUSDT', interval: '1h', openTime: c.time, closeTime: c.time + 3_599_999, open: c.open, high: c.high, low: c.low, close: c.close, volume: c.volume, closed };
-    for (const l of this.listeners) l(k);
-  }
-}
+import { CandleFeed } from './candle-feed';
 
 const FEE = 0.001;
 let db: Db | undefined;
@@ -40,7 +24,7 @@ afterEach(() => db?.close());
 
 function paperLoop(strategy: string, blocked: () => string | null = () => null, notes: string[] = [], riskProfile = false, params: Record<string, unknown> = {}) {
   db = openDatabase(`${tempDir()}/cockpit.sqlite`);
-  const replay = new Replay();
+  const replay = new CandleFeed();
   const exchange = new PaperExchange({ market: replay, symbols: [{ symbol: 'BTCUSDT', base: 'BTC', quote: 'USDT' }], feeRate: FEE, slippageBps: 0, liquidityPerTick: Infinity, balances: { USDT: 10_000 }, now: Date.now });
   const store = new OrderStore(db, 'paper-test');
   const manager = new OrderManager(exchange, store, new ClientOrderIdFactory('t', Date.now, Math.random));

@@ -8,27 +8,12 @@ import { openDatabase, type Db } from '../../../src-main/adapters/store/database
 import { OrderStore } from '../../../src-main/adapters/store/order-store';
 import { ClientOrderIdFactory } from '../../../src-main/core/exchange/client-order-id';
 import { PaperExchange } from '../../../src-main/core/exchange/paper-exchange';
-import type { Kline, MarketData } from '../../../src-main/core/exchange/types';
 import { orderVenue, type TraderVenue } from '../../../src-main/engine/markets/order-venue';
 import { riskFor } from '../../../src-main/engine/markets/strategy-configs';
 import { StrategyTrader } from '../../../src-main/engine/markets/strategy-trader';
 import { memoryTraderStore } from '../../../src-main/engine/markets/trader-state';
 import { tempDir, walk } from '../backtest/helpers';
-
-/** Closed candles pushed as a stream would. */
-class Feed implements MarketData {
-  private readonly listeners = new Set<(k: Kline) => void>();
-  subscribeKlines(_symbol: string, _interval: string, onKline: (k: Kline) => void) {
-    this.listeners.add(onKline);
-    return () => this.listeners.delete(onKline);
-  }
-  async fetchKlines(): Promise<Kline[]> {
-    return [];
-  }
-  push(k: Kline): void {
-    for (const l of this.listeners) l(k);
-  }
-}
+import { CandleFeed } from './candle-feed';
 
 const GATE_MS = 5;
 const BALANCE_MS = 30;
@@ -40,7 +25,7 @@ describe('tick → order latency of the strategy loop', () => {
   it('times each market order from its candle: entries after the gate and balance reads, exits after the venue read-back', async () => {
     db = openDatabase(join(tempDir(), 'orders.sqlite'));
     let now = 0;
-    const feed = new Feed();
+    const feed = new CandleFeed();
     const exchange = new PaperExchange({ market: feed, symbols: [{ symbol: 'BTCUSDT', base: 'BTC', quote: 'USDT' }], feeRate: 0.001, slippageBps: 0, liquidityPerTick: Infinity, balances: { USDT: 10_000 }, now: Date.now });
     const store = new OrderStore(db, 'paper-test');
     const manager = new OrderManager(exchange, store, new ClientOrderIdFactory('t', Date.now, Math.random));
@@ -58,7 +43,7 @@ describe('tick → order latency of the strategy loop', () => {
 
     for (const c of walk(400, 7)) {
       now += 3_600_000; // the next candle arrives later: only time since its own arrival counts
-      feed.push({ symbol: 'BTCUSDT', interval: '1h', openTime: c.time, closeTime: c.time + 3_599_999, open: c.open, high: c.high, low: c.low, close: c.close, volume: c.volume, closed: true });
+      feed.play(c, true);
       await trader.idle();
     }
     const roles = store.recent('all', 1_000).map((o) => o.role);
