@@ -449,6 +449,22 @@ describe('reads lost while our bet is open', () => {
     expect(s.phase).toBe('FLYING');
   });
 
+  it('with our bet open, a flight that crashes before its second rise (1.00, 1.01, then red crash text) is a crash, not the number hidden', () => {
+    // The practice game's round 8 of the desktop e2e: the crash text took the flight's look, so it looked like the number hidden.
+    const crashText = text(RED, { long: true });
+    const config = { ...DEFAULT_PHASE_CONFIG, known: { bettingLooks: ['blank'], crashLooks: [lookOf({ at: 0, ...crashText })] } };
+    let s = withBetOpen(replayPhases([{ at: 0, ...blank() }, { at: 20, ...blank() }], config).state, true);
+    expect(s.phase).toBe('BETTING');
+    const events: PhaseEvent[] = [];
+    const reads: PhaseRead[] = [{ at: 40, ...value(1) }, { at: 100, ...value(1.01) }, { at: 170, ...crashText }, { at: 200, ...crashText }, { at: 230, ...crashText }];
+    for (const read of reads) {
+      const step = stepPhase(s, read, config);
+      s = step.state;
+      events.push(...step.events);
+    }
+    expect(types(events)).toEqual(['flight', 'crash:crash-text']);
+  });
+
   it('a learned crash look still ends the flight with our bet open', () => {
     const crashLook = lookOf({ at: 0, ...text(RED, { long: true }) });
     const config = { ...DEFAULT_PHASE_CONFIG, known: { bettingLooks: ['blank'], crashLooks: [crashLook] } };

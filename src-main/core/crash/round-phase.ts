@@ -126,6 +126,8 @@ interface Run {
   readonly lastRiseAt: number;
   readonly rises: number;
   readonly samples: readonly FlightSample[];
+  /** The run's latest read: its look is the flight's if the run becomes one. */
+  readonly lastRead: Extract<PhaseRead, { kind: 'value' }>;
 }
 
 export interface PhaseState {
@@ -291,17 +293,17 @@ function crash(state: PhaseState, at: number, value: number | null, reason: Cras
 
 /** Extends the rising run with a value read, or starts a new one. */
 function nextRun(run: Run | null, read: Extract<PhaseRead, { kind: 'value' }>, config: PhaseConfig, quantum: number): Run {
-  const fresh: Run = { startAt: read.at, lastValue: read.value, lastAt: read.at, lastRiseAt: read.at, rises: 0, samples: [{ at: read.at, value: read.value }] };
+  const fresh: Run = { startAt: read.at, lastValue: read.value, lastAt: read.at, lastRiseAt: read.at, rises: 0, samples: [{ at: read.at, value: read.value }], lastRead: read };
   if (!run || read.value < run.lastValue) return fresh;
   if (read.value === run.lastValue) {
     // Standing still: before any rise this is a frozen display, so the flight (if any) starts from here.
     if (run.rises === 0 || read.at - run.lastRiseAt > stallLimit(run.lastValue, quantum, config.minRate, config.slackMs)) return fresh;
-    return { ...run, lastAt: read.at };
+    return { ...run, lastAt: read.at, lastRead: read };
   }
   const plausible = read.value <= run.lastValue * Math.exp(maxRateOf(config) * (read.at - run.lastAt + config.slackMs)) + quantum;
   if (!plausible) return fresh;
   const samples = run.samples.length < MAX_RUN_SAMPLES ? [...run.samples, { at: read.at, value: read.value, previousAt: run.lastAt }] : run.samples;
-  return { ...run, lastValue: read.value, lastAt: read.at, lastRiseAt: read.at, rises: run.rises + 1, samples };
+  return { ...run, lastValue: read.value, lastAt: read.at, lastRiseAt: read.at, rises: run.rises + 1, samples, lastRead: read };
 }
 
 /** How long the display takes to move one step (0.01 or 0.1) at `value`, growing at `rate` per ms. */
@@ -336,7 +338,8 @@ function stepWaiting(state: PhaseState, read: PhaseRead, config: PhaseConfig): P
     // second rise (1.0x, 1.1x, gone, on a one-decimal display). The flight model decides on the read as usual.
     const run = s.run;
     if (s.phase === 'BETTING' && run && run.rises >= 1 && (run.samples[0]?.value ?? Infinity) <= SHORT_FLIGHT_START) {
-      const flight = startFlight(s, run.startAt, run.lastValue, false, run.samples, read, config);
+      // The flight looks like its number did, not like what replaced it (crash text would pass for its own ink).
+      const flight = startFlight(s, run.startAt, run.lastValue, false, run.samples, run.lastRead, config);
       const next = stepFlying({ ...flight.state, lastValueAt: run.lastAt, lastRiseAt: run.lastRiseAt }, read, config);
       return { state: next.state, events: [...events, ...flight.events, ...next.events] };
     }
@@ -459,11 +462,13 @@ function stepFlying(previous: PhaseState, read: PhaseRead, config: PhaseConfig):
   }
 
   if (read.kind === 'text') {
-    const ownLook = (read.extraLines ?? 0) === 0 && !(read.ink && state.ink && inkRecoloured(read.ink, state.ink));
-    // Words in the flight's own ink may be a sprite over the digits read as letters ("yp", "age": a red plane over red
-    // digits). With our bet open that is the number hidden, whatever look was learned; watching, it may end the
-    // flight, which resumes if the number rises on past it.
-    const unlike = !ownLook || (!!read.long && !state.betOpen);
+    const newLine = (read.extraLines ?? 0) > 0;
+    const recoloured = !!(read.ink && state.ink && inkRecoloured(read.ink, state.ink));
+    // Words seen in the flight's own ink may be a sprite over the digits read as letters ("yp", "age": a red plane
+    // over red digits). With our bet open that is the number hidden, whatever look was learned; watching, it may end
+    // the flight, which resumes if the number rises on past it. Without both inks nothing is proven the same.
+    const ownLook = !newLine && !recoloured && !!read.ink && !!state.ink;
+    const unlike = newLine || recoloured || (!!read.long && !(state.betOpen && ownLook));
     if (unlike) {
       const oddReads = state.oddReads + 1;
       // Where the number vanishes at a crash, a curve crossing the digits must hold like a blank before it ends our bet.
