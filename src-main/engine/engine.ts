@@ -1,4 +1,5 @@
 // Runs in: engine (Electron main or Node). The composition root: no electron import.
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { AppStatus, CockpitHandlers, DemoInfo } from '../../src-shared/contract';
 import { CallFailure, contract } from '../../src-shared/contract';
@@ -32,6 +33,8 @@ import { setupGuideHandlers } from './services/setup-guide';
 import { createSystemHandlers, type SystemHost } from './services/system-service';
 import type { DisplayInfo } from '../../src-shared/contract/services/autopilot';
 import { EventBus } from './event-bus';
+import { confirmationHandlers } from './confirmations/confirmation-handlers';
+import { ConfirmationService } from './confirmations/confirmation-service';
 import { createHistory } from './history/history';
 import { marketsHandlers } from './markets/markets-handlers';
 import { createNotifications, type NotificationOptions } from './notifications/notifications';
@@ -193,12 +196,20 @@ export function createEngine(options: EngineOptions): Engine {
     redactor,
     diagnosticsDir: join(options.dataDir, 'diagnostics'),
   });
-  const markets = new MarketsService({ db, actions, settings: settingsRepo, cipher: options.cipher, bus, safety, toggles: strategies, onTogglesRegistered: publishStatus, log: logger.child('markets') });
+  const confirmations = new ConfirmationService({ bus, audit: (a) => actions.record(a), mode: () => safety.snapshot().mode, now: Date.now, newId: () => randomBytes(12).toString('hex'), log: logger.child('confirmations') });
+  confirmations.start();
+  // Nothing waits for an answer under the kill switch (the traders stop too; this also covers one mid-wait).
+  safety.onChange((s) => {
+    if (s.killSwitch) confirmations.cancelAll('kill switch', 'the kill switch is engaged');
+  });
+  const markets = new MarketsService({ db, actions, settings: settingsRepo, cipher: options.cipher, bus, safety, toggles: strategies, onTogglesRegistered: publishStatus, log: logger.child('markets'), confirmations });
   const engineLog = logger.child('engine');
   if (options.startMarkets ?? true) void markets.start().catch((error: Error) => engineLog.error(`markets start failed: ${error.message}`));
   /** What stopping the markets left resting at the venues (or swept), for the audit log at shutdown. */
   let marketsStopped: string | null = null;
   const stopTrading = async (reason: string) => {
+    // Nothing waiting for an answer may trade once trading stops; the service itself stops at shutdown.
+    confirmations.cancelAll('stopping', reason);
     const stops = await Promise.allSettled([markets.close().then((report) => void (marketsStopped = report)), autopilot.stop(reason)]);
     for (const stop of stops) if (stop.status === 'rejected') engineLog.error('stopping trading failed', { err: stop.reason });
   };
@@ -206,6 +217,7 @@ export function createEngine(options: EngineOptions): Engine {
   const history = createHistory({ db, bus, dataDir: options.dataDir, startedAt, settings, markets, toggles: strategies, log: logger.child('history') });
   history.start();
 
+  shutdownSteps.push(() => confirmations.stop());
   const optimize = new OptimizeJobs({ db, bus });
   shutdownSteps.push(() => optimize.close());
   const metrics = new MetricsService(engineMetricsSources({ bus, actions, autopilot, markets, log: logger.child('metrics') }));
@@ -213,7 +225,7 @@ export function createEngine(options: EngineOptions): Engine {
   shutdownSteps.push(() => metrics.stop());
   const notifications = createNotifications({ db, bus, settingsRepo, secrets: secretStore, actions, safety, redactor, log: logger.child('notifications'), options: options.notifications, desktop: options.desktopNotifier });
   // Remote control follows the Telegram channels; stopped before the notifications (steps run in reverse).
-  const remote = createRemoteControl({ settingsRepo, secrets: secretStore, actions, safety, markets, autopilot, strategies, redactor, log: logger.child('remote-control'), options: options.notifications });
+  const remote = createRemoteControl({ settingsRepo, secrets: secretStore, actions, safety, markets, autopilot, strategies, confirmations, redactor, log: logger.child('remote-control'), options: options.notifications });
   const detachRemote = notifications.onChannels((channels) => remote.sync(channels));
   notifications.start();
   shutdownSteps.push(() => notifications.stop());
@@ -251,6 +263,7 @@ export function createEngine(options: EngineOptions): Engine {
     optimize: optimizeHandlers(optimize),
     history: history.handlers,
     notifications: notifications.handlers,
+    confirmations: confirmationHandlers(confirmations),
   };
 
   return {

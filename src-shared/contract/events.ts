@@ -5,6 +5,7 @@ import { Settings } from './services/settings';
 import { BacktestProgress } from './services/backtest';
 import { KlineDownloadProgress } from './services/kline-download';
 import { OptimizeProgress } from './services/optimize';
+import { ConfirmationsChanged } from './services/confirmations';
 import { MarketsChanged, OrderRow, StreamHealthRow } from './services/markets';
 import { AutopilotState, Execution, PnlSummary, RehearsalReport, RoundEnded, RoundSample, SignalRow } from './services/autopilot';
 
@@ -32,6 +33,7 @@ export const events = {
   'markets.order': OrderRow,
   'markets.changed': MarketsChanged,
   'markets.health': z.array(StreamHealthRow),
+  'confirmations.changed': ConfirmationsChanged,
 };
 export type Events = typeof events;
 export type EventName = keyof Events & string;

@@ -9,6 +9,7 @@ import { optimizeService } from './services/optimize';
 import { systemService } from './services/system';
 import { historyService } from './services/history';
 import { notificationsService } from './services/notifications';
+import { confirmationsService } from './services/confirmations';
 
 export * from './result';
 export * from './define';
@@ -23,6 +24,7 @@ export * from './services/optimize';
 export * from './services/system';
 export * from './services/history';
 export * from './services/notifications';
+export * from './services/confirmations';
 export * from '../game-profile';
 
 /** The one contract between engine and UI: both the Electron IPC and the WebSocket bridge speak exactly this. */
@@ -38,6 +40,7 @@ export const contract = {
   system: systemService,
   history: historyService,
   notifications: notificationsService,
+  confirmations: confirmationsService,
 };
 export type Contract = typeof contract;
 export type CockpitHandlers = HandlersOf<Contract>;

@@ -1,6 +1,6 @@
 // Runs in: anywhere (pure). Which Telegram updates are obeyed, what each asks for, the flatten confirmations and the replies.
 import { describe, expect, it } from 'vitest';
-import { decide, flattenButtonData, FlattenConfirmations, flattenText, HELP_TEXT, LIVE_IS_LOCAL, pnlText, positionsText, statusText, updateIdOf } from './remote-commands';
+import { decide, flattenButtonData, FlattenConfirmations, flattenText, HELP_TEXT, LIVE_IS_LOCAL, pnlText, positionsText, statusText, tradeButtons, updateIdOf } from './remote-commands';
 
 const CHAT = '4242';
 const NOW = 1_800_000_000_000;
@@ -42,6 +42,17 @@ describe('decide', () => {
     expect(decide(press(data, 999), ctx)).toMatchObject({ kind: 'refuse', what: 'flatten button', chatId: '999', reply: null, callbackId: 'cb-1' });
     expect(decide(press(data, null), ctx)).toMatchObject({ kind: 'refuse', chatId: null, reply: null, callbackId: 'cb-1' });
     expect(decide(press('flatten:not-hex'), ctx)).toMatchObject({ kind: 'refuse', reason: 'unknown button', callbackId: 'cb-1' });
+  });
+
+  it('takes Approve / Reject of a trade only from the configured chat, and not under a question older than the age limit', () => {
+    const [approve, reject] = tradeButtons('00ff00ff00ff00ff00ff');
+    expect([approve, reject].map((b) => b!.text)).toEqual(['Approve', 'Reject']);
+    expect(decide(press(approve!.data), ctx)).toEqual({ kind: 'answer-trade', confirmationId: '00ff00ff00ff00ff00ff', approve: true, callbackId: 'cb-1', chatId: CHAT });
+    expect(decide(press(reject!.data), ctx)).toMatchObject({ kind: 'answer-trade', approve: false });
+    expect(decide(press(approve!.data, 999), ctx)).toMatchObject({ kind: 'refuse', what: 'trade approve button', reason: 'not the configured chat (999)', reply: null, callbackId: 'cb-1' });
+    const old = { update_id: 9, callback_query: { id: 'cb-2', data: approve!.data, message: { chat: { id: 4242 }, date: Math.floor((NOW - 301_000) / 1000) } } };
+    expect(decide(old, ctx)).toMatchObject({ kind: 'refuse', reason: 'its question was sent 301 s ago', callbackId: 'cb-2' });
+    expect(decide(press('trade-yes:NOTHEX'), ctx)).toMatchObject({ kind: 'refuse', reason: 'unknown button' });
   });
 
   it('refuses malformed updates and other kinds of update, and still finds their id', () => {

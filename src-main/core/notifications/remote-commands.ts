@@ -1,6 +1,7 @@
 // Runs in: anywhere (pure). Telegram remote control: which updates are obeyed, what they ask for, and the replies.
 import { z } from 'zod';
-import type { PositionRow, SymbolPnl, TradingMode } from '../../../src-shared/contract';
+import type { ConfirmationView, PositionRow, SymbolPnl, TradingMode } from '../../../src-shared/contract';
+import { intentText } from '../confirmations/confirmation-queue';
 import { signed } from './notice';
 
 /** What `/…` the bot obeys; `/live` is never one of them: arming live stays on the computer. */
@@ -25,7 +26,7 @@ export const TelegramUpdate = z.object({
       id: z.string().min(1).max(128),
       data: z.string().max(64).optional(),
       /** Absent for buttons under inline-mode messages: then there is no chat to check, and it is refused. */
-      message: z.object({ chat: Chat }).optional(),
+      message: z.object({ chat: Chat, date: z.number().int().nonnegative().optional() }).optional(),
     })
     .optional(),
 });
@@ -46,9 +47,20 @@ export function flattenButtonData(nonce: string): string {
   return `flatten:${nonce}`;
 }
 
+/** `trade-yes:<id>` / `trade-no:<id>`: the answer to a trade confirmation (its id is random hex, like a nonce). */
+const TRADE_DATA = /^trade-(yes|no):([a-f0-9]{16,32})$/;
+
+export function tradeButtons(confirmationId: string): Array<{ text: string; data: string }> {
+  return [
+    { text: 'Approve', data: `trade-yes:${confirmationId}` },
+    { text: 'Reject', data: `trade-no:${confirmationId}` },
+  ];
+}
+
 export type RemoteDecision =
   | { readonly kind: 'command'; readonly command: RemoteCommand; readonly chatId: string }
   | { readonly kind: 'confirm-flatten'; readonly nonce: string; readonly callbackId: string; readonly chatId: string }
+  | { readonly kind: 'answer-trade'; readonly confirmationId: string; readonly approve: boolean; readonly callbackId: string; readonly chatId: string }
   | {
       readonly kind: 'refuse';
       /** The command or button, cut down to a safe token for the log (never the whole text). */
@@ -90,8 +102,15 @@ export function decide(raw: unknown, ctx: DecideContext): RemoteDecision {
   const { message, callback_query: press } = parsed.data;
   if (press) {
     const chatId = press.message ? String(press.message.chat.id) : null;
-    const what = press.data && FLATTEN_DATA.test(press.data) ? 'flatten button' : 'button';
+    const trade = TRADE_DATA.exec(press.data ?? '');
+    const what = press.data && FLATTEN_DATA.test(press.data) ? 'flatten button' : trade ? `trade ${trade[1] === 'yes' ? 'approve' : 'reject'} button` : 'button';
     if (chatId !== ctx.chatId) return refuse(what, chatId, `not the configured chat (${chatId ?? 'no chat'})`, null, press.id);
+    if (trade) {
+      // The button's message was sent by us; one older than the age limit was pressed long after the question.
+      const ageMs = press.message?.date === undefined ? 0 : ctx.now - press.message.date * 1000;
+      if (ageMs > ctx.maxAgeMs) return refuse(what, chatId, `its question was sent ${Math.round(ageMs / 1000)} s ago`, 'Ignored: that question is too old. No trade.', press.id);
+      return { kind: 'answer-trade', confirmationId: trade[2]!, approve: trade[1] === 'yes', callbackId: press.id, chatId };
+    }
     const nonce = FLATTEN_DATA.exec(press.data ?? '')?.[1];
     if (!nonce) return refuse(what, chatId, 'unknown button', 'That button is not one of mine.', press.id);
     return { kind: 'confirm-flatten', nonce, callbackId: press.id, chatId };
@@ -165,6 +184,20 @@ export function flattenQuestion(windowMs: number): string {
 }
 
 export const CONFIRM_FLATTEN_BUTTON = 'Confirm flatten';
+
+/** What became of a trade confirmation, told to every listening chat. */
+export function tradeOutcomeText(c: ConfirmationView): string {
+  const intent = intentText(c);
+  if (c.status === 'approved') return `Approved by ${c.decidedBy ?? '?'}: ${intent}. The order goes out.`;
+  if (c.status === 'rejected') return `Rejected by ${c.decidedBy ?? '?'}: ${intent}. No trade.`;
+  if (c.status === 'expired') return `Expired (${c.reason ?? 'no answer'}): ${intent}. No trade.`;
+  return `Canceled (${c.reason ?? c.decidedBy ?? '?'}): ${intent}. No trade.`;
+}
+
+/** The question a trade confirmation sends to each listening chat, above its Approve / Reject buttons. */
+export function tradeQuestion(intent: string, deadlineInMs: number): string {
+  return `Confirm entry: ${intent}? Answer within ${Math.max(0, Math.round(deadlineInMs / 1000))} s; no answer means no trade.`;
+}
 
 export interface StatusFacts {
   readonly mode: TradingMode;

@@ -1,6 +1,6 @@
 // Runs in: engine. Accounts, their sessions, the configured strategy traders and the events the Markets view follows.
 import { z } from 'zod';
-import { CallFailure, NO_STOP_PHRASE, type AccountView, type OrderRow, type PositionRow, type StrategyConfigView, type StreamHealthRow, type SymbolPnl } from '../../../src-shared/contract';
+import { CallFailure, CONFIRM_SECONDS_DEFAULT, confirmDeadlineProblem, NO_STOP_PHRASE, type AccountView, type OrderRow, type PositionRow, type StrategyConfigView, type StreamHealthRow, type SymbolPnl } from '../../../src-shared/contract';
 import { OrderStore } from '../../adapters/store/order-store';
 import { redact } from '../../adapters/exchange/shared/redact';
 import type { Db } from '../../adapters/store/database';
@@ -25,6 +25,7 @@ import { riskFor, StrategyConfigs, type StoredStrategyConfig } from './strategy-
 import { MarketTimings, type MarketTiming } from './market-timings';
 import { StrategyTrader } from './strategy-trader';
 import { TraderStateSchema, type TraderStore } from './trader-state';
+import type { ConfirmationService } from '../confirmations/confirmation-service';
 
 export interface MarketsDeps {
   readonly db: Db;
@@ -41,6 +42,8 @@ export interface MarketsDeps {
   /** A new toggle was registered: the header and tray must re-read the list. */
   readonly onTogglesRegistered?: () => void;
   readonly log?: Logger;
+  /** Asks a person before each entry of a strategy with `confirmEntries` on; without it such entries never trade. */
+  readonly confirmations?: Pick<ConfirmationService, 'ask'>;
 }
 
 const toggleId = (configId: string) => `strategy:${configId}`;
@@ -282,6 +285,8 @@ export class MarketsService {
     if (input.id && this.traders.get(input.id)?.running) throw new CallFailure('CONFLICT', 'Switch the strategy off before changing it.');
     const bare = this.unprotectedOnLive(input);
     if (bare) throw new CallFailure('REFUSED', bare);
+    const late = input.confirmEntries ? confirmDeadlineProblem(input.interval, input.confirmSeconds ?? CONFIRM_SECONDS_DEFAULT) : null;
+    if (late) throw new CallFailure('BAD_INPUT', `Confirm entries: ${late}.`);
     const config = this.configs.save(input);
     this.traders.delete(config.id);
     this.registerToggle(config);
@@ -393,6 +398,7 @@ export class MarketsService {
         onEvent: () => this.changed(c.accountId, 'strategy'),
         onFailure: (message, stopped) => this.strategyFailed(c, message, stopped),
         onTickToOrder: (ms) => this.timings.emit({ kind: 'tick-to-order', ms }),
+        ...(c.confirmEntries ? { confirmEntry: (what: { side: 'BUY'; quantity: number; price: number }, signal: AbortSignal) => this.confirmEntry(c, what, signal) } : {}),
       },
       this.traderStore(c),
     );
@@ -406,6 +412,14 @@ export class MarketsService {
       save: (state) => this.states.save(c.id, c.accountId, state),
       journal: (step, clientOrderId, detail) => this.states.journal({ accountId: c.accountId, configId: c.id, symbol: c.symbol, step, clientOrderId, detail }),
     };
+  }
+
+  /** A person's yes before the entry goes out; null when approved, else why not (no answer is no trade). */
+  private async confirmEntry(c: StoredStrategyConfig, what: { side: 'BUY'; quantity: number; price: number }, signal: AbortSignal): Promise<string | null> {
+    const confirmations = this.deps.confirmations;
+    if (!confirmations) return 'no confirmation service in this engine';
+    const d = await confirmations.ask({ strategy: c.id, accountId: c.accountId, symbol: c.symbol, side: what.side, quantity: what.quantity, priceEstimate: what.price }, (c.confirmSeconds ?? CONFIRM_SECONDS_DEFAULT) * 1000, signal);
+    return d.approved ? null : d.reason;
   }
 
   /** Loud: logged, toasted, shown in the health panel; the third in a row switched the strategy off (its protection stays). */
@@ -543,7 +557,7 @@ export class MarketsService {
     const hasStop = riskFor(c).stopLoss !== null;
     return {
       id: c.id, strategy: c.strategy, params: c.params, accountId: c.accountId, symbol: c.symbol, interval: c.interval, quotePerTrade: c.quotePerTrade ?? null, riskProfile: c.riskProfile, feeRate: c.feeRate,
-      enabled, running: t?.running ?? false, candles: t?.runner.processed ?? 0, orders: t?.orders ?? 0, lastEvent: t?.lastEvent ?? null,
+      confirmEntries: c.confirmEntries ?? false, confirmSeconds: c.confirmSeconds ?? CONFIRM_SECONDS_DEFAULT, enabled, running: t?.running ?? false, candles: t?.runner.processed ?? 0, orders: t?.orders ?? 0, lastEvent: t?.lastEvent ?? null,
       warning: hasStop ? null : 'No stop: positions of this strategy are not protected at the venue.', stoppedReason: t?.stoppedReason ?? null,
     };
   }

@@ -42,6 +42,11 @@ export interface TraderHooks {
   readonly onPosition?: (open: boolean, pnl: number) => void;
   /** A market order sent for a closed candle: ms from the engine receiving that candle to the order going to the venue. */
   readonly onTickToOrder?: (ms: number) => void;
+  /**
+   * Set when the strategy confirms entries: asked after sizing, before the order. Resolves null once a person
+   * approved, else why there is no trade (rejected, expired, canceled). Aborted when the trader stops.
+   */
+  readonly confirmEntry?: (what: { side: 'BUY'; quantity: number; price: number }, signal: AbortSignal) => Promise<string | null>;
 }
 
 interface Holding {
@@ -84,6 +89,8 @@ export class StrategyTrader {
   private readonly protector: Protector;
   /** When the candle being processed reached the engine (`now` scale); null outside a candle (start, resync). */
   private candleReceivedAt: number | null = null;
+  /** The entry waiting for a person's answer, aborted by stop(). */
+  private confirming: AbortController | null = null;
 
   constructor(
     readonly config: TraderConfig,
@@ -145,6 +152,7 @@ export class StrategyTrader {
   stop(reason: string): void {
     this.unsubscribe?.();
     this.unsubscribe = null;
+    this.confirming?.abort();
     this.note(`stopped: ${reason}${this.holding ? '; protection stays at the venue' : ''}`);
   }
 
@@ -215,6 +223,13 @@ export class StrategyTrader {
     const cash = await this.venue.quoteFree();
     const decision = this.risk.evaluateEntry({ symbol: this.config.symbol, side: 'long', price: c.close, equity: cash, cash, now: c.time, feeRate: this.config.feeRate, stopPrice: intent.stopPrice, sizeHint: intent.sizeHint });
     if (!decision.ok) return this.note(`entry refused by risk: ${decision.reason}`);
+    if (this.hooks.confirmEntry) {
+      const refused = await this.confirmed(decision.quantity, c.close);
+      if (refused) return this.note(`entry not confirmed: ${refused}; no order`);
+      // Minutes may have passed: the kill switch, live disarmed or a limit since then still stop it.
+      const blockedNow = await this.hooks.blockedReason();
+      if (blockedNow) return this.note(`entry approved but skipped: ${blockedNow}`);
+    }
     if (!this.risk.limits.lock(this.config.symbol)) return this.note('entry skipped: order in flight');
     try {
       this.orders++;
@@ -240,6 +255,22 @@ export class StrategyTrader {
       this.store.journal('protect-failed', h.entry, (e as Error).message);
       this.note(`protection failed (${(e as Error).message}): closing the position`);
       await this.sell(1, c.time, 'protection failed');
+    }
+  }
+
+  /**
+   * Waits for a person's answer about this entry. The candle queue waits with it: the deadline is at most half a
+   * candle (`confirmDeadlineProblem`), so the next candle is late by that much at worst, and none is dropped.
+   */
+  private async confirmed(quantity: number, price: number): Promise<string | null> {
+    const waiting = new AbortController();
+    this.confirming = waiting;
+    try {
+      return await this.hooks.confirmEntry!({ side: 'BUY', quantity, price }, waiting.signal);
+    } finally {
+      this.confirming = null;
+      // The wait was a person's, not the loop's: no tick → order latency for this order.
+      this.candleReceivedAt = null;
     }
   }
 

@@ -2,6 +2,8 @@
 // answered or logged and the next update is still handled), it follows the channels, and it stops at once.
 import { describe, expect, it } from 'vitest';
 import type { ActionRecord } from '../../adapters/store/actions-repo';
+import { ConfirmationService } from '../confirmations/confirmation-service';
+import { EventBus } from '../event-bus';
 import type { StoredChannel } from './channel-store';
 import { DEFAULT_REMOTE_TIMING, RemoteControl, type RemoteBot, type RemoteControlDeps } from './remote-control';
 
@@ -23,7 +25,8 @@ const channel = (over: Partial<StoredChannel> = {}): StoredChannel => ({
 /** A bot whose getUpdates hands out queued batches, then waits until aborted. */
 function memoryBot() {
   const batches: unknown[][] = [];
-  const sent: Array<{ chatId: string; text: string }> = [];
+  const sent: Array<{ chatId: string; text: string; buttons: ReadonlyArray<{ text: string; data: string }> }> = [];
+  const answered: string[] = [];
   const polls: Array<number | null> = [];
   let wake: (() => void) | null = null;
   const bot: RemoteBot = {
@@ -38,19 +41,25 @@ function memoryBot() {
       }
       return batches.shift()!;
     },
-    sendMessage: async (chatId, text) => {
-      sent.push({ chatId, text });
+    sendMessage: async (chatId, text, buttons) => {
+      sent.push({ chatId, text, buttons });
     },
-    answerCallbackQuery: async () => undefined,
+    answerCallbackQuery: async (_id, text) => void answered.push(text),
   };
   let id = 1;
   const message = (text: string) => ({ update_id: id++, message: { chat: { id: 77 }, date: Math.floor(Date.now() / 1000), text } });
+  const press = (data: string, chat = 77) => ({ update_id: id++, callback_query: { id: `cb-${id}`, data, message: { chat: { id: chat }, date: Math.floor(Date.now() / 1000) } } });
   return {
     bot,
     sent,
+    answered,
     polls,
     push: (...texts: string[]) => {
       batches.push(texts.map(message));
+      wake?.();
+    },
+    press: (data: string, chat?: number) => {
+      batches.push([press(data, chat)]);
       wake?.();
     },
   };
@@ -167,5 +176,52 @@ describe('RemoteControl', () => {
     expect(h.logs.filter((l) => l.includes('remote control poll failed'))).toEqual(['Phone: remote control poll failed (1×): network error (ECONNREFUSED); retrying in 0 s']);
     expect(h.logs.some((l) => l.includes('polling again'))).toBe(true);
     await remote.stop();
+  });
+
+  it('asks a trade confirmation with Approve / Reject; only a press from the configured chat answers it, once', async () => {
+    const recorded: ActionRecord[] = [];
+    let n = 0;
+    const confirmations = new ConfirmationService({ bus: new EventBus(), audit: (a) => void recorded.push(a), mode: () => 'dry-run', now: Date.now, newId: () => `${'ab'.repeat(8)}${n++}0` });
+    confirmations.start();
+    const h = harness({ confirmations });
+    h.remote.sync([channel()]);
+    const decision = confirmations.ask({ strategy: 'sma-1', accountId: 'paper-1', symbol: 'BTCUSDT', side: 'BUY', quantity: 0.5, priceEstimate: 100 }, 60_000);
+    await until(() => h.m.sent.length === 1);
+    const question = h.m.sent[0]!;
+    expect(question.chatId).toBe('77');
+    expect(question.text).toMatch(/^Confirm entry: BUY 0\.5 BTCUSDT at about 100 \(sma-1 on paper-1\)\? Answer within (59|60) s; no answer means no trade\.$/);
+    expect(question.buttons.map((b) => b.text)).toEqual(['Approve', 'Reject']);
+    const [approve, reject] = question.buttons.map((b) => b.data);
+    const id = confirmations.pending()[0]!.id;
+    expect(approve).toBe(`trade-yes:${id}`);
+
+    // Another chat: refused, not answered in any chat, still pending.
+    h.m.press(approve!, 666);
+    await until(() => h.audit.length === 1);
+    expect(h.audit[0]).toMatchObject({ target: 'trade approve button', reason: 'refused: not the configured chat (666)' });
+    expect(h.m.answered).toEqual(['Not allowed.']);
+    expect(confirmations.pending()).toHaveLength(1);
+
+    // The configured chat: approved, and the outcome is told in the chat.
+    h.m.press(approve!);
+    expect(await decision).toEqual({ approved: true, id });
+    await until(() => h.m.sent.length === 2 && h.m.answered.length === 2);
+    expect(h.m.sent[1]!.text).toBe('Approved by telegram chat 77: BUY 0.5 BTCUSDT at about 100 (sma-1 on paper-1). The order goes out.');
+    expect(h.m.answered[1]).toBe('Approved.');
+    expect(h.audit[1]).toMatchObject({ target: 'trade approve button', reason: `accepted: approved confirmation ${id}` });
+
+    // A second press (either button) changes nothing and says why.
+    h.m.press(reject!);
+    await until(() => h.m.sent.length === 3);
+    expect(h.m.sent[2]!.text).toBe('Already approved (telegram chat 77): this answer changes nothing.');
+    expect(h.m.answered[2]).toBe('Refused.');
+    expect(confirmations.pending()).toEqual([]);
+    expect(recorded.map((a) => a.reason)).toEqual([
+      expect.stringMatching(/^requested: BUY 0\.5 BTCUSDT/),
+      'approved by telegram chat 77; the order goes out',
+      expect.stringMatching(/^refused rejection by telegram chat 77: Already approved/),
+    ]);
+    confirmations.stop();
+    await h.remote.stop();
   });
 });

@@ -1,5 +1,6 @@
 // Runs in: engine. Telegram remote control: long-polls each bot that has it switched on and obeys only its chat.
-import type { PositionRow, SymbolPnl, TradingMode } from '../../../src-shared/contract';
+import type { ConfirmationView, PositionRow, SymbolPnl, TradingMode } from '../../../src-shared/contract';
+import { intentText } from '../../core/confirmations/confirmation-queue';
 import type { ActionRecord } from '../../adapters/store/actions-repo';
 import {
   CONFIRM_FLATTEN_BUTTON,
@@ -13,6 +14,9 @@ import {
   positionsText,
   refusedConfirmation,
   statusText,
+  tradeButtons,
+  tradeOutcomeText,
+  tradeQuestion,
   updateIdOf,
   type FlattenStepFact,
   type PnlFacts,
@@ -35,6 +39,13 @@ export interface RemoteActions {
   /** Disarms live; false when it was already in dry run. */
   goDry(reason: string): boolean;
   flatten(): Promise<readonly FlattenStepFact[]>;
+}
+
+/** Trade confirmations (`engine/confirmations`): asked in every listening chat, answered by its buttons. */
+export interface RemoteConfirmations {
+  onChange(listener: (c: ConfirmationView) => void): () => void;
+  /** Throws, saying why, when the answer is refused (second, late, unknown). */
+  answer(id: string, approve: boolean, by: string): ConfirmationView;
 }
 
 /** The engine's own numbers, as the app shows them. */
@@ -62,6 +73,7 @@ export interface RemoteControlDeps {
   readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
   readonly log: (line: string) => void;
   readonly timing: RemoteTiming;
+  readonly confirmations?: RemoteConfirmations;
 }
 
 export interface RemoteTiming {
@@ -104,6 +116,7 @@ export class RemoteControl {
   private readonly confirmations: FlattenConfirmations;
   private readonly inFlight = new Set<Promise<void>>();
   private stopped = false;
+  private unfollow: (() => void) | null = null;
 
   constructor(private readonly deps: RemoteControlDeps) {
     this.confirmations = new FlattenConfirmations(deps.timing.confirmWindowMs);
@@ -112,6 +125,7 @@ export class RemoteControl {
   /** Starts, restarts or stops the loops to match the channels; called at start and after every channel change. */
   sync(channels: readonly StoredChannel[]): void {
     if (this.stopped) return;
+    this.unfollow ??= this.deps.confirmations?.onChange((c) => this.tellConfirmation(c)) ?? null;
     const wanted = new Map<string, { channel: StoredChannel; token: string }>();
     const tokens = new Set<string>();
     for (const channel of channels) {
@@ -151,6 +165,8 @@ export class RemoteControl {
   /** Aborts every poll at once; waits briefly for a command in flight, never for Telegram. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.unfollow?.();
+    this.unfollow = null;
     const loops = [...this.pollers.values()].map((p) => (p.abort.abort(), p.done));
     this.pollers.clear();
     const grace = new AbortController();
@@ -193,6 +209,7 @@ export class RemoteControl {
     try {
       if (decision.kind === 'refuse') await this.refuse(p, decision);
       else if (decision.kind === 'command') await this.run(p, decision.command);
+      else if (decision.kind === 'answer-trade') await this.answerTrade(p, decision);
       else await this.confirm(p, decision.nonce, decision.callbackId);
     } catch (error) {
       this.log(p, `handling an update failed: ${messageOf(error)}`);
@@ -278,6 +295,35 @@ export class RemoteControl {
     })();
     this.inFlight.add(work);
     void work.finally(() => this.inFlight.delete(work));
+  }
+
+  /** A new confirmation is asked in every listening chat with its buttons; a decision is told to all of them. */
+  private tellConfirmation(c: ConfirmationView): void {
+    const text = c.status === 'pending' ? tradeQuestion(intentText(c), c.deadline - this.deps.now()) : tradeOutcomeText(c);
+    const buttons = c.status === 'pending' ? tradeButtons(c.id) : [];
+    for (const p of this.pollers.values()) {
+      const work = this.reply(p, text, buttons);
+      this.inFlight.add(work);
+      void work.finally(() => this.inFlight.delete(work));
+    }
+  }
+
+  /** Approve or Reject pressed in the configured chat: answered once, before the deadline; the outcome goes to every chat. */
+  private async answerTrade(p: Poller, d: Extract<RemoteDecision, { kind: 'answer-trade' }>): Promise<void> {
+    const what = `trade ${d.approve ? 'approve' : 'reject'} button`;
+    const confirmations = this.deps.confirmations;
+    try {
+      if (!confirmations) throw new Error('trade confirmations are not available here');
+      confirmations.answer(d.confirmationId, d.approve, `telegram chat ${p.chatId}`);
+    } catch (error) {
+      this.record(p, what, `refused: ${messageOf(error)}`, p.chatId);
+      this.log(p, `refused the ${what} for ${d.confirmationId}: ${messageOf(error)}`);
+      await this.answerButton(p, d.callbackId, 'Refused.');
+      await this.reply(p, messageOf(error));
+      return;
+    }
+    this.record(p, what, `accepted: ${d.approve ? 'approved' : 'rejected'} confirmation ${d.confirmationId}`, p.chatId);
+    await this.answerButton(p, d.callbackId, d.approve ? 'Approved.' : 'Rejected.');
   }
 
   private async reply(p: Poller, text: string, buttons: ReadonlyArray<{ text: string; data: string }> = []): Promise<void> {

@@ -8,6 +8,7 @@ import type { SettingsRepo } from '../../adapters/store/settings-repo';
 import type { Logger } from '../../core/logging/logger';
 import type { Redactor } from '../../core/logging/redact';
 import type { AutopilotService } from '../autopilot/autopilot-service';
+import type { ConfirmationService } from '../confirmations/confirmation-service';
 import type { MarketsService } from '../markets/markets-service';
 import type { SafetyService } from '../services/safety-service';
 import type { StrategyToggles } from '../services/strategy-toggles';
@@ -24,6 +25,8 @@ export interface RemoteWiring {
   readonly markets: MarketsService;
   readonly autopilot: AutopilotService;
   readonly strategies: StrategyToggles;
+  /** Trade confirmations: asked in the chat with Approve / Reject buttons. */
+  readonly confirmations?: ConfirmationService;
   readonly redactor: Redactor;
   readonly log: Logger;
   readonly options?: NotificationOptions;
@@ -69,5 +72,6 @@ export function createRemoteControl(w: RemoteWiring): RemoteControl {
     sleep: timerSleep,
     log: (line) => w.log.warn(line),
     timing: { ...DEFAULT_REMOTE_TIMING, ...w.options?.remote },
+    ...(w.confirmations ? { confirmations: w.confirmations } : {}),
   });
 }

@@ -6,6 +6,7 @@ import { useRunDetails } from '../components/backtest/use-run-detail';
 import { CandleChart, type PriceLineSpec } from '../components/charts/CandleChart';
 import { tradeMarkers } from '../components/charts/chart-data';
 import { AccountsPanel } from '../components/markets/AccountsPanel';
+import { ConfirmationsPanel } from '../components/markets/ConfirmationsPanel';
 import { LiveChartPanel } from '../components/markets/LiveChartPanel';
 import { NeedsAccountPanel } from '../components/markets/NeedsAccountPanel';
 import { OrdersPanel } from '../components/markets/OrdersPanel';
@@ -103,6 +104,7 @@ export function MarketsView() {
       </div>
       <div className="market-side">
         <AccountsPanel accounts={markets.accounts} activity={markets.orders.map((o) => `${o.clientOrderId}:${o.status}`).join()} onChanged={markets.refresh} />
+        {markets.strategies.some((s) => s.confirmEntries) && <ConfirmationsPanel />}
         <StrategiesPanel strategies={markets.strategies} accounts={markets.accounts} onChanged={markets.refresh} />
         <StrategyStats runs={runs} />
       </div>

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { method } from '../define';
 import { ChartCandle } from './backtest';
+import { CONFIRM_SECONDS_MAX, CONFIRM_SECONDS_MIN } from './confirmations';
 
 /** Where an account trades: paper fills on public prices, or a venue (futures and Bybit are USDT-margined linear perpetuals). */
 export const AccountExchange = z.enum(['paper', 'binance-spot', 'binance-futures', 'bybit']);
@@ -127,6 +128,10 @@ export const StrategyConfigInput = z.object({
   feeRate: z.number().min(0).lt(0.1).default(0.001),
   /** Required (typed by the user) for a strategy with no stop on a live account. */
   confirmNoStop: z.literal(NO_STOP_PHRASE).optional(),
+  /** Each entry waits for a person's yes (app or Telegram) until its deadline; no answer is no trade. Exits never wait. Off when absent. */
+  confirmEntries: z.boolean().optional(),
+  /** The deadline of each entry's confirmation (absent: CONFIRM_SECONDS_DEFAULT); must fit the interval (`confirmDeadlineProblem`). */
+  confirmSeconds: z.number().int().min(CONFIRM_SECONDS_MIN).max(CONFIRM_SECONDS_MAX).optional(),
 });
 export type StrategyConfigInput = z.input<typeof StrategyConfigInput>;
 
@@ -140,6 +145,8 @@ export const StrategyConfigView = z.object({
   quotePerTrade: z.number().nullable(),
   riskProfile: z.boolean(),
   feeRate: z.number(),
+  confirmEntries: z.boolean(),
+  confirmSeconds: z.number(),
   enabled: z.boolean(),
   running: z.boolean(),
   candles: z.number().int(),

@@ -1,6 +1,6 @@
 // Runs in: renderer. Configure a strategy on an account: the same strategies and params the backtester runs.
 import { useState, type FormEvent } from 'react';
-import { NO_STOP_PHRASE, type AccountView, type StrategyConfigInput } from '../../../../src-shared/contract';
+import { CONFIRM_SECONDS_MAX, CONFIRM_SECONDS_MIN, confirmDeadlineProblem, NO_STOP_PHRASE, type AccountView, type StrategyConfigInput } from '../../../../src-shared/contract';
 import { useTransport } from '../../api/client-context';
 import { useBacktestStore } from '../../store/backtest-store';
 
@@ -18,9 +18,15 @@ export function ConfigureStrategyForm({ accounts, onSaved }: { accounts: readonl
   // On by default: every entry is protected by a stop resting at the venue.
   const [riskProfile, setRiskProfile] = useState(true);
   const [noStop, setNoStop] = useState('');
+  // Off by default: a person approves each entry (here or on Telegram) before its deadline, or there is no trade.
+  const [confirmEntries, setConfirmEntries] = useState(false);
+  const [confirmSeconds, setConfirmSeconds] = useState('30');
   const [error, setError] = useState<string | null>(null);
   const account = accounts.find((a) => a.id === accountId) ?? accounts[0];
   const bareOnLive = !riskProfile && account?.environment === 'live';
+  // Offered only where a deadline fits half a candle (not on 1s candles).
+  const confirmOffered = confirmDeadlineProblem(interval, CONFIRM_SECONDS_MIN) === null;
+  const confirmProblem = confirmEntries && confirmOffered ? confirmDeadlineProblem(interval, Number(confirmSeconds)) : null;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -31,7 +37,9 @@ export function ConfigureStrategyForm({ accounts, onSaved }: { accounts: readonl
       return setError('Params must be a JSON object, e.g. {"fast": 10, "slow": 30}.');
     }
     if (bareOnLive && noStop !== NO_STOP_PHRASE) return setError(`Without the risk profile nothing protects this live account's positions: type ${NO_STOP_PHRASE} to accept that.`);
-    const input: StrategyConfigInput = { strategy, params: parsed, accountId: accountId || accounts[0]!.id, symbol: symbol.trim().toUpperCase(), interval, riskProfile, quotePerTrade: quote ? Number(quote) : undefined, confirmNoStop: bareOnLive ? NO_STOP_PHRASE : undefined };
+    if (confirmProblem) return setError(`Confirm entries: ${confirmProblem}.`);
+    const confirm = confirmEntries && confirmOffered ? { confirmEntries: true, confirmSeconds: Number(confirmSeconds) } : { confirmEntries: false };
+    const input: StrategyConfigInput = { strategy, params: parsed, accountId: accountId || accounts[0]!.id, symbol: symbol.trim().toUpperCase(), interval, riskProfile, quotePerTrade: quote ? Number(quote) : undefined, confirmNoStop: bareOnLive ? NO_STOP_PHRASE : undefined, ...confirm };
     const r = await calls.markets.configureStrategy(input);
     if (!r.ok) return setError(r.error.message);
     setError(null);
@@ -87,6 +95,24 @@ export function ConfigureStrategyForm({ accounts, onSaved }: { accounts: readonl
           <input type="checkbox" checked={riskProfile} onChange={(e) => setRiskProfile(e.target.checked)} /> Risk profile (1% at risk, stop 15%, trailing 20%, a third out at +30% and +75%)
         </label>
       </div>
+      {confirmOffered && (
+        <div className="field-row">
+          <label className="check">
+            <input type="checkbox" checked={confirmEntries} onChange={(e) => setConfirmEntries(e.target.checked)} /> Confirm each entry (Approve in the app or on Telegram; no answer means no trade; exits never wait)
+          </label>
+          {confirmEntries && (
+            <div className="field">
+              <label htmlFor="cs-confirm-seconds">Deadline (s, at most half a candle)</label>
+              <input id="cs-confirm-seconds" type="number" min={CONFIRM_SECONDS_MIN} max={CONFIRM_SECONDS_MAX} value={confirmSeconds} onChange={(e) => setConfirmSeconds(e.target.value)} />
+            </div>
+          )}
+        </div>
+      )}
+      {confirmProblem && (
+        <p className="field-warning" role="note">
+          {confirmProblem}
+        </p>
+      )}
       {!riskProfile && (
         <p className="field-warning" role="note">
           No stop: this strategy's positions will have no protective order at the venue.

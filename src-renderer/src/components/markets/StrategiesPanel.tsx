@@ -23,7 +23,7 @@ export function StrategiesPanel({ strategies, accounts, onChanged }: { strategie
                 <input type="checkbox" checked={s.enabled} onChange={(e) => void toggle(s, e.target.checked)} aria-label={`Run ${s.id}`} />
                 <strong>{s.id}</strong>
               </label>
-              <span className="muted small">{`${s.strategy} · ${s.symbol} ${s.interval} · ${label(s.accountId)} · ${s.quotePerTrade ? `${s.quotePerTrade} per trade` : s.riskProfile ? 'risk profile' : 'all-in'}`}</span>
+              <span className="muted small">{`${s.strategy} · ${s.symbol} ${s.interval} · ${label(s.accountId)} · ${s.quotePerTrade ? `${s.quotePerTrade} per trade` : s.riskProfile ? 'risk profile' : 'all-in'}${s.confirmEntries ? ` · entries confirmed (${s.confirmSeconds} s)` : ''}`}</span>
               <span className="small" data-testid={`strategy-stats-${s.id}`}>{`${s.running ? '● running' : '○ stopped'} · ${s.candles} candles · ${s.orders} orders`}</span>
               {s.warning && (
                 <span className="small warning" role="note" data-testid={`strategy-warning-${s.id}`}>
