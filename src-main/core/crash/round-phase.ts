@@ -300,7 +300,7 @@ function nextRun(run: Run | null, read: Extract<PhaseRead, { kind: 'value' }>, c
     if (run.rises === 0 || read.at - run.lastRiseAt > stallLimit(run.lastValue, quantum, config.minRate, config.slackMs)) return fresh;
     return { ...run, lastAt: read.at, lastRead: read };
   }
-  const plausible = read.value <= run.lastValue * Math.exp(maxRateOf(config) * (read.at - run.lastAt + config.slackMs)) + quantum;
+  const plausible = read.value <= reachableFrom(run.lastValue, read.at - run.lastAt, quantum, config);
   if (!plausible) return fresh;
   const samples = run.samples.length < MAX_RUN_SAMPLES ? [...run.samples, { at: read.at, value: read.value, previousAt: run.lastAt }] : run.samples;
   return { ...run, lastValue: read.value, lastAt: read.at, lastRiseAt: read.at, rises: run.rises + 1, samples, lastRead: read };
@@ -405,7 +405,7 @@ function stepFlying(previous: PhaseState, read: PhaseRead, config: PhaseConfig):
       return { state: { ...state, backwardReads }, events: [{ type: 'rejected', at, value, reason: 'backwards' }] };
     }
     const elapsed = Math.max(0, at - state.lastValueAt!);
-    if (value > last * Math.exp(maxRateOf(config) * (elapsed + config.slackMs)) + state.quantum) {
+    if (value > reachableFrom(last, elapsed, state.quantum, config)) {
       return { state, events: [{ type: 'rejected', at, value, reason: 'jump' }] };
     }
     if (value > last) {
@@ -433,7 +433,7 @@ function stepFlying(previous: PhaseState, read: PhaseRead, config: PhaseConfig):
       return { state: rose, events: state.lost ? [{ type: 'regained', at, value }] : [] };
     }
     // The same value again: a crash if its look changed (colour, extra line), else fine until the curve should have moved.
-    const recoloured = !!(read.ink && state.ink && inkRecoloured(read.ink, state.ink));
+    const recoloured = recolouredFrom(state, read);
     const newLine = (read.extraLines ?? 0) > state.extraLines;
     const next: PhaseState = { ...state, lastValueAt: at, missingSince: null, backwardReads: 0 };
     if (recoloured || newLine) {
@@ -463,7 +463,7 @@ function stepFlying(previous: PhaseState, read: PhaseRead, config: PhaseConfig):
 
   if (read.kind === 'text') {
     const newLine = (read.extraLines ?? 0) > 0;
-    const recoloured = !!(read.ink && state.ink && inkRecoloured(read.ink, state.ink));
+    const recoloured = recolouredFrom(state, read);
     // Words seen in the flight's own ink may be a sprite over the digits read as letters ("yp", "age": a red plane
     // over red digits). With our bet open that is the number hidden, whatever look was learned; watching, it may end
     // the flight, which resumes if the number rises on past it. Without both inks nothing is proven the same.
@@ -507,10 +507,8 @@ const SPRITE_RESUME_MS = 1500;
  */
 function resumesPastSprite(s: PhaseState, read: Extract<PhaseRead, { kind: 'value' }>, config: PhaseConfig): boolean {
   if (s.phase !== 'CRASHED' || !s.crashMayResume || s.crashAt === null || s.crashValue === null || s.lastValueAt === null) return false;
-  if (read.at - s.crashAt > SPRITE_RESUME_MS || (read.extraLines ?? 0) > s.extraLines) return false;
-  if (read.ink && s.ink && inkRecoloured(read.ink, s.ink)) return false;
-  const reachable = s.crashValue * Math.exp(maxRateOf(config) * (read.at - s.lastValueAt + config.slackMs)) + s.quantum;
-  return read.value >= s.crashValue + 2 * s.quantum - 1e-9 && read.value <= reachable;
+  if (read.at - s.crashAt > SPRITE_RESUME_MS || lookChanged(s, read)) return false;
+  return read.value >= s.crashValue + 2 * s.quantum - 1e-9 && read.value <= reachableFrom(s.crashValue, read.at - s.lastValueAt, s.quantum, config);
 }
 
 /** The flight's number, refused but in the flight's own look: something is in front of it. */
@@ -535,12 +533,21 @@ function sameLook(read: ReadLook, other: ReadLook): boolean {
   return sameColour(read.ink, other.ink) && (read.extraLines ?? 0) === (other.extraLines ?? 0);
 }
 
-function lookChanged(state: PhaseState, read: Extract<PhaseRead, { kind: 'value' }>): boolean {
-  const recoloured = !!(read.ink && state.ink && inkRecoloured(read.ink, state.ink));
-  return recoloured || (read.extraLines ?? 0) > state.extraLines;
+/** A colour change from the flight's ink; unknown ink on either side is no evidence of one. */
+function recolouredFrom(state: PhaseState, read: ReadLook): boolean {
+  return !!(read.ink && state.ink && inkRecoloured(read.ink, state.ink));
+}
+
+function lookChanged(state: PhaseState, read: ReadLook): boolean {
+  return recolouredFrom(state, read) || (read.extraLines ?? 0) > state.extraLines;
 }
 
 const maxRateOf = (config: PhaseConfig) => Math.min(config.maxRate, config.known?.maxRate ?? Infinity);
+
+/** The highest value a display can show `elapsedMs` after showing `value`, at the fastest plausible growth, plus a step. */
+function reachableFrom(value: number, elapsedMs: number, quantum: number, config: PhaseConfig): number {
+  return value * Math.exp(maxRateOf(config) * (elapsedMs + config.slackMs)) + quantum;
+}
 
 /** Half the flight's own growth so far (the stall limit must not fire on a slow stretch), never below `minRate`. */
 function flightRate(state: PhaseState, config: PhaseConfig): number {
