@@ -154,10 +154,11 @@ describe('notifications', () => {
     const started = performance.now();
     expect((await engine.dispatch('app.setKillSwitch', { engaged: true })).ok).toBe(true);
     expect(performance.now() - started).toBeLessThan(500);
-    await until(() => onPath(hooks, '/hook').length >= before.hook + 2, 5_000, 'webhook retries');
-    const failing = (await view()).channels.find((c) => c.id === 'hook')!;
-    expect(failing.status).toMatchObject({ healthy: false, lastError: 'HTTP 500' });
-    expect(failing.status.consecutiveFailures).toBeGreaterThanOrEqual(2);
+    // The receiver counts a request before the sender has read its answer: wait on the sender's own count.
+    const hookStatus = async () => (await view()).channels.find((c) => c.id === 'hook')!.status;
+    await until(async () => (await hookStatus()).consecutiveFailures >= 2, 5_000, 'webhook retries');
+    expect(onPath(hooks, '/hook').length).toBeGreaterThanOrEqual(before.hook + 2);
+    expect(await hookStatus()).toMatchObject({ healthy: false, lastError: 'HTTP 500' });
     hooks.fallback = WEBHOOK_OK;
     // Telegram asked for 1 s: the second attempt came no sooner.
     await until(() => onPath(telegram, '/bot').length >= before.tg + 2, 5_000, 'telegram retry');
@@ -165,10 +166,10 @@ describe('notifications', () => {
     expect(second!.at - first!.at).toBeGreaterThanOrEqual(950);
     expect(JSON.parse(second!.raw)).toMatchObject({ text: 'Kill switch ENGAGED: all trading stopped.' });
     // The webhook recovers on a later attempt: the same message, delivered, and the channel healthy again.
-    await until(async () => (await view()).channels.find((c) => c.id === 'hook')!.status.healthy, 5_000, 'the webhook healthy again');
+    await until(async () => (await hookStatus()).healthy, 5_000, 'the webhook healthy again');
     const attempts = onPath(hooks, '/hook').slice(before.hook).map((r) => (JSON.parse(r.raw) as { text: string }).text);
     expect(new Set(attempts)).toEqual(new Set(['Kill switch ENGAGED: all trading stopped.']));
-    expect((await view()).channels.find((c) => c.id === 'hook')!.status).toMatchObject({ consecutiveFailures: 0, dropped: 0 });
+    expect(await hookStatus()).toMatchObject({ consecutiveFailures: 0, dropped: 0 });
   });
 
   it('a channel that never answers does not hold up the engine or the other channels', async () => {
