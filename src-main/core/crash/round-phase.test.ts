@@ -397,6 +397,26 @@ describe('reads lost while our bet is open', () => {
     expect(types(replayPhases([...unread, ...after]).events)).toEqual(['flight']);
   });
 
+  it('lost on a stall (a frozen screen), the crash drawn a cent up in red is not the flight regained; the flight\'s own look rising is', () => {
+    const reads = flight(0, 1.4, 0.0002);
+    let s = betOpenAfter(reads);
+    const last = reads.at(-1)!;
+    const lastValue = last.kind === 'value' ? last.value : 0;
+    const events: PhaseEvent[] = [];
+    for (let at = last.at + POLL_MS; at < last.at + 1500; at += POLL_MS) {
+      const step = stepPhase(s, { at, kind: 'value', value: lastValue, ink: WHITE });
+      s = step.state;
+      events.push(...step.events);
+    }
+    expect(types(events)).toEqual(['lost']);
+    const red = stepPhase(s, { at: last.at + 1500, kind: 'value', value: lastValue + 0.01, ink: RED, extraLines: 1 });
+    expect(types(red.events)).toEqual([]);
+    expect(red.state.lost).toBe(true);
+    const own = stepPhase(s, { at: last.at + 1500, kind: 'value', value: lastValue + 0.01, ink: WHITE });
+    expect(types(own.events)).toEqual(['regained']);
+    expect(own.state.lost).toBe(false);
+  });
+
   it('a stall or an unknown look with our bet open is lost, not a crash', () => {
     const reads = flight(0, 2);
     let s = betOpenAfter(reads);

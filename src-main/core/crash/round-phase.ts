@@ -428,9 +428,10 @@ function stepFlying(previous: PhaseState, read: PhaseRead, config: PhaseConfig):
         missingSince: null,
         backwardReads: 0,
         oddReads: 0,
-        lost: false,
+        // Only a rise in the flight's own look proves it flies on: the crash is often drawn a cent up, already red.
+        lost: state.lost && !adopt,
       };
-      return { state: rose, events: state.lost ? [{ type: 'regained', at, value }] : [] };
+      return { state: rose, events: state.lost && adopt ? [{ type: 'regained', at, value }] : [] };
     }
     // The same value again: a crash if its look changed (colour, extra line), else fine until the curve should have moved.
     const recoloured = recolouredFrom(state, read);

@@ -115,6 +115,37 @@ describe('CrashExecutor on a simulated game', () => {
     expect(game.log.map((e) => e.type)).toEqual(['bet']);
   });
 
+  it('single button: a frozen screen proves nothing, so a crash during the freeze gets no click (it would bet the next round)', async () => {
+    const { game, play, actions } = harness({ look: LOOKS.waiting, rounds: [{ crash: 1.6 }, { crash: 2 }], singleButton: true });
+    const { flightAt, crashAt } = game.timing(0);
+    game.freeze = { from: flightAt + 2000, to: crashAt + 800 };
+    const done = await play(0, 3);
+    expect(done.status, done.reason ?? '').toBe('CRASHED');
+    expect(clicks(actions)).toEqual(['bet']);
+    expect(game.log.map((e) => e.type)).toEqual(['bet']);
+  });
+
+  it('single button: when a frozen screen moves again mid-flight, the bet is cashed out then', async () => {
+    const { game, play } = harness({ look: LOOKS.waiting, rounds: [{ crash: 4 }], singleButton: true });
+    const { flightAt } = game.timing(0);
+    game.freeze = { from: flightAt + 1000, to: flightAt + 2500 };
+    const done = await play(0, 3.5);
+    expect(done.status, done.reason ?? '').toBe('CASHOUT_EXECUTED');
+    expect(done.reason).toContain('protective');
+    expect(game.log.map((e) => e.type)).toEqual(['bet', 'cashout']);
+    expect(game.log[1]!.at).toBeGreaterThanOrEqual(flightAt + 2500);
+  });
+
+  it('two buttons: a frozen screen with the Cash out button as it was in flight still gets its protective click (a late one is ignored there)', async () => {
+    const { game, play } = harness({ look: LOOKS.classic, rounds: [{ crash: 4 }] });
+    const { flightAt } = game.timing(0);
+    game.freeze = { from: flightAt + 1000, to: flightAt + 5000 };
+    const done = await play(0, 3.5);
+    expect(done.status, done.reason ?? '').toBe('CASHOUT_EXECUTED');
+    expect(done.reason).toContain('Cash out button still shows our bet flying');
+    expect(game.log[1]!.at).toBeLessThan(flightAt + 5000);
+  });
+
   it('cashes out by force after 60 s in flight', async () => {
     const { game, play } = harness({ look: LOOKS.classic, rounds: [{ crash: 1000 }], rate: 0.0001 });
     const done = await play(0, 900);

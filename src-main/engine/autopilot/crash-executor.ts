@@ -225,6 +225,7 @@ export class CrashExecutor {
           gameCashout,
           flightStart: flight?.at ?? start.read.at,
           betTaken: bet.clicked && bet.taken,
+          singleButton: isSingleButton(profile),
           lagMs: this.ctx.displayLag.current(),
           learnedRate: observer.learnedRate,
           minSamples: options.minSamples,

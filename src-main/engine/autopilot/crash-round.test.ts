@@ -18,7 +18,7 @@ function flying(at: number, rate = RATE): Observation {
 
 /** The read at which a predicted click is committed, for reads `intervalMs` apart; target 2x crosses at 3466 ms. */
 function commitAt(intervalMs: number): { at: number; sendAt: number } | null {
-  const round = new CrashRound({ roundId: '1', target: 2, gameCashout: null, flightStart: 0, betTaken: true, lagMs: 0, learnedRate: null, minSamples: 6, forcedCashoutMs: 60_000 }, 1);
+  const round = new CrashRound({ roundId: '1', target: 2, gameCashout: null, flightStart: 0, betTaken: true, singleButton: false, lagMs: 0, learnedRate: null, minSamples: 6, forcedCashoutMs: 60_000 }, 1);
   for (let at = 0; at < 4000; at += intervalMs) {
     const decision = round.step(flying(at), { now: at, killSwitch: false, halted: false, clickLatencyMs: 0 });
     if (decision.kind === 'cashout') return decision.sendAt === undefined ? null : { at, sendAt: decision.sendAt };
@@ -54,7 +54,7 @@ describe('CrashRound on a display with one decimal', () => {
       if (initial.length === 0 || value > initial.at(-1)!.value) initial.push({ at, value, ...(initial.length ? { previousAt: lastAt } : {}) });
       lastAt = at;
     }
-    const round = new CrashRound({ roundId: '1', target: 1.26, gameCashout: null, flightStart: 0, betTaken: true, lagMs: 0, learnedRate: null, minSamples: 6, forcedCashoutMs: 60_000 }, 1.2, initial);
+    const round = new CrashRound({ roundId: '1', target: 1.26, gameCashout: null, flightStart: 0, betTaken: true, singleButton: false, lagMs: 0, learnedRate: null, minSamples: 6, forcedCashoutMs: 60_000 }, 1.2, initial);
     let commit: { at: number; sendAt?: number } | null = null;
     for (; at < 3000 && !commit; at += 16) {
       const value = shown(at);
@@ -80,7 +80,7 @@ describe('CrashRound with the rate the game was learned at', () => {
     // A flight read as growing 1% faster than the game was ever seen to grow (a stale frame, a slow capture).
     const fast = 0.000202;
     const sendAt = (learnedRate: { min: number; max: number } | null) => {
-      const round = new CrashRound({ roundId: '1', target: 2, gameCashout: null, flightStart: 0, betTaken: true, lagMs: 0, learnedRate, minSamples: 6, forcedCashoutMs: 60_000 }, 1);
+      const round = new CrashRound({ roundId: '1', target: 2, gameCashout: null, flightStart: 0, betTaken: true, singleButton: false, lagMs: 0, learnedRate, minSamples: 6, forcedCashoutMs: 60_000 }, 1);
       for (let at = 0; at < 4000; at += 16) {
         const decision = round.step(flying(at, fast), { now: at, killSwitch: false, halted: false, clickLatencyMs: 0 });
         if (decision.kind === 'cashout') return decision.sendAt ?? at;
@@ -98,7 +98,7 @@ describe('CrashRound with the rate the game was learned at', () => {
 });
 
 describe('CrashRound with the number hidden (a rocket hovering in front of the digits)', () => {
-  const setup = { roundId: '1', target: 2, gameCashout: null, flightStart: 0, lagMs: 0, learnedRate: null, minSamples: 6, forcedCashoutMs: 60_000 };
+  const setup = { roundId: '1', target: 2, gameCashout: null, flightStart: 0, singleButton: false, lagMs: 0, learnedRate: null, minSamples: 6, forcedCashoutMs: 60_000 };
   /** Reads the number for the first second, then only a refused line in the flight's ink until `until`. */
   function play(round: CrashRound, ctx: { killSwitch?: boolean } = {}, until = 4000) {
     for (let at = 0; at < until; at += 20) {
@@ -141,7 +141,7 @@ describe('CrashRound: the forced cash-out', () => {
   const slow = 0.00004;
   /** The decision at `at` ms of a flight whose reads rise at `readRate` (slower than the game: digits misread low). */
   function decide(target: number, learnedRate: { min: number; max: number } | null, at: number, readRate = slow) {
-    const round = new CrashRound({ roundId: '1', target, gameCashout: null, flightStart: 0, betTaken: true, lagMs: 0, learnedRate, minSamples: 6, forcedCashoutMs: 60_000 }, 1);
+    const round = new CrashRound({ roundId: '1', target, gameCashout: null, flightStart: 0, betTaken: true, singleButton: false, lagMs: 0, learnedRate, minSamples: 6, forcedCashoutMs: 60_000 }, 1);
     for (let t = 0; t < at; t += 500) round.step(flying(t, readRate), { now: t, killSwitch: false, halted: false, clickLatencyMs: 0 });
     return round.step(flying(at, readRate), { now: at, killSwitch: false, halted: false, clickLatencyMs: 0 });
   }

@@ -12,6 +12,8 @@ export interface RoundSetup {
   readonly flightStart: number;
   /** Our bet was clicked live and the game showed it taken: real money is in this flight. */
   readonly betTaken: boolean;
+  /** One button for Bet and Cash out: a click after the crash bets the next round. */
+  readonly singleButton: boolean;
   /** Dates reads back by the display lag learned for this game. */
   readonly lagMs: number;
   /** The growth rate range the game was learned at; a flight's fit faster than it is not trusted to click early. */
@@ -125,7 +127,11 @@ export class CrashRound {
     }
     if (o.events.some((e) => e.type === 'lost') || o.state.lost) {
       this.lost = true;
-      return setup.betTaken ? { kind: 'ask-buttons' } : { kind: 'watch' };
+      if (!setup.betTaken) return { kind: 'watch' };
+      // A number held still in the flight's look is a frozen screen (a loaded machine stops the game's rendering for
+      // most of a second) or a crash that only stops it, and the buttons freeze with it. On one button, where a click
+      // after the crash bets the next round, they prove nothing: wait for the number to move or the crash to show.
+      return setup.singleButton && showsStalledNumber(o) ? { kind: 'watch' } : { kind: 'ask-buttons' };
     }
     const value = o.read.value;
     // A read that rose but no longer looks like the flight (red, under "FLEW AWAY!") is the crash being drawn.
@@ -172,6 +178,10 @@ export class CrashRound {
     const reason = `predicted crossing of ${setup.target}x with the number hidden (rate ${(plan.growth.rate * 1000).toFixed(4)}/s)`;
     return { kind: 'cashout', reason, sendAt: plan.sendAt, protective: false, ifButtonsShowFlight: true };
   }
+}
+
+function showsStalledNumber(o: Observation): boolean {
+  return o.read.value !== null && o.read.value === o.state.lastValue && o.state.phase === 'FLYING';
 }
 
 /**

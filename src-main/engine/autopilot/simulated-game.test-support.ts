@@ -46,6 +46,8 @@ export class SimulatedGame implements RegionReader, MousePort {
   readonly log: SimLogEntry[] = [];
   /** Reads in [from, to) (sim ms since START) come back blank, as when a window covers the game. */
   blackout: { from: number; to: number } | null = null;
+  /** In [from, to) the screen, readout and buttons alike, keeps showing the game as it was at `from` (a stalled renderer). */
+  freeze: { from: number; to: number } | null = null;
   /** Called before each read with the sim time: tests flip the kill switch or stop mid-flight from here. */
   onRead: (now: number) => void = () => {};
   private readonly bets = new Map<number, { cashedOut: boolean; queued: boolean }>();
@@ -108,7 +110,7 @@ export class SimulatedGame implements RegionReader, MousePort {
     this.now += this.options.readMs ?? 8;
     this.onRead(this.now - START);
     const at = this.now;
-    const t = at - START - (this.options.displayLagMs ?? 0);
+    const t = this.shown(at - START - (this.options.displayLagMs ?? 0));
     if (this.blackout && t >= this.blackout.from && t < this.blackout.to) return { at, text: '', value: null, ms: 1, path: 'glyph' };
     const p = this.phaseAt(t);
     const look = p.phase === 'BETTING' ? this.options.look.betting(t - p.since) : p.phase === 'CRASHED' ? this.options.look.crashed(this.options.rounds[p.round]!.crash, t - p.crashAt) : null;
@@ -164,7 +166,7 @@ export class SimulatedGame implements RegionReader, MousePort {
 
   /** The pixels around a click point, painted from the button's state at the shown (lagged) time. */
   async grab(region: Rect): Promise<RawImage> {
-    const t = this.now - START - (this.options.displayLagMs ?? 0) + (this.options.buttonLeadMs ?? 0);
+    const t = this.shown(this.now - START - (this.options.displayLagMs ?? 0) + (this.options.buttonLeadMs ?? 0));
     const p = this.phaseAt(t);
     const bet = this.bets.get(p.round);
     const overBet = Math.abs(region.x + region.width / 2 - BET.x) < 5;
@@ -179,6 +181,10 @@ export class SimulatedGame implements RegionReader, MousePort {
     const data = new Uint8Array(region.width * region.height * 4);
     for (let i = 0; i < data.length; i += 4) data.set([paint[0]!, paint[1]!, paint[2]!, 255], i);
     return { data, width: region.width, height: region.height, order: 'rgba' };
+  }
+
+  private shown(t: number): number {
+    return this.freeze && t >= this.freeze.from && t < this.freeze.to ? this.freeze.from : t;
   }
 
   private payOut(p: Phase, bet: { cashedOut: boolean }, t: number): void {
