@@ -6,7 +6,7 @@ import { toHex } from '../../src-shared/crash/sha256';
 import { PracticeGame } from './game';
 import { parseParams, type PracticeConfig } from './params';
 import { RoundSchedule } from './schedule';
-import { SKINS } from './skins';
+import { mixedSkin } from './skins';
 import { applyTheme } from './theme';
 import type { GameSnapshot, LogEntry } from './types';
 import { GameView } from './view';
@@ -55,7 +55,7 @@ const schedule = new RoundSchedule({
 });
 const game = new PracticeGame(schedule, config.balance);
 
-const skin = SKINS[config.skin];
+const skin = mixedSkin(config.skin, config.mix);
 applyTheme(document.documentElement, config, skin);
 const view = new GameView(skin);
 view.stakeInput.value = String(config.stake);

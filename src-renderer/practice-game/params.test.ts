@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatMoney, formatMultiplier } from './format';
 import { parseParams } from './params';
+import { mixedSkin, SKINS } from './skins';
 
 describe('practice game parameters', () => {
   it('defaults to bustabit timings and a 1000 balance', () => {
@@ -31,5 +32,15 @@ describe('skin parameter', () => {
     expect(parseParams('?skin=bust&rate=0.0002&theme=dark')).toMatchObject({ rate: 0.0002, theme: 'dark' });
     expect(parseParams('?skin=unknown&autoCashout=2')).toMatchObject({ skin: 'classic', rate: 0.00006, autoCashout: 2 });
     expect(parseParams('?skin=aviator&autoCashout=2')).toMatchObject({ skin: 'aviator', rate: 0.0002, autoCashout: null });
+  });
+});
+
+describe('convention mix', () => {
+  it('borrows betting, crash, format and backdrop from named skins, ignoring unknown names', () => {
+    const config = parseParams('?skin=aviator&betting=jet&crash=rocket&format=neon&backdrop=nope');
+    expect(config.mix).toEqual({ betting: 'jet', crash: 'rocket', format: 'neon' });
+    const skin = mixedSkin(config.skin, config.mix);
+    expect(skin).toMatchObject({ name: 'aviator', buttons: 'single', rate: SKINS.aviator.rate, backdrop: 'plane', betting: SKINS.jet.betting, crash: SKINS.rocket.crash, format: SKINS.neon.format });
+    expect(mixedSkin('bust', {})).toEqual(SKINS.bust);
   });
 });

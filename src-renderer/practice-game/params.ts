@@ -2,11 +2,13 @@
 // Query parameters of practice-game.html. Everything has a safe default so a bare URL is a playable game.
 
 import { DEFAULT_SALT } from '../../src-shared/crash/bustabit';
-import { skinNamed, type SkinName } from './skins';
+import { BORROWABLE, isSkinName, skinNamed, type ConventionMix, type SkinName } from './skins';
 
 export interface PracticeConfig {
   /** `skin=`: the look and button convention; unknown names fall back to classic. */
   readonly skin: SkinName;
+  /** `betting=`, `crash=`, `format=`, `backdrop=`: that convention borrowed from the named skin. */
+  readonly mix: ConventionMix;
   /** Crash-chain seed; null means a random one per page load. */
   readonly seed: string | null;
   readonly salt: string;
@@ -37,6 +39,15 @@ function textParam(params: URLSearchParams, name: string): string | null {
   return value ? value.slice(0, 200) : null;
 }
 
+function conventionMix(params: URLSearchParams): ConventionMix {
+  const mix: ConventionMix = {};
+  for (const key of BORROWABLE) {
+    const from = params.get(key);
+    if (isSkinName(from)) mix[key] = from;
+  }
+  return mix;
+}
+
 export function parseParams(search: string): PracticeConfig {
   const params = new URLSearchParams(search);
   const autoCashout = numberParam(params, 'autoCashout', NaN, 1.01, 1_000_000);
@@ -44,6 +55,7 @@ export function parseParams(search: string): PracticeConfig {
   const theme = params.get('theme');
   return {
     skin: skin.name,
+    mix: conventionMix(params),
     seed: textParam(params, 'seed'),
     salt: textParam(params, 'salt') ?? DEFAULT_SALT,
     rate: numberParam(params, 'rate', skin.rate, 1e-6, 0.01),

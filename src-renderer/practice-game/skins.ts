@@ -130,3 +130,22 @@ export function isSkinName(name: string | null): name is SkinName {
 export function skinNamed(name: string | null): Skin {
   return SKINS[isSkinName(name) ? name : 'classic'];
 }
+
+/** The conventions `?betting=`, `?crash=`, `?format=` and `?backdrop=` borrow from another skin. */
+export const BORROWABLE = ['betting', 'crash', 'format', 'backdrop'] as const;
+export type Borrowable = (typeof BORROWABLE)[number];
+/**
+ * Combinations no skin ships with, so a test can play a game the engine was never tuned on. The base skin keeps its
+ * name, look, buttons and growth rate.
+ */
+export type ConventionMix = Partial<Record<Borrowable, SkinName>>;
+
+export function mixedSkin(base: SkinName, mix: ConventionMix): Skin {
+  return {
+    ...SKINS[base],
+    betting: SKINS[mix.betting ?? base].betting,
+    crash: SKINS[mix.crash ?? base].crash,
+    format: SKINS[mix.format ?? base].format,
+    backdrop: SKINS[mix.backdrop ?? base].backdrop,
+  };
+}
