@@ -91,6 +91,16 @@ export class OrderStore {
       });
   }
 
+  /**
+   * Files an order the venue made (stored from a stream or reconciliation, without role or parent)
+   * under the entry it protects. Only an unclaimed order: an entry's legs never move to another.
+   */
+  claim(clientOrderId: string, meta: OrderMeta): void {
+    this.db
+      .prepare('UPDATE orders SET role = ?, parent_client_order_id = ?, strategy = COALESCE(strategy, ?) WHERE account_id = ? AND client_order_id = ? AND (parent_client_order_id IS NULL OR parent_client_order_id = ?)')
+      .run(meta.role ?? null, meta.parentClientOrderId ?? null, meta.strategy ?? null, this.accountId, clientOrderId, meta.parentClientOrderId ?? null);
+  }
+
   /** An order amended in place at the venue (same id): its new trigger and size. */
   amend(clientOrderId: string, stopPrice: number, quantity: number, now = Date.now()): void {
     this.db.prepare('UPDATE orders SET stop_price = ?, quantity = ?, updated_at = ? WHERE account_id = ? AND client_order_id = ?').run(stopPrice, quantity, now, this.accountId, clientOrderId);

@@ -21,6 +21,11 @@ export interface OrderRequest {
   /** Trailing distance in basis points (Binance `trailingDelta`). */
   readonly trailingBips?: number;
   readonly reduceOnly?: boolean;
+  /**
+   * MARKET entries on a venue that attaches a stop on create (Bybit tpsl): the venue makes that stop
+   * itself once the entry fills, under its own order id, not ours.
+   */
+  readonly stopLoss?: number;
   /** Idempotency key: generated once, reused on every retry of the same intent. */
   readonly clientOrderId: string;
 }

@@ -3,7 +3,7 @@ import type { OrderManager } from '../../adapters/exchange/shared/order-manager'
 import type { OrderStore } from '../../adapters/store/order-store';
 import { ExchangeError } from '../../core/exchange/errors';
 import type { StoredOrder } from '../../core/exchange/reconcile';
-import { isTerminal, type Exchange, type MarketData } from '../../core/exchange/types';
+import { isTerminal, type Exchange, type MarketData, type OrderSnapshot } from '../../core/exchange/types';
 import { quoteOf } from './symbols';
 
 /** What a venue lets protective orders do; declared per connector (venue-connector.ts). */
@@ -14,6 +14,11 @@ export interface ProtectionCaps {
    * moves cancel-then-place. Elsewhere exits are reduce-only and a stop moves place-then-cancel.
    */
   readonly exitsReserveBalance: boolean;
+  /**
+   * The venue attaches a stop to a market entry on create (Bybit tpsl) and makes that stop itself, under
+   * an id that is not ours: client ids starting with `venueMadePrefix`. Absent elsewhere.
+   */
+  readonly stopOnEntry?: { readonly venueMadePrefix: string };
 }
 
 export type ExitType = 'STOP_MARKET' | 'TAKE_PROFIT_MARKET';
@@ -28,7 +33,13 @@ export interface TraderVenue {
    * Places a market order and follows it until it is done; answers the stored order. `onSend` is called once, as the
    * request is handed to the venue (after its PENDING record is written).
    */
-  marketOrder(side: 'BUY' | 'SELL', quantity: number, meta: { role: string; parent?: string; onSend?: () => void }): Promise<StoredOrder>;
+  marketOrder(side: 'BUY' | 'SELL', quantity: number, meta: { role: string; parent?: string; onSend?: () => void; stopLoss?: number }): Promise<StoredOrder>;
+  /**
+   * Where the venue made the entry's stop itself (`caps.stopOnEntry`): finds a live one on the symbol that
+   * no entry has claimed yet and files it under `parent` as its stop-loss. `ask` reads the venue's open
+   * orders (polling up to `waitMs`); otherwise only what the streams and reconciliation already stored.
+   */
+  adoptStop?(parent: string, opts: { ask: boolean; waitMs?: number }): Promise<StoredOrder | undefined>;
   /** A reduce-only conditional exit resting at the venue, attached to its entry. */
   exitOrder(type: ExitType, quantity: number, stopPrice: number, parent: string): Promise<StoredOrder>;
   /**
@@ -80,6 +91,18 @@ export function orderVenue(d: OrderVenueDeps, symbol: string, strategy: string):
     paperFees(cid);
     d.onOrder(cid);
   };
+  const venueMade = d.caps.stopOnEntry?.venueMadePrefix;
+  /** A stop the venue made for this symbol's position that no entry has claimed. */
+  const unclaimed = (o: OrderSnapshot) =>
+    o.symbol === symbol && o.type === 'STOP_MARKET' && o.side === 'SELL' && !isTerminal(o.status) && !!venueMade && o.clientOrderId.startsWith(venueMade) && !d.store.get(o.clientOrderId)?.parentClientOrderId;
+  const claim = (o: OrderSnapshot, parent: string): StoredOrder | undefined => {
+    d.store.transaction(() => {
+      d.manager.apply(o);
+      d.store.claim(o.clientOrderId, { role: 'stop-loss', parentClientOrderId: parent, strategy });
+    });
+    d.onOrder(o.clientOrderId);
+    return d.store.get(o.clientOrderId);
+  };
   const placed = async (run: () => Promise<StoredOrder>): Promise<StoredOrder> => {
     // A refused order is stored REJECTED before the throw: the panels must see it too.
     try {
@@ -100,7 +123,8 @@ export function orderVenue(d: OrderVenueDeps, symbol: string, strategy: string):
     marketOrder: async (side, quantity, meta) => {
       const qty = d.roundQuantity(quantity);
       if (!(qty > 0)) throw new ExchangeError({ kind: 'rejected', message: `quantity ${quantity} rounds to nothing` });
-      let order = await placed(() => d.manager.place({ symbol, side, type: 'MARKET', quantity: qty, reduceOnly: side === 'SELL' && !d.caps.exitsReserveBalance }, { role: meta.role, parentClientOrderId: meta.parent, strategy }, meta.onSend));
+      const stopLoss = venueMade && side === 'BUY' ? meta.stopLoss : undefined;
+      let order = await placed(() => d.manager.place({ symbol, side, type: 'MARKET', quantity: qty, reduceOnly: side === 'SELL' && !d.caps.exitsReserveBalance, stopLoss }, { role: meta.role, parentClientOrderId: meta.parent, strategy }, meta.onSend));
       // A venue may acknowledge before filling: follow the order briefly, never resend it.
       for (let i = 0; i < 20 && !isTerminal(order.status); i++) {
         await new Promise((r) => setTimeout(r, d.pollMs ?? 100));
@@ -121,6 +145,25 @@ export function orderVenue(d: OrderVenueDeps, symbol: string, strategy: string):
       if (o.status === 'REJECTED' || o.status === 'UNKNOWN' || o.status === 'PENDING') throw new ExchangeError({ kind: o.status === 'REJECTED' ? 'rejected' : 'unknown-status', message: `${role} ${o.clientOrderId} ${o.status}` });
       return o;
     },
+    adoptStop: venueMade
+      ? async (parent, opts) => {
+          // What a stream stored is checked with the venue first: adopting a stop that is already gone (and
+          // canceling ours as the extra one) would leave none.
+          for (const stored of d.store.open().filter(unclaimed)) {
+            const now = await d.exchange.queryOrder(symbol, stored.clientOrderId);
+            if (now && unclaimed(now)) return claim(now, parent);
+            if (now) apply(now.clientOrderId, now);
+          }
+          if (!opts.ask) return undefined;
+          const deadline = Date.now() + (opts.waitMs ?? 0);
+          for (;;) {
+            const found = (await d.exchange.openOrders(symbol)).find(unclaimed);
+            if (found) return claim(found, parent);
+            if (Date.now() >= deadline) return undefined;
+            await new Promise((r) => setTimeout(r, d.pollMs ?? 100));
+          }
+        }
+      : undefined,
     moveStop: (old, stopPrice, quantity, parent) => {
       const qty = d.roundQuantity(quantity);
       if (d.exchange.amendOrder) return placed(async () => (await d.manager.amend(symbol, old.clientOrderId, { stopPrice, quantity: qty })) ?? old);

@@ -32,15 +32,37 @@ export class Protector {
     private readonly journal: JournalStep,
   ) {}
 
-  async sync(entry: string, want: DesiredProtection): Promise<void> {
+  /**
+   * `venueStopWaitMs`: the entry was sent with its stop attached (Bybit); how long the venue may take to
+   * make it before our own stop is placed instead.
+   */
+  async sync(entry: string, want: DesiredProtection, opts: { venueStopWaitMs?: number } = {}): Promise<void> {
     const legs = this.venue.children(entry).filter(isLive);
-    await this.syncStop(entry, legs.filter((o) => o.type === 'STOP_MARKET'), want);
+    const stops = legs.filter((o) => o.type === 'STOP_MARKET');
+    const adopted = await this.adopt(entry, stops, want, opts.venueStopWaitMs);
+    await this.syncStop(entry, adopted && !stops.some((s) => s.clientOrderId === adopted.clientOrderId) ? [...stops, adopted] : stops, want);
     await this.syncTargets(entry, legs.filter((o) => o.type === 'TAKE_PROFIT_MARKET'), want);
   }
 
   /** Cancels every live leg of the entry (the position is closed, or about to be sold at market). */
   async release(entry: string, reason: string): Promise<void> {
     for (const o of this.venue.children(entry).filter((x) => isLive(x) && x.role !== 'exit' && x.role !== 'flatten')) await this.cancel(o, reason);
+  }
+
+  /**
+   * The stop a venue made from the entry's create request has no client id of ours: it is filed under
+   * the entry (by its venue id) before anything is placed, so the entry never gets a second stop of
+   * ours next to it. Also picks up a venue stop that showed up after ours: syncStop keeps one of them.
+   */
+  private async adopt(entry: string, stops: StoredOrder[], want: DesiredProtection, waitMs: number | undefined): Promise<StoredOrder | undefined> {
+    if (!this.venue.adoptStop || want.stop === null) return undefined;
+    const acked = stops.some((s) => s.status === 'NEW' || s.status === 'PARTIALLY_FILLED');
+    const ask = !acked || waitMs !== undefined;
+    if (ask) this.journal('stop-adopt', entry, waitMs !== undefined ? `waiting up to ${waitMs} ms for the venue's stop` : "looking for the venue's stop");
+    const found = await this.venue.adoptStop(entry, { ask, waitMs });
+    if (found) this.journal('stop-adopted', found.clientOrderId, `venue order ${found.exchangeOrderId ?? '?'} at ${found.stopPrice} for ${found.quantity}`);
+    else if (ask) this.journal('stop-not-adopted', entry, 'no venue stop: our own is placed');
+    return found;
   }
 
   private async syncStop(entry: string, stops: StoredOrder[], want: DesiredProtection): Promise<void> {

@@ -65,6 +65,8 @@ interface Ledger {
 
 const EPS = 1e-9;
 export const MAX_FAILURES = 3;
+/** How long a venue may take to make the stop an entry carried (as long as an entry may take to fill). */
+const VENUE_STOP_WAIT_MS = 2_000;
 
 /**
  * One configured strategy on one account and symbol. Per closed candle, in the backtester's order:
@@ -231,9 +233,14 @@ export class StrategyTrader {
       if (blockedNow) return this.note(`entry approved but skipped: ${blockedNow}`);
     }
     if (!this.risk.limits.lock(this.config.symbol)) return this.note('entry skipped: order in flight');
+    let stopLoss: number | undefined;
     try {
       this.orders++;
-      const fill = await this.venue.marketOrder('BUY', decision.quantity, { role: 'entry', onSend: this.tickToOrder() });
+      // Where the venue attaches a stop on create, the entry carries the plan's stop (priced at the close; the sync
+      // moves it to the fill's level): the position is never bare, not even between the fill and our next request.
+      const planned = this.venue.caps.stopOnEntry ? this.risk.exitPlan('long', c.close, decision.quantity, intent).stopPrice : NaN;
+      stopLoss = Number.isFinite(planned) && planned < c.close ? planned : undefined;
+      const fill = await this.venue.marketOrder('BUY', decision.quantity, { role: 'entry', onSend: this.tickToOrder(), stopLoss });
       if (fill.filledQty <= 0) return this.note('entry order did not fill');
       const avg = fill.avgPrice ?? c.close;
       this.holding = { entry: fill.clientOrderId, entryTime: c.time, plan: this.risk.exitPlan('long', avg, fill.filledQty, intent) };
@@ -249,7 +256,7 @@ export class StrategyTrader {
     const h = this.holding;
     if (!h) return;
     try {
-      await this.protector.sync(h.entry, this.desired(h, this.ledger(h)?.remaining ?? 0));
+      await this.protector.sync(h.entry, this.desired(h, this.ledger(h)?.remaining ?? 0), { venueStopWaitMs: stopLoss !== undefined ? VENUE_STOP_WAIT_MS : undefined });
       this.store.journal('protected', h.entry);
     } catch (e) {
       this.store.journal('protect-failed', h.entry, (e as Error).message);

@@ -2,6 +2,7 @@
 import { createBinanceFutures, createBinanceSpot } from '../../adapters/exchange/binance/binance-factory';
 import type { Credentials } from '../../adapters/exchange/binance/binance-rest';
 import { BybitExchange } from '../../adapters/exchange/bybit/bybit';
+import { VENUE_MADE } from '../../adapters/exchange/bybit/bybit-schemas';
 import type { RestTiming } from '../../adapters/exchange/shared/http';
 import type { ResilientStream } from '../../adapters/exchange/shared/ws-stream';
 import type { RateBudgetRegistry } from '../../core/exchange/rate-budget';
@@ -41,6 +42,8 @@ export interface ConnectorDeps {
 const TIMEOUT_MS = 8_000;
 /** Futures and Bybit linear: exits are reduce-only, so stops and take-profit tiers can rest side by side. */
 const REDUCE_ONLY: ProtectionCaps = { exitsReserveBalance: false };
+/** Bybit also attaches the stop to a market entry on create (tpsl), and makes it under its own order id. */
+const BYBIT: ProtectionCaps = { ...REDUCE_ONLY, stopOnEntry: { venueMadePrefix: VENUE_MADE } };
 
 export function connectVenue(account: Pick<StoredAccount, 'exchange' | 'environment' | 'baseUrl'>, deps: ConnectorDeps): VenueConnector {
   const urls = venueUrls(account);
@@ -55,7 +58,7 @@ export function connectVenue(account: Pick<StoredAccount, 'exchange' | 'environm
   }
   if (account.exchange === 'bybit') {
     const b = new BybitExchange({ httpUrl: urls.httpUrl, wsUrl: urls.wsUrl, category: 'linear', credentials, budgets: deps.budgets, timeoutMs: TIMEOUT_MS, ...timed('bybit') });
-    return { exchange: b, streams: b.streams, assertKey: () => b.assertNoWithdrawPermission(), emulateOco: false, lotStep: 1e-3, protection: REDUCE_ONLY, userData: credentials ? { venue: 'bybit', url: urls.userWsUrl, credentials, clock: b.clock } : undefined };
+    return { exchange: b, streams: b.streams, assertKey: () => b.assertNoWithdrawPermission(), emulateOco: false, lotStep: 1e-3, protection: BYBIT, userData: credentials ? { venue: 'bybit', url: urls.userWsUrl, credentials, clock: b.clock } : undefined };
   }
   // Binance spot; also the public price source of paper accounts (no credentials, no user data).
   const s = createBinanceSpot({ httpUrl: urls.httpUrl, wsUrl: urls.wsUrl, credentials, budgets: deps.budgets, symbols: marketSymbols(), timeoutMs: TIMEOUT_MS, ...timed('binance-spot') });

@@ -38,6 +38,23 @@ describe('Bybit v5 connector against the simulator', () => {
     expect(await ex.queryOrder('BTCUSDT', 'by-b1.sl')).toMatchObject({ status: 'EXPIRED' });
   });
 
+  it('a market entry carries its stop: the venue makes it under its own id, which queries, amends and cancels it', async () => {
+    const ex = bybitOn();
+    expect(await ex.placeOrder({ symbol: 'BTCUSDT', side: 'BUY', type: 'MARKET', quantity: 2, stopLoss: 90, clientOrderId: 'by-sl1' })).toMatchObject({ status: 'FILLED', filledQty: 2 });
+    const [stop, ...others] = await ex.openOrders('BTCUSDT');
+    expect(others).toEqual([]);
+    expect(stop).toMatchObject({ clientOrderId: expect.stringMatching(/^bybit:sim-\d+$/), type: 'STOP_MARKET', side: 'SELL', status: 'NEW', stopPrice: 90, quantity: 2, reduceOnly: true });
+    const id = stop!.clientOrderId;
+    expect(await ex.queryOrder('BTCUSDT', id)).toMatchObject({ clientOrderId: id, stopPrice: 90 });
+    expect(await ex.amendOrder('BTCUSDT', id, { stopPrice: 95, quantity: 2 })).toMatchObject({ clientOrderId: id, stopPrice: 95 });
+    expect(await ex.cancelOrder('BTCUSDT', id)).toMatchObject({ clientOrderId: id, status: 'CANCELED' });
+    expect(await ex.openOrders('BTCUSDT')).toEqual([]);
+    // A stop on the wrong side of the price is refused with the entry: nothing is placed.
+    await expect(ex.placeOrder({ symbol: 'BTCUSDT', side: 'BUY', type: 'MARKET', quantity: 1, stopLoss: 120, clientOrderId: 'by-sl2' })).rejects.toMatchObject({ classified: { code: 10001 } });
+    expect(sim.bybit.engine.get('by-sl2')).toBeUndefined();
+    expect(sim.bybit.engine.positionList()).toMatchObject([{ quantity: 2 }]);
+  });
+
   it('handles 10002 skew (resync + retry), rejects a bad signature (10004), refuses withdraw keys', async () => {
     sim.bybit.skewMs = -4_000;
     const ex = bybitOn();

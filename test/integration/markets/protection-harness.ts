@@ -7,6 +7,9 @@ import { SettingsRepo } from '../../../src-main/adapters/store/settings-repo';
 import { ScryptCipher } from '../../../src-main/adapters/secrets/scrypt-cipher';
 import type { Simulator } from '../../../src-main/adapters/exchange/simulator/server';
 import type { SimVenue } from '../../../src-main/adapters/exchange/simulator/venue';
+import { bybitOrder } from '../../../src-main/adapters/exchange/simulator/bybit-routes';
+import type { EngineOrder } from '../../../src-main/core/exchange/matching/engine-types';
+import { StrategyStateRepo } from '../../../src-main/adapters/store/strategy-state-repo';
 import type { Kline } from '../../../src-main/core/exchange/types';
 import { EventBus } from '../../../src-main/engine/event-bus';
 import { MarketsService } from '../../../src-main/engine/markets/markets-service';
@@ -102,3 +105,18 @@ export function resting(sim: Simulator, v: Venue) {
   const open = venueOf(sim, v).engine.openOrders('BTCUSDT');
   return { stops: open.filter((o) => o.type === 'STOP_MARKET'), targets: open.filter((o) => o.type === 'TAKE_PROFIT_MARKET') };
 }
+
+/** The bodies of every POST the simulated Bybit receives on `path`, from now on. */
+export function bybitRequests(sim: Simulator, path = '/v5/order/create'): Record<string, unknown>[] {
+  const seen: Record<string, unknown>[] = [];
+  sim.bybit.onRequest = (r) => {
+    if (r.method === 'POST' && r.path === path) seen.push(JSON.parse(r.rawBody) as Record<string, unknown>);
+  };
+  return seen;
+}
+
+/** A stop Bybit made itself from an entry's tpsl, as the venue reports it: no orderLinkId of ours, stopOrderType StopLoss. */
+export const venueMade = (o: EngineOrder): boolean => bybitOrder(o).orderLinkId === '' && bybitOrder(o).stopOrderType === 'StopLoss';
+
+/** The protection journal's steps for a strategy. */
+export const journalSteps = (b: Booted, configId: string): string[] => new StrategyStateRepo(b.db).journalOf(configId).map((r) => r.step);

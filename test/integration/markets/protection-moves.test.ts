@@ -2,7 +2,7 @@
 // stalled user stream. The venue is watched at every order event: never two stops (futures: transiently two reduce-only
 // stops, never more), never none, and exactly one at the new level once the move is done.
 import { describe, expect, it } from 'vitest';
-import { candle, protectedStrategy, resting, simulatorAndFile, venueOf, VENUES, type Booted, type Venue } from './protection-harness';
+import { bybitRequests, candle, protectedStrategy, resting, simulatorAndFile, venueMade, venueOf, VENUES, type Booted, type Venue } from './protection-harness';
 
 const env = simulatorAndFile();
 let b: Booted | undefined;
@@ -33,12 +33,16 @@ async function entered(v: Venue) {
   const trader = b.markets.trader(config.id)!;
   await bar(trader, 100);
   expect(resting(env.sim, v).stops).toHaveLength(1);
+  // Bybit: the stop being moved is the one the venue made from the entry's create request.
+  if (v === 'bybit') expect(venueMade(resting(env.sim, v).stops[0]!)).toBe(true);
   return trader;
 }
 
 describe.each(VENUES)('%s: stop moves under faults', (v) => {
   it('a 5xx after the venue already moved the stop: the answer is settled by a query, one stop at the new level, never none', async () => {
     const trader = await entered(v);
+    const before = resting(env.sim, v).stops[0]!;
+    const amends = bybitRequests(env.sim, '/v5/order/amend');
     const w = watchStops(v);
     venueOf(env.sim, v).faults.inject(MOVE[v].path, { kind: 'error-after-handling', status: 503 }, { method: MOVE[v].method });
     await bar(trader, 125); // +25%: breakeven, then trailing 20% under the bar's high (125.25) = 100.2
@@ -49,6 +53,12 @@ describe.each(VENUES)('%s: stop moves under faults', (v) => {
     expect(trader.position()?.stopPrice).toBeCloseTo(100.2, 6);
     expect(Math.min(...w.seen)).toBe(1);
     expect(Math.max(...w.seen)).toBe(v === 'binance-futures' ? 2 : 1);
+    if (v === 'bybit') {
+      // Amended in place by its venue id (it has no orderLinkId): the same order, at the new level.
+      expect(stops[0]!.clientOrderId).toBe(before.clientOrderId);
+      expect(amends).toEqual([expect.objectContaining({ orderId: `sim-${before.orderId}`, triggerPrice: '100.2' })]);
+      expect(amends[0]).not.toHaveProperty('orderLinkId');
+    }
     // Nothing left pending in the store: the venue's answer was settled.
     expect(b!.markets.orders(undefined, 'open', 50).filter((o) => o.status === 'UNKNOWN' || o.status === 'PENDING')).toEqual([]);
   });

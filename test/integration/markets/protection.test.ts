@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { StrategyConfigInput } from '../../../src-shared/contract';
 import { marketsHandlers } from '../../../src-main/engine/markets/markets-handlers';
 import { KEY, until } from '../exchange/harness';
-import { candle, protectedStrategy, resting, shutdown, simulatorAndFile, venueOf, VENUES, type Booted, type Venue } from './protection-harness';
+import { OrderStore } from '../../../src-main/adapters/store/order-store';
+import { bybitRequests, candle, journalSteps, protectedStrategy, resting, shutdown, simulatorAndFile, venueMade, venueOf, VENUES, type Booted, type Venue } from './protection-harness';
 
 const env = simulatorAndFile();
 const start = () => env.start();
@@ -24,11 +25,31 @@ function expectOneSet(v: Venue, quantity: number, stop = 85) {
 async function entered(b: Booted, v: Venue) {
   const { account, config } = await protectedStrategy(b, env.sim, v);
   const trader = b.markets.trader(config.id)!;
+  const creates = bybitRequests(env.sim);
   await trader.enqueue(candle(100));
   const position = trader.position()!;
   expect(position.quantity).toBeCloseTo(10, 2);
-  expectOneSet(v, position.quantity);
+  const { stops } = expectOneSet(v, position.quantity);
+  if (v === 'bybit') expectStopOnCreate(b, config.id, account.id, trader.entryId!, creates, stops[0]!);
   return { account, config, trader, quantity: position.quantity };
+}
+
+/**
+ * Bybit: the entry is one create request carrying the stop (tpsl, Full, market exit); the stop resting is the one
+ * the venue made from it, filed under the entry by its venue id; no stop order of ours was sent.
+ */
+function expectStopOnCreate(b: Booted, configId: string, accountId: string, entryId: string, creates: Record<string, unknown>[], stop: Parameters<typeof venueMade>[0]) {
+  const entries = creates.filter((c) => c.orderLinkId === entryId);
+  expect(entries).toHaveLength(1);
+  expect(entries[0]).toMatchObject({ orderType: 'Market', side: 'Buy', stopLoss: '85', slTriggerBy: 'LastPrice', tpslMode: 'Full', slOrderType: 'Market' });
+  expect(creates.filter((c) => c.triggerDirection === 2)).toEqual([]); // no stop of ours
+  expect(creates.filter((c) => c.orderLinkId !== entryId).every((c) => c.triggerDirection === 1)).toBe(true); // only take-profit tiers besides
+  expect(venueMade(stop)).toBe(true);
+  const legs = new OrderStore(b.db, accountId).children(entryId).filter((o) => o.type === 'STOP_MARKET');
+  expect(legs).toEqual([expect.objectContaining({ clientOrderId: `bybit:sim-${stop.orderId}`, exchangeOrderId: `sim-${stop.orderId}`, role: 'stop-loss', status: 'NEW', stopPrice: 85 })]);
+  const steps = journalSteps(b, configId);
+  expect(steps).toContain('stop-adopted');
+  expect(steps).not.toContain('stop-placed');
 }
 
 /** After a restart: the strategy's book for its position (trades closed, position still open). */
@@ -41,13 +62,14 @@ describe.each(VENUES)('%s: protection lives on the exchange', (v) => {
   it('entry then kill switch: the strategy stops, its protection keeps resting; a restart finds exactly one set', async () => {
     const a = await start();
     const { config, trader, quantity } = await entered(a, v);
+    const stop = resting(env.sim, v).stops[0]!.clientOrderId;
     a.safety.setKillSwitch(true, 'test');
     expect(trader.running).toBe(false);
     expectOneSet(v, quantity);
     await shutdown(alive.pop()!);
     expectOneSet(v, quantity); // shutdown leaves protection resting
     const b = await start();
-    expectOneSet(v, quantity);
+    expect(expectOneSet(v, quantity).stops[0]!.clientOrderId).toBe(stop); // kept, not re-placed
     expect(book(b, config.id).position?.stopPrice).toBe(85);
     expect(b.toggles.list().find((t) => t.id === `strategy:${config.id}`)?.enabled).toBe(false);
   });
@@ -55,9 +77,10 @@ describe.each(VENUES)('%s: protection lives on the exchange', (v) => {
   it('entry then an abrupt stop (no shutdown): the next start resumes with exactly one set; a stop fired while down is booked with its P&L', async () => {
     const a = await start();
     const { config, quantity } = await entered(a, v);
+    const stop = resting(env.sim, v).stops[0]!.clientOrderId;
     alive.pop(); // dropped without shutdown: nothing is canceled, nothing more is written
     const b = await start();
-    expectOneSet(v, quantity);
+    expect(expectOneSet(v, quantity).stops[0]!.clientOrderId).toBe(stop); // kept, not re-placed
     expect(book(b, config.id).position?.quantity).toBeCloseTo(quantity, 9);
     await shutdown(alive.pop()!);
 
@@ -99,6 +122,61 @@ describe.each(VENUES)('%s: protection lives on the exchange', (v) => {
     expect(r.stops[0]!.clientOrderId).not.toBe(dropped);
     await new Promise((r) => setTimeout(r, 300));
     expectOneSet(v, quantity);
+  });
+});
+
+describe('bybit: the stop rides on the entry', () => {
+  it('the venue makes no stop from the create: ours is placed instead, after the wait; exactly one, also after a restart', async () => {
+    const a = await start();
+    const { account, config } = await protectedStrategy(a, env.sim, 'bybit');
+    const trader = a.markets.trader(config.id)!;
+    const creates = bybitRequests(env.sim);
+    env.sim.bybit.faults.inject('/v5/order/create', { kind: 'drop-attached-stop' }, { method: 'POST' });
+    await trader.enqueue(candle(100));
+    const quantity = trader.position()!.quantity;
+    const { stops } = expectOneSet('bybit', quantity);
+    expect(venueMade(stops[0]!)).toBe(false);
+    expect(creates.filter((c) => c.stopLoss !== undefined)).toHaveLength(1);
+    expect(creates.filter((c) => c.triggerDirection === 2)).toHaveLength(1); // our own stop, once
+    const steps = journalSteps(a, config.id);
+    expect(steps.indexOf('stop-not-adopted')).toBeGreaterThan(-1);
+    expect(steps.indexOf('stop-placed')).toBeGreaterThan(steps.indexOf('stop-not-adopted'));
+    alive.pop();
+    await start();
+    expect(expectOneSet('bybit', quantity).stops[0]!.clientOrderId).toBe(stops[0]!.clientOrderId);
+    expect(new OrderStore(a.db, account.id).children(trader.entryId!).filter((o) => o.type === 'STOP_MARKET')).toHaveLength(1);
+  });
+
+  it('a venue stop that turns up after ours is adopted at the next candle and one of the two canceled', async () => {
+    const a = await start();
+    const { config } = await protectedStrategy(a, env.sim, 'bybit');
+    const trader = a.markets.trader(config.id)!;
+    env.sim.bybit.faults.inject('/v5/order/create', { kind: 'drop-attached-stop' }, { method: 'POST' });
+    await trader.enqueue(candle(100));
+    const quantity = trader.position()!.quantity;
+    expect(venueMade(expectOneSet('bybit', quantity).stops[0]!)).toBe(false);
+    const late = env.sim.bybit.engine.submit({ symbol: 'BTCUSDT', side: 'SELL', type: 'STOP_MARKET', quantity, stopPrice: 85, reduceOnly: true, clientOrderId: 'bybit-sl-late' });
+    if (!late.ok) throw new Error(late.message);
+    env.sim.bybit.publish(late.events);
+    expect(resting(env.sim, 'bybit').stops).toHaveLength(2);
+    await until(() => a.markets.orders(undefined, 'open', 50).some((o) => o.clientOrderId === `bybit:sim-${late.order.orderId}`));
+    await trader.enqueue(candle(100));
+    expectOneSet('bybit', quantity);
+    expect(journalSteps(a, config.id)).toContain('stop-adopted');
+  });
+
+  it('a position closed by the adopted stop is booked; the closed position leaves nothing resting', async () => {
+    const a = await start();
+    const { config, trader, quantity } = await entered(a, 'bybit');
+    env.sim.trade('BTCUSDT', 84);
+    await trader.enqueue(candle(84));
+    expect(trader.position()).toBeNull();
+    expect(trader.trades).toHaveLength(1);
+    expect(trader.trades[0]).toMatchObject({ quantity: expect.closeTo(quantity, 9), exitPrice: expect.closeTo(84, 9) });
+    await until(() => resting(env.sim, 'bybit').targets.length === 0);
+    expect(resting(env.sim, 'bybit').stops).toEqual([]);
+    expect(env.sim.bybit.engine.positionList()).toEqual([]);
+    expect(journalSteps(a, config.id)).toContain('closed');
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bybitBracketBody, bybitOrderBody, bybitTrailingStopBody } from './bybit';
-import { BybitEnvelope, BybitExecutionTopic, BybitKlines, BybitOrderList, BybitPositionList, bybitExecutionFill, bybitKlines, bybitPositions, bybitSnapshot, parseBybitKlineFrame } from './bybit-schemas';
+import { BybitEnvelope, BybitExecutionTopic, BybitKlines, BybitOrderList, BybitPositionList, bybitExecutionFill, bybitKlines, bybitOrderRef, bybitPositions, bybitSnapshot, parseBybitKlineFrame } from './bybit-schemas';
 
 // Shapes as printed in Bybit's v5 docs.
 const REALTIME = {
@@ -81,6 +81,16 @@ describe('Bybit request building', () => {
     expect(bybitOrderBody('linear', { symbol: 'BTCUSDT', side: 'SELL', type: 'TAKE_PROFIT_MARKET', quantity: 1, stopPrice: 120, clientOrderId: 'x3' })).toMatchObject({ triggerDirection: 1 });
     expect(bybitBracketBody('linear', { symbol: 'BTCUSDT', side: 'BUY', quantity: 1, entryPrice: 100, takeProfit: 110, stopLoss: 95, clientOrderId: 'b' })).toMatchObject({ orderType: 'Limit', price: '100', takeProfit: '110', stopLoss: '95', tpslMode: 'Full', tpOrderType: 'Market', slOrderType: 'Market' });
     expect(() => bybitOrderBody('linear', { symbol: 'BTCUSDT', side: 'SELL', type: 'TRAILING_STOP_MARKET', quantity: 1, trailingBips: 50, clientOrderId: 'x4' })).toThrow(/trading-stop/);
+  });
+
+  it('attaches a stop to a market entry on create (tpsl, Full, market exit on the last price); never to another type', () => {
+    expect(bybitOrderBody('linear', { symbol: 'BTCUSDT', side: 'BUY', type: 'MARKET', quantity: 10, stopLoss: 85, clientOrderId: 'e1' })).toEqual({ category: 'linear', symbol: 'BTCUSDT', side: 'Buy', orderType: 'Market', qty: '10', orderLinkId: 'e1', stopLoss: '85', slTriggerBy: 'LastPrice', tpslMode: 'Full', slOrderType: 'Market' });
+    expect(() => bybitOrderBody('linear', { symbol: 'BTCUSDT', side: 'BUY', type: 'LIMIT', quantity: 1, price: 100, stopLoss: 85, clientOrderId: 'e2' })).toThrow(/MARKET/);
+  });
+
+  it('names an order by orderLinkId, or by orderId when the venue made it', () => {
+    expect(bybitOrderRef('ck-1')).toEqual(['orderLinkId', 'ck-1']);
+    expect(bybitOrderRef('bybit:2b1a8d39-0001')).toEqual(['orderId', '2b1a8d39-0001']);
   });
 
   it('builds the trading-stop body: a price distance, optional activation price, one-way full-position mode', () => {

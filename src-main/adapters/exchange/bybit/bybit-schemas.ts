@@ -53,13 +53,20 @@ const STATUS: Readonly<Record<string, OrderStatus>> = {
   Deactivated: 'EXPIRED',
 };
 
+/** Orders the venue makes (position TP/SL, trailing stops) carry no orderLinkId: they are keyed by orderId under this prefix. */
+export const VENUE_MADE = 'bybit:';
+
+/** The field that names an order in a request: its orderLinkId, or for a venue-made order its orderId. */
+export const bybitOrderRef = (clientOrderId: string): ['orderId' | 'orderLinkId', string] =>
+  clientOrderId.startsWith(VENUE_MADE) ? ['orderId', clientOrderId.slice(VENUE_MADE.length)] : ['orderLinkId', clientOrderId];
+
 export function bybitSnapshot(o: z.infer<typeof BybitOrder>): OrderSnapshot {
   const status = STATUS[o.orderStatus];
   if (!status) throw new Error(`unknown Bybit order status ${o.orderStatus}`);
   const type = o.stopOrderType === 'StopLoss' || o.stopOrderType === 'Stop' ? 'STOP_MARKET' : o.stopOrderType === 'TakeProfit' ? 'TAKE_PROFIT_MARKET' : o.stopOrderType === 'TrailingStop' ? 'TRAILING_STOP_MARKET' : o.orderType === 'Limit' ? 'LIMIT' : 'MARKET';
   return {
     // Venue-made orders (position TP/SL on real Bybit) carry no orderLinkId: key them by orderId.
-    clientOrderId: o.orderLinkId || `bybit:${o.orderId}`,
+    clientOrderId: o.orderLinkId || `${VENUE_MADE}${o.orderId}`,
     exchangeOrderId: o.orderId,
     symbol: o.symbol,
     side: o.side === 'Buy' ? 'BUY' : 'SELL',
@@ -119,7 +126,7 @@ export const BybitExecutionTopic = z.object({ topic: z.literal('execution'), dat
  */
 export function bybitExecutionFill(e: z.infer<typeof BybitExecution>): Fill | undefined {
   if (e.execType !== 'Trade' || !(e.execQty > 0)) return undefined;
-  const clientOrderId = e.orderLinkId || `bybit:${e.orderId}`;
+  const clientOrderId = e.orderLinkId || `${VENUE_MADE}${e.orderId}`;
   const cumulative = Number((e.orderQty - e.leavesQty).toFixed(10));
   // Linear contracts settle (and charge fees) in USDT; spot fees are in the received coin, not known here.
   const feeAsset = e.category === 'linear' ? 'USDT' : undefined;

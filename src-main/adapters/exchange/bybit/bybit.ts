@@ -5,7 +5,7 @@ import { BYBIT_REQUESTS } from '../../../core/exchange/rate-budget';
 import { ServerClock } from '../../../core/exchange/server-clock';
 import type { Balance, BracketRequest, BracketResult, Exchange, Kline, OrderAmend, OrderRequest, OrderSnapshot, Position, Unsubscribe } from '../../../core/exchange/types';
 import { BybitRest } from './bybit-rest';
-import { BybitApiKeyInfo, BybitKlines, BybitOrderList, BybitPositionList, BybitWallet, bybitKlines, bybitPositions, bybitSnapshot, parseBybitKlineFrame } from './bybit-schemas';
+import { BybitApiKeyInfo, BybitKlines, BybitOrderList, BybitPositionList, BybitWallet, bybitKlines, bybitOrderRef, bybitPositions, bybitSnapshot, parseBybitKlineFrame } from './bybit-schemas';
 import { restDefaults, trackFeed, type ConnectorSetup } from '../shared/connector-setup';
 import { decimal } from '../shared/http';
 import { mayHavePlaced, resolveByQuery } from '../shared/unknown-outcome';
@@ -32,6 +32,11 @@ export function bybitOrderBody(category: BybitCategory, r: OrderRequest): Record
     Object.assign(body, { triggerPrice: decimal(r.stopPrice!), triggerDirection: rises ? 1 : 2 });
   }
   if (r.type === 'TRAILING_STOP_MARKET') throw new ExchangeError({ kind: 'fatal', message: 'Bybit trailing stops go through /v5/position/trading-stop, not order/create: use setTrailingStop' });
+  if (r.stopLoss !== undefined) {
+    if (r.type !== 'MARKET') throw new ExchangeError({ kind: 'fatal', message: 'a stop on create is sent with MARKET entries only (limit brackets use placeBracket)' });
+    // Full: the stop covers the whole position and follows its size; it triggers on the last price, as our stops do.
+    Object.assign(body, { stopLoss: decimal(r.stopLoss), slTriggerBy: 'LastPrice', tpslMode: 'Full', slOrderType: 'Market' });
+  }
   if (r.reduceOnly) body.reduceOnly = true;
   return body;
 }
@@ -148,10 +153,12 @@ export class BybitExchange implements Exchange {
 
   /**
    * POST /v5/order/amend: a resting conditional order's trigger and size change in place, under the
-   * same orderLinkId, so a stop move never leaves two stops or none. The state comes from a query.
+   * same id (orderLinkId, or orderId for the stop the venue made), so a stop move never leaves two
+   * stops or none. The state comes from a query.
    */
   async amendOrder(symbol: string, clientOrderId: string, change: OrderAmend): Promise<OrderSnapshot> {
-    const body = { category: this.s.category, symbol, orderLinkId: clientOrderId, triggerPrice: decimal(change.stopPrice), qty: decimal(change.quantity) };
+    const [field, id] = bybitOrderRef(clientOrderId);
+    const body = { category: this.s.category, symbol, [field]: id, triggerPrice: decimal(change.stopPrice), qty: decimal(change.quantity) };
     try {
       await this.rest.call({ method: 'POST', path: '/v5/order/amend', body, signed: true, group: 'order', isWrite: true });
     } catch (e) {
@@ -164,7 +171,8 @@ export class BybitExchange implements Exchange {
 
   async cancelOrder(symbol: string, clientOrderId: string): Promise<OrderSnapshot> {
     try {
-      await this.rest.call({ method: 'POST', path: '/v5/order/cancel', body: { category: this.s.category, symbol, orderLinkId: clientOrderId }, signed: true, group: 'order', isWrite: true });
+      const [field, id] = bybitOrderRef(clientOrderId);
+      await this.rest.call({ method: 'POST', path: '/v5/order/cancel', body: { category: this.s.category, symbol, [field]: id }, signed: true, group: 'order', isWrite: true });
     } catch (e) {
       if (!(e instanceof ExchangeError && (e.kind === 'unknown-status' || e.kind === 'not-found'))) throw e;
     }
@@ -174,7 +182,7 @@ export class BybitExchange implements Exchange {
   }
 
   async queryOrder(symbol: string, clientOrderId: string): Promise<OrderSnapshot | null> {
-    const { result } = await this.rest.call({ method: 'GET', path: '/v5/order/realtime', query: [['category', this.s.category], ['symbol', symbol], ['orderLinkId', clientOrderId]], signed: true, group: 'query', isWrite: false });
+    const { result } = await this.rest.call({ method: 'GET', path: '/v5/order/realtime', query: [['category', this.s.category], ['symbol', symbol], bybitOrderRef(clientOrderId)], signed: true, group: 'query', isWrite: false });
     const o = BybitOrderList.parse(result).list[0];
     return o ? bybitSnapshot(o) : null;
   }

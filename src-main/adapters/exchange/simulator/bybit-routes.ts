@@ -5,9 +5,18 @@ import { signBybit, signaturesEqual } from '../shared/signing';
 import { header, json, type SimRequest, type SimResponse } from './http-types';
 import type { SimVenue } from './venue';
 
-/** Venue-made trailing stops carry no orderLinkId; this prefix marks them in the engine. */
+/** Venue-made orders (trailing stops, position stop-losses) carry no orderLinkId; these prefixes mark them in the engine. */
 const SYSTEM_TRAILING = 'bybit-ts-';
-const linkOf = (clientOrderId: string): string => (clientOrderId.startsWith(SYSTEM_TRAILING) ? '' : clientOrderId);
+const SYSTEM_STOP = 'bybit-sl-';
+const linkOf = (clientOrderId: string): string => (clientOrderId.startsWith(SYSTEM_TRAILING) || clientOrderId.startsWith(SYSTEM_STOP) ? '' : clientOrderId);
+
+/** The order a request names: by orderLinkId, else by orderId (`sim-<n>`), the only handle on a venue-made order. */
+function named(venue: SimVenue, b: { orderLinkId?: unknown; orderId?: unknown }): EngineOrder | undefined {
+  const link = String(b.orderLinkId ?? '');
+  if (link) return venue.engine.get(link);
+  const id = /^sim-(\d+)$/.exec(String(b.orderId ?? ''));
+  return id ? venue.engine.byOrderId(Number(id[1])) : undefined;
+}
 
 const envelope = (venue: SimVenue, retCode: number, retMsg: string, result: unknown = {}): SimResponse => json(200, { retCode, retMsg, result, retExtInfo: {}, time: venue.now() });
 
@@ -95,7 +104,7 @@ export function bybitExecutionEvent(o: OrderSnapshot, f: Fill): Record<string, u
 }
 
 /** Bybit v5 (linear) subset with real signature and timestamp checks. */
-export function handleBybit(venue: SimVenue, req: SimRequest): SimResponse {
+export function handleBybit(venue: SimVenue, req: SimRequest, faults: { dropAttachedStop?: boolean } = {}): SimResponse {
   if (venue.useWeight(1) < 0) return json(403, 'access too frequent');
   const q = new URLSearchParams(req.rawQuery);
   const r = `${req.method} ${req.path}`;
@@ -112,24 +121,25 @@ export function handleBybit(venue: SimVenue, req: SimRequest): SimResponse {
   const body = req.method === 'POST' ? (JSON.parse(req.rawBody || '{}') as Record<string, unknown>) : {};
   switch (r) {
     case 'POST /v5/order/create':
-      return create(venue, body);
+      return create(venue, body, faults.dropAttachedStop === true);
     case 'POST /v5/order/cancel': {
-      const id = String(body.orderLinkId ?? '');
-      const res = venue.engine.cancel(id);
-      if (!res.ok) return envelope(venue, 110001, 'Order does not exist.');
+      const o = named(venue, body);
+      const res = o ? venue.engine.cancel(o.clientOrderId) : undefined;
+      if (!o || !res?.ok) return envelope(venue, 110001, 'Order does not exist.');
       venue.publish(res.events);
-      return envelope(venue, 0, 'OK', { orderId: `sim-${venue.engine.get(id)!.orderId}`, orderLinkId: id });
+      return envelope(venue, 0, 'OK', { orderId: `sim-${o.orderId}`, orderLinkId: linkOf(o.clientOrderId) });
     }
     case 'POST /v5/order/amend': {
-      const id = String(body.orderLinkId ?? '');
-      const res = venue.engine.amend(id, { stopPrice: body.triggerPrice !== undefined ? Number(body.triggerPrice) : undefined, quantity: body.qty !== undefined ? Number(body.qty) : undefined });
+      const o = named(venue, body);
+      if (!o) return envelope(venue, 110001, 'Order does not exist.');
+      const res = venue.engine.amend(o.clientOrderId, { stopPrice: body.triggerPrice !== undefined ? Number(body.triggerPrice) : undefined, quantity: body.qty !== undefined ? Number(body.qty) : undefined });
       if (!res.ok) return envelope(venue, res.message.startsWith('Order does not') ? 110001 : 10001, res.message);
       venue.publish(res.events);
-      return envelope(venue, 0, 'OK', { orderId: `sim-${venue.engine.get(id)!.orderId}`, orderLinkId: id });
+      return envelope(venue, 0, 'OK', { orderId: `sim-${o.orderId}`, orderLinkId: linkOf(o.clientOrderId) });
     }
     case 'GET /v5/order/realtime': {
-      const link = q.get('orderLinkId');
-      const list = link ? [venue.engine.get(link)].filter((o): o is EngineOrder => !!o) : venue.engine.openOrders(q.get('symbol') ?? undefined);
+      const one = q.get('orderLinkId') || q.get('orderId') ? named(venue, { orderLinkId: q.get('orderLinkId'), orderId: q.get('orderId') }) : undefined;
+      const list = q.get('orderLinkId') || q.get('orderId') ? [one].filter((o): o is EngineOrder => !!o) : venue.engine.openOrders(q.get('symbol') ?? undefined);
       return envelope(venue, 0, 'OK', { category: q.get('category'), list: list.map(bybitOrder), nextPageCursor: '' });
     }
     case 'GET /v5/position/list':
@@ -198,7 +208,7 @@ function tradingStop(venue: SimVenue, b: Record<string, unknown>): SimResponse {
   return envelope(venue, 0, 'OK', {});
 }
 
-function create(venue: SimVenue, b: Record<string, unknown>): SimResponse {
+function create(venue: SimVenue, b: Record<string, unknown>, dropStop: boolean): SimResponse {
   const link = String(b.orderLinkId ?? '');
   if (!link || link.length > 36) return envelope(venue, 10001, 'orderLinkId is required (max 36)');
   if (venue.engine.get(link)) return envelope(venue, 110072, 'OrderLinkedID is duplicate');
@@ -211,6 +221,7 @@ function create(venue: SimVenue, b: Record<string, unknown>): SimResponse {
     venue.publish(res.events);
     return envelope(venue, 0, 'OK', { orderId: `sim-${res.orders[0].orderId}`, orderLinkId: link });
   }
+  if (b.stopLoss !== undefined) return marketWithStop(venue, b, side, qty, link, dropStop);
   let type: OrderType = b.orderType === 'Limit' ? 'LIMIT' : 'MARKET';
   if (b.triggerPrice !== undefined) {
     const rises = Number(b.triggerDirection) === 1;
@@ -221,4 +232,35 @@ function create(venue: SimVenue, b: Record<string, unknown>): SimResponse {
   if (!res.ok) return envelope(venue, res.reason === 'duplicate' ? 110072 : 10001, res.message);
   venue.publish(res.events);
   return envelope(venue, 0, 'OK', { orderId: `sim-${res.order.orderId}`, orderLinkId: link });
+}
+
+/**
+ * A Market entry with stopLoss (tpslMode Full): as on Bybit, the position's stop is the venue's own
+ * conditional order (stopOrderType StopLoss, its own orderId, no orderLinkId), made once the entry
+ * fills. Put in first, inactive, so the entry's fill arms it; canceled if the entry is refused.
+ */
+function marketWithStop(venue: SimVenue, b: Record<string, unknown>, side: Side, qty: number, link: string, dropStop: boolean): SimResponse {
+  if (b.orderType !== 'Market') return envelope(venue, 10001, 'simulator: stopLoss on create needs a Market entry (or a Limit one with takeProfit too)');
+  if (b.tpslMode !== undefined && b.tpslMode !== 'Full') return envelope(venue, 10001, 'simulator: only tpslMode Full is supported');
+  if (b.slOrderType !== undefined && b.slOrderType !== 'Market') return envelope(venue, 10001, 'simulator: only slOrderType Market is supported');
+  const symbol = String(b.symbol);
+  const stopLoss = Number(b.stopLoss);
+  const last = venue.engine.price(symbol);
+  const wrongSide = last !== undefined && (side === 'BUY' ? stopLoss >= last : stopLoss <= last);
+  if (!(stopLoss > 0) || wrongSide) return envelope(venue, 10001, `StopLoss:${b.stopLoss} set for ${side === 'BUY' ? 'Buy position should lower' : 'Sell position should higher'} than base_price:${last ?? 0}`);
+  const stop = venue.engine.submit(
+    { symbol, side: side === 'BUY' ? 'SELL' : 'BUY', type: 'STOP_MARKET', quantity: qty, stopPrice: stopLoss, reduceOnly: true, clientOrderId: `${SYSTEM_STOP}${++systemOrders}` },
+    { activatesAfter: link },
+  );
+  if (!stop.ok) return envelope(venue, 10001, stop.message);
+  const entry = venue.engine.submit({ symbol, side, type: 'MARKET', quantity: qty, clientOrderId: link });
+  if (!entry.ok) {
+    venue.engine.cancel(stop.order.clientOrderId);
+    return envelope(venue, entry.reason === 'duplicate' ? 110072 : 10001, entry.message);
+  }
+  if (dropStop) {
+    venue.engine.cancel(stop.order.clientOrderId); // silently: the venue never made it
+    venue.publish(entry.events);
+  } else venue.publish([...entry.events, ...stop.events]); // the fill first, then the stop it armed
+  return envelope(venue, 0, 'OK', { orderId: `sim-${entry.order.orderId}`, orderLinkId: link });
 }

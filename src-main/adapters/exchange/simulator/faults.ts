@@ -9,7 +9,9 @@ export type Fault =
   /** Handle the request (the order IS placed), then answer 5xx anyway. */
   | { readonly kind: 'error-after-handling'; readonly status: number; readonly body?: unknown }
   /** Handle the request, then never answer (the client times out). */
-  | { readonly kind: 'hang-after-handling' };
+  | { readonly kind: 'hang-after-handling' }
+  /** Bybit create: the entry is placed, but the stop it carried is not made (the venue lost it). */
+  | { readonly kind: 'drop-attached-stop' };
 
 interface Armed {
   readonly method?: string;

@@ -83,7 +83,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const simReq: SimRequest = { method: req.method ?? 'GET', path: url.pathname, rawQuery: url.search.slice(1), rawBody: await readBody(req), headers: req.headers };
       const venue = url.pathname.startsWith('/v5/') ? bybit : url.pathname.startsWith('/fapi/') ? futures : binance;
-      const handle = () => (venue === bybit ? handleBybit(bybit, simReq) : venue === futures ? handleFutures(futures, listenKeys, simReq) : handleBinance(binance, simReq));
+      const handle = () => (venue === bybit ? handleBybit(bybit, simReq, { dropAttachedStop: fault?.kind === 'drop-attached-stop' }) : venue === futures ? handleFutures(futures, listenKeys, simReq) : handleBinance(binance, simReq));
+      venue.onRequest?.(simReq);
       const fault = venue.faults.take(simReq.method, simReq.path);
       if (fault?.kind === 'status') {
         const retry = fault.retryAfterSec !== undefined ? { 'Retry-After': String(fault.retryAfterSec) } : undefined;

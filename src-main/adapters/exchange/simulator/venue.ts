@@ -3,6 +3,7 @@ import { MatchingEngine } from '../../../core/exchange/matching/matching-engine'
 import type { EngineEvent, MarketSymbol } from '../../../core/exchange/matching/engine-types';
 import { FaultPlan } from './faults';
 import { CandleBook } from './candles';
+import type { SimRequest } from './http-types';
 
 export interface SimApiKey {
   readonly apiKey: string;
@@ -16,6 +17,8 @@ export class SimVenue {
   readonly faults = new FaultPlan();
   readonly candles = new CandleBook();
   readonly keys = new Map<string, SimApiKey>();
+  /** Hears every request before it is handled (tests assert on what a connector sent). */
+  onRequest: ((req: SimRequest) => void) | undefined = undefined;
   /** Added to the real clock: a positive skew makes client timestamps look late (-1021 / 10002). */
   skewMs = 0;
   private weightWindow = 0;

@@ -158,6 +158,12 @@ export class MatchingEngine {
     return this.orders.get(clientOrderId);
   }
 
+  /** By the venue's own id (orders the venue made carry no client id to look them up by). */
+  byOrderId(orderId: number): EngineOrder | undefined {
+    for (const o of this.orders.values()) if (o.orderId === orderId) return o;
+    return undefined;
+  }
+
   openOrders(symbol?: string): EngineOrder[] {
     return [...this.orders.values()].filter((o) => !isTerminal(o.status) && (symbol === undefined || o.symbol === symbol));
   }
