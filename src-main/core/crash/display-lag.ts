@@ -48,6 +48,9 @@ export function lagBracket(o: PayoutObservation): LagBracket | null {
 const MAX_PLAUSIBLE_LAG_MS = 250;
 const plausible = (b: LagBracket | null): b is LagBracket => b !== null && b.loMs >= -20 && b.loMs <= MAX_PLAUSIBLE_LAG_MS;
 
+/** Whether a balance change can be this click's payout, without teaching anything from it. */
+export const believablePayout = (o: PayoutObservation): boolean => plausible(lagBracket(o));
+
 export interface LagEstimatorOptions {
   /** Used until two payouts teach more. */
   readonly initialMs: number;

@@ -3,6 +3,7 @@
 import type { DisplayInfo } from '../../../src-shared/contract/services/autopilot';
 import { profileOnScreen, type GameProfile } from '../../../src-shared/game-profile';
 import { distinctColours } from '../../core/autopilot/distinct-colours';
+import { buttonBox } from '../../core/crash/button-look';
 import { layoutKey } from '../../core/display/dip-physical';
 import type { ProbeMeasurement } from '../../core/first-run/probe';
 import type { Desktop } from './desktop';
@@ -26,7 +27,10 @@ export async function runCaptureProbe(profile: GameProfile, desktop: Desktop, di
       image = await desktop.grabRegion(region);
       ms = Math.min(ms, performance.now() - started);
     }
-    capture = { ok: true, ms, distinctColours: distinctColours(image!) };
+    // A readout can be blank on a flat backdrop between rounds, which a blocked capture also gives: the Bet button
+    // always shows a label, so a real screen has colours in one of the two.
+    const button = await desktop.grabRegion(buttonBox(onScreen.points.bet, display.bounds));
+    capture = { ok: true, ms, distinctColours: Math.max(distinctColours(image!), distinctColours(button)) };
   } catch (error) {
     capture = { ok: false, ms: 0, distinctColours: 0, error: (error as Error).message };
   }

@@ -20,6 +20,7 @@ afterEach(async () => {
 });
 
 function harness(options: SimOptions & { live?: boolean; buttons?: boolean }) {
+  const displayLag = new DisplayLagEstimator(DEFAULT_LAG_OPTIONS);
   const game = new SimulatedGame(options);
   const db = openDatabase(':memory:');
   const actions = new ActionsRepo(db);
@@ -35,7 +36,7 @@ function harness(options: SimOptions & { live?: boolean; buttons?: boolean }) {
     clicker: new Clicker(game, safety, actions, game.clock.now),
     observer,
     reader: game,
-    displayLag: new DisplayLagEstimator(DEFAULT_LAG_OPTIONS),
+    displayLag,
     safety,
     limits: () => LIMITS,
     halted: () => halted,
@@ -55,7 +56,7 @@ function harness(options: SimOptions & { live?: boolean; buttons?: boolean }) {
     while (!(game.phaseAt(game.now - 1_700_000_000_000).round === i && game.phaseAt(game.now - 1_700_000_000_000).phase === 'BETTING')) await new Promise<void>((r) => setImmediate(r));
     return executor.play({ signalId: null, signal: signal(i, target, bet), profile });
   };
-  return { game, executor, safety, play, profile, actions, halt: () => (halted = true) };
+  return { game, executor, safety, play, profile, actions, displayLag, halt: () => (halted = true) };
 }
 
 const clicks = (actions: ActionsRepo) => actions.recent(100).filter((a) => a.kind === 'click').map((a) => a.target);
@@ -144,6 +145,32 @@ describe('CrashExecutor on a simulated game', () => {
     expect(done.status, done.reason ?? '').toBe('CASHOUT_EXECUTED');
     expect(done.reason).toContain('Cash out button still shows our bet flying');
     expect(game.log[1]!.at).toBeLessThan(flightAt + 5000);
+  });
+
+  it('a one-decimal display never teaches the display lag: its floored reads put the curve late, and the lag learned from them clicked early', async () => {
+    // neon with JetX's one decimal (2026-12-05): payouts at 3.63 and 3.32 taught a lag of 71-76 ms where the screen ran
+    // about 30 ms behind, and the next click, dated 68 ms back, paid 2.27 for 2.29.
+    const targets = [3.61, 3.3, 2.29, 2.8, 1.9];
+    const { game, play, displayLag } = harness({ look: LOOKS.frozen, rounds: targets.map(() => ({ crash: 6 })), rate: 0.00025, displayLagMs: 30, balance: true });
+    for (const [i, target] of targets.entries()) {
+      const done = await play(i, target);
+      expect(done.status, done.reason ?? '').toBe('CASHOUT_EXECUTED');
+      expect(done.reason).toContain('per the balance');
+    }
+    const paid = game.log.flatMap((e) => (e.type === 'cashout' ? [e.multiplier] : []));
+    expect(paid).toHaveLength(targets.length);
+    paid.forEach((m, i) => expect(m, `round ${i}`).toBeGreaterThanOrEqual(targets[i]!));
+    expect(displayLag.current()).toBeLessThanOrEqual(30);
+  });
+
+  it('a two-decimal display teaches the lag from its payouts, and the clicks stay at or above the target', async () => {
+    const targets = [3.61, 3.3, 4.2, 2.8, 3.9, 4.5];
+    const { game, play, displayLag } = harness({ look: LOOKS.classic, rounds: targets.map(() => ({ crash: 6 })), rate: 0.00025, displayLagMs: 30, balance: true });
+    for (const [i, target] of targets.entries()) expect((await play(i, target)).status).toBe('CASHOUT_EXECUTED');
+    const paid = game.log.flatMap((e) => (e.type === 'cashout' ? [e.multiplier] : []));
+    paid.forEach((m, i) => expect(m, `round ${i}`).toBeGreaterThanOrEqual(targets[i]!));
+    expect(displayLag.current()).toBeGreaterThan(DEFAULT_LAG_OPTIONS.initialMs);
+    expect(displayLag.current()).toBeLessThanOrEqual(30);
   });
 
   it('cashes out by force after 60 s in flight', async () => {

@@ -7,7 +7,7 @@ import type { Signal } from '../../../src-shared/signals';
 import { betRefusal } from '../../core/autopilot/bet-limits';
 import { autoCashoutEntry, stakeEntry } from '../../core/autopilot/game-fields';
 import { floorMultiplier, roundPnl } from '../../core/autopilot/round-pnl';
-import { buttonChanged, fitGrowth, predict, sameButtonLook, showsPlacedBet, type ButtonLook, type DisplayLagEstimator, type GrowthFit, type PhaseEvent } from '../../core/crash';
+import { believablePayout, buttonChanged, fitGrowth, predict, sameButtonLook, showsPlacedBet, type ButtonLook, type DisplayLagEstimator, type GrowthFit, type PhaseEvent } from '../../core/crash';
 import type { RegionReader } from '../../core/autopilot/ports';
 import type { ExecutionsRepo, ExecutionUpdate } from '../../adapters/store/executions-repo';
 import type { SafetyService } from '../services/safety-service';
@@ -443,10 +443,14 @@ export class CrashExecutor {
     const { options } = this.ctx;
     const { stake, move } = play;
     const lagMs = this.ctx.displayLag.current();
-    const fit = fitGrowth(round.samples);
+    const { quantum } = round;
+    const fit = fitGrowth(round.samples, { quantum });
     // A stopping autopilot records at once: the click is out, and the payout check and settling only refine the record.
     const stopping = this.ctx.halted();
-    const payout = stopping ? null : await this.checkPayout(balance, click, stake, fit && round.samples.length >= options.minSamples ? fit : null, lagMs);
+    // Reads floored to 0.1 or 1 place the curve only within a step, far wider than the cent a payout brackets the lag
+    // by: a lag taught from them was 40-70 ms too long, and clicked below the target. Only cents teach it.
+    const usable = fit && round.samples.length >= options.minSamples ? fit : null;
+    const payout = stopping ? null : await this.checkPayout({ balance, click, stake, fit: usable, lagMs, teach: quantum <= 0.01 + 1e-9 });
     // An unchanged balance is reported, not judged: some games credit a cash-out only when the round ends.
     const confirmed =
       payout?.kind === 'paid' ? `; paid ${payout.multiplier}x per the balance (reads dated ${lagMs.toFixed(0)} ms back)` : payout?.kind === 'unchanged' ? `; NOT confirmed: the balance stayed at ${payout.balance}` : '';
@@ -504,13 +508,15 @@ export class CrashExecutor {
    * What the balance says the game paid for a clicked cash-out. A believable payout teaches the display lag; one
    * that cannot be this click's (the lag it implies is not physical) is ignored rather than trusted.
    */
-  private async checkPayout(balance: BalanceCheck | null, click: CashoutSent, stake: number, fit: GrowthFit | null, lagMs: number): Promise<PayoutVerdict | null> {
+  private async checkPayout(c: { balance: BalanceCheck | null; click: CashoutSent; stake: number; fit: GrowthFit | null; lagMs: number; teach: boolean }): Promise<PayoutVerdict | null> {
+    const { balance, click, fit } = c;
     if (!balance || !click.clicked) return null;
-    const verdict = await balance.payout(stake, this.ctx.options.payoutTimeoutMs, () => this.ctx.observer.phase.phase === 'BETTING');
+    const verdict = await balance.payout(c.stake, this.ctx.options.payoutTimeoutMs, () => this.ctx.observer.phase.phase === 'BETTING');
     if (verdict.kind !== 'paid') return verdict;
     if (!fit) return { kind: 'unreadable' };
-    const lag = this.ctx.displayLag.observe({ paid: verdict.multiplier, fittedAtClick: predict(fit, click.at), rate: fit.rate, lagUsedMs: lagMs });
-    return lag === null ? { kind: 'unreadable' } : verdict;
+    const seen = { paid: verdict.multiplier, fittedAtClick: predict(fit, click.at), rate: fit.rate, lagUsedMs: c.lagMs };
+    const believed = c.teach ? this.ctx.displayLag.observe(seen) !== null : believablePayout(seen);
+    return believed ? verdict : { kind: 'unreadable' };
   }
 
   /** Keeps watching after the cash-out so the round history and max-seen hold the real crash point. */

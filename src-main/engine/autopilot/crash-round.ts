@@ -55,6 +55,8 @@ export class CrashRound {
   readonly steps: StepSeen[] = [];
   private lastFlying: { at: number; value: number } | null = null;
   maxSeen: number;
+  /** The display's step (0.01, 0.1 or 1) as the flight's reads showed it. */
+  quantum = 0.01;
   /** Reads stopped showing the flight while our bet was open; cleared when they show it rising again. */
   lost = false;
   /** Times of the latest reads, for the read interval. */
@@ -138,6 +140,7 @@ export class CrashRound {
     const looksLikeFlight = o.state.oddRises === 0 && o.state.oddReads === 0;
     const flying = o.state.phase === 'FLYING' && value !== null && looksLikeFlight && !o.events.some((e) => e.type === 'rejected');
     if (flying) {
+      this.quantum = o.state.quantum;
       this.recordFlying(o.read.at, value);
       this.maxSeen = Math.max(this.maxSeen, value);
     }

@@ -24,6 +24,8 @@ export interface SimOptions {
   readonly buttonLeadMs?: number;
   /** Sim ms each read takes (capture + OCR). */
   readonly readMs?: number;
+  /** The profile has a balance region, and the game shows its balance there (stake 1 per bet, payouts to the cent). */
+  readonly balance?: boolean;
 }
 
 export type SimLogEntry =
@@ -35,6 +37,7 @@ export type SimLogEntry =
 type Phase = { phase: 'BETTING' | 'FLYING' | 'CRASHED'; round: number; since: number; flightAt: number; crashAt: number };
 
 const BET: Point = { x: 100, y: 400 };
+const BALANCE: Rect = { x: 500, y: 20, width: 120, height: 30 };
 const CASHOUT: Point = { x: 300, y: 400 };
 const START = 1_700_000_000_000;
 
@@ -51,6 +54,7 @@ export class SimulatedGame implements RegionReader, MousePort {
   /** Called before each read with the sim time: tests flip the kill switch or stop mid-flight from here. */
   onRead: (now: number) => void = () => {};
   private readonly bets = new Map<number, { cashedOut: boolean; queued: boolean }>();
+  private balance = 1000;
   private readonly rate: number;
 
   constructor(private readonly options: SimOptions) {
@@ -69,7 +73,7 @@ export class SimulatedGame implements RegionReader, MousePort {
       version: 1,
       name: 'simulated',
       display: { id: 'sim', scaleFactor: 1 },
-      regions: { multiplier: { x: 100, y: 100, width: 240, height: 80 } },
+      regions: { multiplier: { x: 100, y: 100, width: 240, height: 80 }, ...(this.options.balance ? { balance: BALANCE } : {}) },
       points: { bet: BET, cashout: this.options.singleButton ? BET : CASHOUT },
     };
   }
@@ -106,8 +110,9 @@ export class SimulatedGame implements RegionReader, MousePort {
     return Math.floor(exact * 10 ** decimals + 1e-9) / 10 ** decimals;
   }
 
-  async read(): Promise<ScreenRead> {
+  async read(region?: Rect): Promise<ScreenRead> {
     this.now += this.options.readMs ?? 8;
+    if (region && region.x === BALANCE.x && region.y === BALANCE.y) return { at: this.now, text: this.balance.toFixed(2), value: this.balance, decimals: 2, ms: 1, path: 'glyph' };
     this.onRead(this.now - START);
     const at = this.now;
     const t = this.shown(at - START - (this.options.displayLagMs ?? 0));
@@ -132,9 +137,11 @@ export class SimulatedGame implements RegionReader, MousePort {
       if (p.phase === 'BETTING') {
         if (bet) {
           this.bets.delete(p.round);
+          this.balance += 1;
           this.log.push({ type: 'cancel', round: p.round, at: t });
         } else {
           this.bets.set(p.round, { cashedOut: false, queued: false });
+          this.balance -= 1;
           this.log.push({ type: 'bet', round: p.round, at: t });
         }
       } else if (p.phase === 'FLYING' && bet && !bet.cashedOut) {
@@ -142,6 +149,7 @@ export class SimulatedGame implements RegionReader, MousePort {
       } else {
         // Aviator: a click with no open bet queues one for the next round.
         this.bets.set(p.round + 1, { cashedOut: false, queued: true });
+        this.balance -= 1;
         this.log.push({ type: 'bet', round: p.round + 1, at: t, queued: true });
       }
       return;
@@ -150,6 +158,7 @@ export class SimulatedGame implements RegionReader, MousePort {
       if (p.phase !== 'BETTING' || bet) this.log.push({ type: 'ignored', round: p.round, at: t, what: 'bet', reason: bet ? 'already bet' : `phase ${p.phase}` });
       else {
         this.bets.set(p.round, { cashedOut: false, queued: false });
+        this.balance -= 1;
         this.log.push({ type: 'bet', round: p.round, at: t });
       }
       return;
@@ -189,6 +198,9 @@ export class SimulatedGame implements RegionReader, MousePort {
 
   private payOut(p: Phase, bet: { cashedOut: boolean }, t: number): void {
     bet.cashedOut = true;
-    this.log.push({ type: 'cashout', round: p.round, at: t, multiplier: this.multiplierAt(p, t) });
+    // Games pay the multiplier to the cent, whatever decimals they draw.
+    const multiplier = Math.floor(Math.min(this.options.rounds[p.round]!.crash, Math.exp(this.rate * (t - p.flightAt))) * 100 + 1e-9) / 100;
+    this.balance = Math.round((this.balance + multiplier) * 100) / 100;
+    this.log.push({ type: 'cashout', round: p.round, at: t, multiplier });
   }
 }
