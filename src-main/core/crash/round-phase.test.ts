@@ -284,6 +284,46 @@ describe('round phase rules within a flight', () => {
   });
 });
 
+describe('a number that only turns red at the crash, on a slow one-decimal game', () => {
+  // bust with JetX's one decimal and Spaceman's red-only crash (2026-12-05): a 1.2x crash showed red for 1.5 s, less
+  // than the two steps a new colour must outlast, and the next countdown ended the flight as crash text in its own look.
+  const flightTo = (crash: number) => {
+    const reads: PhaseRead[] = [{ at: 0, ...text(WHITE, { long: true }) }];
+    for (let at = 500; Math.exp(0.0001 * (at - 500)) < crash; at += 20) reads.push({ at, kind: 'value', value: Math.floor(Math.exp(0.0001 * (at - 500)) * 10) / 10, decimals: 1, ink: WHITE });
+    return reads;
+  };
+  const after = (from: number, value: number): PhaseRead[] => {
+    const reads: PhaseRead[] = [];
+    for (let at = from; at < from + 1500; at += 20) reads.push({ at, kind: 'value', value, decimals: 1, ink: RED });
+    reads.push({ at: from + 1500, ...text(WHITE, { long: true }) });
+    return reads;
+  };
+
+  it('watching, the red number held until the countdown is the crash, in the red look', () => {
+    const reads = flightTo(1.25);
+    const last = reads.at(-1)!;
+    const { state, events } = replayPhases([...reads, ...after(last.at + 20, 1.2)]);
+    const crash = events.find((e) => e.type === 'crash');
+    expect(crash).toMatchObject({ reason: 'colour', value: 1.2 });
+    expect(state.crashLook).toBe(lookOf({ at: 0, ...value(1.2, RED) }));
+  });
+
+  it('with our bet open and the red learned as the crash, the red ends the flight at once', () => {
+    const config = { ...DEFAULT_PHASE_CONFIG, known: { bettingLooks: [lookOf({ at: 0, ...text(WHITE, { long: true }) })], crashLooks: [lookOf({ at: 0, ...value(1.2, RED) })] } };
+    const reads = flightTo(1.25);
+    let s = withBetOpen(replayPhases(reads, config).state, true);
+    const last = reads.at(-1)!;
+    let crashedAt: number | null = null;
+    for (const read of after(last.at + 20, 1.2)) {
+      const step = stepPhase(s, read, config);
+      s = step.state;
+      if (crashedAt === null && step.events.some((e) => e.type === 'crash')) crashedAt = read.at;
+    }
+    expect(crashedAt).not.toBeNull();
+    expect(crashedAt! - (last.at + 20)).toBeLessThan(100);
+  });
+});
+
 describe('reads lost while our bet is open', () => {
   const betOpenAfter = (reads: readonly PhaseRead[], config: PhaseConfig = DEFAULT_PHASE_CONFIG): PhaseState => withBetOpen(replayPhases(reads, config).state, true);
 

@@ -447,7 +447,9 @@ function stepFlying(previous: PhaseState, read: PhaseRead, config: PhaseConfig):
       // the readout can pass for a line of its own; a crash also stops the number. With one decimal a step takes
       // half a second, so a new colour or a new line alone ends the flight only once the next step is late. Both at
       // once (FLEW AWAY! over the number turned red) are a crash look at once.
-      const stepLate = (newLine && recoloured) || at - state.lastRiseAt! >= 2 * stepMs(last, state.quantum, 2 * flightRate(state, config));
+      // A look learned as this game's crash is no tier shade: it ends the flight without waiting for the step (a slow
+      // one-decimal flight can take longer for its next step than the game shows the crash).
+      const stepLate = (newLine && recoloured) || knownCrash || at - state.lastRiseAt! >= 2 * stepMs(last, state.quantum, 2 * flightRate(state, config));
       if (oddReads >= config.confirmReads && stepLate && mayEnd(true)) return crash(next, at, last, recoloured ? 'colour' : 'extra-line', look);
       // A curve passing for a line can hold for a few frames (jet, under load): while the number is still on time the
       // flight is being read, so the round is lost only once the odd look holds past the next step.
@@ -463,6 +465,10 @@ function stepFlying(previous: PhaseState, read: PhaseRead, config: PhaseConfig):
   }
 
   if (read.kind === 'text') {
+    // The number stopped in a new colour and held it until words came (the next round's countdown): the flight ended in
+    // that colour, which is its crash look, not the words'.
+    const held = state.oddLook && state.oddReads >= config.confirmReads && recolouredFrom(state, state.oddLook) ? lookOf({ at: read.at, kind: 'value', value: last, ...(state.oddLook.ink ? { ink: state.oddLook.ink } : {}), extraLines: state.oddLook.extraLines ?? 0 }) : null;
+    if (held && (!state.betOpen || (config.known?.crashLooks.includes(held) ?? false))) return crash(state, read.at, last, 'colour', held);
     const newLine = (read.extraLines ?? 0) > 0;
     const recoloured = recolouredFrom(state, read);
     // Words seen in the flight's own ink may be a sprite over the digits read as letters ("yp", "age": a red plane
