@@ -17,6 +17,16 @@ function watch(reads: readonly PhaseRead[], config: PhaseConfig = DEFAULT_PHASE_
 }
 
 describe('learning a game', () => {
+  it('a slow one-decimal game whose number only turns red: a short red before the countdown is still its crash look', () => {
+    // bust with JetX's one decimal and Spaceman's red crash (2026-12-05): the 1.2x round's red was shorter than two steps,
+    // and the round was learned with the countdown as its crash look, so learn said "not ready".
+    const look: GameLook = { betting: () => text(WHITE, { long: true }), crashed: (v) => ({ ...value(v, RED), decimals: 1 }), decimals: 1 };
+    const { reads } = readStream(look, [{ crash: 2.7 }, { crash: 1.24 }, { crash: 1.95 }], { rate: 0.0001 });
+    const { rounds } = watch(reads);
+    expect(rounds.map((r) => r.crashLook)).toEqual(Array(3).fill(lookOf({ at: 0, ...value(1.2, RED) })));
+    expect(verdictOf(rounds).verdict).toEqual({ ready: true });
+  });
+
   for (const [name, look] of Object.entries(LOOKS) as Array<[string, GameLook]>) {
     it(`${name}: ready after at most three rounds, then recognises betting from a new session's first reads`, () => {
       const rate = 0.00025;

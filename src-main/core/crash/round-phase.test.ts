@@ -295,7 +295,7 @@ describe('a number that only turns red at the crash, on a slow one-decimal game'
   const after = (from: number, value: number): PhaseRead[] => {
     const reads: PhaseRead[] = [];
     for (let at = from; at < from + 1500; at += 20) reads.push({ at, kind: 'value', value, decimals: 1, ink: RED });
-    reads.push({ at: from + 1500, ...text(WHITE, { long: true }) });
+    for (let at = from + 1500; at < from + 2000; at += 20) reads.push({ at, ...text(WHITE, { long: true }) });
     return reads;
   };
 
@@ -304,7 +304,8 @@ describe('a number that only turns red at the crash, on a slow one-decimal game'
     const last = reads.at(-1)!;
     const { state, events } = replayPhases([...reads, ...after(last.at + 20, 1.2)]);
     const crash = events.find((e) => e.type === 'crash');
-    expect(crash).toMatchObject({ reason: 'colour', value: 1.2 });
+    // Dated when the red appeared, so the countdown that follows is the next round's, not a late look of this crash.
+    expect(crash).toMatchObject({ reason: 'colour', value: 1.2, at: last.at + 20 });
     expect(state.crashLook).toBe(lookOf({ at: 0, ...value(1.2, RED) }));
   });
 

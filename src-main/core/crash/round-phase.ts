@@ -153,6 +153,8 @@ export interface PhaseState {
   readonly oddReads: number;
   /** The look of the first odd value read of that streak: the streak only grows while the odd reads agree. */
   readonly oddLook: ReadLook | null;
+  /** When that streak began. */
+  readonly oddSince: number | null;
   /** Rising reads in one look other than the flight's, none of them in another look. */
   readonly oddRises: number;
   /**
@@ -196,6 +198,7 @@ export const INITIAL_PHASE_STATE: PhaseState = {
   backwardReads: 0,
   oddReads: 0,
   oddLook: null,
+  oddSince: null,
   oddRises: 0,
   oddRiseLook: null,
   betOpen: false,
@@ -453,7 +456,7 @@ function stepFlying(previous: PhaseState, read: PhaseRead, config: PhaseConfig):
       if (oddReads >= config.confirmReads && stepLate && mayEnd(true)) return crash(next, at, last, recoloured ? 'colour' : 'extra-line', look);
       // A curve passing for a line can hold for a few frames (jet, under load): while the number is still on time the
       // flight is being read, so the round is lost only once the odd look holds past the next step.
-      const held = { ...next, oddReads, oddLook };
+      const held = { ...next, oddReads, oddLook, oddSince: sameOddLook ? state.oddSince : at };
       return oddReads >= config.confirmReads && stepLate ? lostOr(held, at, []) : { state: held, events: [] };
     }
     // A stop alone is the weakest crash sign (a busy machine freezes the game's rendering for 200 ms and more), so
@@ -467,8 +470,8 @@ function stepFlying(previous: PhaseState, read: PhaseRead, config: PhaseConfig):
   if (read.kind === 'text') {
     // The number stopped in a new colour and held it until words came (the next round's countdown): the flight ended in
     // that colour, which is its crash look, not the words'.
-    const held = state.oddLook && state.oddReads >= config.confirmReads && recolouredFrom(state, state.oddLook) ? lookOf({ at: read.at, kind: 'value', value: last, ...(state.oddLook.ink ? { ink: state.oddLook.ink } : {}), extraLines: state.oddLook.extraLines ?? 0 }) : null;
-    if (held && (!state.betOpen || (config.known?.crashLooks.includes(held) ?? false))) return crash(state, read.at, last, 'colour', held);
+    const heldColour = state.oddLook && state.oddReads >= config.confirmReads && recolouredFrom(state, state.oddLook) ? lookOf({ at: read.at, kind: 'value', value: last, ...(state.oddLook.ink ? { ink: state.oddLook.ink } : {}), extraLines: state.oddLook.extraLines ?? 0 }) : null;
+    if (heldColour && (!state.betOpen || (config.known?.crashLooks.includes(heldColour) ?? false))) return crash(state, state.oddSince ?? read.at, last, 'colour', heldColour);
     const newLine = (read.extraLines ?? 0) > 0;
     const recoloured = recolouredFrom(state, read);
     // Words seen in the flight's own ink may be a sprite over the digits read as letters ("yp", "age": a red plane
