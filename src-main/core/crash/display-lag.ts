@@ -45,7 +45,7 @@ export function lagBracket(o: PayoutObservation): LagBracket | null {
  * Whether a balance change can be this click's payout at all: the lag it implies must be physical. A game that
  * takes the stake late, or a balance that moved for another reason, implies an absurd lag and is not believed.
  */
-const MAX_PLAUSIBLE_LAG_MS = 250;
+export const MAX_PLAUSIBLE_LAG_MS = 250;
 const plausible = (b: LagBracket | null): b is LagBracket => b !== null && b.loMs >= -20 && b.loMs <= MAX_PLAUSIBLE_LAG_MS;
 
 /** Whether a balance change can be this click's payout, without teaching anything from it. */

@@ -173,6 +173,25 @@ describe('CrashExecutor on a simulated game', () => {
     expect(displayLag.current()).toBeLessThanOrEqual(30);
   });
 
+  it('number hidden, then "BUSTED" shown long after a paid click: recorded as the cash-out it was, not a lost race', async () => {
+    // The rocket hides the digits from 1.35x; the click for 1.60 is timed from the reads before; "BUSTED" shows 0.9 s later.
+    const { game, play } = harness({ look: LOOKS.leftover, rounds: [{ crash: 1.9 }] });
+    const { flightAt, crashAt } = game.timing(0);
+    game.hidden = { from: flightAt + 1500, to: crashAt };
+    const done = await play(0, 1.6);
+    expect(game.log.map((e) => e.type)).toEqual(['bet', 'cashout']);
+    expect(done.status, done.reason ?? '').toBe('CASHOUT_EXECUTED');
+    expect(done.reason).toContain('with the number hidden');
+  });
+
+  it('number hidden, then "BUSTED" right after the click: recorded as lost, since the screen cannot tell which came first', async () => {
+    const { game, play } = harness({ look: LOOKS.leftover, rounds: [{ crash: 1.62 }] });
+    const { flightAt, crashAt } = game.timing(0);
+    game.hidden = { from: flightAt + 1500, to: crashAt };
+    const done = await play(0, 1.6);
+    expect(done.status, done.reason ?? '').toBe('CRASHED');
+  });
+
   it('cashes out by force after 60 s in flight', async () => {
     const { game, play } = harness({ look: LOOKS.classic, rounds: [{ crash: 1000 }], rate: 0.0001 });
     const done = await play(0, 900);

@@ -7,7 +7,7 @@ import type { Signal } from '../../../src-shared/signals';
 import { betRefusal } from '../../core/autopilot/bet-limits';
 import { autoCashoutEntry, stakeEntry } from '../../core/autopilot/game-fields';
 import { floorMultiplier, roundPnl } from '../../core/autopilot/round-pnl';
-import { believablePayout, buttonChanged, fitGrowth, predict, sameButtonLook, showsPlacedBet, type ButtonLook, type DisplayLagEstimator, type GrowthFit, type PhaseEvent } from '../../core/crash';
+import { believablePayout, buttonChanged, fitGrowth, MAX_PLAUSIBLE_LAG_MS, predict, sameButtonLook, showsPlacedBet, type ButtonLook, type DisplayLagEstimator, type GrowthFit, type PhaseEvent } from '../../core/crash';
 import type { RegionReader } from '../../core/autopilot/ports';
 import type { ExecutionsRepo, ExecutionUpdate } from '../../adapters/store/executions-repo';
 import type { SafetyService } from '../services/safety-service';
@@ -121,6 +121,9 @@ interface BetPlaced {
 }
 
 type Move = (to: ExecutionStatus, detail: string | null, update?: ExecutionUpdate) => Execution;
+
+/** How long the reads that confirm crash words can take on a loaded machine. */
+const CONFIRM_READS_MS = 250;
 
 const startOfDay = (t: number) => new Date(t).setHours(0, 0, 0, 0);
 
@@ -463,7 +466,11 @@ export class CrashExecutor {
     // Reads that went missing before the click say nothing about whether it beat the crash (a protective click is
     // only sent while the buttons still show the flight).
     const blind = crash?.reason === 'disappeared' && crash.at <= click.at;
-    const crashValue = crash && !blind ? (crash.value ?? round.maxSeen) : null;
+    // Crash words ("BUSTED") carry the last number seen, which with the number hidden is older than the click: shown
+    // later after the click than any screen lags (plus the reads that confirm them), they came after it (rocket,
+    // 2026-12-05: "BUSTED" 845 ms after a paid click was recorded as the click losing the race at 1.55x).
+    const wordsAfter = crash?.reason === 'crash-text' && crash.at - click.at > MAX_PLAUSIBLE_LAG_MS + CONFIRM_READS_MS;
+    const crashValue = crash && !blind && !wordsAfter ? (crash.value ?? round.maxSeen) : null;
     const dry = click.clicked ? '' : ' (dry run: simulated, no click sent)';
     let final: Execution;
     // A tie is recorded as lost: the screen cannot tell which came first, and a record must never claim a win.

@@ -49,6 +49,8 @@ export class SimulatedGame implements RegionReader, MousePort {
   readonly log: SimLogEntry[] = [];
   /** Reads in [from, to) (sim ms since START) come back blank, as when a window covers the game. */
   blackout: { from: number; to: number } | null = null;
+  /** In [from, to) a sprite hides the flight's number: reads are words in the number's own ink (the rocket over the digits). */
+  hidden: { from: number; to: number } | null = null;
   /** In [from, to) the screen, readout and buttons alike, keeps showing the game as it was at `from` (a stalled renderer). */
   freeze: { from: number; to: number } | null = null;
   /** Called before each read with the sim time: tests flip the kill switch or stop mid-flight from here. */
@@ -119,6 +121,7 @@ export class SimulatedGame implements RegionReader, MousePort {
     if (this.blackout && t >= this.blackout.from && t < this.blackout.to) return { at, text: '', value: null, ms: 1, path: 'glyph' };
     const p = this.phaseAt(t);
     const look = p.phase === 'BETTING' ? this.options.look.betting(t - p.since) : p.phase === 'CRASHED' ? this.options.look.crashed(this.options.rounds[p.round]!.crash, t - p.crashAt) : null;
+    if (!look && this.hidden && t >= this.hidden.from && t < this.hidden.to) return { at, text: '', value: null, ink: this.options.look.ink ?? { r: 240, g: 240, b: 240 }, extraLines: 0, ms: 1, path: 'glyph' };
     if (!look) {
       const value = this.multiplierAt(p, t);
       return { at, text: `${value}x`, value, decimals: this.options.look.decimals, ink: this.options.look.ink ?? { r: 240, g: 240, b: 240 }, extraLines: this.options.look.extraLinesInFlight ?? 0, ms: 1, path: 'glyph' };
