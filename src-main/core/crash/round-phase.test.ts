@@ -458,6 +458,34 @@ describe('reads lost while our bet is open', () => {
     expect(own.state.lost).toBe(false);
   });
 
+  it('after a frozen screen the number shows what the flight grew to meanwhile: that is no jump, on a game learned as slow', () => {
+    // aviator, single button (2026-12-05): a second's freeze at 3.2x, then 3.41 was refused as a jump (the bound counted
+    // from the last frozen frame), the flight stayed lost, and the bet was cashed out protectively for a 3.76 target.
+    const rate = 0.00006;
+    const known = { bettingLooks: ['blank'], crashLooks: ['text:hue0'], maxRate: 2 * rate };
+    const config: PhaseConfig = { ...DEFAULT_PHASE_CONFIG, known };
+    const reads = flight(0, 3.2, rate);
+    let s = betOpenAfter(reads, config);
+    const last = reads.at(-1)!;
+    const lastValue = last.kind === 'value' ? last.value : 0;
+    const events: PhaseEvent[] = [];
+    const thawAt = last.at + 1000;
+    const thawed = flight(0, 10, rate).filter((r) => r.at > thawAt && r.at < thawAt + 200);
+    const frozen: PhaseRead[] = [];
+    for (let at = last.at + POLL_MS; at < thawAt; at += POLL_MS) frozen.push({ at, kind: 'value', value: lastValue, ink: WHITE });
+    for (const read of [...frozen, ...thawed]) {
+      const step = stepPhase(s, read, config);
+      s = step.state;
+      events.push(...step.events);
+    }
+    expect(types(events)).toEqual(['lost', 'regained']);
+    expect(s.lost).toBe(false);
+    expect(s.lastValue).toBeGreaterThan(lastValue * 1.05);
+    // The bound still refuses a misread far beyond what the flight could have grown to.
+    const misread = stepPhase(s, { at: s.lastValueAt! + POLL_MS, kind: 'value', value: 7.41, ink: WHITE }, config);
+    expect(misread.events).toMatchObject([{ type: 'rejected', reason: 'jump' }]);
+  });
+
   it('a stall or an unknown look with our bet open is lost, not a crash', () => {
     const reads = flight(0, 2);
     let s = betOpenAfter(reads);

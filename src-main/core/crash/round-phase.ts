@@ -407,7 +407,8 @@ function stepFlying(previous: PhaseState, read: PhaseRead, config: PhaseConfig):
       }
       return { state: { ...state, backwardReads }, events: [{ type: 'rejected', at, value, reason: 'backwards' }] };
     }
-    const elapsed = Math.max(0, at - state.lastValueAt!);
+    // Counted from when the value was first shown: a frozen screen hides the growth, and shows it all when it thaws.
+    const elapsed = Math.max(0, at - state.lastRiseAt!);
     if (value > reachableFrom(last, elapsed, state.quantum, config)) {
       return { state, events: [{ type: 'rejected', at, value, reason: 'jump' }] };
     }

@@ -126,25 +126,53 @@ describe('CrashExecutor on a simulated game', () => {
     expect(game.log.map((e) => e.type)).toEqual(['bet']);
   });
 
-  it('single button: when a frozen screen moves again mid-flight, the bet is cashed out then', async () => {
-    const { game, play } = harness({ look: LOOKS.waiting, rounds: [{ crash: 4 }], singleButton: true });
+  it('single button: when a frozen screen moves again mid-flight, the flight goes on to the target', async () => {
+    // aviator with neon's one button (2026-12-05): a second's freeze at 3.2x was answered with a protective click at
+    // the thaw, which paid 3.41 for a 3.76 target. The screen had shown the flight all along, only late.
+    const { game, play } = harness({ look: LOOKS.waiting, rounds: [{ crash: 4 }], singleButton: true, displayLagMs: 16 });
     const { flightAt } = game.timing(0);
     game.freeze = { from: flightAt + 1000, to: flightAt + 2500 };
     const done = await play(0, 3.5);
     expect(done.status, done.reason ?? '').toBe('CASHOUT_EXECUTED');
-    expect(done.reason).toContain('protective');
+    expect(done.reason).not.toContain('protective');
     expect(game.log.map((e) => e.type)).toEqual(['bet', 'cashout']);
-    expect(game.log[1]!.at).toBeGreaterThanOrEqual(flightAt + 2500);
+    const cashout = game.log[1]!;
+    expect(cashout.at).toBeGreaterThanOrEqual(flightAt + 2500);
+    expect(cashout.type === 'cashout' && cashout.multiplier).toBeGreaterThanOrEqual(3.5);
+    expect(cashout.type === 'cashout' && cashout.multiplier).toBeLessThanOrEqual(3.53);
   });
 
-  it('two buttons: a frozen screen with the Cash out button as it was in flight still gets its protective click (a late one is ignored there)', async () => {
-    const { game, play } = harness({ look: LOOKS.classic, rounds: [{ crash: 4 }] });
+  it('single button: a target passed while the screen was frozen is cashed out at the thaw, never clicked blind', async () => {
+    const { game, play } = harness({ look: LOOKS.waiting, rounds: [{ crash: 6 }], singleButton: true });
     const { flightAt } = game.timing(0);
-    game.freeze = { from: flightAt + 1000, to: flightAt + 5000 };
+    game.freeze = { from: flightAt + 1000, to: flightAt + 7500 };
     const done = await play(0, 3.5);
     expect(done.status, done.reason ?? '').toBe('CASHOUT_EXECUTED');
-    expect(done.reason).toContain('Cash out button still shows our bet flying');
-    expect(game.log[1]!.at).toBeLessThan(flightAt + 5000);
+    expect(game.log.map((e) => e.type)).toEqual(['bet', 'cashout']);
+    expect(game.log[1]!.at).toBeGreaterThanOrEqual(flightAt + 7500);
+  });
+
+  it('two buttons: a frozen screen still gets its click at the target, timed by the fit and checked by the Cash out button', async () => {
+    const { game, play } = harness({ look: LOOKS.classic, rounds: [{ crash: 5 }], displayLagMs: 16 });
+    const { flightAt } = game.timing(0);
+    game.freeze = { from: flightAt + 1000, to: flightAt + 8000 };
+    const done = await play(0, 3.5);
+    expect(done.status, done.reason ?? '').toBe('CASHOUT_EXECUTED');
+    expect(done.reason).toContain('with the screen frozen');
+    const cashout = game.log[1]!;
+    expect(cashout.at).toBeLessThan(flightAt + 8000);
+    expect(cashout.type === 'cashout' && cashout.multiplier).toBeGreaterThanOrEqual(3.5);
+    // Timed 5 s ahead from the first second's reads, the click keeps three sigmas of the fit as margin.
+    expect(cashout.type === 'cashout' && cashout.multiplier).toBeLessThanOrEqual(3.6);
+  });
+
+  it('two buttons: a frozen screen through the crash gets no click once the Cash out button changed', async () => {
+    const { game, play, actions } = harness({ look: LOOKS.classic, rounds: [{ crash: 2.5 }, { crash: 2 }] });
+    const { flightAt, crashAt } = game.timing(0);
+    game.freeze = { from: flightAt + 1000, to: crashAt + 800 };
+    const done = await play(0, 3.5);
+    expect(done.status, done.reason ?? '').toBe('CRASHED');
+    expect(clicks(actions)).toEqual(['bet']);
   });
 
   it('a one-decimal display never teaches the display lag: its floored reads put the curve late, and the lag learned from them clicked early', async () => {

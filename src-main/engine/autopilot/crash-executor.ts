@@ -450,10 +450,10 @@ export class CrashExecutor {
     const fit = fitGrowth(round.samples, { quantum });
     // A stopping autopilot records at once: the click is out, and the payout check and settling only refine the record.
     const stopping = this.ctx.halted();
-    // Reads floored to 0.1 or 1 place the curve only within a step, far wider than the cent a payout brackets the lag
-    // by: a lag taught from them was 40-70 ms too long, and clicked below the target. Only cents teach it.
     const usable = fit && round.samples.length >= options.minSamples ? fit : null;
-    const payout = stopping ? null : await this.checkPayout({ balance, click, stake, fit: usable, lagMs, teach: quantum <= 0.01 + 1e-9 });
+    // Reads floored to 0.1 or 1 place the curve only within a step: a lag taught from them was 40-70 ms too long, and
+    // clicked below the target. Only cents teach it.
+    const payout = stopping ? null : await this.checkPayout({ balance, click, stake, fit: usable, lagMs, teach: !CrashRound.coarse(quantum) });
     // An unchanged balance is reported, not judged: some games credit a cash-out only when the round ends.
     const confirmed =
       payout?.kind === 'paid' ? `; paid ${payout.multiplier}x per the balance (reads dated ${lagMs.toFixed(0)} ms back)` : payout?.kind === 'unchanged' ? `; NOT confirmed: the balance stayed at ${payout.balance}` : '';

@@ -59,6 +59,8 @@ export class CrashRound {
   quantum = 0.01;
   /** Reads stopped showing the flight while our bet was open; cleared when they show it rising again. */
   lost = false;
+  /** Every read since the flight was lost showed its number standing still in its own look: a frozen screen. */
+  private onlyFrozen = false;
   /** Times of the latest reads, for the read interval. */
   private readonly readTimes: number[] = [];
 
@@ -93,6 +95,12 @@ export class CrashRound {
     for (const s of initial) this.recordFlying(s.at, s.value, s.previousAt);
   }
 
+  /** A frozen screen showed one value long after the flight passed it: only its first read still dates it. */
+  private forgetFrozenReads(value: number): void {
+    const first = this.samples.findIndex((s) => s.multiplier === value);
+    if (first >= 0) this.samples.splice(first + 1);
+  }
+
   /** `previousAt`: the last read of the previous value, where the reads before the flight was confirmed say it. */
   private recordFlying(at: number, value: number, previousAt?: number): void {
     this.samples.push({ at: at - this.setup.lagMs, multiplier: value });
@@ -104,10 +112,17 @@ export class CrashRound {
     if (!last || value >= last.value) this.lastFlying = { at, value };
   }
 
-  /** With 0 or 1 decimals a read only bounds the multiplier within a whole step: time the target from the steps. */
+  /**
+   * The display shows 0 or 1 decimals: a read only bounds the multiplier within a whole step, so the target is timed
+   * from the steps, and a payout brackets the display lag far less tightly than the cent it is paid to.
+   */
+  static coarse(quantum: number): boolean {
+    return quantum >= 0.1 - 1e-9;
+  }
+
   private plan(quantum: number, clickLatencyMs: number): CashoutPlan | null {
     const { target, minSamples } = this.setup;
-    if (quantum >= 0.1 - 1e-9) return planFromSteps({ steps: this.steps, target, clickLatencyMs });
+    if (CrashRound.coarse(quantum)) return planFromSteps({ steps: this.steps, target, clickLatencyMs });
     const plan = this.samples.length >= minSamples ? planCashout({ samples: this.samples, target, clickLatencyMs }) : null;
     return plan && notBeforeLearnedRate(plan, target, this.setup.learnedRate);
   }
@@ -122,18 +137,27 @@ export class CrashRound {
       this.maxSeen = Math.max(this.maxSeen, crash.value ?? 0);
       return { kind: 'crashed', value, reason: `crashed at ${value}x before the target ${setup.target}x (${crash.reason})` };
     }
-    if (o.events.some((e) => e.type === 'regained')) {
+    const regained = o.events.some((e) => e.type === 'regained');
+    if (regained) {
       this.lost = false;
-      // The reads came back and the number is still rising: take the money now rather than trust the fit again.
-      return { kind: 'cashout', reason: 'reads came back mid-flight: protective cash-out', protective: true };
+      // Reads that vanished or went doubtful may do so again: take the money now rather than trust them. A screen
+      // that only froze showed the flight all along, late: it flies on to the target (a protective click there paid
+      // 3.41 for a 3.76 target after a second's freeze).
+      if (!this.onlyFrozen) return { kind: 'cashout', reason: 'reads came back mid-flight: protective cash-out', protective: true };
     }
     if (o.events.some((e) => e.type === 'lost') || o.state.lost) {
+      const stalled = showsStalledNumber(o);
+      if (stalled && !this.lost) this.forgetFrozenReads(o.state.lastValue!);
+      this.onlyFrozen = (this.lost ? this.onlyFrozen : true) && stalled;
       this.lost = true;
       if (!setup.betTaken) return { kind: 'watch' };
       // A number held still in the flight's look is a frozen screen (a loaded machine stops the game's rendering for
       // most of a second) or a crash that only stops it, and the buttons freeze with it. On one button, where a click
       // after the crash bets the next round, they prove nothing: wait for the number to move or the crash to show.
-      return setup.singleButton && showsStalledNumber(o) ? { kind: 'watch' } : { kind: 'ask-buttons' };
+      if (setup.singleButton && stalled) return { kind: 'watch' };
+      // On two buttons a click after the crash is ignored: the fit still times the target, checked by the buttons.
+      if (stalled) return this.timedWhileUnseen(o, ctx, 'with the screen frozen') ?? { kind: 'ask-buttons' };
+      return { kind: 'ask-buttons' };
     }
     const value = o.read.value;
     // A read that rose but no longer looks like the flight (red, under "FLEW AWAY!") is the crash being drawn.
@@ -170,15 +194,24 @@ export class CrashRound {
    * such click waits for the buttons to confirm the flight.
    */
   private whileHidden(o: Observation, ctx: RoundContext): RoundDecision {
+    if (!this.setup.betTaken || !showsHiddenNumber(o.state, o.phaseRead)) return { kind: 'watch' };
+    return this.timedWhileUnseen(o, ctx, 'with the number hidden') ?? { kind: 'watch' };
+  }
+
+  /**
+   * The flight goes on unseen: the fit from the reads before times the target, and each click waits for the buttons
+   * to confirm the flight. Null when there is no fit to time it with.
+   */
+  private timedWhileUnseen(o: Observation, ctx: RoundContext, how: string): RoundDecision | null {
     const { setup } = this;
-    if (!setup.betTaken || !showsHiddenNumber(o.state, o.phaseRead)) return { kind: 'watch' };
     const confirmed = { protective: true, ifButtonsShowFlight: true } as const;
-    if (ctx.killSwitch) return { kind: 'cashout', reason: 'kill switch engaged while the number was hidden: protective cash-out', ...confirmed };
-    if (ctx.halted) return { kind: 'cashout', reason: 'autopilot stopping while the number was hidden: protective cash-out', ...confirmed };
+    if (ctx.killSwitch) return { kind: 'cashout', reason: `kill switch engaged ${how}: protective cash-out`, ...confirmed };
+    if (ctx.halted) return { kind: 'cashout', reason: `autopilot stopping ${how}: protective cash-out`, ...confirmed };
     if (setup.gameCashout !== null) return { kind: 'watch' };
     const plan = this.plan(o.state.quantum, ctx.clickLatencyMs);
-    if (!plan || plan.sendAt - ctx.now > this.commitAheadMs()) return { kind: 'watch' };
-    const reason = `predicted crossing of ${setup.target}x with the number hidden (rate ${(plan.growth.rate * 1000).toFixed(4)}/s)`;
+    if (!plan) return null;
+    if (plan.sendAt - ctx.now > this.commitAheadMs()) return { kind: 'watch' };
+    const reason = `predicted crossing of ${setup.target}x ${how} (rate ${(plan.growth.rate * 1000).toFixed(4)}/s)`;
     return { kind: 'cashout', reason, sendAt: plan.sendAt, protective: false, ifButtonsShowFlight: true };
   }
 }

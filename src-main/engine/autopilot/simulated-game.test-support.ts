@@ -121,10 +121,10 @@ export class SimulatedGame implements RegionReader, MousePort {
     if (this.blackout && t >= this.blackout.from && t < this.blackout.to) return { at, text: '', value: null, ms: 1, path: 'glyph' };
     const p = this.phaseAt(t);
     const look = p.phase === 'BETTING' ? this.options.look.betting(t - p.since) : p.phase === 'CRASHED' ? this.options.look.crashed(this.options.rounds[p.round]!.crash, t - p.crashAt) : null;
-    if (!look && this.hidden && t >= this.hidden.from && t < this.hidden.to) return { at, text: '', value: null, ink: this.options.look.ink ?? { r: 240, g: 240, b: 240 }, extraLines: 0, ms: 1, path: 'glyph' };
+    if (!look && this.hidden && t >= this.hidden.from && t < this.hidden.to) return { at, text: '', value: null, ink: this.flightInk(), extraLines: 0, ms: 1, path: 'glyph' };
     if (!look) {
       const value = this.multiplierAt(p, t);
-      return { at, text: `${value}x`, value, decimals: this.options.look.decimals, ink: this.options.look.ink ?? { r: 240, g: 240, b: 240 }, extraLines: this.options.look.extraLinesInFlight ?? 0, ms: 1, path: 'glyph' };
+      return { at, text: `${value}x`, value, decimals: this.options.look.decimals, ink: this.flightInk(), extraLines: this.options.look.extraLinesInFlight ?? 0, ms: 1, path: 'glyph' };
     }
     if (look.kind === 'none') return { at, text: '', value: null, ms: 1, path: 'glyph' };
     if (look.kind === 'value') return { at, text: `${look.value}x`, value: look.value, decimals: look.decimals ?? 2, ink: look.ink ?? null, extraLines: look.extraLines ?? 0, ms: 1, path: 'glyph' };
@@ -193,6 +193,10 @@ export class SimulatedGame implements RegionReader, MousePort {
     const data = new Uint8Array(region.width * region.height * 4);
     for (let i = 0; i < data.length; i += 4) data.set([paint[0]!, paint[1]!, paint[2]!, 255], i);
     return { data, width: region.width, height: region.height, order: 'rgba' };
+  }
+
+  private flightInk() {
+    return this.options.look.ink ?? { r: 240, g: 240, b: 240 };
   }
 
   private shown(t: number): number {

@@ -138,8 +138,9 @@ export function handleBybit(venue: SimVenue, req: SimRequest, faults: { dropAtta
       return envelope(venue, 0, 'OK', { orderId: `sim-${o.orderId}`, orderLinkId: linkOf(o.clientOrderId) });
     }
     case 'GET /v5/order/realtime': {
-      const one = q.get('orderLinkId') || q.get('orderId') ? named(venue, { orderLinkId: q.get('orderLinkId'), orderId: q.get('orderId') }) : undefined;
-      const list = q.get('orderLinkId') || q.get('orderId') ? [one].filter((o): o is EngineOrder => !!o) : venue.engine.openOrders(q.get('symbol') ?? undefined);
+      const oneOrder = q.get('orderLinkId') || q.get('orderId');
+      const one = oneOrder ? named(venue, { orderLinkId: q.get('orderLinkId'), orderId: q.get('orderId') }) : undefined;
+      const list = oneOrder ? [one].filter((o): o is EngineOrder => !!o) : venue.engine.openOrders(q.get('symbol') ?? undefined);
       return envelope(venue, 0, 'OK', { category: q.get('category'), list: list.map(bybitOrder), nextPageCursor: '' });
     }
     case 'GET /v5/position/list':
