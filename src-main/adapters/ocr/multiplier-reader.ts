@@ -222,11 +222,15 @@ export class MultiplierReader {
     const image = encodePgm(cropScaleInvert(line.ink, line.box, textHeight / (line.box.y1 - line.box.y0)));
     const result = await this.recognizer.recognize(image);
     const text = reconcileWithShapes(result.text, shapes, digitCapacity(line.glyphs, shapes, line.line));
-    const fits = text !== null && readAgreesWithGlyphs(text, line.features) && readFitsCounters(text, line.ink, line.glyphs, GLYPH_INK, line.line.height);
-    if (text === null || !fits) return { text: result.text, value: null, path: 'tesseract', unreadable: 'mismatch' };
+    if (text === null || !readAgreesWithGlyphs(text, line.features)) return { text: result.text, value: null, path: 'tesseract', unreadable: 'mismatch' };
+    // An outline or a shadow encloses gaps that pass for counters (a 5 with two): with a separator to check the digits
+    // against, a second read that agrees outweighs them. An integer has no such check, and a 6 read as 3 both times.
+    const counters = readFitsCounters(text, line.ink, line.glyphs, GLYPH_INK, line.line.height);
+    const integer = !shapes.some((s) => s === 'dot' || s === 'comma');
+    if (!counters && integer) return { text: result.text, value: null, path: 'tesseract', unreadable: 'mismatch' };
     const parsed = parseMultiplier(text);
     if (!parsed) return { text, value: null, path: 'tesseract', unreadable: 'invalid' };
-    const opinion = await this.secondOpinion(line, shapes, text);
+    const opinion = await this.secondOpinion(line, shapes, text, !counters);
     if (opinion !== 'agrees') return { text: result.text, value: null, path: 'tesseract', unreadable: opinion === 'words' ? 'text' : 'mismatch' };
     if (!this.format.accepts(text)) return { text, value: null, path: 'tesseract', unreadable: 'format' };
     // Tesseract's own confidence is no guide (it is low for correct × reads): these checks guard the templates.
@@ -237,13 +241,13 @@ export class MultiplierReader {
   /**
    * Tesseract restricted to multiplier characters writes digits and x for letters too ("5s" as 5x, "BUSTED" as
    * six digits), and a number without a separator has no structure to check a misread digit against. So an
-   * x-height glyph not drawn as a cross, or a number without separator, is read once more, at another scale and
-   * without the restriction: letters there mean words, other digits a misread.
+   * x-height glyph not drawn as a cross, a number without separator, or a read `doubted` by the counters is read
+   * once more, at another scale and without the restriction: letters there mean words, other digits a misread.
    */
-  private async secondOpinion(line: LineAnalysis, shapes: readonly GlyphShape[], text: string): Promise<'agrees' | 'words' | 'disagrees'> {
+  private async secondOpinion(line: LineAnalysis, shapes: readonly GlyphShape[], text: string, doubted: boolean): Promise<'agrees' | 'words' | 'disagrees'> {
     const oddMark = line.glyphs.some((g, i) => shapes[i] === 'mid' && !looksLikeCross(line.ink, g, GLYPH_INK));
     const integer = !shapes.some((s) => s === 'dot' || s === 'comma');
-    if (!oddMark && !integer && !process.env.OCR_ALWAYS2) return 'agrees';
+    if (!oddMark && !integer && !doubted && !process.env.OCR_ALWAYS2) return 'agrees';
     const image = encodePgm(cropScaleInvert(line.ink, line.box, SECOND_OPINION_HEIGHT / (line.box.y1 - line.box.y0)));
     const other = (await this.recognizer.recognize(image, 'any')).text;
     if (readsAsWords(other) || (oddMark && endsInLetter(other))) return 'words';
