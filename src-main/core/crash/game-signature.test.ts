@@ -158,6 +158,23 @@ describe('learning a game', () => {
     expect(verdictOf([]).verdict).toEqual({ ready: false, why: 'still learning this game (0 of 2 rounds seen)' });
   });
 
+  it('words over the red number are one crash look, whether the reader made out the number under them or only the words', () => {
+    // jet with bust's countdown, aviator's FLEW AWAY! and Fira Code at 56 px (2026-12-05): the red 1.6x and 1.7x under
+    // the words were read as text, the 6.8x as a value, and learn said "not ready" on the same look.
+    const rate = 0.00025;
+    const flewAway: GameLook = { ...LOOKS.waiting, crashed: (v) => (v < 2 ? text(RED, { long: true, extraLines: 1 }) : value(v, RED, 1)) };
+    const { rounds } = watch(readStream(flewAway, [{ crash: 1.6 }, { crash: 1.7 }, { crash: 6.8 }], { rate }).reads);
+    expect(rounds.slice(-2).map((r) => r.crashLook)).toEqual(['text:hue0:lines', 'value:hue0:lines']);
+    const { verdict, signature } = verdictOf(rounds);
+    expect(verdict).toEqual({ ready: true });
+    const again = watch(readStream(flewAway, [{ crash: 1.5 }, { crash: 1.3 }], { rate }).reads).rounds.at(-1)!;
+    expect(again.crashLook).toBe('text:hue0:lines');
+    expect(mismatchOf({ ...signature!, crashLooks: ['value:hue0:lines'] }, again)).toBeNull();
+    // Without the extra line, words in place of the number (BUSTED) and the number turned red are two conventions.
+    const replaced: GameLook = { ...flewAway, crashed: (v) => (v < 2 ? text(RED, { long: true }) : value(v, RED)) };
+    expect(verdictOf(watch(readStream(replaced, [{ crash: 1.6 }, { crash: 1.7 }, { crash: 6.8 }], { rate }).reads).rounds).verdict).toMatchObject({ ready: false, why: expect.stringContaining('crash looked different') });
+  });
+
   it('is not ready when the rounds disagree, and flags a game that stopped looking as learned', () => {
     const rate = 0.00025;
     const classic = readStream(LOOKS.classic, [{ crash: 1.9 }, { crash: 2.6 }], { rate });

@@ -202,7 +202,7 @@ export function verdictOf(rounds: readonly WatchedRound[], needed = ROUNDS_TO_LE
     return { verdict: { ready: false, why }, signature: null };
   }
   const recent = whole.slice(-needed);
-  const crashes = new Set(recent.filter(showsCrashLook).map((r) => (r.numberVanished ? VANISHED : r.crashLook)));
+  const crashes = new Set(recent.filter(showsCrashLook).map((r) => (r.numberVanished ? VANISHED : crashLookKey(r.crashLook))));
   if (crashes.size > 1) return { verdict: { ready: false, why: `the crash looked different in the last ${needed} rounds (${[...crashes].join(' vs ')})` }, signature: null };
   // A flight that crashed before its number was read once (1.11 in 170 ms) says nothing about the decimals.
   const decimals = new Set(recent.flatMap((r) => (r.decimals === null ? [] : [r.decimals])));
@@ -224,6 +224,15 @@ export function verdictOf(rounds: readonly WatchedRound[], needed = ROUNDS_TO_LE
 }
 
 const VANISHED = 'the number vanishing';
+
+/**
+ * A crash look as rounds must agree on it. Words on a line of their own over the number (FLEW AWAY! above the red
+ * number) are one look whether the reader made out the number under them or only the words: that turns on the
+ * number's length and font (jet in Fira Code at 56 px read 1.6x as text, 6.8x as a value).
+ */
+function crashLookKey(look: string | null): string | null {
+  return look?.endsWith(':lines') ? look.replace(/^(text|value):/, 'words-over-number:') : look;
+}
 
 /** A stall or a restart looks like the flight itself: never a look that means "crashed". */
 const showsCrashLook = (round: WatchedRound) => round.crashReason !== 'stalled' && round.crashReason !== 'restarted';
@@ -258,7 +267,8 @@ export function knownLooks(signature: GameSignature | null): KnownLooks | null {
 /** Why a round played with a signature does not match it (the game changed its look, the window moved), or null. */
 export function mismatchOf(signature: GameSignature, round: WatchedRound): string | null {
   const vanishedAsLearned = signature.numberVanishes === true && round.numberVanished;
-  if (round.crashLook !== null && !signature.crashLooks.includes(round.crashLook) && showsCrashLook(round) && !vanishedAsLearned) {
+  const learnedLook = round.crashLook !== null && signature.crashLooks.some((look) => crashLookKey(look) === crashLookKey(round.crashLook));
+  if (round.crashLook !== null && !learnedLook && showsCrashLook(round) && !vanishedAsLearned) {
     return `the crash looked like "${round.crashLook}", not as learned (${signature.crashLooks.join(', ')})`;
   }
   if (round.decimals !== null && signature.decimals !== null && round.decimals !== signature.decimals) {
