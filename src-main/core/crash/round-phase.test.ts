@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { displayedCentsAt } from '../../../src-shared/crash/growth';
 import { blank, LOOKS, readStream, RED, text, value, WHITE, type GameLook } from './read-streams.test-support';
+import type { Rgb } from './readout-look';
 import { DEFAULT_PHASE_CONFIG, INITIAL_PHASE_STATE, lookOf, replayPhases, showsHiddenNumber, stepPhase, withBetOpen, type PhaseConfig, type PhaseEvent, type PhaseRead, type PhaseState } from './round-phase';
 
 const RATE = 0.00006;
@@ -281,6 +282,41 @@ describe('round phase rules within a flight', () => {
     const { events, state } = replayPhases(reads);
     expect(types(events)).toEqual(['flight']);
     expect(state.ink).toEqual(RED);
+  });
+});
+
+describe('a flight that crashes on the rise that would confirm it', () => {
+  // aviator's one button with JetX's one decimal and a red-only crash (2026-12-05): 1.0x, 1.1x, then 1.2x already red.
+  // The red read confirmed the flight and became its look, so the crash never showed as a change; a click timed from
+  // the crash frame went out after the crash and, on one button, queued a bet for the next round.
+  const reads = (crashInk: Rgb): PhaseRead[] => {
+    const out: PhaseRead[] = [];
+    for (let at = 0; at < 500; at += 20) out.push({ at, kind: 'value', value: 1, decimals: 1, ink: WHITE });
+    for (let at = 500; at < 900; at += 20) out.push({ at, kind: 'value', value: 1.1, decimals: 1, ink: WHITE });
+    for (let at = 900; at < 2000; at += 20) out.push({ at, kind: 'value', value: 1.2, decimals: 1, ink: crashInk });
+    return out;
+  };
+  const known: PhaseConfig = { ...DEFAULT_PHASE_CONFIG, known: { bettingLooks: ['text:light:line'], crashLooks: [lookOf({ at: 0, kind: 'value', value: 1.2, ink: RED })] } };
+
+  it('starts the flight in the look it rose in, and the red crash frame then ends it', () => {
+    const betting: PhaseRead = { at: -500, ...text(WHITE, { long: true }) };
+    let s = withBetOpen(replayPhases([betting], known).state, true);
+    const events: PhaseEvent[] = [];
+    for (const read of reads(RED)) {
+      const step = stepPhase(s, read, known);
+      s = step.state;
+      events.push(...step.events);
+    }
+    expect(types(events)).toEqual(['flight', 'crash:colour']);
+    expect(events[0]).toMatchObject({ type: 'flight', value: 1.1 });
+    expect(events[1]).toMatchObject({ type: 'crash', value: 1.2 });
+    expect(s.phase).toBe('CRASHED');
+  });
+
+  it('a second rise in the look it rose in is still the flight', () => {
+    const { events, state } = replayPhases([{ at: -500, ...text(WHITE, { long: true }) }, ...reads(WHITE)], known);
+    expect(types(events)).toEqual(['betting', 'flight']);
+    expect(state).toMatchObject({ phase: 'FLYING', lastValue: 1.2, ink: WHITE });
   });
 });
 

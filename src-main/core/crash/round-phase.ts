@@ -318,6 +318,15 @@ function stallLimit(value: number, quantum: number, rate: number, slackMs: numbe
   return Math.max(minMs, stepMs(value, quantum, rate) + slackMs);
 }
 
+/** A run that left 1.00x and rose at least once: a flight, even if it crashed before rising again. */
+function leftOneDotZero(run: Run): boolean {
+  return run.rises >= 1 && (run.samples[0]?.value ?? Infinity) <= SHORT_FLIGHT_START;
+}
+
+function lookChangedFrom(previous: ReadLook, read: ReadLook): boolean {
+  return !!(read.ink && previous.ink && inkRecoloured(read.ink, previous.ink)) || (read.extraLines ?? 0) > (previous.extraLines ?? 0);
+}
+
 function stepWaiting(state: PhaseState, read: PhaseRead, config: PhaseConfig): PhaseStep {
   const look = lookOf(read);
   const events: PhaseEvent[] = [];
@@ -330,6 +339,15 @@ function stepWaiting(state: PhaseState, read: PhaseRead, config: PhaseConfig): P
     }
     if (resumesPastSprite(s, read, config)) return startFlight(s, read.at, read.value, true, [{ at: read.at, value: read.value }], read, config);
     const run = nextRun(s.run, read, config, quantumOf(read, config.quantum));
+    const before = s.run;
+    if (run.rises >= config.confirmRises && before && leftOneDotZero(before) && lookChangedFrom(before.lastRead, read)) {
+      // The rise that would confirm the flight came in a new look (red, under FLEW AWAY!): a flight that left 1.00x
+      // and crashed a step later, the crash drawn a step up. It flies in the look it rose in; the flight model judges
+      // this read (1.0x, 1.1x, then 1.2x already red: taken as the flight's own look, the crash never showed).
+      const flight = startFlight(s, before.startAt, before.lastValue, false, before.samples, before.lastRead, config);
+      const next = stepFlying({ ...flight.state, lastValueAt: before.lastAt, lastRiseAt: before.lastRiseAt }, read, config);
+      return { state: next.state, events: [...events, ...flight.events, ...next.events] };
+    }
     if (run.rises >= config.confirmRises) {
       const flight = startFlight(s, run.startAt, read.value, false, run.samples, read, config);
       return { state: flight.state, events: [...events, ...flight.events] };
@@ -340,7 +358,7 @@ function stepWaiting(state: PhaseState, read: PhaseRead, config: PhaseConfig): P
     // A number that left 1.00 and rose once, then gave way to a blank or text: a flight that crashed before its
     // second rise (1.0x, 1.1x, gone, on a one-decimal display). The flight model decides on the read as usual.
     const run = s.run;
-    if (s.phase === 'BETTING' && run && run.rises >= 1 && (run.samples[0]?.value ?? Infinity) <= SHORT_FLIGHT_START) {
+    if (s.phase === 'BETTING' && run && leftOneDotZero(run)) {
       // The flight looks like its number did, not like what replaced it (crash text would pass for its own ink).
       const flight = startFlight(s, run.startAt, run.lastValue, false, run.samples, run.lastRead, config);
       const next = stepFlying({ ...flight.state, lastValueAt: run.lastAt, lastRiseAt: run.lastRiseAt }, read, config);

@@ -5,7 +5,7 @@ import { openDatabase } from '../../adapters/store/database';
 import { ActionsRepo } from '../../adapters/store/actions-repo';
 import { ExecutionsRepo } from '../../adapters/store/executions-repo';
 import { DEFAULT_LAG_OPTIONS, DisplayLagEstimator, lookOf } from '../../core/crash';
-import { LOOKS } from '../../core/crash/read-streams.test-support';
+import { LOOKS, RED, text, WHITE, type GameLook } from '../../core/crash/read-streams.test-support';
 import { SafetyService } from '../services/safety-service';
 import { Clicker } from './clicker';
 import { CrashExecutor, DEFAULT_EXECUTOR_OPTIONS } from './crash-executor';
@@ -173,6 +173,18 @@ describe('CrashExecutor on a simulated game', () => {
     const done = await play(0, 3.5);
     expect(done.status, done.reason ?? '').toBe('CRASHED');
     expect(clicks(actions)).toEqual(['bet']);
+  });
+
+  it('single button, one decimal: a round that crashes a step after leaving 1.0x (1.2x already red) gets no click', async () => {
+    // aviator with JetX's format and a red-only crash (2026-12-05): the red 1.2x confirmed the flight as its own look,
+    // the crash frame dated a step (fit 0.31/s on a 0.20/s game), and the click went out after the crash, queuing a bet.
+    // The crash value is drawn rounded: 1.16 shows as a red 1.2x, a step up, before the flight would have reached it.
+    const look: GameLook = { betting: () => text(WHITE, { long: true }), crashed: (v) => ({ kind: 'value', value: Math.round(v * 10) / 10, decimals: 1, ink: RED }), decimals: 1 };
+    const { game, play, actions } = harness({ look, rounds: [{ crash: 1.16 }, { crash: 3 }], singleButton: true, displayLagMs: 16 });
+    const done = await play(0, 1.5);
+    expect(done.status, done.reason ?? '').toBe('CRASHED');
+    expect(clicks(actions)).toEqual(['bet']);
+    expect(game.log.map((e) => e.type)).toEqual(['bet']);
   });
 
   it('a one-decimal display never teaches the display lag: its floored reads put the curve late, and the lag learned from them clicked early', async () => {

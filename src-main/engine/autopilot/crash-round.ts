@@ -122,8 +122,11 @@ export class CrashRound {
 
   private plan(quantum: number, clickLatencyMs: number): CashoutPlan | null {
     const { target, minSamples } = this.setup;
-    if (CrashRound.coarse(quantum)) return planFromSteps({ steps: this.steps, target, clickLatencyMs });
-    const plan = this.samples.length >= minSamples ? planCashout({ samples: this.samples, target, clickLatencyMs }) : null;
+    const plan = CrashRound.coarse(quantum)
+      ? planFromSteps({ steps: this.steps, target, clickLatencyMs })
+      : this.samples.length >= minSamples
+        ? planCashout({ samples: this.samples, target, clickLatencyMs })
+        : null;
     return plan && notBeforeLearnedRate(plan, target, this.setup.learnedRate);
   }
 
@@ -223,7 +226,8 @@ function showsStalledNumber(o: Observation): boolean {
 /**
  * A flight's fit that grows faster than the game was ever seen to grow puts the crossing early, and the click below
  * the target (a round fitted at 0.2010/s on a game learned at 0.2000/s paid 3.74 for 3.76): the crossing is then taken
- * at the fastest learned rate, which is only ever later.
+ * at the fastest learned rate, which is only ever later. Steps fits too: a crash frame taken for a step fitted 0.31/s
+ * on a 0.20/s one-decimal game, and its click went out after the crash (aviator with JetX's format, 2026-12-05).
  */
 function notBeforeLearnedRate(plan: CashoutPlan, target: number, learned: { readonly max: number } | null): CashoutPlan {
   if (!learned || plan.growth.rate <= learned.max) return plan;
