@@ -97,6 +97,36 @@ describe('CrashRound with the rate the game was learned at', () => {
   });
 });
 
+describe('CrashRound on a one-decimal display, with the rate the game was learned at', () => {
+  const rate = 0.0002;
+  const shown = (at: number) => Math.floor(Math.exp(rate * at) * 10 + 1e-9) / 10;
+  const sendAt = (learnedRate: { min: number; max: number } | null): number | null => {
+    const round = new CrashRound({ roundId: '1', target: 1.46, gameCashout: null, flightStart: 0, betTaken: true, singleButton: false, lagMs: 0, learnedRate, minSamples: 6, forcedCashoutMs: 60_000 }, 1);
+    for (let at = 0; at < 3000; at += 16) {
+      const value = shown(at);
+      const o: Observation = {
+        read: { at, text: `${value}x`, value, ms: 1, path: 'glyph' },
+        phaseRead: { at, kind: 'value', value, decimals: 1 },
+        state: { ...INITIAL_PHASE_STATE, phase: 'FLYING', lastValue: value, lastValueAt: at, quantum: 0.1 },
+        events: [],
+      };
+      const decision = round.step(o, { now: at, killSwitch: false, halted: false, clickLatencyMs: 0 });
+      if (decision.kind === 'cashout') return decision.sendAt ?? at;
+    }
+    return null;
+  };
+
+  it('holds back a steps fit far faster than the game was seen to grow, and leaves one a few per cent off alone', () => {
+    const unbounded = sendAt(null)!;
+    expect(unbounded).toBeGreaterThanOrEqual(Math.log(1.46) / rate);
+    // A rate learned from steps is good to a few per cent: a fit 4% above it still clicks on time (a 1.46 target on
+    // aviator with JetX's format paid 1.51 when such a fit was held back, 2026-12-05).
+    expect(sendAt({ min: rate / 1.04, max: rate / 1.04 })).toBe(unbounded);
+    // A crash frame taken for a step fitted 55% fast: the crossing is then taken at the learned rate.
+    expect(sendAt({ min: rate / 1.55, max: rate / 1.55 })!).toBeGreaterThan(unbounded + 50);
+  });
+});
+
 describe('CrashRound with the number hidden (a rocket hovering in front of the digits)', () => {
   const setup = { roundId: '1', target: 2, gameCashout: null, flightStart: 0, singleButton: false, lagMs: 0, learnedRate: null, minSamples: 6, forcedCashoutMs: 60_000 };
   /** Reads the number for the first second, then only a refused line in the flight's ink until `until`. */
