@@ -155,7 +155,13 @@ export function createEngine(options: EngineOptions): Engine {
   let reader: Promise<RegionReader> | null = null;
   // One OCR worker for the whole engine: calibration readouts and the autopilot share it.
   const sharedReader = () => (reader ??= desktop.createReader());
-  const autopilot = new AutopilotService({ db, bus, safety, settings, actions, mouse: desktop.mouse, createReader: sharedReader, displays: () => desktop.displays(), grabRegion: (region) => desktop.grabRegion(region), log: logger.child('autopilot') });
+  const confirmations = new ConfirmationService({ bus, audit: (a) => actions.record(a), mode: () => safety.snapshot().mode, now: Date.now, newId: () => randomBytes(12).toString('hex'), log: logger.child('confirmations') });
+  confirmations.start();
+  // Nothing waits for an answer under the kill switch (the traders stop too; this also covers one mid-wait).
+  safety.onChange((s) => {
+    if (s.killSwitch) confirmations.cancelAll('kill switch', 'the kill switch is engaged');
+  });
+  const autopilot = new AutopilotService({ db, bus, safety, settings, actions, mouse: desktop.mouse, createReader: sharedReader, displays: () => desktop.displays(), grabRegion: (region) => desktop.grabRegion(region), confirmations, log: logger.child('autopilot') });
   strategies.register({ id: 'autopilot', label: 'Crash autopilot', kind: 'autopilot' }, (enabled) => {
     const profileName = settings.stored().activeProfile;
     const profile = profileName ? profiles.get(profileName) : undefined;
@@ -195,12 +201,6 @@ export function createEngine(options: EngineOptions): Engine {
     logFiles: () => options.logging?.files() ?? [],
     redactor,
     diagnosticsDir: join(options.dataDir, 'diagnostics'),
-  });
-  const confirmations = new ConfirmationService({ bus, audit: (a) => actions.record(a), mode: () => safety.snapshot().mode, now: Date.now, newId: () => randomBytes(12).toString('hex'), log: logger.child('confirmations') });
-  confirmations.start();
-  // Nothing waits for an answer under the kill switch (the traders stop too; this also covers one mid-wait).
-  safety.onChange((s) => {
-    if (s.killSwitch) confirmations.cancelAll('kill switch', 'the kill switch is engaged');
   });
   const markets = new MarketsService({ db, actions, settings: settingsRepo, cipher: options.cipher, bus, safety, toggles: strategies, onTogglesRegistered: publishStatus, log: logger.child('markets'), confirmations });
   const engineLog = logger.child('engine');

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfirmationQueue, intentText, type TradeIntent } from './confirmation-queue';
 
-const INTENT: TradeIntent = { strategy: 'sma-1', accountId: 'paper-1', symbol: 'BTCUSDT', side: 'BUY', quantity: 0.5, priceEstimate: 100 };
+const INTENT: TradeIntent = { kind: 'entry', strategy: 'sma-1', accountId: 'paper-1', symbol: 'BTCUSDT', side: 'BUY', quantity: 0.5, priceEstimate: 100 };
 
 function queue() {
   let now = 1_000;
@@ -80,5 +80,6 @@ describe('ConfirmationQueue', () => {
 
   it('says the intent in one line', () => {
     expect(intentText({ ...INTENT, quantity: 0.123456789 })).toBe('BUY 0.123457 BTCUSDT at about 100 (sma-1 on paper-1)');
+    expect(intentText({ kind: 'crash-bet', profile: 'aviator', roundId: '81', stake: 2.5, target: 2.35 })).toBe('bet 2.5 on the next round of aviator, cash out at 2.35× (signal 81)');
   });
 });

@@ -1,7 +1,11 @@
 // Runs in: anywhere (pure). Trades waiting for a person's yes or no: each with a deadline, answered once, no answer = no trade.
 
 /** What a strategy wants to do, as shown to the person asked. */
-export interface TradeIntent {
+export type TradeIntent = EntryIntent | CrashBetIntent;
+
+/** An exchange strategy's entry. */
+export interface EntryIntent {
+  readonly kind: 'entry';
   readonly strategy: string;
   readonly accountId: string;
   readonly symbol: string;
@@ -9,6 +13,18 @@ export interface TradeIntent {
   readonly quantity: number;
   /** The price the quantity was sized at (the candle's close): the fill may differ. */
   readonly priceEstimate: number;
+}
+
+/** The crash autopilot's bet on the next round, with the signal's parameters. */
+export interface CrashBetIntent {
+  readonly kind: 'crash-bet';
+  /** The game profile the bet is clicked in. */
+  readonly profile: string;
+  /** The signal's round id. */
+  readonly roundId: string;
+  readonly stake: number;
+  /** The cash-out target (×). */
+  readonly target: number;
 }
 
 export type ConfirmationStatus = 'pending' | 'approved' | 'rejected' | 'expired' | 'canceled';
@@ -108,8 +124,9 @@ export class ConfirmationQueue {
 
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 
-/** One line for people: `BUY 0.5 BTCUSDT at about 100 (sma-1 on paper-1)`. */
+/** One line for people: `BUY 0.5 BTCUSDT at about 100 (sma-1 on paper-1)`, `bet 2 on the next round of aviator, cash out at 2.35× (signal 81)`. */
 export function intentText(i: TradeIntent): string {
+  if (i.kind === 'crash-bet') return `bet ${num(i.stake)} on the next round of ${i.profile}, cash out at ${num(i.target)}× (signal ${i.roundId})`;
   return `${i.side} ${num(i.quantity)} ${i.symbol} at about ${num(i.priceEstimate)} (${i.strategy} on ${i.accountId})`;
 }
 

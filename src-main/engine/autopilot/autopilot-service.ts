@@ -2,7 +2,7 @@
 import { FINAL_STATUSES, type AutopilotState, type Execution, type SourceState } from '../../../src-shared/contract/services/autopilot';
 import { profileOnScreen, profileProblems, type GameProfile, type Rect } from '../../../src-shared/game-profile';
 import type { DisplayInfo } from '../../../src-shared/contract/services/autopilot';
-import type { SignalSourceStatus } from '../../../src-shared/signals';
+import type { Signal, SignalSourceStatus } from '../../../src-shared/signals';
 import { CallFailure } from '../../../src-shared/contract';
 import type { MousePort, RegionReader } from '../../core/autopilot/ports';
 import { errorText, type Logger } from '../../core/logging/logger';
@@ -19,6 +19,7 @@ import { ExecutionsRepo } from '../../adapters/store/executions-repo';
 import type { EventBus } from '../event-bus';
 import type { SafetyService } from '../services/safety-service';
 import type { SettingsService } from '../services/settings-service';
+import type { ConfirmationService } from '../confirmations/confirmation-service';
 import { Clicker } from './clicker';
 import { DisplayLagStore } from './display-lag-store';
 import { CrashExecutor, DEFAULT_EXECUTOR_OPTIONS, systemClock, type ExecutorOptions } from './crash-executor';
@@ -44,6 +45,8 @@ export interface AutopilotDeps {
   displays: () => Promise<DisplayInfo[]>;
   /** Captures small boxes around the game's buttons; without it the buttons are not consulted. */
   grabRegion?: (region: Rect) => Promise<RawImage>;
+  /** Asks a person before each bet when the settings say so (`confirmBetsSeconds`). */
+  confirmations?: Pick<ConfirmationService, 'ask'>;
   executorOptions?: Partial<ExecutorOptions>;
   log: Logger;
 }
@@ -55,6 +58,8 @@ export interface StartOptions {
 }
 
 const SAMPLE_EVENT_INTERVAL_MS = 33;
+/** A person needs at least this long to answer a bet's confirmation. */
+const MIN_CONFIRM_MS = 1000;
 
 export function createSignalSource(url: string, token: string | null | undefined): SignalSource {
   const parsed = new URL(url);
@@ -101,6 +106,8 @@ export class AutopilotService {
   private loop: Promise<void> | null = null;
   private wakeLoop: (() => void) | null = null;
   private lastSampleEventAt = 0;
+  /** Aborted by stop: a bet still waiting for its confirmation is canceled (no bet). */
+  private confirmAbort = new AbortController();
 
   constructor(private readonly deps: AutopilotDeps) {
     this.executions = new ExecutionsRepo(deps.db);
@@ -165,6 +172,7 @@ export class AutopilotService {
     this.wireIntake(this.intake, url);
     this.running = true;
     this.halted = false;
+    this.confirmAbort = new AbortController();
     this.stopping = null;
     this.observer.start();
     this.intake.start();
@@ -179,6 +187,7 @@ export class AutopilotService {
     if (!this.running) return this.stopping ?? Promise.resolve(this.state());
     this.running = false;
     this.halted = true;
+    this.confirmAbort.abort();
     this.wakeLoop?.();
     // Every caller (UI, kill switch, shutdown) waits for the same stop, so nothing closes the store under a round.
     this.stopping = (async () => {
@@ -286,6 +295,22 @@ export class AutopilotService {
     }
   }
 
+  /**
+   * With `confirmBetsSeconds` set, a bet waits for a person's yes (the app or Telegram): no answer, no bet. The deadline
+   * never outlasts the signal's freshness, so an answer never plays a signal older than the stale limit.
+   */
+  private confirmBet(signal: Signal, stake: number): Promise<string | null> | null {
+    const { confirmBetsSeconds, staleSignalMs } = this.deps.settings.stored();
+    if (confirmBetsSeconds === null) return null;
+    const confirmations = this.deps.confirmations;
+    if (!confirmations) return Promise.resolve('bets need a confirmation, and this engine has no way to ask');
+    const left = staleSignalMs - (Date.now() - signal.timestamp);
+    const timeoutMs = Math.min(confirmBetsSeconds * 1000, left);
+    if (timeoutMs < MIN_CONFIRM_MS) return Promise.resolve(`no time left to ask: the signal goes stale in ${Math.max(0, Math.round(left))} ms`);
+    const intent = { kind: 'crash-bet', profile: this.profile!.name, roundId: signal.roundId, stake, target: signal.target } as const;
+    return confirmations.ask(intent, timeoutMs, this.confirmAbort.signal).then((d) => (d.approved ? null : d.reason));
+  }
+
   private async protectiveCashout(open: Execution): Promise<void> {
     const phase = this.observer?.phase;
     if (open.mode !== 'live' || !phase || phase.phase !== 'FLYING' || phase.lost) return;
@@ -347,6 +372,7 @@ export class AutopilotService {
     const { bus, safety, settings } = this.deps;
     return new CrashExecutor({
       readiness: () => watch.readiness(),
+      confirmBet: (bet) => this.confirmBet(bet.signal, bet.stake),
       buttons: this.deps.grabRegion ? new ScreenButtons(this.profile!, this.deps.grabRegion) : null,
       clock: systemClock,
       repo: this.executions,

@@ -73,6 +73,11 @@ export interface ExecutorContext {
   defaultStake: () => number;
   /** Why this game may not be bet on yet (still learning it, or it no longer looks as learned); null when ready. */
   readiness: () => string | null;
+  /**
+   * Asks a person to confirm the bet when the user wants that: resolves with why there is no bet, or null to bet.
+   * Returns null (no question asked) when bets need no confirmation.
+   */
+  confirmBet?: (bet: { readonly signal: Signal; readonly stake: number }) => Promise<string | null> | null;
   buttons: ButtonCues | null;
   clock: ExecutorClock;
   onUpdate: (execution: Execution) => void;
@@ -173,7 +178,16 @@ export class CrashExecutor {
     observer.setActive(true);
     const reads = observer.queue();
     try {
-      move('WAITING_FOR_ROUND', observer.phase.phase === 'FLYING' ? 'signal arrived mid-flight: waiting for the next betting phase' : null);
+      // A signal is for one round: the next to fly when it came. An answer after that round took off is too late.
+      const flightsAtSignal = observer.phase.flights;
+      const confirmation = this.ctx.confirmBet?.({ signal, stake }) ?? null;
+      move('WAITING_FOR_ROUND', confirmation ? 'waiting for a person to confirm the bet' : observer.phase.phase === 'FLYING' ? 'signal arrived mid-flight: waiting for the next betting phase' : null);
+      if (confirmation) {
+        const refused = await confirmation;
+        if (refused) return move('SKIPPED', `not confirmed: ${refused}`, { reason: `not confirmed: ${refused}` });
+        if (observer.phase.flights !== flightsAtSignal) return move('SKIPPED', 'confirmed after its round took off', { reason: 'confirmed too late: the round the signal was for had started' });
+        if (this.ctx.halted()) return move('SKIPPED', 'autopilot stopped', { reason: 'autopilot stopped before the bet' });
+      }
       if (observer.phase.phase !== 'BETTING') {
         // A signal is for one round. A new flight before we saw betting means its betting phase passed unrecognised:
         // betting in the round after would be a bet nobody signalled.

@@ -6,7 +6,7 @@ import type { TradeIntent } from '../../core/confirmations/confirmation-queue';
 import { EventBus } from '../event-bus';
 import { ConfirmationService, type ConfirmationTimers } from './confirmation-service';
 
-const INTENT: TradeIntent = { strategy: 'sma-1', accountId: 'paper-1', symbol: 'BTCUSDT', side: 'BUY', quantity: 0.5, priceEstimate: 100 };
+const INTENT: TradeIntent = { kind: 'entry', strategy: 'sma-1', accountId: 'paper-1', symbol: 'BTCUSDT', side: 'BUY', quantity: 0.5, priceEstimate: 100 };
 
 function harness() {
   let now = 0;

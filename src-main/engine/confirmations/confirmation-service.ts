@@ -117,7 +117,7 @@ export class ConfirmationService {
 
   private settle(c: Confirmation): void {
     const what = c.status === 'approved' || c.status === 'rejected' ? `${c.status} by ${c.decidedBy ?? '?'}` : `${c.status}: ${c.reason ?? ''}`;
-    this.record(c, `${what}; ${c.status === 'approved' ? 'the order goes out' : 'no trade'}`);
+    this.record(c, `${what}; ${c.status !== 'approved' ? 'no trade' : c.intent.kind === 'crash-bet' ? 'the bet goes out' : 'the order goes out'}`);
     const resolve = this.waiting.get(c.id);
     this.waiting.delete(c.id);
     resolve?.(c.status === 'approved' ? { approved: true, id: c.id } : { approved: false, id: c.id, reason: c.status === 'rejected' ? `rejected by ${c.decidedBy ?? '?'}` : `${c.status} (${c.reason ?? ''})` });

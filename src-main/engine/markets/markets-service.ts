@@ -418,7 +418,7 @@ export class MarketsService {
   private async confirmEntry(c: StoredStrategyConfig, what: { side: 'BUY'; quantity: number; price: number }, signal: AbortSignal): Promise<string | null> {
     const confirmations = this.deps.confirmations;
     if (!confirmations) return 'no confirmation service in this engine';
-    const d = await confirmations.ask({ strategy: c.id, accountId: c.accountId, symbol: c.symbol, side: what.side, quantity: what.quantity, priceEstimate: what.price }, (c.confirmSeconds ?? CONFIRM_SECONDS_DEFAULT) * 1000, signal);
+    const d = await confirmations.ask({ kind: 'entry', strategy: c.id, accountId: c.accountId, symbol: c.symbol, side: what.side, quantity: what.quantity, priceEstimate: what.price }, (c.confirmSeconds ?? CONFIRM_SECONDS_DEFAULT) * 1000, signal);
     return d.approved ? null : d.reason;
   }
 

@@ -185,7 +185,7 @@ describe('RemoteControl', () => {
     confirmations.start();
     const h = harness({ confirmations });
     h.remote.sync([channel()]);
-    const decision = confirmations.ask({ strategy: 'sma-1', accountId: 'paper-1', symbol: 'BTCUSDT', side: 'BUY', quantity: 0.5, priceEstimate: 100 }, 60_000);
+    const decision = confirmations.ask({ kind: 'entry', strategy: 'sma-1', accountId: 'paper-1', symbol: 'BTCUSDT', side: 'BUY', quantity: 0.5, priceEstimate: 100 }, 60_000);
     await until(() => h.m.sent.length === 1);
     const question = h.m.sent[0]!;
     expect(question.chatId).toBe('77');

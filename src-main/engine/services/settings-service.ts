@@ -14,6 +14,7 @@ const StoredSettings = z.object({
   activeProfile: z.string().nullable(),
   // A default, not a required key: settings saved before this existed must still parse.
   equitySnapshotMinutes: z.number().int().positive().default(5),
+  confirmBetsSeconds: z.number().int().positive().nullable().default(null),
 });
 type StoredSettings = z.infer<typeof StoredSettings>;
 
@@ -25,6 +26,7 @@ export const DEFAULT_SETTINGS: StoredSettings = {
   defaultStake: 1,
   activeProfile: null,
   equitySnapshotMinutes: 5,
+  confirmBetsSeconds: null,
 };
 
 export class SettingsService {
@@ -57,6 +59,7 @@ export class SettingsService {
       defaultStake: patch.defaultStake ?? current.defaultStake,
       activeProfile: patch.activeProfile === undefined ? current.activeProfile : patch.activeProfile,
       equitySnapshotMinutes: patch.equitySnapshotMinutes ?? current.equitySnapshotMinutes,
+      confirmBetsSeconds: patch.confirmBetsSeconds === undefined ? current.confirmBetsSeconds : patch.confirmBetsSeconds,
     };
     this.repo.set('app.settings', StoredSettings.parse(next));
     return this.changed();
@@ -86,6 +89,7 @@ export class SettingsService {
       defaultStake: stored.defaultStake,
       activeProfile: stored.activeProfile,
       equitySnapshotMinutes: stored.equitySnapshotMinutes,
+      confirmBetsSeconds: stored.confirmBetsSeconds,
     };
   }
 }

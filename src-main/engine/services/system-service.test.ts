@@ -29,7 +29,7 @@ function setup(host: Partial<SystemHost>, withProbe = true) {
   log.info('signals', 'using token PLANTED-signal-token-42');
   log.close();
   const opened: string[] = [];
-  const settings = { signalSource: { url: 'ws://x', hasToken: true }, limits: DEFAULT_SETTINGS.limits, staleSignalMs: 1, defaultStake: 1, activeProfile: 'bustabit', equitySnapshotMinutes: 5 };
+  const settings = { signalSource: { url: 'ws://x', hasToken: true }, limits: DEFAULT_SETTINGS.limits, staleSignalMs: 1, defaultStake: 1, activeProfile: 'bustabit', equitySnapshotMinutes: 5, confirmBetsSeconds: null };
   const fullHost: SystemHost = {
     os: { platform: 'darwin', screenAccess: () => 'denied', accessibilityTrusted: () => true },
     launch: { screen: 'denied' },

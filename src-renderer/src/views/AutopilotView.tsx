@@ -6,11 +6,13 @@ import { LiveRoundChart } from '../components/autopilot/LiveRoundChart';
 import { PnlPanel } from '../components/autopilot/PnlPanel';
 import { RoundHistory } from '../components/autopilot/RoundHistory';
 import { SignalQueue } from '../components/autopilot/SignalQueue';
+import { ConfirmationsPanel } from '../components/ConfirmationsPanel';
 
 export function AutopilotView() {
   return (
     <div className="cockpit">
       <AutopilotControls />
+      <ConfirmationsPanel kind="crash-bet" hideWhenEmpty />
       <div className="cockpit-round">
         <LiveRoundChart />
         <section className="panel" aria-label="Round history">

@@ -6,7 +6,7 @@ import { useRunDetails } from '../components/backtest/use-run-detail';
 import { CandleChart, type PriceLineSpec } from '../components/charts/CandleChart';
 import { tradeMarkers } from '../components/charts/chart-data';
 import { AccountsPanel } from '../components/markets/AccountsPanel';
-import { ConfirmationsPanel } from '../components/markets/ConfirmationsPanel';
+import { ConfirmationsPanel } from '../components/ConfirmationsPanel';
 import { LiveChartPanel } from '../components/markets/LiveChartPanel';
 import { NeedsAccountPanel } from '../components/markets/NeedsAccountPanel';
 import { OrdersPanel } from '../components/markets/OrdersPanel';
@@ -104,7 +104,7 @@ export function MarketsView() {
       </div>
       <div className="market-side">
         <AccountsPanel accounts={markets.accounts} activity={markets.orders.map((o) => `${o.clientOrderId}:${o.status}`).join()} onChanged={markets.refresh} />
-        {markets.strategies.some((s) => s.confirmEntries) && <ConfirmationsPanel />}
+        {markets.strategies.some((s) => s.confirmEntries) && <ConfirmationsPanel kind="entry" />}
         <StrategiesPanel strategies={markets.strategies} accounts={markets.accounts} onChanged={markets.refresh} />
         <StrategyStats runs={runs} />
       </div>

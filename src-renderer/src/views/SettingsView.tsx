@@ -22,6 +22,7 @@ export function SettingsView() {
   const [limits, setLimits] = useState<SafetyLimits | null>(null);
   const [stake, setStake] = useState('');
   const [equityMinutes, setEquityMinutes] = useState('');
+  const [confirmBets, setConfirmBets] = useState('');
 
   useEffect(() => {
     if (!settings) return;
@@ -29,6 +30,7 @@ export function SettingsView() {
     setLimits(settings.limits);
     setStake(String(settings.defaultStake));
     setEquityMinutes(String(settings.equitySnapshotMinutes));
+    setConfirmBets(settings.confirmBetsSeconds === null ? '' : String(settings.confirmBetsSeconds));
   }, [settings]);
 
   if (!settings || !limits) return <p>Loading settings…</p>;
@@ -68,7 +70,7 @@ export function SettingsView() {
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            void call(calls.settings.update({ limits, defaultStake: Number(stake) }));
+            void call(calls.settings.update({ limits, defaultStake: Number(stake), confirmBetsSeconds: confirmBets.trim() === '' ? null : Number(confirmBets) }));
           }}
         >
           {LIMIT_FIELDS.map((f) => (
@@ -80,6 +82,10 @@ export function SettingsView() {
           <label>
             Default stake
             <input type="number" min="0" step="0.01" value={stake} onChange={(e) => setStake(e.target.value)} />
+          </label>
+          <label>
+            Confirm each bet within (seconds; empty: no confirmation)
+            <input type="number" min="1" max="300" step="1" value={confirmBets} onChange={(e) => setConfirmBets(e.target.value)} placeholder="off" />
           </label>
           <button type="submit">Save limits</button>
         </form>

@@ -1,4 +1,4 @@
-// Runs in: renderer and engine. Trades waiting for a person's yes or no (a strategy's entry with "confirm entries" on).
+// Runs in: renderer and engine. Trades waiting for a person's yes or no: a strategy's entry ("confirm each entry") or the autopilot's bet ("confirm each bet").
 import { z } from 'zod';
 import { method } from '../define';
 import { DOWNLOAD_INTERVAL_MS } from './kline-download';
@@ -24,21 +24,37 @@ export function confirmDeadlineProblem(interval: string, seconds: number): strin
 export const ConfirmationStatus = z.enum(['pending', 'approved', 'rejected', 'expired', 'canceled']);
 
 /** What the UI and the phone see of a confirmation: no key, no secret, only what the trade would be. */
-export const ConfirmationView = z.object({
+const Decision = {
   id: z.string(),
-  strategy: z.string(),
-  accountId: z.string(),
-  symbol: z.string(),
-  side: z.enum(['BUY', 'SELL']),
-  quantity: z.number(),
-  priceEstimate: z.number(),
   createdAt: z.number(),
   deadline: z.number(),
   status: ConfirmationStatus,
   decidedAt: z.number().nullable(),
   decidedBy: z.string().nullable(),
   reason: z.string().nullable(),
-});
+};
+
+/** An exchange strategy's entry, or the crash autopilot's bet on the next round. */
+export const ConfirmationView = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('entry'),
+    ...Decision,
+    strategy: z.string(),
+    accountId: z.string(),
+    symbol: z.string(),
+    side: z.enum(['BUY', 'SELL']),
+    quantity: z.number(),
+    priceEstimate: z.number(),
+  }),
+  z.object({
+    kind: z.literal('crash-bet'),
+    ...Decision,
+    profile: z.string(),
+    roundId: z.string(),
+    stake: z.number(),
+    target: z.number(),
+  }),
+]);
 export type ConfirmationView = z.infer<typeof ConfirmationView>;
 
 /** Sent on every request and decision: the one that changed, and what is still waiting. */

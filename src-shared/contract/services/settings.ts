@@ -1,6 +1,7 @@
 // Runs in: renderer and engine.
 import { z } from 'zod';
 import { method } from '../define';
+import { CONFIRM_SECONDS_MAX, CONFIRM_SECONDS_MIN } from './confirmations';
 
 export const SafetyLimits = z.object({
   maxStake: z.number().positive().max(1e9),
@@ -22,6 +23,8 @@ export const Settings = z.object({
   activeProfile: z.string().nullable(),
   /** How often each account's equity is snapshotted for the history chart (besides on every closed trade). */
   equitySnapshotMinutes: z.number().int().positive(),
+  /** Each signalled crash bet waits this long for a person's yes (app or Telegram); null: bets need none. */
+  confirmBetsSeconds: z.number().int().positive().nullable(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -33,6 +36,7 @@ export const SettingsPatch = z
     defaultStake: z.number().positive().max(1e9),
     activeProfile: z.string().max(128).nullable(),
     equitySnapshotMinutes: z.number().int().min(1).max(1440),
+    confirmBetsSeconds: z.number().int().min(CONFIRM_SECONDS_MIN).max(CONFIRM_SECONDS_MAX).nullable(),
   })
   .partial()
   .strict();

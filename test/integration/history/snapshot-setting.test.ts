@@ -18,7 +18,8 @@ describe('equity snapshot interval setting', () => {
     const older = { signalUrl: 'ws://10.0.0.2:9000', limits: { maxStake: 3, dailyLossLimit: 20, maxConsecutiveLosses: 4, maxBetsPerHour: 30 }, staleSignalMs: 5_000, defaultStake: 2, activeProfile: 'game' };
     new SettingsRepo(db).set('app.settings', older);
     const settings = new SettingsService(new SettingsRepo(db), new SqliteSecretStore(db, new ScryptCipher('s')));
-    expect(settings.get()).toMatchObject({ signalSource: { url: 'ws://10.0.0.2:9000' }, defaultStake: 2, equitySnapshotMinutes: 5 });
+    // Bets need no confirmation until the user asks for one.
+    expect(settings.get()).toMatchObject({ signalSource: { url: 'ws://10.0.0.2:9000' }, defaultStake: 2, equitySnapshotMinutes: 5, confirmBetsSeconds: null });
     settings.update({ equitySnapshotMinutes: 15 });
     db.close();
     db = openDatabase(file);

@@ -41,11 +41,12 @@ describe('confirm entries before trading', () => {
     return { symbol: 'BTCUSDT', interval: '1m', openTime, closeTime: openTime + 59_999, open: close, high: close + 1, low: close - 1, close, volume: 1, closed: true };
   };
   /** Feeds closed candles until the strategy wants to enter and asks; answers the question and the candle's work. */
-  const feedUntilAsked = async (): Promise<{ asked: ConfirmationView; done: Promise<void> }> => {
+  type EntryView = Extract<ConfirmationView, { kind: 'entry' }>;
+  const feedUntilAsked = async (): Promise<{ asked: EntryView; done: Promise<void> }> => {
     for (let i = 0; i < 2 * CLOSES.length; i++) {
-      let asked: (c: ConfirmationView) => void = () => undefined;
-      const question = new Promise<ConfirmationView>((resolve) => (asked = resolve));
-      const off = engine.bus.on('confirmations.changed', (e) => e.changed.status === 'pending' && asked(e.changed));
+      let asked: (c: EntryView) => void = () => undefined;
+      const question = new Promise<EntryView>((resolve) => (asked = resolve));
+      const off = engine.bus.on('confirmations.changed', (e) => e.changed.status === 'pending' && e.changed.kind === 'entry' && asked(e.changed));
       const done = trader.enqueue(nextKline());
       const first = await Promise.race([question, done.then(() => null)]);
       off();
