@@ -16,6 +16,16 @@ function flying(at: number, rate = RATE): Observation {
   };
 }
 
+/** A read of a one-decimal display showing `value` in flight. */
+function coarse(at: number, value: number): Observation {
+  return {
+    read: { at, text: `${value}x`, value, ms: 1, path: 'glyph' },
+    phaseRead: { at, kind: 'value', value, decimals: 1 },
+    state: { ...INITIAL_PHASE_STATE, phase: 'FLYING', lastValue: value, lastValueAt: at, quantum: 0.1 },
+    events: [],
+  };
+}
+
 /** The read at which a predicted click is committed, for reads `intervalMs` apart; target 2x crosses at 3466 ms. */
 function commitAt(intervalMs: number): { at: number; sendAt: number } | null {
   const round = new CrashRound({ roundId: '1', target: 2, gameCashout: null, flightStart: 0, betTaken: true, singleButton: false, lagMs: 0, learnedRate: null, minSamples: 6, forcedCashoutMs: 60_000 }, 1);
@@ -57,14 +67,7 @@ describe('CrashRound on a display with one decimal', () => {
     const round = new CrashRound({ roundId: '1', target: 1.26, gameCashout: null, flightStart: 0, betTaken: true, singleButton: false, lagMs: 0, learnedRate: null, minSamples: 6, forcedCashoutMs: 60_000 }, 1.2, initial);
     let commit: { at: number; sendAt?: number } | null = null;
     for (; at < 3000 && !commit; at += 16) {
-      const value = shown(at);
-      const o: Observation = {
-        read: { at, text: `${value}x`, value, ms: 1, path: 'glyph' },
-        phaseRead: { at, kind: 'value', value, decimals: 1 },
-        state: { ...INITIAL_PHASE_STATE, phase: 'FLYING', lastValue: value, lastValueAt: at, quantum: 0.1 },
-        events: [],
-      };
-      const decision = round.step(o, { now: at, killSwitch: false, halted: false, clickLatencyMs: 0 });
+      const decision = round.step(coarse(at, shown(at)), { now: at, killSwitch: false, halted: false, clickLatencyMs: 0 });
       if (decision.kind === 'cashout') commit = { at, ...(decision.sendAt !== undefined ? { sendAt: decision.sendAt } : {}) };
     }
     expect(round.steps.map((s) => s.value)).toEqual([1.1, 1.2]);
@@ -103,14 +106,7 @@ describe('CrashRound on a one-decimal display, with the rate the game was learne
   const sendAt = (learnedRate: { min: number; max: number } | null): number | null => {
     const round = new CrashRound({ roundId: '1', target: 1.46, gameCashout: null, flightStart: 0, betTaken: true, singleButton: false, lagMs: 0, learnedRate, minSamples: 6, forcedCashoutMs: 60_000 }, 1);
     for (let at = 0; at < 3000; at += 16) {
-      const value = shown(at);
-      const o: Observation = {
-        read: { at, text: `${value}x`, value, ms: 1, path: 'glyph' },
-        phaseRead: { at, kind: 'value', value, decimals: 1 },
-        state: { ...INITIAL_PHASE_STATE, phase: 'FLYING', lastValue: value, lastValueAt: at, quantum: 0.1 },
-        events: [],
-      };
-      const decision = round.step(o, { now: at, killSwitch: false, halted: false, clickLatencyMs: 0 });
+      const decision = round.step(coarse(at, shown(at)), { now: at, killSwitch: false, halted: false, clickLatencyMs: 0 });
       if (decision.kind === 'cashout') return decision.sendAt ?? at;
     }
     return null;
