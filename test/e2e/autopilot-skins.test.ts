@@ -103,6 +103,15 @@ async function withAutopilot(game: DesktopGame, args: string[], body: (cli: Cock
 /** Anything the game did that no signal asked for: a refused click, a queued or cancelled bet. */
 const stray = (log: readonly GameLogEntry[]) => log.filter((e) => e.type === 'bet-ignored' || e.type === 'cashout-ignored' || e.type === 'cancel' || e.queued);
 
+function equityOf(dataDir: string, scope: string): number[] {
+  const db = new Database(join(dataDir, 'cockpit.sqlite'), { readonly: true });
+  try {
+    return (db.prepare('SELECT equity FROM equity_snapshots WHERE scope = ? ORDER BY id').all(scope) as { equity: number }[]).map((r) => r.equity);
+  } finally {
+    db.close();
+  }
+}
+
 /** Judged by the game's own log: bets only where signalled, every cash-out in [target, target + 0.03], nothing stray. */
 function judge(skin: SkinName, planned: readonly PlannedRound[], records: readonly RoundRecord[], log: readonly GameLogEntry[], traceFile: string): void {
   expect(stray(log), `${skin}: ${JSON.stringify(records)}`).toEqual([]);
@@ -173,7 +182,13 @@ describe.skipIf(!XVFB_AVAILABLE)('the autopilot on every practice-game skin', ()
           const planned = await playRounds(game, server, LIVE_ROUNDS);
           const records = (await cli.waitForLines(LIVE_ROUNDS, 180_000)).map((l) => JSON.parse(l) as RoundRecord);
           expect(await cli.exited()).toBe(0);
-          judge(skin, planned, records, (await game.log()).slice(before), trace);
+          const log = (await game.log()).slice(before);
+          judge(skin, planned, records, log, trace);
+          // The equity history holds the game's balance read off the screen after each live round: the last one is
+          // what the game's own log says the balance came to.
+          const balances = equityOf(dataDir, 'crash:balance');
+          expect(balances.length).toBe(records.filter((r) => r.status === 'CASHOUT_EXECUTED' || r.status === 'CRASHED').length);
+          expect(balances.at(-1)).toBeCloseTo(log.filter((e) => e.balance !== undefined).at(-1)!.balance!, 2);
         });
       }, 300_000);
 

@@ -269,7 +269,8 @@ export class AutopilotService {
       this.current = null;
       this.lagStore.save(this.profile!.name, this.displayLagFor(this.profile!.name));
       for (const listener of this.doneListeners) listener(done);
-      this.ui.post(() => this.deps.bus.emit('round.ended', { roundId: done.roundId, crashPoint: done.maxSeen, cashoutAt: done.cashoutAt, target: done.target }));
+      const gameBalance = done.mode === 'live' && (done.status === 'CASHOUT_EXECUTED' || done.status === 'CRASHED') ? await this.readGameBalance() : null;
+      this.ui.post(() => this.deps.bus.emit('round.ended', { roundId: done.roundId, crashPoint: done.maxSeen, cashoutAt: done.cashoutAt, target: done.target, gameBalance }));
       this.publishState();
       // One-button games: a Cash out click that landed after the crash queued a bet; cancel it before it plays.
       if (this.running) await this.executor!.guardAfterRound(this.profile!);
@@ -354,6 +355,17 @@ export class AutopilotService {
     const problems = profileProblems(profile, displays);
     if (problems.length > 0) throw new CallFailure('CONFLICT', `Profile "${profile.name}" does not fit the screen: ${problems.join(' ')}`);
     return profileOnScreen(profile, display);
+  }
+
+  /** The balance the game shows, for the equity history; null without a balance region or a readable number. */
+  private async readGameBalance(): Promise<number | null> {
+    const region = this.profile?.regions.balance;
+    if (!region || !this.reader) return null;
+    const read = await this.reader.read(region).catch((error: Error) => {
+      this.deps.log.warn(`the game's balance could not be read: ${error.message}`);
+      return null;
+    });
+    return read?.value ?? null;
   }
 
   /** The first reads of a region go through Tesseract; take them now, so payouts can be verified from the first round. */

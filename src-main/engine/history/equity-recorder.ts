@@ -1,5 +1,5 @@
 // Runs in: engine. Equity snapshots: each account on every closed trade and every N minutes, the autopilot after every played round.
-import { CRASH_SCOPE } from '../../../src-shared/contract/services/history';
+import { CRASH_BALANCE_SCOPE, CRASH_SCOPE } from '../../../src-shared/contract/services/history';
 import type { EquityRepo } from '../../adapters/store/equity-repo';
 import type { EventBus } from '../event-bus';
 
@@ -18,8 +18,8 @@ export interface EquityRecorderDeps {
 }
 
 /**
- * The game's balance is read inside the crash executor but is not in any event it emits, so the autopilot's equity
- * is its cumulative P&L per mode (live, and dry run kept apart), snapshotted after each round that was played.
+ * The autopilot's equity is its cumulative P&L per mode (live, and dry run kept apart), snapshotted after each round
+ * that was played; where the profile has a balance region, the game's own balance read after each live round too.
  */
 export class EquityRecorder {
   private readonly closed = new Map<string, number>();
@@ -39,6 +39,10 @@ export class EquityRecorder {
         if ((e.status !== 'CASHOUT_EXECUTED' && e.status !== 'CRASHED') || this.lastRound[e.mode] >= e.id) return;
         this.lastRound[e.mode] = e.id;
         this.guard(() => this.deps.repo.record(CRASH_SCOPE[e.mode], this.deps.now(), this.deps.repo.crashCumulativePnl(e.mode)));
+      }),
+      this.deps.bus.on('round.ended', (r) => {
+        const balance = r.gameBalance;
+        if (typeof balance === 'number' && Number.isFinite(balance)) this.guard(() => this.deps.repo.record(CRASH_BALANCE_SCOPE, this.deps.now(), balance));
       }),
       this.deps.bus.on('markets.order', (o) => {
         if (o.status === 'FILLED' || o.status === 'PARTIALLY_FILLED') this.checkClosed(o.accountId);

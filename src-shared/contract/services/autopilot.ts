@@ -83,7 +83,14 @@ export type PnlSummary = z.infer<typeof PnlSummary>;
 
 export const RoundSample = z.object({ roundId: z.string(), t: z.number(), m: z.number() });
 export type RoundSample = z.infer<typeof RoundSample>;
-export const RoundEnded = z.object({ roundId: z.string(), crashPoint: z.number().nullable(), cashoutAt: z.number().nullable(), target: z.number().nullable() });
+export const RoundEnded = z.object({
+  roundId: z.string(),
+  crashPoint: z.number().nullable(),
+  cashoutAt: z.number().nullable(),
+  target: z.number().nullable(),
+  /** The game's balance read off the screen after a live round, where the profile has a balance region. */
+  gameBalance: z.number().nullable().optional(),
+});
 export type RoundEnded = z.infer<typeof RoundEnded>;
 
 /** `bounds` are physical pixels in the virtual screen (secondary displays may have negative origins). */

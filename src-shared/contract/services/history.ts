@@ -4,10 +4,11 @@ import { method } from '../define';
 
 /**
  * Whose equity: `crash` (the live autopilot's cumulative P&L), `crash:dry-run` (its simulated P&L, never mixed with
- * money) or an exchange account id.
+ * money), `crash:balance` (the game's balance read off the screen after each live round) or an exchange account id.
  */
 export const EquityScope = z.string().regex(/^[A-Za-z0-9:_-]{1,80}$/);
 export const CRASH_SCOPE = { live: 'crash', 'dry-run': 'crash:dry-run' } as const;
+export const CRASH_BALANCE_SCOPE = 'crash:balance';
 export const EquityRange = z.enum(['session', 'day', 'all']);
 export type EquityRange = z.infer<typeof EquityRange>;
 

@@ -77,6 +77,21 @@ describe('equity history', () => {
     expect(repo.history('crash:dry-run', 0, clock)).toEqual([{ t: clock, equity: 2 }]);
   });
 
+  it('snapshots the game balance read off the screen after a live round, and nothing for a round without one', () => {
+    recorder = new EquityRecorder({ repo, bus, now: () => clock, everyMs: () => 3_600_000, accounts: () => [], accountEquity: async () => null, closedTrades: () => 0, log: () => {} });
+    recorder.start();
+    bus.emit('round.ended', { roundId: 'r1', crashPoint: 2.4, cashoutAt: 2, target: 2, gameBalance: 1001.5 });
+    clock += 1_000;
+    bus.emit('round.ended', { roundId: 'r2', crashPoint: 1.2, cashoutAt: null, target: 2, gameBalance: null });
+    bus.emit('round.ended', { roundId: 'r3', crashPoint: 1.3, cashoutAt: null, target: 2 });
+    clock += 1_000;
+    bus.emit('round.ended', { roundId: 'r4', crashPoint: 1.1, cashoutAt: null, target: 2, gameBalance: 1000.5 });
+    expect(repo.history('crash:balance', 0, clock)).toEqual([
+      { t: clock - 2_000, equity: 1001.5 },
+      { t: clock, equity: 1000.5 },
+    ]);
+  });
+
   it('snapshots an account when a trade closes and on every tick, never for an account without a session', async () => {
     let closed = 0;
     const equity: Record<string, number | null> = { 'paper-1': 10_000, 'bin-2': null };

@@ -20,8 +20,8 @@ const report = (over: Partial<SessionReport>): SessionReport => ({
 
 describe('crashScopes', () => {
   it('offers the current mode first', () => {
-    expect(crashScopes('dry-run').map((s) => s.scope)).toEqual(['crash:dry-run', 'crash']);
-    expect(crashScopes('live').map((s) => s.scope)).toEqual(['crash', 'crash:dry-run']);
+    expect(crashScopes('dry-run').map((s) => s.scope)).toEqual(['crash:dry-run', 'crash', 'crash:balance']);
+    expect(crashScopes('live').map((s) => s.scope)).toEqual(['crash', 'crash:dry-run', 'crash:balance']);
   });
 });
 

@@ -1,16 +1,20 @@
 // Runs in: renderer. What the equity history and the reports list show, kept out of the components to be tested.
-import { CRASH_SCOPE, type AccountView, type SessionReport, type TradingMode } from '../../../../src-shared/contract';
+import { CRASH_BALANCE_SCOPE, CRASH_SCOPE, type AccountView, type SessionReport, type TradingMode } from '../../../../src-shared/contract';
 
 export interface ScopeOption {
   readonly scope: string;
   readonly label: string;
 }
 
-/** The autopilot's P&L in the current mode first (live money or simulated, never mixed), then the other. */
+/**
+ * The autopilot's P&L in the current mode first (live money or simulated, never mixed), then the other; last, the
+ * game's own balance as read off the screen after live rounds.
+ */
 export function crashScopes(mode: TradingMode): ScopeOption[] {
   const live = { scope: CRASH_SCOPE.live, label: 'Autopilot, live' };
   const dry = { scope: CRASH_SCOPE['dry-run'], label: 'Autopilot, dry run (simulated)' };
-  return mode === 'live' ? [live, dry] : [dry, live];
+  const balance = { scope: CRASH_BALANCE_SCOPE, label: 'Game balance (read off the screen, live)' };
+  return mode === 'live' ? [live, dry, balance] : [dry, live, balance];
 }
 
 export function accountScopes(accounts: readonly AccountView[]): ScopeOption[] {
