@@ -58,6 +58,7 @@ export interface StartOptions {
 }
 
 const SAMPLE_EVENT_INTERVAL_MS = 33;
+const BALANCE_READ_ATTEMPTS = 3;
 /** A person needs at least this long to answer a bet's confirmation. */
 const MIN_CONFIRM_MS = 1000;
 
@@ -357,15 +358,21 @@ export class AutopilotService {
     return profileOnScreen(profile, display);
   }
 
-  /** The balance the game shows, for the equity history; null without a balance region or a readable number. */
+  /**
+   * The balance the game shows, for the equity history; null without a balance region or a readable number. A few
+   * tries: right after a round the game may still be redrawing it.
+   */
   private async readGameBalance(): Promise<number | null> {
     const region = this.profile?.regions.balance;
     if (!region || !this.reader) return null;
-    const read = await this.reader.read(region).catch((error: Error) => {
-      this.deps.log.warn(`the game's balance could not be read: ${error.message}`);
-      return null;
-    });
-    return read?.value ?? null;
+    for (let attempt = 0; attempt < BALANCE_READ_ATTEMPTS; attempt++) {
+      const read = await this.reader.read(region).catch((error: Error) => {
+        this.deps.log.warn(`the game's balance could not be read: ${error.message}`);
+        return null;
+      });
+      if (read?.value != null) return read.value;
+    }
+    return null;
   }
 
   /** The first reads of a region go through Tesseract; take them now, so payouts can be verified from the first round. */
