@@ -323,10 +323,6 @@ function leftOneDotZero(run: Run): boolean {
   return run.rises >= 1 && (run.samples[0]?.value ?? Infinity) <= SHORT_FLIGHT_START;
 }
 
-function lookChangedFrom(previous: ReadLook, read: ReadLook): boolean {
-  return !!(read.ink && previous.ink && inkRecoloured(read.ink, previous.ink)) || (read.extraLines ?? 0) > (previous.extraLines ?? 0);
-}
-
 function stepWaiting(state: PhaseState, read: PhaseRead, config: PhaseConfig): PhaseStep {
   const look = lookOf(read);
   const events: PhaseEvent[] = [];
@@ -340,7 +336,7 @@ function stepWaiting(state: PhaseState, read: PhaseRead, config: PhaseConfig): P
     if (resumesPastSprite(s, read, config)) return startFlight(s, read.at, read.value, true, [{ at: read.at, value: read.value }], read, config);
     const run = nextRun(s.run, read, config, quantumOf(read, config.quantum));
     const before = s.run;
-    if (run.rises >= config.confirmRises && before && leftOneDotZero(before) && lookChangedFrom(before.lastRead, read)) {
+    if (run.rises >= config.confirmRises && before && leftOneDotZero(before) && lookChanged(before.lastRead, read)) {
       // The rise that would confirm the flight came in a new look (red, under FLEW AWAY!): a flight that left 1.00x
       // and crashed a step later, the crash drawn a step up. It flies in the look it rose in; the flight model judges
       // this read (1.0x, 1.1x, then 1.2x already red: taken as the flight's own look, the crash never showed).
@@ -563,12 +559,13 @@ function sameLook(read: ReadLook, other: ReadLook): boolean {
 }
 
 /** A colour change from the flight's ink; unknown ink on either side is no evidence of one. */
-function recolouredFrom(state: PhaseState, read: ReadLook): boolean {
-  return !!(read.ink && state.ink && inkRecoloured(read.ink, state.ink));
+function recolouredFrom(before: ReadLook, read: ReadLook): boolean {
+  return !!(read.ink && before.ink && inkRecoloured(read.ink, before.ink));
 }
 
-function lookChanged(state: PhaseState, read: ReadLook): boolean {
-  return recolouredFrom(state, read) || (read.extraLines ?? 0) > state.extraLines;
+/** A new colour or a new line since `before` (the flight's look, or the run's last read). */
+function lookChanged(before: ReadLook, read: ReadLook): boolean {
+  return recolouredFrom(before, read) || (read.extraLines ?? 0) > (before.extraLines ?? 0);
 }
 
 const maxRateOf = (config: PhaseConfig) => Math.min(config.maxRate, config.known?.maxRate ?? Infinity);
