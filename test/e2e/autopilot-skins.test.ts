@@ -185,10 +185,11 @@ describe.skipIf(!XVFB_AVAILABLE)('the autopilot on every practice-game skin', ()
           const log = (await game.log()).slice(before);
           judge(skin, planned, records, log, trace);
           // The equity history holds the game's balance read off the screen after live rounds (a read the game was
-          // still redrawing is skipped): each is a balance the game's own log says it had.
+          // still redrawing is skipped): each is a balance the game's own log says it had. Most rounds have one, those
+          // below 1,000.00 too, where the label slides into the region drawn around 1,000.00.
           const balances = equityOf(dataDir, 'crash:balance');
           const played = records.filter((r) => r.status === 'CASHOUT_EXECUTED' || r.status === 'CRASHED').length;
-          expect(balances.length).toBeGreaterThan(0);
+          expect(balances.length).toBeGreaterThanOrEqual(Math.ceil(played / 2));
           expect(balances.length).toBeLessThanOrEqual(played);
           const logged = new Set(log.flatMap((e) => (e.balance === undefined ? [] : [e.balance.toFixed(2)])));
           for (const b of balances) expect(logged, `balance ${b} read off the screen`).toContain(b.toFixed(2));

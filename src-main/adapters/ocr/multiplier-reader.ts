@@ -6,12 +6,13 @@ import { readFitsCounters } from '../../core/ocr/glyph-holes';
 import { FormatLock } from '../../core/ocr/format-lock';
 import { digitCapacity, glyphShape, textFitsShapes, type GlyphShape } from '../../core/ocr/glyph-shapes';
 import { GlyphTemplates, type TemplateOptions } from '../../core/ocr/glyph-templates';
-import { analyzeRegion, GLYPH_INK, type LineAnalysis } from '../../core/ocr/line-analysis';
+import { analyzeLine, analyzeRegion, GLYPH_INK, type LineAnalysis } from '../../core/ocr/line-analysis';
 import { brokenDigits, obstructedGlyph } from '../../core/ocr/line-metrics';
 import { parseMultiplier } from '../../core/ocr/parse-multiplier';
-import type { RawImage } from '../../core/ocr/raw-image';
+import { cropColumns, type RawImage } from '../../core/ocr/raw-image';
 import { fixSeparatorsByGrouping, reconcileWithShapes, wellFormedSeparators } from '../../core/ocr/reconcile';
 import { cropScaleInvert, encodePgm, TESSERACT_RETRY_HEIGHT, TESSERACT_TEXT_HEIGHT } from '../../core/ocr/tesseract-input';
+import { wordCrops } from '../../core/ocr/word-spans';
 import { decimalsOf, digitsOf, endsInLetter, readsAsWords } from '../../core/ocr/words';
 import { captureMemory } from './capture-memory';
 import { grabRegion, type ScreenRegion } from './screen-capture';
@@ -114,6 +115,15 @@ export class MultiplierReader {
   }
 
   async captureAndRead(region: ScreenRegion, options: ReadOptions = {}): Promise<CapturedRead> {
+    return this.capture(region, (image) => this.read(image, options));
+  }
+
+  /** Reads a region as an amount (a balance) that may have a label or a currency beside it: see {@link readAmount}. */
+  async captureAndReadAmount(region: ScreenRegion): Promise<CapturedRead> {
+    return this.capture(region, (image) => this.readAmount(image));
+  }
+
+  private async capture(region: ScreenRegion, readImage: (image: RawImage) => Promise<MultiplierRead>): Promise<CapturedRead> {
     captureMemory().reclaimIfDue();
     const start = performance.now();
     const image = await grabRegion(region);
@@ -121,8 +131,33 @@ export class MultiplierReader {
     // tens of ms late, and a value dated too early puts the fitted curve ahead of the game and a cash-out below target.
     // Dated at the end, a read can only be behind the game, so a predicted click errs late.
     const grabbed = performance.now();
-    const read = await this.read(image, options);
+    const read = await readImage(image);
     return { ...read, at: performance.timeOrigin + grabbed, ms: performance.now() - start };
+  }
+
+  /**
+   * An amount, with the words beside it left out: a balance region drawn around `1,000.00` holds the end of its
+   * label once the number shrinks to `999.34` in a right-aligned bar, and a currency may follow it. Each word is
+   * read on its own, right to left; the first that reads a number is the amount. Refused when the word before it
+   * reads a number too, or the whole line reads another one: wide-set digits (a tabular `1,111.11`) split into
+   * words as well, and one piece of a number is not the amount.
+   */
+  async readAmount(image: RawImage): Promise<MultiplierRead> {
+    const start = performance.now();
+    const line = analyzeLine(image);
+    const crops = line ? wordCrops({ glyphs: line.glyphs, missedBoxes: line.missedBoxes, height: line.line.height }, line.ink.width) : null;
+    const whole = await this.read(image);
+    if (!line || !crops) return whole;
+    const scale = image.width / line.ink.width;
+    const readWord = (i: number) => this.read(cropColumns(image, crops[i]!.x0 * scale, crops[i]!.x1 * scale));
+    for (let i = 0; i < crops.length; i++) {
+      const word = await readWord(i);
+      if (word.value === null) continue;
+      const pieceOfANumber = (whole.value !== null && whole.value !== word.value) || (i + 1 < crops.length && (await readWord(i + 1)).value !== null);
+      if (pieceOfANumber) return { ...whole, value: null, unreadable: 'conflict', decimals: null, ms: performance.now() - start };
+      return { ...word, ms: performance.now() - start };
+    }
+    return { ...whole, ms: performance.now() - start };
   }
 
   async read(image: RawImage, options: ReadOptions = {}): Promise<MultiplierRead> {

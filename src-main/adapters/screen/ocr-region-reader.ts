@@ -1,11 +1,11 @@
 // Runs in: engine. Reads screen regions with one shared Tesseract worker and one glyph-learning reader per region.
 import type { Rect } from '../../../src-shared/game-profile';
-import type { RegionReader, ScreenRead } from '../../core/autopilot/ports';
+import type { RegionKind, RegionReader, ScreenRead } from '../../core/autopilot/ports';
 import { showsWords } from '../../core/ocr/words';
 import { MultiplierReader } from '../ocr/multiplier-reader';
 import { TesseractEngine } from '../ocr/tesseract-engine';
 
-const regionKey = (r: Rect) => `${r.x},${r.y},${r.width},${r.height}`;
+const regionKey = (r: Rect, kind: RegionKind) => `${kind}:${r.x},${r.y},${r.width},${r.height}`;
 
 export class OcrRegionReader implements RegionReader {
   private readonly readers = new Map<string, MultiplierReader>();
@@ -16,15 +16,15 @@ export class OcrRegionReader implements RegionReader {
     return new OcrRegionReader(await TesseractEngine.create());
   }
 
-  async read(region: Rect): Promise<ScreenRead> {
-    const key = regionKey(region);
+  async read(region: Rect, kind: RegionKind = 'multiplier'): Promise<ScreenRead> {
+    const key = regionKey(region, kind);
     let reader = this.readers.get(key);
     if (!reader) {
       // Each region has its own font: templates learned for the multiplier must not leak into the balance.
       if (this.readers.size > 16) this.readers.clear();
       this.readers.set(key, (reader = new MultiplierReader(this.engine)));
     }
-    const read = await reader.captureAndRead(region);
+    const read = kind === 'amount' ? await reader.captureAndReadAmount(region) : await reader.captureAndRead(region);
     // Text, not a multiplier: the phase model takes it for crash text in flight, so a number garbled into a
     // letter or two (a plane across the digits) must not count; only a line too long for a number or real words.
     const otherText = read.unreadable === 'too-long' || (read.unreadable === 'text' && showsWords(read.text));

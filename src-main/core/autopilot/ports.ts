@@ -19,8 +19,14 @@ export interface ScreenRead {
   readonly extraLines?: number;
 }
 
+/**
+ * What a region shows: the multiplier (its conventions: crash text, status words) or an amount such as the balance,
+ * which may have a label or a currency beside it.
+ */
+export type RegionKind = 'multiplier' | 'amount';
+
 export interface RegionReader {
-  read(region: Rect): Promise<ScreenRead>;
+  read(region: Rect, kind?: RegionKind): Promise<ScreenRead>;
   close?(): Promise<void>;
 }
 

@@ -33,6 +33,8 @@ export interface LineAnalysis {
    * second pass lost them, so a value read from the line would miss a digit or a decimal point.
    */
   readonly missedBlobs: number;
+  /** Where the missed blobs found beside the line are (x as in `ink`); swallowed ones have no place here. */
+  readonly missedBoxes?: readonly Box[];
   /**
    * Share of the region's most contrasting pixels inside the glyph boxes that the glyphs hold: near 1 for the
    * fill, low when a glow's, a curve's or part of a gradient's colour was taken and the fill left out.

@@ -79,7 +79,7 @@ export function analyzeLine(image: RawImage): LineAnalysis | null {
  */
 function withMissedBlobs(line: LineAnalysis, missed: MissedBlobs, mask: Uint8Array): LineAnalysis {
   const point = missed.lostPoint;
-  if (!point) return { ...line, missedBlobs: line.missedBlobs + missed.glyphs.length + missed.points.length };
+  if (!point) return { ...line, missedBlobs: line.missedBlobs + missed.glyphs.length + missed.points.length, missedBoxes: [...missed.glyphs, ...missed.points] };
   const { ink, bandTop } = line;
   const data = new Uint8Array(ink.data);
   const box = { x0: point.x0, x1: point.x1, y0: point.y0 - bandTop, y1: point.y1 - bandTop };

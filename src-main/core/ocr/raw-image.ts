@@ -31,3 +31,11 @@ export function channelCount(order: ChannelOrder): number {
       return 1;
   }
 }
+
+/** Columns [x0, x1) of an image, sharing its pixels (rows keep their stride). */
+export function cropColumns(image: RawImage, x0: number, x1: number): RawImage {
+  const channels = channelCount(image.order);
+  const left = Math.max(0, Math.min(image.width, Math.floor(x0)));
+  const right = Math.max(left, Math.min(image.width, Math.ceil(x1)));
+  return { data: image.data.subarray(left * channels), width: right - left, height: image.height, order: image.order, stride: image.stride ?? image.width * channels };
+}

@@ -366,7 +366,7 @@ export class AutopilotService {
     const region = this.profile?.regions.balance;
     if (!region || !this.reader) return null;
     for (let attempt = 0; attempt < BALANCE_READ_ATTEMPTS; attempt++) {
-      const read = await this.reader.read(region).catch((error: Error) => {
+      const read = await this.reader.read(region, 'amount').catch((error: Error) => {
         this.deps.log.warn(`the game's balance could not be read: ${error.message}`);
         return null;
       });
@@ -377,7 +377,7 @@ export class AutopilotService {
 
   /** The first reads of a region go through Tesseract; take them now, so payouts can be verified from the first round. */
   private async warmUpBalance(reader: RegionReader, region: Rect): Promise<void> {
-    for (let i = 0; i < 3; i++) await reader.read(region).catch(() => null);
+    for (let i = 0; i < 3; i++) await reader.read(region, 'amount').catch(() => null);
   }
 
   /** Learned per profile (each game renders differently), stored after every round and loaded by the next session. */

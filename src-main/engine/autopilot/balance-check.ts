@@ -58,7 +58,7 @@ export class BalanceCheck {
 
   private async readValue(): Promise<number | null> {
     try {
-      return (await this.reader.read(this.region)).value;
+      return (await this.reader.read(this.region, 'amount')).value;
     } catch {
       return null;
     }

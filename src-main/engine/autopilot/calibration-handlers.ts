@@ -20,9 +20,9 @@ export function calibrationHandlers(desktop: Desktop, reader: () => Promise<Regi
       const encoded = encodeDownscaledPng(await desktop.grabRegion(d.bounds), maxWidth);
       return { png: encoded.png.toString('base64'), width: encoded.width, height: encoded.height, scale: encoded.scale, display: d, capturedAt: Date.now() };
     },
-    readRegion: async ({ region, displayId }) => {
+    readRegion: async ({ region, displayId, kind }) => {
       const d = await display(displayId);
-      const read = await (await reader()).read({ ...region, x: region.x + d.bounds.x, y: region.y + d.bounds.y });
+      const read = await (await reader()).read({ ...region, x: region.x + d.bounds.x, y: region.y + d.bounds.y }, kind);
       return { text: read.text, value: read.value, ms: Math.round(read.ms * 100) / 100, path: read.text === '' ? 'none' : read.path };
     },
     // Test clicks only ever show a marker: the autopilot is the single path to a real click, and only at a saved profile's points.

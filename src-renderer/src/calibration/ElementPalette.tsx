@@ -62,7 +62,7 @@ export function ElementPalette() {
                 </button>
               )}
             </div>
-            {region && <RegionReadout id={e.key} region={region} />}
+            {region && <RegionReadout id={e.key} region={region} kind={e.key === 'balance' ? 'amount' : 'multiplier'} />}
           </li>
         );
       })}

@@ -5,9 +5,9 @@ import { usePolling } from './use-polling';
 
 const READ_EVERY_MS = 500;
 
-export function RegionReadout({ id, region }: { id: string; region: Rect }) {
+export function RegionReadout({ id, region, kind }: { id: string; region: Rect; kind: 'multiplier' | 'amount' }) {
   const { calls } = useTransport();
-  const { data, error } = usePolling(() => calls.calibration.readRegion({ region }), READ_EVERY_MS, [region.x, region.y, region.width, region.height]);
+  const { data, error } = usePolling(() => calls.calibration.readRegion({ region, kind }), READ_EVERY_MS, [region.x, region.y, region.width, region.height, kind]);
   return (
     <output className="readout" data-testid={`readout-${id}`} aria-live="off">
       {data ? (

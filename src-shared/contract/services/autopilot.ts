@@ -155,7 +155,8 @@ export const calibrationService = {
     z.object({ png: z.string(), width: z.number().int(), height: z.number().int(), scale: z.number(), display: DisplayInfo, capturedAt: z.number() }),
   ),
   /** `region` is relative to the display, like profile regions. */
-  readRegion: method(z.object({ region: Rect, displayId: z.string().optional() }), OcrReadout),
+  /** `amount` reads a balance, leaving out a label or currency beside it. */
+  readRegion: method(z.object({ region: Rect, displayId: z.string().optional(), kind: z.enum(['multiplier', 'amount']).default('multiplier') }), OcrReadout),
   /** In dry run this only reports where the click would land; live it clicks, through the same engine gate as the autopilot. */
   testClick: method(z.object({ point: Point, label: z.string().max(40) }), z.object({ clicked: z.boolean(), reason: z.string() })),
 };
