@@ -13,6 +13,17 @@ import { UnsavedKillSwitchMarker } from '../adapters/store/unsaved-kill-switch-m
 import { SettingsRepo } from '../adapters/store/settings-repo';
 import { ProfilesRepo } from '../adapters/store/profiles-repo';
 import { SetupFactsRepo } from '../adapters/store/setup-facts-repo';
+import { AccountStore } from '../adapters/store/account-store';
+import { CandleCache } from '../adapters/store/candle-cache';
+import { EquityRepo } from '../adapters/store/equity-repo';
+import { ExecutionsRepo } from '../adapters/store/executions-repo';
+import { OptimizeRepo } from '../adapters/store/optimize-repo';
+import { OrderStore } from '../adapters/store/order-store';
+import { ReportRowsRepo } from '../adapters/store/report-rows-repo';
+import { BacktestRunStore } from '../adapters/store/run-store';
+import { SignalRecorder } from '../adapters/store/signal-recorder';
+import { SignalRows } from '../adapters/store/signal-rows';
+import { StrategyStateRepo } from '../adapters/store/strategy-state-repo';
 import type { RegionReader } from '../core/autopilot/ports';
 import type { DesktopNotifier } from '../core/notifications/desktop-notification';
 import { autopilotHandlers } from './autopilot/autopilot-handlers';
@@ -147,6 +158,10 @@ export function createEngine(options: EngineOptions): Engine {
   const settings = new SettingsService(settingsRepo, secretStore);
   const strategies = new StrategyToggles(settingsRepo);
   const profiles = new ProfilesRepo(db);
+  // The engine's one Db: every service below gets the repositories it needs, built once here.
+  const candles = new CandleCache(db);
+  const backtestRuns = new BacktestRunStore(db);
+  const reportRows = new ReportRowsRepo(db);
   const baseDesktop = options.desktop ?? nutDesktop();
   let knownDisplays: DisplayInfo[] = [];
   // The checklist and the probe compare display layouts synchronously: remember the last layout seen.
@@ -161,7 +176,7 @@ export function createEngine(options: EngineOptions): Engine {
   safety.onChange((s) => {
     if (s.killSwitch) confirmations.cancelAll('kill switch', 'the kill switch is engaged');
   });
-  const autopilot = new AutopilotService({ db, bus, safety, settings, actions, mouse: desktop.mouse, createReader: sharedReader, displays: () => desktop.displays(), grabRegion: (region) => desktop.grabRegion(region), confirmations, log: logger.child('autopilot') });
+  const autopilot = new AutopilotService({ executions: new ExecutionsRepo(db), signalRecorder: new SignalRecorder(db), signalRows: new SignalRows(db), settingsRepo, bus, safety, settings, actions, mouse: desktop.mouse, createReader: sharedReader, displays: () => desktop.displays(), grabRegion: (region) => desktop.grabRegion(region), confirmations, log: logger.child('autopilot') });
   strategies.register({ id: 'autopilot', label: 'Crash autopilot', kind: 'autopilot' }, (enabled) => {
     const profileName = settings.stored().activeProfile;
     const profile = profileName ? profiles.get(profileName) : undefined;
@@ -202,7 +217,19 @@ export function createEngine(options: EngineOptions): Engine {
     redactor,
     diagnosticsDir: join(options.dataDir, 'diagnostics'),
   });
-  const markets = new MarketsService({ db, actions, settings: settingsRepo, cipher: options.cipher, bus, safety, toggles: strategies, onTogglesRegistered: publishStatus, log: logger.child('markets'), confirmations });
+  const markets = new MarketsService({
+    accounts: new AccountStore(db, settingsRepo, options.cipher),
+    states: new StrategyStateRepo(db),
+    orderStore: (accountId) => new OrderStore(db, accountId),
+    actions,
+    settings: settingsRepo,
+    bus,
+    safety,
+    toggles: strategies,
+    onTogglesRegistered: publishStatus,
+    log: logger.child('markets'),
+    confirmations,
+  });
   const engineLog = logger.child('engine');
   if (options.startMarkets ?? true) void markets.start().catch((error: Error) => engineLog.error(`markets start failed: ${error.message}`));
   /** What stopping the markets left resting at the venues (or swept), for the audit log at shutdown. */
@@ -214,16 +241,16 @@ export function createEngine(options: EngineOptions): Engine {
     for (const stop of stops) if (stop.status === 'rejected') engineLog.error('stopping trading failed', { err: stop.reason });
   };
 
-  const history = createHistory({ db, bus, dataDir: options.dataDir, startedAt, settings, markets, toggles: strategies, log: logger.child('history') });
+  const history = createHistory({ rows: reportRows, equity: new EquityRepo(db), bus, dataDir: options.dataDir, startedAt, settings, markets, toggles: strategies, log: logger.child('history') });
   history.start();
 
   shutdownSteps.push(() => confirmations.stop());
-  const optimize = new OptimizeJobs({ db, bus });
+  const optimize = new OptimizeJobs({ cache: candles, repo: new OptimizeRepo(db), runs: backtestRuns, bus });
   shutdownSteps.push(() => optimize.close());
   const metrics = new MetricsService(engineMetricsSources({ bus, actions, autopilot, markets, log: logger.child('metrics') }));
   metrics.start();
   shutdownSteps.push(() => metrics.stop());
-  const notifications = createNotifications({ db, bus, settingsRepo, secrets: secretStore, actions, safety, redactor, log: logger.child('notifications'), options: options.notifications, desktop: options.desktopNotifier });
+  const notifications = createNotifications({ rows: reportRows, bus, settingsRepo, secrets: secretStore, actions, safety, redactor, log: logger.child('notifications'), options: options.notifications, desktop: options.desktopNotifier });
   // Remote control follows the Telegram channels; stopped before the notifications (steps run in reverse).
   const remote = createRemoteControl({ settingsRepo, secrets: secretStore, actions, safety, markets, autopilot, strategies, confirmations, redactor, log: logger.child('remote-control'), options: options.notifications });
   const detachRemote = notifications.onChannels((channels) => remote.sync(channels));
@@ -258,7 +285,7 @@ export function createEngine(options: EngineOptions): Engine {
     calibration: calibrationHandlers(desktop, sharedReader, safety, actions),
     system: { ...system, ...setupGuideHandlers(new SetupFactsRepo(db), settingsRepo) },
     // Downloads draw on the same per-host weight budgets as the live connectors.
-    backtest: backtestHandlers(db, bus, { baseUrl: options.klineBaseUrl, source: { budgets: markets.budgets }, log: logger.child('backtest') }),
+    backtest: backtestHandlers({ cache: candles, runs: backtestRuns }, bus, { baseUrl: options.klineBaseUrl, source: { budgets: markets.budgets }, log: logger.child('backtest') }),
     markets: marketsHandlers(markets),
     optimize: optimizeHandlers(optimize),
     history: history.handlers,

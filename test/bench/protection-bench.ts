@@ -6,6 +6,7 @@
  *     construction until every account is reconciled and every strategy has checked its position and protection
  *     (5 stops dropped at the venue while down, so re-creation is included).
  */
+import { marketsStores } from '../support/markets-stores';
 import { sqliteSafety } from '../support/safety';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,7 +40,7 @@ function boot(file: string) {
   const actions = new ActionsRepo(db);
   const safety = sqliteSafety(db, actions);
   const toggles = new StrategyToggles(settings);
-  const markets = new MarketsService({ db, actions, settings, cipher: new ScryptCipher('bench'), bus: new EventBus(), safety, toggles, healthEveryMs: 60_000 });
+  const markets = new MarketsService({ ...marketsStores(db, settings, new ScryptCipher('bench')), actions, settings, bus: new EventBus(), safety, toggles, healthEveryMs: 60_000 });
   return { db, markets, toggles, close: async () => (await markets.close(), db.close()) };
 }
 

@@ -10,6 +10,7 @@ import { EventBus } from '../../src-main/engine/event-bus';
 import { MarketsService } from '../../src-main/engine/markets/markets-service';
 import { StrategyToggles } from '../../src-main/engine/services/strategy-toggles';
 import type { AccountExchange } from '../../src-shared/contract';
+import { marketsStores } from './markets-stores';
 import { sqliteSafety } from './safety';
 
 const [file, venue, httpUrl] = process.argv.slice(2) as [string, Exclude<AccountExchange, 'paper'>, string];
@@ -21,7 +22,7 @@ const db = openDatabase(file);
 const settings = new SettingsRepo(db);
 const actions = new ActionsRepo(db);
 const toggles = new StrategyToggles(settings);
-const markets = new MarketsService({ db, actions, settings, cipher: new ScryptCipher('protection test'), bus: new EventBus(), safety: sqliteSafety(db, actions), toggles, healthEveryMs: 60_000, userStream: { staleAfterMs: 1_500, backoff: { initialMs: 50, maxMs: 200 } } });
+const markets = new MarketsService({ ...marketsStores(db, settings, new ScryptCipher('protection test')), actions, settings, bus: new EventBus(), safety: sqliteSafety(db, actions), toggles, healthEveryMs: 60_000, userStream: { staleAfterMs: 1_500, backoff: { initialMs: 50, maxMs: 200 } } });
 await markets.start();
 
 // As protection-harness's `protectedStrategy`: enters on its first candle, risk profile on, 1 000 USDT per trade.

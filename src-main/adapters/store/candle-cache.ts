@@ -1,5 +1,7 @@
 // Runs in: engine.
+import type { CandleSeriesInfo } from '../../../src-shared/contract';
 import type { Db } from './database';
+import { listCachedSeries } from './series-catalog';
 import type { KlineKey } from '../../core/backtest/klines';
 import type { Candle } from '../../core/strategies/types';
 
@@ -59,6 +61,11 @@ export class CandleCache {
 
   summary(key: KlineKey): { count: number; first: number | null; last: number | null } {
     return this.stats.get(key.exchange, key.symbol, key.interval) as { count: number; first: number | null; last: number | null };
+  }
+
+  /** Which series are cached, with their counts and first/last open times (`series-catalog.ts`). */
+  listSeries(): CandleSeriesInfo[] {
+    return listCachedSeries(this.db);
   }
 }
 

@@ -9,13 +9,13 @@ import { errorText, type Logger } from '../../core/logging/logger';
 import type { RawImage } from '../../core/ocr/raw-image';
 import type { ButtonLook, DisplayLagEstimator } from '../../core/crash';
 import { SignalIntake } from '../../adapters/signals/signal-intake';
-import { SignalRecorder } from '../../adapters/store/signal-recorder';
+import type { SignalRecorder } from '../../adapters/store/signal-recorder';
 import type { SignalSource } from '../../adapters/signals/signal-source';
 import { SseSignalSource } from '../../adapters/signals/sse-signal-source';
 import { WsSignalSource } from '../../adapters/signals/ws-signal-source';
-import type { Db } from '../../adapters/store/database';
 import type { ActionsRepo } from '../../adapters/store/actions-repo';
-import { ExecutionsRepo } from '../../adapters/store/executions-repo';
+import type { ExecutionsRepo } from '../../adapters/store/executions-repo';
+import type { SettingsRepo } from '../../adapters/store/settings-repo';
 import type { EventBus } from '../event-bus';
 import type { SafetyService } from '../services/safety-service';
 import type { SettingsService } from '../services/settings-service';
@@ -31,10 +31,17 @@ import type { RehearsalReport } from '../../../src-shared/contract/services/auto
 import { pnlSummary } from './pnl-summary';
 import { UiLane } from './ui-lane';
 import { RoundObserver, type Observation, type ReadStats } from './round-observer';
-import { SignalRows } from '../../adapters/store/signal-rows';
+import type { SignalRows } from '../../adapters/store/signal-rows';
 
 export interface AutopilotDeps {
-  db: Db;
+  /** The rounds played (crash_executions). */
+  executions: ExecutionsRepo;
+  /** Every signal received, written as it arrives. */
+  signalRecorder: SignalRecorder;
+  /** The recorded signals, read for the UI. */
+  signalRows: SignalRows;
+  /** Where each profile's learned display lag and game signature are kept. */
+  settingsRepo: Pick<SettingsRepo, 'get' | 'set'>;
   bus: EventBus;
   safety: SafetyService;
   settings: SettingsService;
@@ -111,11 +118,11 @@ export class AutopilotService {
   private confirmAbort = new AbortController();
 
   constructor(private readonly deps: AutopilotDeps) {
-    this.executions = new ExecutionsRepo(deps.db);
-    this.signals = new SignalRows(deps.db);
-    this.recorder = new SignalRecorder(deps.db);
-    this.lagStore = new DisplayLagStore(deps.db);
-    this.signatures = new GameSignatureStore(deps.db);
+    this.executions = deps.executions;
+    this.signals = deps.signalRows;
+    this.recorder = deps.signalRecorder;
+    this.lagStore = new DisplayLagStore(deps.settingsRepo);
+    this.signatures = new GameSignatureStore(deps.settingsRepo);
     this.clicker = new Clicker(deps.mouse, deps.safety, deps.actions);
     const interrupted = this.executions.interruptUnfinished(Date.now());
     for (const e of interrupted) deps.actions.record({ kind: 'interrupted', target: e.roundId, mode: e.mode, reason: 'round was open when the app stopped', executionId: e.id });

@@ -1,8 +1,7 @@
 // Runs in: engine. The display lag each game profile has learned, kept across sessions: it is a property of the
 // machine and the game, so a new session starts calibrated instead of relearning from late clicks.
 import { z } from 'zod';
-import { SettingsRepo } from '../../adapters/store/settings-repo';
-import type { Db } from '../../adapters/store/database';
+import type { SettingsRepo } from '../../adapters/store/settings-repo';
 import { DEFAULT_LAG_OPTIONS, DisplayLagEstimator } from '../../core/crash';
 
 const LearnedBrackets = z.array(z.object({ loMs: z.number().finite(), hiMs: z.number().finite() })).max(DEFAULT_LAG_OPTIONS.memory);
@@ -10,11 +9,7 @@ const LearnedBrackets = z.array(z.object({ loMs: z.number().finite(), hiMs: z.nu
 const key = (profile: string) => `autopilot.displayLag.${profile}`;
 
 export class DisplayLagStore {
-  private readonly repo: SettingsRepo;
-
-  constructor(db: Db) {
-    this.repo = new SettingsRepo(db);
-  }
+  constructor(private readonly repo: Pick<SettingsRepo, 'get' | 'set'>) {}
 
   /** A stored value that does not parse (hand-edited, older format) starts the profile afresh. */
   load(profile: string): DisplayLagEstimator {

@@ -1,8 +1,7 @@
 // Runs in: engine. What the autopilot learned about each game (how betting and crashes look, decimals, growth),
 // kept per profile so a second session starts ready instead of watching again.
 import { z } from 'zod';
-import type { Db } from '../../adapters/store/database';
-import { SettingsRepo } from '../../adapters/store/settings-repo';
+import type { SettingsRepo } from '../../adapters/store/settings-repo';
 import type { GameSignature } from '../../core/crash';
 
 const StoredSignature = z.object({
@@ -18,11 +17,7 @@ const StoredSignature = z.object({
 const key = (profile: string) => `autopilot.signature.${profile}`;
 
 export class GameSignatureStore {
-  private readonly repo: SettingsRepo;
-
-  constructor(db: Db) {
-    this.repo = new SettingsRepo(db);
-  }
+  constructor(private readonly repo: Pick<SettingsRepo, 'get' | 'set'>) {}
 
   /** A stored value that does not parse (hand-edited, older format) means the game is learned again. */
   load(profile: string): GameSignature | null {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../adapters/store/database';
+import { SettingsRepo } from '../../adapters/store/settings-repo';
 import { LOOKS, readStream, RED, WHITE, type GameLook } from '../../core/crash/read-streams.test-support';
 import { INITIAL_PHASE_STATE, lookOf, stepPhase, type PhaseRead } from '../../core/crash';
 import { GameSignatureStore } from './game-signature-store';
@@ -19,7 +20,7 @@ const DEFAULTS = (await import('../../core/crash')).DEFAULT_PHASE_CONFIG;
 
 describe('GameWatch', () => {
   it('refuses until learned, saves what it learned, and a new session starts ready', () => {
-    const store = new GameSignatureStore(openDatabase(':memory:'));
+    const store = new GameSignatureStore(new SettingsRepo(openDatabase(':memory:')));
     const changes: Array<string | null> = [];
     const first = new GameWatch({ store, profile: 'p', mode: 'play', onChange: (why) => changes.push(why) }).start();
     expect(first.readiness()).toBe('still learning this game (0 of 2 rounds seen)');
@@ -32,7 +33,7 @@ describe('GameWatch', () => {
   });
 
   it('stops betting after two rounds in a row that no longer match, and forgives one odd round', () => {
-    const store = new GameSignatureStore(openDatabase(':memory:'));
+    const store = new GameSignatureStore(new SettingsRepo(openDatabase(':memory:')));
     const learn = new GameWatch({ store, profile: 'p', mode: 'rehearse' }).start();
     feed(learn, readStream(LOOKS.classic, [{ crash: 1.9 }, { crash: 2.6 }, { crash: 1.7 }], { rate: 0.00025 }).reads);
     expect(learn.rehearsal().verdict).toEqual({ ready: true });
@@ -47,7 +48,7 @@ describe('GameWatch', () => {
   });
 
   it('where the number vanishes, keeps betting when a long flight leaves a curve behind, and saves that look', () => {
-    const store = new GameSignatureStore(openDatabase(':memory:'));
+    const store = new GameSignatureStore(new SettingsRepo(openDatabase(':memory:')));
     const curve = { kind: 'text' as const, ink: RED, extraLines: 0, inkOnly: true };
     const jet: GameLook = { betting: () => ({ kind: 'value', value: 1, decimals: 1, ink: WHITE, extraLines: 0 }), crashed: (v) => (v > 3 ? curve : { kind: 'none' }), decimals: 1 };
     const learn = new GameWatch({ store, profile: 'jet', mode: 'rehearse' }).start();

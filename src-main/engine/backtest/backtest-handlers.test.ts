@@ -23,7 +23,7 @@ function setup() {
   const bus = new EventBus();
   const progress: BacktestProgress[] = [];
   bus.on('backtest.progress', (p) => progress.push(p));
-  return { db, bus, progress, handlers: backtestHandlers(db, bus) };
+  return { db, bus, progress, handlers: backtestHandlers({ cache: new CandleCache(db), runs: new BacktestRunStore(db) }, bus) };
 }
 
 /** Hourly candles on a wave with a drift, so SMA crosses happen many times. */

@@ -1,9 +1,8 @@
 // Runs in: engine. The `backtest` service: strategies from the registry, background runs, stored runs and cached series.
 import { z } from 'zod';
 import { CallFailure, type BacktestRunSummary, type CockpitHandlers } from '../../../src-shared/contract';
-import { CandleCache } from '../../adapters/store/candle-cache';
-import { BacktestRunStore, type StoredRunSummary } from '../../adapters/store/run-store';
-import type { Db } from '../../adapters/store/database';
+import type { CandleCache } from '../../adapters/store/candle-cache';
+import type { BacktestRunStore, StoredRunSummary } from '../../adapters/store/run-store';
 import { getStrategyDefinition, strategyDefaults, strategyNames } from '../../core/strategies/registry';
 import type { EventBus } from '../event-bus';
 import { BacktestJobs } from './backtest-jobs';
@@ -11,13 +10,16 @@ import { KlineDownloads, type KlineDownloadsOptions } from './kline-downloads';
 import { loadSeries } from './chart-series';
 import { decodeRunSource, sourceLabel } from './run-source';
 import { loadSampleSeries } from './sample-data';
-import { listCachedSeries } from '../../adapters/store/series-catalog';
 
 const ALL = { from: Number.MIN_SAFE_INTEGER, to: Number.MAX_SAFE_INTEGER };
 
-export function backtestHandlers(db: Db, bus: EventBus, download: Omit<KlineDownloadsOptions, 'bus' | 'cache'> = {}): CockpitHandlers['backtest'] {
-  const cache = new CandleCache(db);
-  const runs = new BacktestRunStore(db);
+/** The repositories the backtest service reads and writes: cached candles and stored runs. */
+export interface BacktestStores {
+  readonly cache: CandleCache;
+  readonly runs: BacktestRunStore;
+}
+
+export function backtestHandlers({ cache, runs }: BacktestStores, bus: EventBus, download: Omit<KlineDownloadsOptions, 'bus' | 'cache'> = {}): CockpitHandlers['backtest'] {
   const jobs = new BacktestJobs({ bus, cache, runs, log: download.log });
   const downloads = new KlineDownloads({ ...download, bus, cache });
   const strategies = strategyNames().map((name) => {
@@ -46,7 +48,7 @@ export function backtestHandlers(db: Db, bus: EventBus, download: Omit<KlineDown
       return { ...summary(run), trades: run.trades, equity: run.equity, chart };
     },
     deleteRun: ({ id }) => ({ deleted: runs.delete(id) }),
-    listSeries: () => listCachedSeries(db),
+    listSeries: () => cache.listSeries(),
     series: ({ exchange, symbol, interval, from, to, maxCandles, overlays }) =>
       loadSeries(cache, { exchange, symbol, interval }, from ?? ALL.from, to ?? ALL.to, maxCandles, overlays),
     downloadKlines: (input) => {

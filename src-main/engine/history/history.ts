@@ -2,9 +2,8 @@
 import { join } from 'node:path';
 import type { CockpitHandlers } from '../../../src-shared/contract';
 import { ReportFiles } from '../../adapters/reports/report-files';
-import type { Db } from '../../adapters/store/database';
-import { EquityRepo } from '../../adapters/store/equity-repo';
-import { ReportRowsRepo } from '../../adapters/store/report-rows-repo';
+import type { EquityRepo } from '../../adapters/store/equity-repo';
+import type { ReportRowsRepo } from '../../adapters/store/report-rows-repo';
 import type { Logger } from '../../core/logging/logger';
 import { closedTrades } from '../../core/reports/closed-trades';
 import type { EventBus } from '../event-bus';
@@ -17,7 +16,10 @@ import { SessionReports } from './session-reports';
 import { SessionWatch } from './session-watch';
 
 export interface HistoryDeps {
-  readonly db: Db;
+  /** The session reports' inputs (fills, executions, stop reasons). */
+  readonly rows: ReportRowsRepo;
+  /** Equity snapshots. */
+  readonly equity: EquityRepo;
   readonly bus: EventBus;
   readonly dataDir: string;
   readonly startedAt: number;
@@ -43,8 +45,7 @@ export interface History {
 
 export function createHistory(deps: HistoryDeps): History {
   const now = deps.now ?? Date.now;
-  const rows = new ReportRowsRepo(deps.db);
-  const equity = new EquityRepo(deps.db);
+  const { rows, equity } = deps;
   let lastFailure: string | null = null;
   const reports = new SessionReports({
     rows,

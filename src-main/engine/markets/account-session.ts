@@ -1,10 +1,9 @@
 // Runs in: engine. One opened account: its Exchange (paper, Binance spot, Binance futures or Bybit), order manager, SQLite order store, user-data stream and labelled market streams.
 import type { StreamHealthRow } from '../../../src-shared/contract';
 import { OrderManager, type ManagerLog } from '../../adapters/exchange/shared/order-manager';
-import { OrderStore } from '../../adapters/store/order-store';
+import type { OrderStore } from '../../adapters/store/order-store';
 import type { Credentials } from '../../adapters/exchange/binance/binance-rest';
 import type { ResilientStream } from '../../adapters/exchange/shared/ws-stream';
-import type { Db } from '../../adapters/store/database';
 import { ClientOrderIdFactory } from '../../core/exchange/client-order-id';
 import { PaperExchange } from '../../core/exchange/paper-exchange';
 import { paperBook } from './paper-book';
@@ -18,7 +17,8 @@ import { startUserData, type UserData, type UserStreamOptions } from './user-dat
 import { connectVenue, type ConnectorDeps, type VenueConnector } from './venue-connector';
 
 export interface SessionDeps {
-  readonly db: Db;
+  /** The orders, fills and positions of one account (called with this session's account id). */
+  readonly orderStore: (accountId: string) => OrderStore;
   readonly budgets: RateBudgetRegistry;
   readonly credentials: () => Credentials | undefined;
   readonly log: ManagerLog;
@@ -55,7 +55,7 @@ export class AccountSession {
     const credentials = account.exchange === 'paper' ? undefined : deps.credentials();
     this.connector = connectVenue(account, { budgets: deps.budgets, credentials, observeRest: deps.observeRest });
     const market = this.labelled(this.connector.exchange, this.connector.streams);
-    this.store = new OrderStore(deps.db, account.id);
+    this.store = deps.orderStore(account.id);
     let lost: string[] = [];
     if (account.exchange === 'paper') {
       const quote = { USDT: account.paperBalance };

@@ -1,21 +1,19 @@
 // Runs in: engine. Accounts, their sessions, the configured strategy traders and the events the Markets view follows.
 import { z } from 'zod';
 import { CallFailure, CONFIRM_SECONDS_DEFAULT, confirmDeadlineProblem, NO_STOP_PHRASE, type AccountView, type OrderRow, type PositionRow, type StrategyConfigView, type StreamHealthRow, type SymbolPnl } from '../../../src-shared/contract';
-import { OrderStore } from '../../adapters/store/order-store';
+import type { OrderStore } from '../../adapters/store/order-store';
 import { redact } from '../../adapters/exchange/shared/redact';
-import type { Db } from '../../adapters/store/database';
 import type { SettingsRepo } from '../../adapters/store/settings-repo';
-import type { SecretCipher } from '../../adapters/secrets/secret-store';
 import { RateBudgetRegistry } from '../../core/exchange/rate-budget';
 import { errorText, silentLogger, type Logger } from '../../core/logging/logger';
 import type { EventBus } from '../event-bus';
 import type { SafetyService } from '../services/safety-service';
 import type { StrategyToggles } from '../services/strategy-toggles';
 import { AccountSession, PAPER_FEE_RATE, type SessionDeps } from './account-session';
-import { AccountStore, type NewAccount, type StoredAccount } from '../../adapters/store/account-store';
+import type { AccountStore, NewAccount, StoredAccount } from '../../adapters/store/account-store';
 import { orderRow, pnlRows, positionRows } from './account-views';
 import type { ActionsRepo } from '../../adapters/store/actions-repo';
-import { StrategyStateRepo } from '../../adapters/store/strategy-state-repo';
+import type { StrategyStateRepo } from '../../adapters/store/strategy-state-repo';
 import { AccountLimits, AccountLimitsConfig } from './account-limits';
 import { foldFills } from './fill-ledger';
 import { MANUAL, ManualTrading } from './manual-trading';
@@ -28,11 +26,15 @@ import { TraderStateSchema, type TraderStore } from './trader-state';
 import type { ConfirmationService } from '../confirmations/confirmation-service';
 
 export interface MarketsDeps {
-  readonly db: Db;
+  /** The exchange accounts and their sealed keys. */
+  readonly accounts: AccountStore;
+  /** Per-strategy state and the entry/exit journal. */
+  readonly states: StrategyStateRepo;
+  /** The orders, fills and positions of one account. */
+  readonly orderStore: (accountId: string) => OrderStore;
   /** The audit log: manual orders and their refusals are recorded there. */
   readonly actions: ActionsRepo;
   readonly settings: SettingsRepo;
-  readonly cipher: SecretCipher;
   readonly bus: EventBus;
   readonly safety: SafetyService;
   readonly toggles: StrategyToggles;
@@ -72,9 +74,9 @@ export class MarketsService {
   constructor(private readonly deps: MarketsDeps) {
     this.log = deps.log ?? silentLogger;
     this.timings = new MarketTimings(this.log);
-    this.accounts = new AccountStore(deps.db, deps.settings, deps.cipher);
+    this.accounts = deps.accounts;
     this.configs = new StrategyConfigs(deps.settings);
-    this.states = new StrategyStateRepo(deps.db);
+    this.states = deps.states;
     this.limits = new AccountLimits(this.states, (id) => deps.settings.get(LIMITS_KEY, z.record(z.string(), AccountLimitsConfig), {})[id] ?? AccountLimitsConfig.parse({}));
     this.manual = new ManualTrading({
       session: (id) => this.session(id),
@@ -482,7 +484,7 @@ export class MarketsService {
     if (!account) throw new CallFailure('NOT_FOUND', `No account ${id}.`);
     const log = this.log.child(id);
     s = new AccountSession(account, {
-      db: this.deps.db,
+      orderStore: this.deps.orderStore,
       budgets: this.budgets,
       credentials: () => this.accounts.credentials(id),
       log: (level, message) => log[level](redact(message)),
@@ -497,7 +499,7 @@ export class MarketsService {
 
   /** Recorded orders and fills need no venue connection (and no decrypted key). */
   private storeOf(id: string): OrderStore {
-    return this.sessions.get(id)?.store ?? new OrderStore(this.deps.db, id);
+    return this.sessions.get(id)?.store ?? this.deps.orderStore(id);
   }
 
   private closeSession(id: string): void {

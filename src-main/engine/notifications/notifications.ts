@@ -3,8 +3,7 @@ import { fetchPost } from '../../adapters/notifications/http-post';
 import { TELEGRAM_API } from '../../adapters/notifications/telegram-channel';
 import type { SecretStore } from '../../adapters/secrets/secret-store';
 import type { ActionsRepo } from '../../adapters/store/actions-repo';
-import type { Db } from '../../adapters/store/database';
-import { ReportRowsRepo } from '../../adapters/store/report-rows-repo';
+import type { ReportRowsRepo } from '../../adapters/store/report-rows-repo';
 import type { SettingsRepo } from '../../adapters/store/settings-repo';
 import { desktopUnavailable, type DesktopNotifier } from '../../core/notifications/desktop-notification';
 import { DEFAULT_RETRY, type RetryPolicy } from '../../core/notifications/send-outcome';
@@ -30,7 +29,8 @@ export interface NotificationOptions {
 
 
 export interface NotificationWiring {
-  readonly db: Db;
+  /** Closed trades per account, for the fill messages. */
+  readonly rows: Pick<ReportRowsRepo, 'fills'>;
   readonly bus: EventBus;
   readonly settingsRepo: SettingsRepo;
   readonly secrets: SecretStore;
@@ -45,7 +45,6 @@ export interface NotificationWiring {
 
 export function createNotifications(w: NotificationWiring): NotificationService {
   const store = new ChannelStore(w.settingsRepo, w.secrets);
-  const rows = new ReportRowsRepo(w.db);
   const post = fetchPost();
   const telegramBaseUrl = w.options?.telegramBaseUrl ?? TELEGRAM_API;
   return new NotificationService({
@@ -53,7 +52,7 @@ export function createNotifications(w: NotificationWiring): NotificationService 
     store,
     onAction: (listener) => w.actions.onRecord(listener),
     safety: () => w.safety.snapshot(),
-    closedTrades: (accountId) => closedTrades(rows.fills(accountId, Date.now())),
+    closedTrades: (accountId) => closedTrades(w.rows.fills(accountId, Date.now())),
     transport: (channel) => transportFor(channel, store, { telegramBaseUrl, post, desktop: w.desktop }),
     desktopUnavailable: () => desktopUnavailable(w.desktop),
     redact: (text) => w.redactor.text(text),

@@ -1,10 +1,9 @@
 // Runs in: engine. Searches started from the app: candles from the cache or an upload, one search at a time, progress on the bus.
 import type { z } from 'zod';
 import { CallFailure, type BacktestSource, type OptimizeProgress, type OptimizeRunDetail, type OptimizeRunInfo, type OptimizeStarted, type OptimizeStartInput } from '../../../src-shared/contract';
-import { CandleCache } from '../../adapters/store/candle-cache';
-import { BacktestRunStore } from '../../adapters/store/run-store';
-import type { Db } from '../../adapters/store/database';
-import { OptimizeRepo, type OptimizeRunRow } from '../../adapters/store/optimize-repo';
+import type { CandleCache } from '../../adapters/store/candle-cache';
+import type { BacktestRunStore } from '../../adapters/store/run-store';
+import type { OptimizeRepo, OptimizeRunRow } from '../../adapters/store/optimize-repo';
 import { toColumns } from '../../core/backtest/columns';
 import { optimizeSpecSchema } from '../../core/optimize/spec';
 import type { Candle } from '../../core/strategies/types';
@@ -15,7 +14,12 @@ import { OptimizeError, Optimizer, type OptimizeData, type OptimizeJob } from '.
 import { defaultWorkers, WorkerPool, type WorkerEntry } from './worker-pool';
 
 export interface OptimizeJobsDeps {
-  readonly db: Db;
+  /** Cached candles: a CSV upload is imported here, a resume reads from here. */
+  readonly cache: CandleCache;
+  /** Optimization runs and their trials. */
+  readonly repo: OptimizeRepo;
+  /** Stored backtest runs (a search's best candidates). */
+  readonly runs: BacktestRunStore;
   readonly bus: EventBus;
   /** The trial worker script (tests run the sources through tsx). */
   readonly workerEntry?: WorkerEntry;
@@ -31,11 +35,11 @@ export class OptimizeJobs {
   private readonly onProgress: (p: OptimizeProgress) => void;
 
   constructor(private readonly deps: OptimizeJobsDeps) {
-    this.cache = new CandleCache(deps.db);
-    this.repo = new OptimizeRepo(deps.db);
+    this.cache = deps.cache;
+    this.repo = deps.repo;
     this.optimizer = new Optimizer({
       repo: this.repo,
-      runs: new BacktestRunStore(deps.db),
+      runs: deps.runs,
       executor: (cols, setup, workers) => new WorkerPool(cols, setup, workers, deps.workerEntry),
       now: Date.now,
     });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src-main/adapters/store/database';
+import { SettingsRepo } from '../../../src-main/adapters/store/settings-repo';
 import { playRounds } from '../../../src-main/core/crash/payout-loop.test-support';
 import { DisplayLagStore } from '../../../src-main/engine/autopilot/display-lag-store';
 import { tempDir } from '../../support/temp-dir';
@@ -10,15 +11,15 @@ describe('DisplayLagStore', () => {
     const file = `${dir.path}/cockpit.sqlite`;
     try {
       const first = openDatabase(file);
-      const lag = new DisplayLagStore(first).load('practice');
+      const lag = new DisplayLagStore(new SettingsRepo(first)).load('practice');
       playRounds(lag, [5, 5, 5], () => 30);
       const learned = lag.current();
       expect(learned).toBeGreaterThan(8);
-      new DisplayLagStore(first).save('practice', lag);
+      new DisplayLagStore(new SettingsRepo(first)).save('practice', lag);
       first.close();
 
       const second = openDatabase(file);
-      const store = new DisplayLagStore(second);
+      const store = new DisplayLagStore(new SettingsRepo(second));
       expect(store.load('practice').current()).toBe(learned);
       expect(store.load('another game').current()).toBe(8);
       second.close();
@@ -30,7 +31,7 @@ describe('DisplayLagStore', () => {
   it('starts afresh from a stored value that does not parse', () => {
     const db = openDatabase(':memory:');
     db.prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)').run('autopilot.displayLag.practice', '[{"loMs":"x"}]', 0);
-    expect(new DisplayLagStore(db).load('practice').current()).toBe(8);
+    expect(new DisplayLagStore(new SettingsRepo(db)).load('practice').current()).toBe(8);
     db.close();
   });
 });

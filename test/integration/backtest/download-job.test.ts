@@ -3,6 +3,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { backtestService, KlineDownloadInput, type KlineDownloadProgress } from '../../../src-shared/contract';
 import { CandleCache } from '../../../src-main/adapters/store/candle-cache';
+import { BacktestRunStore } from '../../../src-main/adapters/store/run-store';
 import { fetchSend, type HttpSend } from '../../../src-main/adapters/exchange/shared/http';
 import { startSimulator, type Simulator } from '../../../src-main/adapters/exchange/simulator/server';
 import { openDatabase, type Db } from '../../../src-main/adapters/store/database';
@@ -39,7 +40,7 @@ function setup() {
   bus.on('backtest.downloadProgress', (p) => progress.push(p));
   let klineCalls = 0;
   const send: HttpSend = (req) => (/\/klines?$/.test(new URL(req.url).pathname) && klineCalls++, fetchSend(req));
-  const handlers = backtestHandlers(db, bus, { baseUrl: sim.httpUrl, source: { send, retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 10 } } });
+  const handlers = backtestHandlers({ cache: new CandleCache(db), runs: new BacktestRunStore(db) }, bus, { baseUrl: sim.httpUrl, source: { send, retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 10 } } });
   const dispatch = createDispatcher(contract, { backtest: handlers });
   const finished = (jobId: string) =>
     expect.poll(() => progress.filter((p) => p.jobId === jobId && p.state !== 'running').at(-1), { timeout: 10_000, interval: 10 }).toBeDefined().then(() => progress.filter((p) => p.jobId === jobId).at(-1)!);

@@ -1,5 +1,6 @@
 // A markets service booted from its parts on a SQLite file, against the exchange simulator: boot it, drop it without a
 // shutdown (a SIGKILL as far as the venue and the file can tell) or close it, and boot another on the same file.
+import { marketsStores } from '../../support/markets-stores';
 import { sqliteSafety } from '../../support/safety';
 import { ActionsRepo } from '../../../src-main/adapters/store/actions-repo';
 import { openDatabase, type Db } from '../../../src-main/adapters/store/database';
@@ -70,7 +71,7 @@ export async function boot(file: string): Promise<Booted> {
   const actions = new ActionsRepo(db);
   const safety = sqliteSafety(db, actions);
   const toggles = new StrategyToggles(settings);
-  const markets = new MarketsService({ db, actions, settings, cipher, bus, safety, toggles, healthEveryMs: 60_000, userStream: { staleAfterMs: 1_500, backoff: { initialMs: 50, maxMs: 200 } } });
+  const markets = new MarketsService({ ...marketsStores(db, settings, cipher), actions, settings, bus, safety, toggles, healthEveryMs: 60_000, userStream: { staleAfterMs: 1_500, backoff: { initialMs: 50, maxMs: 200 } } });
   await markets.start();
   return { db, markets, safety, toggles, settings, actions, toasts };
 }

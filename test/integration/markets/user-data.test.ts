@@ -3,6 +3,7 @@
 // stream and over REST is stored once, also when the stream drops and the gap is backfilled over REST.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../src-main/adapters/store/database';
+import { OrderStore } from '../../../src-main/adapters/store/order-store';
 import type { Simulator } from '../../../src-main/adapters/exchange/simulator/server';
 import { RateBudgetRegistry } from '../../../src-main/core/exchange/rate-budget';
 import { AccountSession } from '../../../src-main/engine/markets/account-session';
@@ -36,7 +37,7 @@ afterEach(async () => {
 async function open(exchange: StoredAccount['exchange']): Promise<AccountSession> {
   const account: StoredAccount = { id: `${exchange}-t1`, exchange, label: exchange, environment: 'testnet', apiKeyMasked: null, baseUrl: sim.httpUrl, paperBalance: 0 };
   const s = new AccountSession(account, {
-    db,
+    orderStore: (accountId) => new OrderStore(db, accountId),
     budgets: new RateBudgetRegistry(Date.now),
     credentials: () => ({ apiKey: KEY.apiKey, secret: KEY.secret }),
     log: (level, m) => m.startsWith('user data') && warnings.push(m),

@@ -1,7 +1,10 @@
 // The engine's optimize service: a CSV upload searched in the background, progress on the bus, one search at a time,
 // cancelled by shutdown and resumed from the cache.
 import { afterAll, describe, expect, it } from 'vitest';
+import { CandleCache } from '../../../src-main/adapters/store/candle-cache';
 import { openDatabase } from '../../../src-main/adapters/store/database';
+import { OptimizeRepo } from '../../../src-main/adapters/store/optimize-repo';
+import { BacktestRunStore } from '../../../src-main/adapters/store/run-store';
 import { EventBus } from '../../../src-main/engine/event-bus';
 import { OptimizeJobs } from '../../../src-main/engine/optimize/optimize-jobs';
 import { CallFailure, OptimizeStartInput, type OptimizeProgress } from '../../../src-shared/contract';
@@ -15,7 +18,7 @@ describe('OptimizeJobs', () => {
   const bus = new EventBus();
   const events: OptimizeProgress[] = [];
   bus.on('optimize.progress', (p) => events.push(p));
-  const jobs = new OptimizeJobs({ db, bus, workers: 2 });
+  const jobs = new OptimizeJobs({ cache: new CandleCache(db), repo: new OptimizeRepo(db), runs: new BacktestRunStore(db), bus, workers: 2 });
   const input = OptimizeStartInput.parse({
     strategy: 'sma-cross',
     space: { fast: { min: 2, max: 40, step: 1 }, slow: { min: 41, max: 200, step: 1 } },
