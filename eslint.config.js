@@ -10,6 +10,12 @@ const noElectron = { name: 'electron', message: 'Only src-main/electron/ and src
 // libnut aborts the process when there is no display: nut-js is reached only through the probe in nut-loader.ts.
 const noNutJs = { name: '@nut-tree-fork/nut-js', allowTypeImports: true, message: 'Load nut-js with loadNut() (src-main/adapters/screen/nut-loader.ts): it probes for a display first.' };
 const adapterLayers = { group: ['**/engine/**', '**/headless/**', '**/cli/**', '**/electron/**'], message: 'Adapters must not depend on the engine or the shells.' };
+// Services take repositories through their constructor; only the composition root opens, checkpoints and closes the database.
+const noDbInEngine = {
+  group: ['**/adapters/store/database', '**/adapters/store/database.js'],
+  importNames: ['Db'],
+  message: 'Only src-main/engine/engine.ts (the composition root) holds the Db: take the repositories this service needs through its constructor.',
+};
 
 /**
  * The first line of every source file says which process loads it (`// Runs in: renderer.`), and the folder decides
@@ -95,6 +101,12 @@ export default tseslint.config(
   {
     files: ['src-main/adapters/screen/nut-loader.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: [adapterLayers] }] },
+  },
+  {
+    // The engine gets repositories, never the Db (see src-main/adapters/store/README.md); engine.ts builds them.
+    files: ['src-main/engine/**/*.ts'],
+    ignores: ['src-main/engine/engine.ts', 'src-main/**/*.test.ts', 'src-main/**/*.test-support.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noElectron, noNutJs], patterns: [noDbInEngine] }] },
   },
   {
     // Engine and adapters log through the Logger they are given (src-main/core/logging/logger.ts): console output would

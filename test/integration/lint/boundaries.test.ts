@@ -20,6 +20,9 @@ const violations: Array<{ what: string; path: string; code: string; rule: RegExp
   { what: 'SQL in an adapter outside the store', path: 'src-main/adapters/signals/fixture.ts', code: "// Runs in: engine.\nimport type { Db } from '../store/database';\nexport const wipe = (db: Db) => db.exec(`DELETE FROM signals`);\n", rule: /SQL lives in src-main\/adapters\/store/ },
   { what: 'console.error in the engine', path: 'src-main/engine/fixture.ts', code: "// Runs in: engine.\nexport const fail = (e: unknown) => console.error('[x] failed:', e);\n", rule: /injected Logger/ },
   { what: 'a computed console call in an adapter', path: 'src-main/adapters/signals/fixture.ts', code: "// Runs in: engine.\nexport const say = (level: 'warn' | 'error', m: string) => console[level](m);\n", rule: /injected Logger/ },
+  { what: 'an engine service importing the Db type', path: 'src-main/engine/markets/fixture.ts', code: "// Runs in: engine.\nimport type { Db } from '../../adapters/store/database';\nexport const size = (db: Db) => db.name;\n", rule: /Only src-main\/engine\/engine\.ts .* holds the Db/ },
+  { what: 'an engine service importing Db inline with other names', path: 'src-main/engine/fixture.ts', code: "// Runs in: engine.\nimport { openDatabase, type Db } from '../adapters/store/database';\nexport const open = (f: string): Db => openDatabase(f);\n", rule: /holds the Db/ },
+  { what: 'engine code importing electron where the Db rule also applies', path: 'src-main/engine/markets/fixture.ts', code: "// Runs in: engine.\nimport { app } from 'electron';\nexport const a = app;\n", rule: /electron/ },
   { what: 'a pragma outside the store', path: 'src-main/engine/fixture.ts', code: "// Runs in: engine.\nimport type { Db } from '../adapters/store/database';\nexport const wal = (db: Db) => db.pragma('journal_mode = WAL');\n", rule: /SQL lives in src-main\/adapters\/store/ },
 ];
 
@@ -43,6 +46,13 @@ describe('lint boundaries', () => {
     const code = "// Runs in: engine.\nimport type { Db } from './database';\nexport const count = (db: Db) => db.prepare('SELECT COUNT(*) FROM signals').get();\n";
     const [result] = await eslint.lintText(code, { filePath: 'src-main/adapters/store/fixture.ts' });
     expect(result!.messages.filter((m) => m.severity === 2)).toEqual([]);
+  });
+
+  it('allows the composition root (engine.ts) and engine tests to hold the Db, and the engine to import other names', async () => {
+    const root = await eslint.lintText("// Runs in: engine.\nimport { openDatabase, type Db } from '../adapters/store/database';\nexport const open = (f: string): Db => openDatabase(f);\n", { filePath: 'src-main/engine/engine.ts' });
+    const test = await eslint.lintText("import type { Db } from '../../adapters/store/database';\nexport const size = (db: Db) => db.name;\n", { filePath: 'src-main/engine/markets/fixture.test.ts' });
+    const other = await eslint.lintText("// Runs in: engine.\nimport { DEFAULT_BUSY_TIMEOUT_MS } from '../../adapters/store/database';\nexport const ms = DEFAULT_BUSY_TIMEOUT_MS;\n", { filePath: 'src-main/engine/markets/fixture.ts' });
+    for (const [result] of [root, test, other]) expect(result!.messages.filter((m) => m.severity === 2)).toEqual([]);
   });
 
   it('allows console in engine tests and in the CLI, which prints to the terminal by design', async () => {
