@@ -282,7 +282,7 @@ export class MultiplierReader {
   private async secondOpinion(line: LineAnalysis, shapes: readonly GlyphShape[], text: string, doubted: boolean): Promise<'agrees' | 'words' | 'disagrees'> {
     const oddMark = line.glyphs.some((g, i) => shapes[i] === 'mid' && !looksLikeCross(line.ink, g, GLYPH_INK));
     const integer = !shapes.some((s) => s === 'dot' || s === 'comma');
-    if (!oddMark && !integer && !doubted && !process.env.OCR_ALWAYS2) return 'agrees';
+    if (!oddMark && !integer && !doubted) return 'agrees';
     const image = encodePgm(cropScaleInvert(line.ink, line.box, SECOND_OPINION_HEIGHT / (line.box.y1 - line.box.y0)));
     const other = (await this.recognizer.recognize(image, 'any')).text;
     if (readsAsWords(other) || (oddMark && endsInLetter(other))) return 'words';
