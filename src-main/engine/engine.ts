@@ -177,6 +177,8 @@ export function createEngine(options: EngineOptions): Engine {
     if (s.killSwitch) confirmations.cancelAll('kill switch', 'the kill switch is engaged');
   });
   const autopilot = new AutopilotService({ executions: new ExecutionsRepo(db), signalRecorder: new SignalRecorder(db), signalRows: new SignalRows(db), settingsRepo, bus, safety, settings, actions, mouse: desktop.mouse, createReader: sharedReader, displays: () => desktop.displays(), grabRegion: (region) => desktop.grabRegion(region), confirmations, log: logger.child('autopilot') });
+  // Rounds left open by the last run are marked interrupted, before anything can start a new one.
+  autopilot.open();
   strategies.register({ id: 'autopilot', label: 'Crash autopilot', kind: 'autopilot' }, (enabled) => {
     const profileName = settings.stored().activeProfile;
     const profile = profileName ? profiles.get(profileName) : undefined;
@@ -230,6 +232,8 @@ export function createEngine(options: EngineOptions): Engine {
     log: logger.child('markets'),
     confirmations,
   });
+  // The strategies' toggles and the stream-health timer, also for `cockpit autopilot` (startMarkets false).
+  markets.open();
   const engineLog = logger.child('engine');
   if (options.startMarkets ?? true) void markets.start().catch((error: Error) => engineLog.error(`markets start failed: ${error.message}`));
   /** What stopping the markets left resting at the venues (or swept), for the audit log at shutdown. */

@@ -41,6 +41,7 @@ function boot(file: string) {
   const safety = sqliteSafety(db, actions);
   const toggles = new StrategyToggles(settings);
   const markets = new MarketsService({ ...marketsStores(db, settings, new ScryptCipher('bench')), actions, settings, bus: new EventBus(), safety, toggles, healthEveryMs: 60_000 });
+  markets.open();
   return { db, markets, toggles, close: async () => (await markets.close(), db.close()) };
 }
 

@@ -23,6 +23,7 @@ const settings = new SettingsRepo(db);
 const actions = new ActionsRepo(db);
 const toggles = new StrategyToggles(settings);
 const markets = new MarketsService({ ...marketsStores(db, settings, new ScryptCipher('protection test')), actions, settings, bus: new EventBus(), safety: sqliteSafety(db, actions), toggles, healthEveryMs: 60_000, userStream: { staleAfterMs: 1_500, backoff: { initialMs: 50, maxMs: 200 } } });
+markets.open();
 await markets.start();
 
 // As protection-harness's `protectedStrategy`: enters on its first candle, risk profile on, 1 000 USDT per trade.

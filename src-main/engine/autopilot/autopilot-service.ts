@@ -116,6 +116,7 @@ export class AutopilotService {
   private lastSampleEventAt = 0;
   /** Aborted by stop: a bet still waiting for its confirmation is canceled (no bet). */
   private confirmAbort = new AbortController();
+  private opened = false;
 
   constructor(private readonly deps: AutopilotDeps) {
     this.executions = deps.executions;
@@ -124,13 +125,22 @@ export class AutopilotService {
     this.lagStore = new DisplayLagStore(deps.settingsRepo);
     this.signatures = new GameSignatureStore(deps.settingsRepo);
     this.clicker = new Clicker(deps.mouse, deps.safety, deps.actions);
-    const interrupted = this.executions.interruptUnfinished(Date.now());
-    for (const e of interrupted) deps.actions.record({ kind: 'interrupted', target: e.roundId, mode: e.mode, reason: 'round was open when the app stopped', executionId: e.id });
     deps.safety.onChange((safety) => {
       // The kill switch stops the autopilot outright; a placed bet is still cashed out (protective) on the way down.
       if (safety.killSwitch && this.running) void this.stop('kill switch engaged');
       this.publishState();
     });
+  }
+
+  /**
+   * Marks the rounds the last run left open as interrupted, each with an audit line. The composition root
+   * calls it right after construction, before anything can start a round. Idempotent.
+   */
+  open(): void {
+    if (this.opened) return;
+    const interrupted = this.executions.interruptUnfinished(Date.now());
+    this.opened = true;
+    for (const e of interrupted) this.deps.actions.record({ kind: 'interrupted', target: e.roundId, mode: e.mode, reason: 'round was open when the app stopped', executionId: e.id });
   }
 
   get isRunning(): boolean {
@@ -165,6 +175,8 @@ export class AutopilotService {
 
   async start(options: StartOptions): Promise<AutopilotState> {
     if (this.running) throw new CallFailure('CONFLICT', 'The autopilot is already running; stop it first.');
+    // Never a new round beside one the last run left open (a no-op when the composition root opened it).
+    this.open();
     const stored = this.deps.settings.stored();
     const url = options.signalUrl ?? stored.signalUrl;
     const source = createSignalSource(url, options.signalToken === undefined ? this.deps.settings.signalToken() : options.signalToken);

@@ -17,25 +17,33 @@ function scripted(values: Array<number | null | Error>): RegionReader {
 }
 
 describe('BalanceCheck', () => {
+  it('begins the "before" read at once, synchronously, as the check is created in flight', async () => {
+    let reads = 0;
+    const reader: RegionReader = { read: async () => (reads++, { at: Date.now(), text: '998', value: 998, ms: 1, path: 'glyph' }) };
+    const check = BalanceCheck.begin(reader, REGION);
+    expect(reads).toBe(1);
+    await expect(check.payout(1, 50)).resolves.toEqual({ kind: 'unchanged', balance: 998 });
+  });
+
   it('turns the balance change over the stake into the multiplier the game paid, floored to the cent', async () => {
-    const check = new BalanceCheck(scripted([998, 998, 998, 1002.03]), REGION);
+    const check = BalanceCheck.begin(scripted([998, 998, 998, 1002.03]), REGION);
     await expect(check.payout(2, 1_000)).resolves.toEqual({ kind: 'paid', multiplier: 2.01, balance: 1002.03 });
   });
 
   it('says so when the balance never moves: the game did not pay', async () => {
-    const check = new BalanceCheck(scripted([998]), REGION);
+    const check = BalanceCheck.begin(scripted([998]), REGION);
     await expect(check.payout(1, 100)).resolves.toEqual({ kind: 'unchanged', balance: 998 });
   });
 
   it('claims nothing when the balance cannot be read', async () => {
-    await expect(new BalanceCheck(scripted([null]), REGION).payout(1, 100)).resolves.toEqual({ kind: 'unreadable' });
-    await expect(new BalanceCheck(scripted([new Error('capture failed')]), REGION).payout(1, 100)).resolves.toEqual({ kind: 'unreadable' });
+    await expect(BalanceCheck.begin(scripted([null]), REGION).payout(1, 100)).resolves.toEqual({ kind: 'unreadable' });
+    await expect(BalanceCheck.begin(scripted([new Error('capture failed')]), REGION).payout(1, 100)).resolves.toEqual({ kind: 'unreadable' });
   });
 
   it('stops waiting one read after the next round opens: a signal for that round must not queue behind the check', async () => {
     let reads = 0;
     const reader: RegionReader = { read: async () => (reads++, { at: Date.now(), text: '998', value: 998, ms: 1, path: 'glyph' }) };
-    const check = new BalanceCheck(reader, REGION);
+    const check = BalanceCheck.begin(reader, REGION);
     const started = Date.now();
     const verdict = await check.payout(1, 10_000, () => reads >= 3);
     expect(verdict).toEqual({ kind: 'unchanged', balance: 998 });

@@ -12,16 +12,19 @@ export type PayoutVerdict =
 /**
  * BRIEF §3: verify what the game did. The balance is read once in flight (the stake already taken) and again after
  * the cash-out; the difference over the stake is the multiplier the game really paid, to the cent.
+ * `BalanceCheck.begin` starts the first read; the constructor reads nothing.
  */
 export class BalanceCheck {
-  private readonly before: Promise<number | null>;
+  /** Starts reading the balance now (in flight, the stake taken): the "before" of the payout. */
+  static begin(reader: RegionReader, region: Rect): BalanceCheck {
+    return new BalanceCheck(reader, region, firstValue(reader, region, BEFORE_ATTEMPTS));
+  }
 
-  constructor(
+  private constructor(
     private readonly reader: RegionReader,
     private readonly region: Rect,
-  ) {
-    this.before = this.firstValue(BEFORE_ATTEMPTS);
-  }
+    private readonly before: Promise<number | null>,
+  ) {}
 
   /**
    * Polls until the balance shows a payout, for at most `timeoutMs`, and no longer than one read after
@@ -35,7 +38,7 @@ export class BalanceCheck {
     let last: number | null = null;
     while (Date.now() < deadline) {
       const lastChance = nextRoundOpen();
-      last = await this.readValue();
+      last = await readValue(this.reader, this.region);
       if (last !== null && last - before > 0.005) {
         // Floored, so never more than the game paid. At a stake other than 1 the true cent can be one higher; the
         // display lag's bracket takes this as the paid cent (a known gap, noted in core/crash/display-lag.ts).
@@ -46,21 +49,21 @@ export class BalanceCheck {
     }
     return last === null ? { kind: 'unreadable' } : { kind: 'unchanged', balance: last };
   }
+}
 
-  /** Early reads of a region go through Tesseract and are sometimes refused; a few tries cost nothing in flight. */
-  private async firstValue(attempts: number): Promise<number | null> {
-    for (let i = 0; i < attempts; i++) {
-      const value = await this.readValue();
-      if (value !== null) return value;
-    }
-    return null;
+/** Early reads of a region go through Tesseract and are sometimes refused; a few tries cost nothing in flight. */
+async function firstValue(reader: RegionReader, region: Rect, attempts: number): Promise<number | null> {
+  for (let i = 0; i < attempts; i++) {
+    const value = await readValue(reader, region);
+    if (value !== null) return value;
   }
+  return null;
+}
 
-  private async readValue(): Promise<number | null> {
-    try {
-      return (await this.reader.read(this.region, 'amount')).value;
-    } catch {
-      return null;
-    }
+async function readValue(reader: RegionReader, region: Rect): Promise<number | null> {
+  try {
+    return (await reader.read(region, 'amount')).value;
+  } catch {
+    return null;
   }
 }

@@ -371,7 +371,7 @@ export class CrashExecutor {
     const { clicker, safety, clock, buttons, options } = this.ctx;
     const { exec, stake, profile, bet, move } = play;
     // Read in flight, with the stake already taken: the payout is the difference after the cash-out.
-    const balance = bet.clicked && bet.taken && profile.regions.balance && !profile.points.autoCashoutInput ? new BalanceCheck(this.ctx.reader, profile.regions.balance) : null;
+    const balance = bet.clicked && bet.taken && profile.regions.balance && !profile.points.autoCashoutInput ? BalanceCheck.begin(this.ctx.reader, profile.regions.balance) : null;
     let flyingLook: ButtonLook | null = null;
     let flyingLookAt = -Infinity;
     let buttonsCheckedAt = -Infinity;

@@ -37,14 +37,23 @@ export const PAPER_FEE_RATE = 0.001;
 
 const USER_DATA_STREAM = 'user-data';
 
-export class AccountSession {
+/** What `open()` connects: the venue, the account's Exchange (paper or the connector) and its order manager. */
+interface OpenedVenue {
+  readonly connector: VenueConnector;
   readonly exchange: Exchange;
-  readonly store: OrderStore;
   readonly manager: OrderManager;
+}
+
+/**
+ * The constructor only wires; `open()` reads the credentials, connects the venue and, for paper, restores
+ * the book from the store. Whoever constructs a session opens it right away (MarketsService.session).
+ */
+export class AccountSession {
+  readonly store: OrderStore;
   private readonly streams = new Map<string, ResilientStream>();
   /** Paper price feeds kept while protective orders rest without a running strategy (key symbol/interval). */
   private readonly guards = new Map<string, () => void>();
-  private readonly connector: VenueConnector;
+  private opened: OpenedVenue | undefined;
   private userData: Promise<UserData | undefined> | undefined;
   private closed = false;
 
@@ -52,28 +61,58 @@ export class AccountSession {
     readonly account: StoredAccount,
     private readonly deps: SessionDeps,
   ) {
-    const credentials = account.exchange === 'paper' ? undefined : deps.credentials();
-    this.connector = connectVenue(account, { budgets: deps.budgets, credentials, observeRest: deps.observeRest });
-    const market = this.labelled(this.connector.exchange, this.connector.streams);
     this.store = deps.orderStore(account.id);
+  }
+
+  /**
+   * Reads (decrypts) the credentials, connects the venue and, for paper, restores the coins and resting
+   * orders from the store, marking EXPIRED what could not be restored. Throws what the first of these
+   * throws (the session is then unusable). Idempotent; answers the session.
+   */
+  open(): this {
+    if (this.opened) return this;
+    const { account, deps } = this;
+    const credentials = account.exchange === 'paper' ? undefined : deps.credentials();
+    const connector = connectVenue(account, { budgets: deps.budgets, credentials, observeRest: deps.observeRest });
+    const market = this.labelled(connector.exchange, connector.streams);
     let lost: string[] = [];
+    let exchange: Exchange;
     if (account.exchange === 'paper') {
       const quote = { USDT: account.paperBalance };
       const paper = new PaperExchange({ market, symbols: marketSymbols(), feeRate: PAPER_FEE_RATE, slippageBps: 0, liquidityPerTick: Infinity, balances: quote, now: Date.now });
       lost = this.restorePaper(paper);
-      this.exchange = paper;
+      exchange = paper;
     } else {
       // The connector itself, with kline subscriptions going through the labelling wrapper.
-      this.exchange = Object.assign(Object.create(this.connector.exchange) as Exchange, { subscribeKlines: market.subscribeKlines });
+      exchange = Object.assign(Object.create(connector.exchange) as Exchange, { subscribeKlines: market.subscribeKlines });
     }
     const prefix = `ck${account.id.replace(/[^A-Za-z0-9]/g, '').slice(-5)}`;
-    this.manager = new OrderManager(this.exchange, this.store, new ClientOrderIdFactory(prefix, Date.now, Math.random), deps.log, { emulateOco: this.connector.emulateOco });
+    const manager = new OrderManager(exchange, this.store, new ClientOrderIdFactory(prefix, Date.now, Math.random), deps.log, { emulateOco: connector.emulateOco });
     // The venue lost these for good: say so in the store, so the next protection sync re-places what is missing.
     for (const id of lost) {
       const o = this.store.get(id);
-      if (o) this.manager.apply({ ...o, status: 'EXPIRED', updatedAt: Date.now() });
+      if (o) manager.apply({ ...o, status: 'EXPIRED', updatedAt: Date.now() });
       deps.log('warn', `paper: order ${id} could not be restored after the restart: marked EXPIRED`);
     }
+    this.opened = { connector, exchange, manager };
+    return this;
+  }
+
+  get exchange(): Exchange {
+    return this.venueOpened().exchange;
+  }
+
+  get manager(): OrderManager {
+    return this.venueOpened().manager;
+  }
+
+  private get connector(): VenueConnector {
+    return this.venueOpened().connector;
+  }
+
+  private venueOpened(): OpenedVenue {
+    if (!this.opened) throw new Error(`account ${this.account.id}: session used before open()`);
+    return this.opened;
   }
 
   /**

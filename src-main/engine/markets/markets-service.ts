@@ -67,7 +67,8 @@ export class MarketsService {
   private readonly marks = new Map<string, number>();
   /** One weight budget per host for the whole process: kline downloads draw on it too. */
   readonly budgets = new RateBudgetRegistry(Date.now);
-  private readonly healthTimer: ReturnType<typeof setInterval>;
+  private healthTimer: ReturnType<typeof setInterval> | undefined;
+  private opened = false;
   private readonly log: Logger;
   private readonly timings: MarketTimings;
 
@@ -89,7 +90,6 @@ export class MarketsService {
       },
       journal: (accountId, symbol, step, clientOrderId, detail) => this.states.journal({ accountId, configId: 'manual', symbol, step, clientOrderId, detail }),
     });
-    for (const c of this.configs.list()) this.registerToggle(c);
     // The kill switch stops every strategy at once (no entry, no strategy-driven order); each order also
     // re-checks it (blockedReason). Protective orders already resting at the venue stay there.
     // Returning to dry-run switches off the strategies of live accounts.
@@ -106,8 +106,24 @@ export class MarketsService {
         }
       }
     });
-    this.healthTimer = setInterval(() => this.publishHealth(), deps.healthEveryMs ?? 1_000);
+  }
+
+  /**
+   * Registers a tray/header toggle per configured strategy (reads the settings and the accounts) and starts
+   * the stream-health timer. No venue is touched: `start()` reconciles and resumes. The composition root
+   * calls it right after construction, also where `start()` never runs (`cockpit autopilot`). Idempotent.
+   */
+  open(): void {
+    if (this.opened) return;
+    for (const c of this.configs.list()) this.registerToggle(c);
+    this.healthTimer = setInterval(() => this.publishHealth(), this.deps.healthEveryMs ?? 1_000);
     this.healthTimer.unref?.();
+    this.opened = true;
+  }
+
+  /** Venue REST latencies and candle → order latencies, as they happen (the engine's /metrics). */
+  onTiming(listener: (timing: MarketTiming) => void): () => void {
+    return this.timings.on(listener);
   }
 
   /**
@@ -115,11 +131,6 @@ export class MarketsService {
    * while away, lost state, missing protection), enabled or not; then the strategies left enabled
    * resume from the next closed candle (never on a live account, never under the kill switch).
    */
-  /** Venue REST latencies and candle → order latencies, as they happen (the engine's /metrics). */
-  onTiming(listener: (timing: MarketTiming) => void): () => void {
-    return this.timings.on(listener);
-  }
-
   start(): Promise<void> {
     this.started ??= this.startOnce();
     return this.started;
@@ -128,6 +139,8 @@ export class MarketsService {
   private started: Promise<void> | undefined;
 
   private async startOnce(): Promise<void> {
+    // The toggles must exist before the enabled strategies resume (a no-op when the composition root opened it).
+    this.open();
     await Promise.all(this.accounts.list().map((a) => this.reconcile(a.id)));
     await Promise.all(this.configs.list().map((c) => this.ensureTrader(c)?.resume()));
     for (const c of this.configs.list()) {
@@ -478,12 +491,12 @@ export class MarketsService {
   }
 
   private session(id: string): AccountSession {
-    let s = this.sessions.get(id);
-    if (s) return s;
+    const existing = this.sessions.get(id);
+    if (existing) return existing;
     const account = this.accounts.get(id);
     if (!account) throw new CallFailure('NOT_FOUND', `No account ${id}.`);
     const log = this.log.child(id);
-    s = new AccountSession(account, {
+    const session = new AccountSession(account, {
       orderStore: this.deps.orderStore,
       budgets: this.budgets,
       credentials: () => this.accounts.credentials(id),
@@ -493,8 +506,10 @@ export class MarketsService {
       onResynced: () => void this.resyncAccount(id),
       observeRest: (venue, timing) => this.timings.emit({ kind: 'rest', venue, ...timing }),
     });
-    this.sessions.set(id, s);
-    return s;
+    // Reads the credentials and restores paper; a failure here leaves no session behind.
+    session.open();
+    this.sessions.set(id, session);
+    return session;
   }
 
   /** Recorded orders and fills need no venue connection (and no decrypted key). */

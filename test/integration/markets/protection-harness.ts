@@ -72,6 +72,7 @@ export async function boot(file: string): Promise<Booted> {
   const safety = sqliteSafety(db, actions);
   const toggles = new StrategyToggles(settings);
   const markets = new MarketsService({ ...marketsStores(db, settings, cipher), actions, settings, bus, safety, toggles, healthEveryMs: 60_000, userStream: { staleAfterMs: 1_500, backoff: { initialMs: 50, maxMs: 200 } } });
+  markets.open();
   await markets.start();
   return { db, markets, safety, toggles, settings, actions, toasts };
 }

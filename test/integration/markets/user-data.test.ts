@@ -43,7 +43,7 @@ async function open(exchange: StoredAccount['exchange']): Promise<AccountSession
     log: (level, m) => m.startsWith('user data') && warnings.push(m),
     onOrder: (cid) => pushed.push(cid),
     userStream: { staleAfterMs: 1_500, backoff: { initialMs: 50, maxMs: 200 } },
-  });
+  }).open();
   session = s;
   await s.reconcile();
   await s.startUserData();
