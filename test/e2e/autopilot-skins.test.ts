@@ -97,6 +97,12 @@ async function withAutopilot(game: DesktopGame, args: string[], body: (cli: Cock
   } finally {
     if (cli.child.exitCode === null) cli.kill('SIGKILL');
     await server.close();
+    // For a failure's post-mortem: what the engine said, and what the game did.
+    const dataDir = args[args.indexOf('--data') + 1];
+    if (process.env.COCKPIT_KEEP_TEST_DIRS && dataDir) {
+      writeFileSync(join(dataDir, 'cli-stderr.log'), cli.stderr());
+      writeFileSync(join(dataDir, 'game-log.json'), JSON.stringify(await game.log(), null, 1));
+    }
   }
 }
 

@@ -27,7 +27,9 @@ function harness(options: SimOptions & { live?: boolean; buttons?: boolean }) {
   const safety = new SafetyService({ store: { save: () => {} }, audit: actions, marker: { write: () => true, clear: () => {} }, alert: () => {} }, { killSwitch: false });
   if (options.live !== false) safety.armLive({ steps: [] }, 'test');
   const profile = game.profile();
-  const observer = new RoundObserver(game, profile.regions.multiplier, { idleIntervalMs: 0, now: game.clock.now });
+  const buttons = options.buttons === false ? null : new ScreenButtons(profile, (r) => game.grab(r));
+  // As the engine wires it: outside flight, the Bet button also tells when betting opens.
+  const observer = new RoundObserver(game, profile.regions.multiplier, { idleIntervalMs: 0, now: game.clock.now, ...(buttons ? { betButton: () => buttons.look('bet') } : {}) });
   const look = options.look;
   observer.setKnownLooks({ bettingLooks: [...new Set([0, 1500].map((t) => lookOf({ at: 0, ...look.betting(t) })))], crashLooks: [lookOf({ at: 0, ...look.crashed(2, 0) })] });
   let halted = false;
@@ -42,7 +44,7 @@ function harness(options: SimOptions & { live?: boolean; buttons?: boolean }) {
     halted: () => halted,
     defaultStake: () => 1,
     readiness: () => null,
-    buttons: options.buttons === false ? null : new ScreenButtons(profile, (r) => game.grab(r)),
+    buttons,
     clock: game.clock,
     onUpdate: () => {},
     onSample: () => {},
@@ -51,9 +53,13 @@ function harness(options: SimOptions & { live?: boolean; buttons?: boolean }) {
   observer.start();
   stops.push(() => observer.stop());
   const signal = (round: number, target: number, bet = true): Signal => ({ roundId: String(round), timestamp: 0, target, range: null, bet, stake: null });
-  /** Plays round `i` (0-based), sending its signal once the game is in that round's betting phase. */
-  const play = async (i: number, target: number, bet = true) => {
-    while (!(game.phaseAt(game.now - 1_700_000_000_000).round === i && game.phaseAt(game.now - 1_700_000_000_000).phase === 'BETTING')) await new Promise<void>((r) => setImmediate(r));
+  /** Plays round `i` (0-based), sending its signal `intoBettingMs` after the game opened that round's betting. */
+  const play = async (i: number, target: number, bet = true, intoBettingMs = 0) => {
+    const inBetting = () => {
+      const p = game.phaseAt(game.now - 1_700_000_000_000);
+      return p.round === i && p.phase === 'BETTING' && game.now - 1_700_000_000_000 - p.since >= intoBettingMs;
+    };
+    while (!inBetting()) await new Promise<void>((r) => setImmediate(r));
     return executor.play({ signalId: null, signal: signal(i, target, bet), profile });
   };
   return { game, executor, safety, play, profile, actions, displayLag, halt: () => (halted = true) };
@@ -182,6 +188,22 @@ describe('CrashExecutor on a simulated game', () => {
     const look: GameLook = { betting: () => text(WHITE, { long: true }), crashed: (v) => ({ kind: 'value', value: Math.round(v * 10) / 10, decimals: 1, ink: RED }), decimals: 1 };
     const { game, play, actions } = harness({ look, rounds: [{ crash: 1.16 }, { crash: 3 }], singleButton: true, displayLagMs: 16 });
     const done = await play(0, 1.5);
+    expect(done.status, done.reason ?? '').toBe('CRASHED');
+    expect(clicks(actions)).toEqual(['bet']);
+    expect(game.log.map((e) => e.type)).toEqual(['bet']);
+  });
+
+  it('single button whose states fade in: an unread instant crash is seen on the button, and the next flight gets no click', async () => {
+    // neon with classic's blank betting, jet's vanishing crash and Oxygen digits read badly (2026-12-05): the round
+    // crashed at 1.02 before a second good read, so the readout never showed it. The Bet button's idle look had been
+    // taken mid-fade, as betting opened, so the button back at idle never matched it; the next round's flight was taken
+    // for ours, and its Cash out click queued a bet.
+    const look: GameLook = { betting: () => ({ kind: 'none' }), crashed: () => ({ kind: 'none' }), decimals: 2 };
+    const { game, play, actions } = harness({ look, rounds: [{ crash: 2 }, { crash: 1.01 }, { crash: 3 }], singleButton: true, buttonFadeMs: 120 });
+    const { flightAt, crashAt } = game.timing(1);
+    game.hidden = { from: flightAt, to: crashAt };
+    // The signal comes as betting opens, while the button fades from the crash's grey to the open Bet.
+    const done = await play(1, 1.5, true, 50);
     expect(done.status, done.reason ?? '').toBe('CRASHED');
     expect(clicks(actions)).toEqual(['bet']);
     expect(game.log.map((e) => e.type)).toEqual(['bet']);

@@ -331,7 +331,7 @@ export class CrashExecutor {
 
   /**
    * The Bet button's look once its change has run its course: games animate a new state over 100–200 ms, and the
-   * first changed frame is halfway between BET and CANCEL, close enough to BET to pass later for a queued bet.
+   * first changed frame is halfway between two states (BET and CANCEL, or the crash's grey and BET).
    */
   private async settledBetLook(first: ButtonLook, stillValid: () => boolean): Promise<ButtonLook> {
     const { buttons, clock } = this.ctx;
@@ -350,12 +350,15 @@ export class CrashExecutor {
   /** Clicks Bet and watches the button: a bet counts as taken only when the game shows it. */
   private async placeBet(profile: GameProfile, signal: Signal, stake: number, executionId: number, limit: string | null): Promise<BetPlaced> {
     const { buttons, clicker, options } = this.ctx;
-    const idleLook = buttons ? await buttons.look('bet') : null;
+    const inBetting = () => this.ctx.observer.phase.phase === 'BETTING';
+    // Settled first: betting is often seen on the very frame the button starts fading in, and a look taken mid-fade
+    // never comes back, so the button back at idle after an unread instant crash would never match it.
+    const firstLook = buttons ? await buttons.look('bet') : null;
+    const idleLook = firstLook ? await this.settledBetLook(firstLook, inBetting) : null;
     const click = await clicker.click({ profile, target: 'bet', reason: `bet round ${signal.roundId}: stake ${stake}, target ${signal.target}x`, executionId, limitRefusal: limit });
     if (!click.clicked) return { clicked: false, taken: false, idleLook, placedLook: null, detail: `simulated: ${click.refused}` };
     if (!buttons || !idleLook) return { clicked: true, taken: true, idleLook, placedLook: null, detail: `bet clicked (${click.latencyMs.toFixed(1)} ms); no button capture to confirm it` };
     // Once the round starts, the button changes whether or not our bet is in: only a change in betting proves it.
-    const inBetting = () => this.ctx.observer.phase.phase === 'BETTING';
     const changed = await this.watchBetButton((look) => buttonChanged(look, idleLook), options.betConfirmMs, inBetting);
     const placedLook = changed && (await this.settledBetLook(changed, inBetting));
     if (placedLook) return { clicked: true, taken: true, idleLook, placedLook, detail: `bet clicked (${click.latencyMs.toFixed(1)} ms) and shown taken by the game` };

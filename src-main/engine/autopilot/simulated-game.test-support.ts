@@ -22,6 +22,8 @@ export interface SimOptions {
   readonly displayLagMs?: number;
   /** How much sooner the buttons show a phase change than the readout (a readout animated on a canvas lags). */
   readonly buttonLeadMs?: number;
+  /** Buttons fade to a new state over this long (a CSS transition): frames in between match neither state. */
+  readonly buttonFadeMs?: number;
   /** Sim ms each read takes (capture + OCR). */
   readonly readMs?: number;
   /** The profile has a balance region, and the game shows its balance there (stake 1 per bet, payouts to the cent). */
@@ -179,6 +181,30 @@ export class SimulatedGame implements RegionReader, MousePort {
   /** The pixels around a click point, painted from the button's state at the shown (lagged) time. */
   async grab(region: Rect): Promise<RawImage> {
     const t = this.shown(this.now - START - (this.options.displayLagMs ?? 0) + (this.options.buttonLeadMs ?? 0));
+    const paint = this.fadedPaint(region, t);
+    const data = new Uint8Array(region.width * region.height * 4);
+    for (let i = 0; i < data.length; i += 4) data.set([paint[0]!, paint[1]!, paint[2]!, 255], i);
+    return { data, width: region.width, height: region.height, order: 'rgba' };
+  }
+
+  /** A linear fade from the state before the last change to the one after it, over `buttonFadeMs`. */
+  private fadedPaint(region: Rect, t: number): readonly number[] {
+    const fade = this.options.buttonFadeMs ?? 0;
+    const now = this.paintAt(region, t);
+    if (fade <= 0) return now;
+    const sameAsNow = (p: readonly number[]) => p.every((c, i) => c === now[i]);
+    let since = fade;
+    for (let k = 0; k < fade; k += 2) {
+      if (!sameAsNow(this.paintAt(region, t - k))) {
+        since = k;
+        break;
+      }
+    }
+    const before = this.paintAt(region, t - fade);
+    return now.map((c, i) => Math.round(before[i]! + ((c - before[i]!) * since) / fade));
+  }
+
+  private paintAt(region: Rect, t: number): readonly number[] {
     const p = this.phaseAt(t);
     const bet = this.bets.get(p.round);
     const overBet = Math.abs(region.x + region.width / 2 - BET.x) < 5;
@@ -190,9 +216,7 @@ export class SimulatedGame implements RegionReader, MousePort {
     } else {
       paint = p.phase === 'FLYING' && bet && !bet.cashedOut ? PAINT.cashout : PAINT.idle;
     }
-    const data = new Uint8Array(region.width * region.height * 4);
-    for (let i = 0; i < data.length; i += 4) data.set([paint[0]!, paint[1]!, paint[2]!, 255], i);
-    return { data, width: region.width, height: region.height, order: 'rgba' };
+    return paint;
   }
 
   private flightInk() {
