@@ -7,6 +7,8 @@ import type { Box } from './text-box';
 const MERGED_WIDTHS = 1.5;
 /** ...but never one narrower than this fraction of the digit height: no single digit or x is that wide. */
 const MIN_MERGED_WIDTH = 0.9;
+/** The gap between two glyphs is at most this many digit widths, for counting the glyphs in a touching run. */
+const MAX_GAP_WIDTHS = 0.25;
 /** Digits are at most this wide (in digit heights), which caps the estimate when every run is merged. */
 const MAX_DIGIT_WIDTH = 0.8;
 
@@ -20,18 +22,25 @@ export function splitTouching(ink: GrayImage, blobs: readonly Box[], threshold: 
   const digitWidth = Math.min(median(tallWidths), MAX_DIGIT_WIDTH * height);
   if (digitWidth <= 0) return [...blobs];
   const mergedWidth = Math.max(MERGED_WIDTHS * digitWidth, MIN_MERGED_WIDTH * height);
+  const sorted = [...blobs].sort((a, b) => a.x0 - b.x0);
+  const gaps = sorted.slice(1).map((g, i) => g.x0 - sorted[i]!.x1).filter((d) => d > 0);
+  // The font's spacing, where the line shows it: two gaps at least, and glyphs apart enough to give the digit width.
+  // Capped: a ray or a star between glyphs makes gaps that are no spacing of the font.
+  const spaced = gaps.length >= 2 && median(tallWidths) <= MAX_DIGIT_WIDTH * height;
+  const gap = spaced ? Math.min(MAX_GAP_WIDTHS * digitWidth, median(gaps)) : 0;
   // Only digit-high blobs are cut: an x with a star stuck to it is wide, but not two glyphs.
-  return blobs.flatMap((blob) => (blob.y1 - blob.y0 >= 0.85 * height ? splitWide(ink, blob, blob, threshold, digitWidth, mergedWidth) : [blob]));
+  return blobs.flatMap((blob) => (blob.y1 - blob.y0 >= 0.85 * height ? splitWide(ink, blob, blob, threshold, { digitWidth, gap }, mergedWidth) : [blob]));
 }
 
 /**
  * Cuts a run as wide as n digits into n glyphs, each cut at the faintest column near where it is expected: one
  * cut after another would drift towards a wide glyph's own faint middle (a zero's counter) and cut it in two.
  */
-function splitWide(ink: GrayImage, run: Box, area: Box, threshold: number, digitWidth: number, mergedWidth: number): Box[] {
+function splitWide(ink: GrayImage, run: Box, area: Box, threshold: number, { digitWidth, gap }: { digitWidth: number; gap: number }, mergedWidth: number): Box[] {
   const width = run.x1 - run.x0;
   if (width <= mergedWidth) return [run];
-  const count = Math.max(2, Math.round(width / digitWidth));
+  // n touching glyphs span n widths and the n − 1 gaps between them.
+  const count = Math.max(2, Math.round((width + gap) / (digitWidth + gap)));
   const cuts = Array.from({ length: count - 1 }, (_, k) => faintestColumn(ink, run, run.x0 + ((k + 1) * width) / count, CUT_SEARCH * digitWidth));
   const edges = [run.x0, ...cuts, run.x1];
   return edges.slice(1).flatMap((x1, k) => {
