@@ -1,13 +1,10 @@
 // Rendered crash-game states around the multiplier: status texts must never yield a value, and a region with more
 // than one line (a status above or below the number, a progress bar, a curve) is read at its number.
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MultiplierReader } from '../../../src-main/adapters/ocr/multiplier-reader';
-import { decodePng, readPngFile } from '../../../src-main/adapters/ocr/png-file';
-import { TesseractEngine } from '../../../src-main/adapters/ocr/tesseract-engine';
-import type { RawImage } from '../../../src-main/core/ocr/raw-image';
-import { launchHeadless } from '../../support/chromium';
+import { readPngFile } from '../../../src-main/adapters/ocr/png-file';
+import { useOcrPage } from '../../support/ocr-page';
 
 /** Frames captured from the practice game's skins. */
 const FRAMES = join(import.meta.dirname, 'frames');
@@ -41,29 +38,14 @@ function region(parts: { above?: string; number?: string; below?: string; bar?: 
 }
 
 describe('status texts and multi-line regions', () => {
-  let browser: Browser;
-  let page: Page;
-  let engine: TesseractEngine;
-
-  beforeAll(async () => {
-    [browser, engine] = await Promise.all([launchHeadless(), TesseractEngine.create()]);
-    page = await browser.newPage({ deviceScaleFactor: 1 });
-  });
-  afterAll(async () => {
-    await Promise.all([browser?.close(), engine?.terminate()]);
-  });
-
-  async function shot(html: string, selector: string): Promise<RawImage> {
-    await page.setContent(`<!doctype html><html><body style="margin:0">${html}</body></html>`);
-    await page.evaluate(() => document.fonts.ready);
-    return decodePng(await page.locator(selector).screenshot());
-  }
+  const ocr = useOcrPage();
+  const shot = ocr.shot;
 
   const inline = (text: string, look: string): string => `<div id="m" style="display:inline-block;padding:14px 24px;${look}">${text}</div>`;
 
   it.each(LOOKS)('never reads a value from a status text (%s), and says it is text', { timeout: 60_000 }, async (look) => {
     for (const text of STATUS_TEXTS) {
-      const read = await new MultiplierReader(engine).read(await shot(inline(text, look), '#m'));
+      const read = await new MultiplierReader(ocr.engine()).read(await shot(inline(text, look), '#m'));
       expect({ text, value: read.value, decimals: read.decimals }).toEqual({ text, value: null, decimals: null });
       expect(read.text, text).not.toBe('');
     }
@@ -71,7 +53,7 @@ describe('status texts and multi-line regions', () => {
 
   it('never reads a value from a status text once the font is learned (glyph path)', { timeout: 60_000 }, async () => {
     const look = LOOKS[0] ?? '';
-    const reader = new MultiplierReader(engine);
+    const reader = new MultiplierReader(ocr.engine());
     for (const text of ['1.05x', '2.34x', '5.67x', '8.90x', '12.31x', '46.78x']) expect((await reader.read(await shot(inline(text, look), '#m'))).value).not.toBeNull();
     expect(reader.learnedTemplates).toBeGreaterThan(5);
     for (const text of STATUS_TEXTS) expect((await reader.read(await shot(inline(text, look), '#m'))).value, text).toBeNull();
@@ -79,12 +61,12 @@ describe('status texts and multi-line regions', () => {
   });
 
   it('reads words as words: status text comes back as shown', { timeout: 60_000 }, async () => {
-    const read = await new MultiplierReader(engine).read(await shot(inline('FLEW AWAY!', LOOKS[0] ?? ''), '#m'));
+    const read = await new MultiplierReader(ocr.engine()).read(await shot(inline('FLEW AWAY!', LOOKS[0] ?? ''), '#m'));
     expect(read).toMatchObject({ text: 'FLEW AWAY!', value: null, unreadable: 'text', extraLines: 0 });
   });
 
   it('reads the number under a status line and counts the status', { timeout: 60_000 }, async () => {
-    const read = await new MultiplierReader(engine).read(await shot(region({ above: 'FLEW AWAY!', number: '2.35x', numberColour: '#ff4d4d' }), '#r'));
+    const read = await new MultiplierReader(ocr.engine()).read(await shot(region({ above: 'FLEW AWAY!', number: '2.35x', numberColour: '#ff4d4d' }), '#r'));
     expect(read).toMatchObject({ value: 2.35, decimals: 2, extraLines: 1 });
     // The ink is the number's red, not the white status above it.
     expect(read.ink?.r).toBeGreaterThan(200);
@@ -92,23 +74,23 @@ describe('status texts and multi-line regions', () => {
   });
 
   it('reads the number over a status line below it', { timeout: 60_000 }, async () => {
-    const read = await new MultiplierReader(engine).read(await shot(region({ number: '14.7x', below: 'PREPARING' }), '#r'));
+    const read = await new MultiplierReader(ocr.engine()).read(await shot(region({ number: '14.7x', below: 'PREPARING' }), '#r'));
     expect(read).toMatchObject({ value: 14.7, decimals: 1, extraLines: 1 });
   });
 
   it('does not count a progress bar as a line, nor let it break the number', { timeout: 60_000 }, async () => {
-    const read = await new MultiplierReader(engine).read(await shot(region({ number: '×3.08', bar: true }), '#r'));
+    const read = await new MultiplierReader(ocr.engine()).read(await shot(region({ number: '×3.08', bar: true }), '#r'));
     expect(read).toMatchObject({ value: 3.08, extraLines: 0 });
   });
 
   it('reads a status with a progress bar as text, not a number', { timeout: 60_000 }, async () => {
-    const read = await new MultiplierReader(engine).read(await shot(region({ below: 'Starting in 5', bar: true }), '#r'));
+    const read = await new MultiplierReader(ocr.engine()).read(await shot(region({ below: 'Starting in 5', bar: true }), '#r'));
     expect(read).toMatchObject({ value: null, extraLines: 0 });
   });
 
   it('reads the number through the curve and plane drawn behind it, in the number\'s own ink', { timeout: 60_000 }, async () => {
     for (const number of ['1.87x', '23.5x', '118x']) {
-      const read = await new MultiplierReader(engine).read(await shot(region({ number, curve: true }), '#r'));
+      const read = await new MultiplierReader(ocr.engine()).read(await shot(region({ number, curve: true }), '#r'));
       expect({ number, value: read.value }).toEqual({ number, value: Number.parseFloat(number) });
       // White digits, not the red curve they touch: the phase model ends a flight on a change of ink.
       expect({ number, white: Math.min(read.ink?.r ?? 0, read.ink?.g ?? 0, read.ink?.b ?? 0) > 200 }).toEqual({ number, white: true });
@@ -118,7 +100,7 @@ describe('status texts and multi-line regions', () => {
   it('never reads a digit with a white sprite fused to it as another digit (the rocket skin\'s "x2.22" once read 2.92)', { timeout: 60_000 }, async () => {
     // Frames of the practice game's rocket skin: the white rocket over the digits, reaching below the baseline.
     for (const [file, shown] of [['rocket-over-x2.22.png', 2.22], ['rocket-under-x1.44.png', 1.44]] as const) {
-      const read = await new MultiplierReader(engine).read(await readPngFile(join(FRAMES, file)));
+      const read = await new MultiplierReader(ocr.engine()).read(await readPngFile(join(FRAMES, file)));
       expect({ file, value: read.value === null || read.value === shown }).toEqual({ file, value: true });
     }
   });
@@ -127,7 +109,7 @@ describe('status texts and multi-line regions', () => {
     // Files of the varied corpus's tuning seed: the point is in the first pass's ink, between two digits on the
     // baseline, but below the fill's level. They were refused as incomplete.
     for (const [file, shown] of [['neon-rays-point-209.3x.png', 209.3], ['outline-italic-point-x548.6.png', 548.6]] as const) {
-      const read = await new MultiplierReader(engine).read(await readPngFile(join(FRAMES, file)));
+      const read = await new MultiplierReader(ocr.engine()).read(await readPngFile(join(FRAMES, file)));
       expect({ file, value: read.value }).toEqual({ file, value: shown });
     }
   });
@@ -135,12 +117,12 @@ describe('status texts and multi-line regions', () => {
   it('reads digits a glow fused into one run, counting them by the font\'s width and spacing', { timeout: 60_000 }, async () => {
     // neon with a bold serif at 58 px (2026-12-05): "06" glowed into one run 2.6 digit widths wide (the halo reaches
     // the x), was cut in three, and the read refused. Half the flight's early reads were lost that way.
-    const read = await new MultiplierReader(engine).read(await readPngFile(join(FRAMES, 'neon-serif-fused-1.06x.png')));
+    const read = await new MultiplierReader(ocr.engine()).read(await readPngFile(join(FRAMES, 'neon-serif-fused-1.06x.png')));
     expect(read).toMatchObject({ value: 1.06, decimals: 2 });
   });
 
   it('reads a blank region as blank, with no ink and no lines', async () => {
-    const read = await new MultiplierReader(engine).read(await shot(region({}), '#r'));
+    const read = await new MultiplierReader(ocr.engine()).read(await shot(region({}), '#r'));
     expect(read).toMatchObject({ text: '', value: null, unreadable: 'blank', ink: null, extraLines: 0, decimals: null });
   });
 });
