@@ -27,6 +27,22 @@ describe('learning a game', () => {
     expect(verdictOf(rounds).verdict).toEqual({ ready: true });
   });
 
+  it('a screen that stalls mid-flight does not pull the fitted rate down', () => {
+    // Under load (2026-12-05) the screen stood at 1.35x for a second: every repeat of it went into the fit, which
+    // gave 0.00010/ms on a 0.00025/ms game. The values' first showings are on the curve, stall or not.
+    const rate = 0.00025;
+    const { reads, flightStarts } = readStream(LOOKS.classic, [{ crash: 1.9 }, { crash: 2.6 }, { crash: 1.7 }], { rate });
+    const stall = { from: flightStarts[1]! + 1200, to: flightStarts[1]! + 2200 };
+    const held = reads.find((r) => r.at >= stall.from)!;
+    // Most flight reads were refused on that game, so the stall's repeats were most of the samples.
+    const stalled = reads
+      .map((r) => (r.at >= stall.from && r.at < stall.to ? { ...held, at: r.at } : r))
+      .filter((r, i) => r.kind !== 'value' || (r.at >= stall.from && r.at < stall.to) || i % 8 === 0);
+    const { rounds } = watch(stalled);
+    expect(rounds[1]!.rate! / rate).toBeGreaterThan(0.9);
+    expect(rounds[1]!.rate! / rate).toBeLessThan(1.1);
+  });
+
   for (const [name, look] of Object.entries(LOOKS) as Array<[string, GameLook]>) {
     it(`${name}: ready after at most three rounds, then recognises betting from a new session's first reads`, () => {
       const rate = 0.00025;

@@ -141,7 +141,10 @@ export class SignatureLearner {
       open.bettingLooks.set(look, (open.bettingLooks.get(look) ?? 0) + 1);
     }
     if (open && state.phase === 'FLYING' && read.kind === 'value' && events.length === 0) {
-      if (open.samples.length < MAX_SAMPLES) open.samples.push({ at: read.at, multiplier: read.value });
+      // Each value when it first showed: a screen that stalls repeats its value for as long as it stands still, and
+      // those repeats pulled the fitted rate down (0.00010 for 0.00025/ms under load). The slope needs no more.
+      const last = open.samples.at(-1);
+      if (open.samples.length < MAX_SAMPLES && last?.multiplier !== read.value) open.samples.push({ at: read.at, multiplier: read.value });
       if (read.decimals != null) open.decimals = Math.max(open.decimals ?? 0, read.decimals);
       if (read.ink) open.ink = read.ink;
     }
