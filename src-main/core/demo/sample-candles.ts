@@ -7,7 +7,7 @@
 // lows stretch past the open/close by a half-normal fraction of the bar's volatility; volume grows with the size of
 // the move. The result has trends for trend strategies, ranges for reversion ones and calm and wild stretches.
 import type { Candle } from '../strategies/types';
-import { seededRandom, type RandomSource } from '../signals/backoff';
+import { seededRandom, type RandomSource } from '../seeded-random';
 
 export const SAMPLE_SERIES = { exchange: 'synthetic', symbol: 'BTCUSDT', interval: '1h' } as const;
 

@@ -1,5 +1,6 @@
 // Runs in: anywhere (pure).
-import { Backoff, type RandomSource } from '../signals/backoff';
+import type { RandomSource } from '../seeded-random';
+import { Backoff } from '../signals/backoff';
 import type { OutgoingMessage } from './notice';
 
 /** What one delivery attempt came to, as a channel adapter reports it. Errors never carry the URL or a token. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Backoff, seededRandom } from './backoff';
+import { seededRandom } from '../seeded-random';
+import { Backoff } from './backoff';
 
 describe('Backoff', () => {
   it('stays within [d/2, d] for d = min(max, base·2^n) over many attempts', () => {

@@ -1,6 +1,5 @@
 // Runs in: anywhere (pure).
-/** A uniform random number in [0, 1). Injected so delays are reproducible in tests. */
-export type RandomSource = () => number;
+import type { RandomSource } from '../seeded-random';
 
 export interface BackoffOptions {
   baseMs?: number;
@@ -45,16 +44,4 @@ export class Backoff {
   reset(): void {
     this.attempts = 0;
   }
-}
-
-/** mulberry32: a tiny seedable PRNG, good enough for jitter and simulations (not for secrets). */
-export function seededRandom(seed: number): RandomSource {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -1,5 +1,5 @@
 // Runs in: anywhere (pure).
-import { seededRandom, type RandomSource } from './backoff';
+import { seededRandom, type RandomSource } from '../seeded-random';
 import type { OutgoingSignalFrame } from './outgoing-frame';
 
 export interface RoundSimulatorOptions {

@@ -6,7 +6,8 @@ import { decodePng } from '../../../src-main/adapters/ocr/png-file';
 import type { RawImage } from '../../../src-main/core/ocr/raw-image';
 import { TesseractEngine } from '../../../src-main/adapters/ocr/tesseract-engine';
 import { launchHeadless } from '../../support/chromium';
-import { randomMultiplier, renderSamples, seededRandom, type TextStyle } from './multiplier-samples';
+import { seededRandom } from '../../../src-main/core/seeded-random';
+import { randomMultiplier, renderSamples, type TextStyle } from './multiplier-samples';
 import { DECORATED_STYLES, HELD_OUT_FONTS, randomStyles, STYLES } from './styles';
 
 const READS_PER_STYLE = 30;

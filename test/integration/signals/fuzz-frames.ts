@@ -1,4 +1,4 @@
-import { seededRandom } from '../../../src-main/core/signals/backoff';
+import { seededRandom } from '../../../src-main/core/seeded-random';
 
 /** Seeded generator of frames that must all be rejected: garbage, broken JSON, wrong types, huge, deep, hostile keys. */
 export function fuzzFrames(count: number, seed: number, now: number, usedRoundIds: readonly string[]): (string | Uint8Array)[] {

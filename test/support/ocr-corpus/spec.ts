@@ -1,6 +1,6 @@
 // A seeded, varied corpus of crash-game multiplier readouts: every random choice is made here, so a seed fully
 // determines the HTML that render.ts draws (and a held-out seed is a different but identically distributed corpus).
-import { seededRandom } from '../../../src-main/core/signals/backoff';
+import { seededRandom } from '../../../src-main/core/seeded-random';
 
 export type Theme = 'dark' | 'light';
 export type Effect = 'plain' | 'glow' | 'neon' | 'outline' | 'shadow' | 'gradient' | 'outline+shadow' | 'gradient+glow';
