@@ -27,6 +27,17 @@ describe('learning a game', () => {
     expect(verdictOf(rounds).verdict).toEqual({ ready: true });
   });
 
+  it('a crash learned from its words over the number is known when the red number is read instead: an instant 1.00x crash is a round', () => {
+    // jet with neon's betting (the last crash value over PREPARING) and aviator's crash (2026-12-05): learn read the
+    // crashes' FLEW AWAY! as words ("text:hue0:lines"). A round that crashed at 1.00x showed a red 1.00x read as a
+    // value ("value:hue0:lines"), not a learned look, so the round passed for betting, and the next flight for ours.
+    const signature = { version: 1 as const, bettingLooks: ['value:light:lines'], crashLooks: ['text:hue0:lines'], decimals: 2, rate: { min: 0.00015, max: 0.00015 }, rounds: 2 };
+    const config = { ...DEFAULT_PHASE_CONFIG, known: knownLooks(signature) };
+    const shows = (at: number, v: number, ink: typeof WHITE): PhaseRead => ({ at, kind: 'value', value: v, decimals: 2, ink, extraLines: 1 });
+    const reads = [...Array.from({ length: 40 }, (_, i) => shows(i * 50, 1.43, WHITE)), ...Array.from({ length: 20 }, (_, i) => shows(2000 + i * 50, 1, RED))];
+    expect(watch(reads, config).events).toEqual(['betting', 'flight', 'crash']);
+  });
+
   it('a screen that stalls mid-flight does not pull the fitted rate down', () => {
     // Under load (2026-12-05) the screen stood at 1.35x for a second: every repeat of it went into the fit, which
     // gave 0.00010/ms on a 0.00025/ms game. The values' first showings are on the curve, stall or not.

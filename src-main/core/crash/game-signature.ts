@@ -237,6 +237,11 @@ function crashLookKey(look: string | null): string | null {
   return look?.endsWith(':lines') ? look.replace(/^(text|value):/, 'words-over-number:') : look;
 }
 
+/** A crash look of words over the number, as the reads that show it may come: the words read, or the number. */
+function bothReadings(look: string): string[] {
+  return look.endsWith(':lines') && /^(text|value):/.test(look) ? [look.replace(/^value:/, 'text:'), look.replace(/^text:/, 'value:')] : [look];
+}
+
 /** A stall or a restart looks like the flight itself: never a look that means "crashed". */
 const showsCrashLook = (round: WatchedRound) => round.crashReason !== 'stalled' && round.crashReason !== 'restarted';
 
@@ -261,7 +266,7 @@ export function knownLooks(signature: GameSignature | null): KnownLooks | null {
   if (!signature) return null;
   return {
     bettingLooks: signature.bettingLooks,
-    crashLooks: signature.crashLooks,
+    crashLooks: [...new Set(signature.crashLooks.flatMap(bothReadings))],
     ...(signature.rate ? { maxRate: signature.rate.max * MAX_RATE_MARGIN, learnedRate: signature.rate } : {}),
     ...(signature.numberVanishes ? { numberVanishes: true } : {}),
   };
