@@ -163,6 +163,12 @@ describe('learning a game', () => {
     const white = watch(readStream(jet(WHITE), [{ crash: 2 }, { crash: 5 }], { rate, startAt: 200_000 }).reads, { ...DEFAULT_PHASE_CONFIG, known: knownLooks(signature) }).rounds.at(-1)!;
     expect(learnedFrom(signature!, white).crashLooks).toEqual(signature!.crashLooks);
 
+    // A round whose number left nothing behind agrees with one where it left the backdrop: both vanished (aviator with
+    // blank betting and jet's vanishing crash, DejaVu Serif 56, 2026-12-05: "not ready: blank vs the number vanishing").
+    const blankOnce = verdictOf([rounds[1]!, { ...rounds[2]!, numberVanished: false, crashLook: 'blank', crashLooks: ['blank'] }]);
+    expect(blankOnce.verdict).toEqual({ ready: true });
+    expect(blankOnce.signature!.numberVanishes).toBe(true);
+
     // Crash text is not a vanishing number: a game whose crash says BUSTED in one round and vanishes in the next is not ready.
     const busted = verdictOf([rounds[1]!, { ...rounds[2]!, numberVanished: false, crashLook: lookOf({ at: 0, ...text(RED, { long: true }) }) }]);
     expect(busted.verdict).toMatchObject({ ready: false, why: expect.stringContaining('crash looked different') });

@@ -206,7 +206,9 @@ export function verdictOf(rounds: readonly WatchedRound[], needed = ROUNDS_TO_LE
   }
   const recent = whole.slice(-needed);
   const crashes = new Set(recent.filter(showsCrashLook).map((r) => (r.numberVanished ? VANISHED : crashLookKey(r.crashLook))));
-  if (crashes.size > 1) return { verdict: { ready: false, why: `the crash looked different in the last ${needed} rounds (${[...crashes].join(' vs ')})` }, signature: null };
+  // A blank where the number was is the number vanishing too, with nothing left behind this time.
+  const agree = crashes.size <= 1 || (crashes.size === 2 && crashes.has(VANISHED) && crashes.has('blank'));
+  if (!agree) return { verdict: { ready: false, why: `the crash looked different in the last ${needed} rounds (${[...crashes].join(' vs ')})` }, signature: null };
   // A flight that crashed before its number was read once (1.11 in 170 ms) says nothing about the decimals.
   const decimals = new Set(recent.flatMap((r) => (r.decimals === null ? [] : [r.decimals])));
   if (decimals.size > 1) return { verdict: { ready: false, why: `the number showed different decimals (${[...decimals].join(' vs ')})` }, signature: null };
