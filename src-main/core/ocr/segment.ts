@@ -7,6 +7,8 @@ import type { Box } from './text-box';
 const MERGED_WIDTHS = 1.5;
 /** ...but never one narrower than this fraction of the digit height: no single digit or x is that wide. */
 const MIN_MERGED_WIDTH = 0.9;
+/** A digit-high glyph narrower than this (in digit heights) is a 1. */
+const NARROW_ONE = 0.5;
 /** The gap between two glyphs is at most this many digit widths, for counting the glyphs in a touching run. */
 const MAX_GAP_WIDTHS = 0.25;
 /** Digits are at most this wide (in digit heights), which caps the estimate when every run is merged. */
@@ -19,7 +21,9 @@ const MAX_DIGIT_WIDTH = 0.8;
 export function splitTouching(ink: GrayImage, blobs: readonly Box[], threshold: number): Box[] {
   const height = Math.max(0, ...blobs.map((g) => g.y1 - g.y0));
   const tallWidths = blobs.filter((g) => g.y1 - g.y0 >= 0.85 * height).map((g) => g.x1 - g.x0);
-  const digitWidth = Math.min(median(tallWidths), MAX_DIGIT_WIDTH * height);
+  // A 1 is far narrower than the other digits in most fonts: it sets the width only when nothing else can.
+  const wideWidths = tallWidths.filter((w) => w >= NARROW_ONE * height);
+  const digitWidth = Math.min(median(wideWidths.length > 0 ? wideWidths : tallWidths), MAX_DIGIT_WIDTH * height);
   if (digitWidth <= 0) return [...blobs];
   const mergedWidth = Math.max(MERGED_WIDTHS * digitWidth, MIN_MERGED_WIDTH * height);
   const sorted = [...blobs].sort((a, b) => a.x0 - b.x0);
