@@ -169,6 +169,13 @@ describe('learning a game', () => {
     expect(blankOnce.verdict).toEqual({ ready: true });
     expect(blankOnce.signature!.numberVanishes).toBe(true);
 
+    // The same crash look in both rounds agrees, though in one its text was never legible (neon with classic's crash in
+    // Roboto 46, 2026-12-05: "the number vanishing vs text:hue10:line").
+    const busted2 = lookOf({ at: 0, ...text(RED, { long: true }) });
+    const illegibleOnce = verdictOf([{ ...rounds[1]!, numberVanished: false, crashLook: busted2, crashLooks: [busted2] }, { ...rounds[2]!, numberVanished: true, crashLook: busted2, crashLooks: [busted2] }]);
+    expect(illegibleOnce.verdict).toEqual({ ready: true });
+    expect(illegibleOnce.signature!.numberVanishes).toBeUndefined();
+
     // Crash text is not a vanishing number: a game whose crash says BUSTED in one round and vanishes in the next is not ready.
     const busted = verdictOf([rounds[1]!, { ...rounds[2]!, numberVanished: false, crashLook: lookOf({ at: 0, ...text(RED, { long: true }) }) }]);
     expect(busted.verdict).toMatchObject({ ready: false, why: expect.stringContaining('crash looked different') });

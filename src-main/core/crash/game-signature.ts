@@ -206,8 +206,11 @@ export function verdictOf(rounds: readonly WatchedRound[], needed = ROUNDS_TO_LE
   }
   const recent = whole.slice(-needed);
   const crashes = new Set(recent.filter(showsCrashLook).map((r) => (r.numberVanished ? VANISHED : crashLookKey(r.crashLook))));
-  // A blank where the number was is the number vanishing too, with nothing left behind this time.
-  const agree = crashes.size <= 1 || (crashes.size === 2 && crashes.has(VANISHED) && crashes.has('blank'));
+  // A blank where the number was is the number vanishing too, with nothing left behind this time. And rounds that
+  // showed the same look agree, though in one of them it was never legible (crash text read as bare ink).
+  const looks = new Set(recent.filter(showsCrashLook).map((r) => crashLookKey(r.crashLook)));
+  const illegibleOnce = crashes.size > 1 && looks.size === 1 && !looks.has('blank') && !looks.has(null);
+  const agree = crashes.size <= 1 || illegibleOnce || (crashes.size === 2 && crashes.has(VANISHED) && crashes.has('blank'));
   if (!agree) return { verdict: { ready: false, why: `the crash looked different in the last ${needed} rounds (${[...crashes].join(' vs ')})` }, signature: null };
   // A flight that crashed before its number was read once (1.11 in 170 ms) says nothing about the decimals.
   const decimals = new Set(recent.flatMap((r) => (r.decimals === null ? [] : [r.decimals])));
@@ -223,7 +226,8 @@ export function verdictOf(rounds: readonly WatchedRound[], needed = ROUNDS_TO_LE
     decimals: decimals.size === 1 ? [...decimals][0]! : null,
     rate: rates.length > 0 ? { min: Math.min(...rates), max: Math.max(...rates) } : null,
     rounds: whole.length,
-    ...(crashes.has(VANISHED) ? { numberVanishes: true } : {}),
+    // Not for text that was once illegible: that crash shows, it does not vanish.
+    ...(crashes.has(VANISHED) && !illegibleOnce ? { numberVanishes: true } : {}),
   };
   return { verdict: { ready: true }, signature };
 }
