@@ -238,6 +238,28 @@ describe('round phase rules within a flight', () => {
     expect(state.lastValue).toBe(1.49);
   });
 
+  it('a lone misread a few cents high (1.55 read as 1.58 on one frame, neon in Roboto 46) is retracted when the true 1.56 and 1.57 follow: no restart', () => {
+    const rate = 0.00025;
+    const reads = flight(0, 1.8, rate).map((r) => ({ ...r, decimals: 2 }));
+    const at155 = reads.findIndex((r) => r.kind === 'value' && r.value === 1.55);
+    for (let i = 0; i < 3; i++) reads.splice(at155 + i, 1, { at: reads[at155 + i]!.at, kind: 'value', value: 1.58, decimals: 2, ink: WHITE });
+    const { events, state } = replayPhases(reads, { ...DEFAULT_PHASE_CONFIG, known: { bettingLooks: [], crashLooks: [], learnedRate: { min: rate, max: rate } } }, withBetOpen(INITIAL_PHASE_STATE, true));
+    expect(types(events)).toEqual(['flight', 'retracted']);
+    expect(events.find((e) => e.type === 'retracted')).toMatchObject({ misread: 1.58 });
+    expect(state.phase).toBe('FLYING');
+    expect(state.lastValue).toBe(1.79);
+  });
+
+  it('a lower read long after the rise, or below the value before it, is no retraction', () => {
+    const reads = flight(0, 1.5);
+    const last = reads.at(-1)!.at;
+    reads.push({ at: last + 600, kind: 'value', value: 1.48, ink: WHITE });
+    expect(types(replayPhases(reads).events)).not.toContain('retracted');
+    const early = flight(0, 1.5);
+    early.push({ at: early.at(-1)!.at + POLL_MS, kind: 'value', value: 1.2, ink: WHITE });
+    expect(types(replayPhases(early).events)).not.toContain('retracted');
+  });
+
   it('sees a new round when values restart lower without a visible crash', () => {
     const first = flight(0, 1.8);
     const restartAt = first.at(-1)!.at + POLL_MS;

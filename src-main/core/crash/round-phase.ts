@@ -50,6 +50,8 @@ export type PhaseEvent =
   | { readonly type: 'flight'; readonly at: number; readonly value: number; readonly resumed: boolean; readonly samples: readonly FlightSample[] }
   | { readonly type: 'crash'; readonly at: number; readonly value: number | null; readonly reason: CrashReason }
   | { readonly type: 'rejected'; readonly at: number; readonly value: number; readonly reason: 'backwards' | 'jump' }
+  /** The flight's last rise was a misread (a lone 1.58 between 1.54 and 1.56): the flight goes on from `value`. */
+  | { readonly type: 'retracted'; readonly at: number; readonly misread: number; readonly value: number }
   /** Our bet is open and the reads no longer show the flight: only the buttons or a learned crash look can end it. */
   | { readonly type: 'lost'; readonly at: number }
   /** Rising values again after `lost`: the round is still flying. */
@@ -86,6 +88,11 @@ export interface PhaseConfig {
   readonly minStallMs: number;
   /** Consecutive lower reads that mean a new round, not a misread. */
   readonly backwardReadsForRestart: number;
+  /**
+   * A lower read this soon after a rise, at or above the value before it, retracts that rise as a misread: a crash
+   * and a whole betting phase cannot fit in between.
+   */
+  readonly retractWithinMs: number;
   /** Display step when the read does not say its decimals. */
   readonly quantum: number;
   /** Increases in a row that make a flight. */
@@ -110,6 +117,7 @@ export const DEFAULT_PHASE_CONFIG: PhaseConfig = {
   slackMs: 100,
   minStallMs: 600,
   backwardReadsForRestart: 3,
+  retractWithinMs: 500,
   quantum: 0.01,
   confirmRises: 2,
   confirmReads: 2,
@@ -149,6 +157,8 @@ export interface PhaseState {
   /** Since when every read has shown the flight's number hidden (refused, in the flight's look); null otherwise. */
   readonly hiddenSince: number | null;
   readonly backwardReads: number;
+  /** The flight's value before its last rise and when that one first showed: what a retracted rise goes back to. */
+  readonly riseFrom: { readonly value: number; readonly riseAt: number } | null;
   /** Consecutive reads in flight that look unlike the flight (other colour, extra line, text). */
   readonly oddReads: number;
   /** The look of the first odd value read of that streak: the streak only grows while the odd reads agree. */
@@ -196,6 +206,7 @@ export const INITIAL_PHASE_STATE: PhaseState = {
   missingSince: null,
   hiddenSince: null,
   backwardReads: 0,
+  riseFrom: null,
   oddReads: 0,
   oddLook: null,
   oddSince: null,
@@ -412,6 +423,14 @@ function stepFlying(previous: PhaseState, read: PhaseRead, config: PhaseConfig):
 
   if (read.kind === 'value') {
     const { at, value } = read;
+    // A read back between the value before the last rise and that rise says the rise was the misread, not this: a new
+    // round cannot show a higher number than the flight had shown a frame before, so it is no restart either.
+    const riseFrom = state.riseFrom;
+    if (value < last && riseFrom && value >= riseFrom.value && at - state.lastRiseAt! <= config.retractWithinMs && !lookChanged(state, read)) {
+      const back = value > riseFrom.value ? { lastRiseAt: at, riseFrom } : { lastRiseAt: riseFrom.riseAt, riseFrom: null };
+      const retracted: PhaseState = { ...state, ...back, lastValue: value, lastValueAt: at, missingSince: null, backwardReads: 0 };
+      return { state: retracted, events: [{ type: 'retracted', at, misread: last, value }] };
+    }
     if (value < last) {
       const backwardReads = state.backwardReads + 1;
       if (backwardReads >= config.backwardReadsForRestart) {
@@ -438,6 +457,7 @@ function stepFlying(previous: PhaseState, read: PhaseRead, config: PhaseConfig):
         lastValue: value,
         lastValueAt: at,
         lastRiseAt: at,
+        riseFrom: { value: last, riseAt: state.lastRiseAt! },
         quantum: Math.min(state.quantum, quantumOf(read, state.quantum)),
         ink: adopt ? (read.ink ?? state.ink) : state.ink,
         extraLines: adopt ? (read.extraLines ?? 0) : state.extraLines,

@@ -188,3 +188,49 @@ describe('CrashRound: the forced cash-out', () => {
     expect(decide(2, learnedSlow, 60_000, slow / 10)).toMatchObject({ kind: 'cashout', protective: true, reason: 'forced after 60 s in flight' });
   });
 });
+
+describe('CrashRound with a misread a few cents high (neon in Roboto 46 read 1.55 as 1.58 on one frame)', () => {
+  const rate = 0.00025;
+  const setup = (target: number) => new CrashRound({ roundId: '1', target, gameCashout: null, flightStart: 0, betTaken: true, singleButton: true, lagMs: 0, learnedRate: null, minSamples: 6, forcedCashoutMs: 60_000 }, 1);
+  const ctx = (at: number) => ({ now: at, killSwitch: false, halted: false, clickLatencyMs: 0 });
+  const crossing = (m: number) => Math.log(m) / rate;
+  /** Reads every 4 ms; those in [from, from + forMs) show `shown` instead of the truth. */
+  function play(round: CrashRound, misread: { from: number; forMs: number; shown: number }, until: number) {
+    for (let at = 0; at < until; at += 4) {
+      const o = flying(at, rate);
+      const wrong = at >= misread.from && at < misread.from + misread.forMs;
+      const read = wrong ? { ...o, read: { ...o.read, value: misread.shown, text: `${misread.shown}` }, phaseRead: { at, kind: 'value' as const, value: misread.shown }, state: { ...o.state, lastValue: misread.shown } } : o;
+      const decision = round.step(read, ctx(at));
+      if (decision.kind === 'cashout') return { at, decision };
+    }
+    return null;
+  }
+
+  it('does not click on the lone misread of the target: the click still lands at or after the true crossing', () => {
+    const from = crossing(1.55) + 2;
+    const click = play(setup(1.58), { from, forMs: 14, shown: 1.58 }, 3000)!;
+    expect(click.decision.sendAt ?? click.at).toBeGreaterThanOrEqual(crossing(1.58));
+    expect(click.at).toBeGreaterThan(from + 14);
+  });
+
+  it('believes a read past the target that the screen still shows 30 ms later, though the fit lags it', () => {
+    const from = crossing(1.55) + 2;
+    const click = play(setup(1.7), { from, forMs: 1000, shown: 1.7 }, 3000)!;
+    expect(click.decision.reason, JSON.stringify(click)).toContain("reached on screen");
+    expect(click.at).toBeGreaterThanOrEqual(from + 30);
+    expect(click.at).toBeLessThan(from + 40);
+  });
+
+  it('drops a retracted rise from the fit', () => {
+    const round = setup(2.29);
+    for (let at = 0; at < crossing(1.55); at += 4) round.step(flying(at, rate), ctx(at));
+    const at = crossing(1.555);
+    const misread = flying(at, rate);
+    round.step({ ...misread, read: { ...misread.read, value: 1.58 }, phaseRead: { at, kind: 'value', value: 1.58 }, state: { ...misread.state, lastValue: 1.58 } }, ctx(at));
+    expect(round.samples.some((s) => s.multiplier === 1.58)).toBe(true);
+    const back = flying(at + 30, rate);
+    round.step({ ...back, events: [{ type: 'retracted', at: at + 30, misread: 1.58, value: back.read.value! }] }, ctx(at + 30));
+    expect(round.samples.some((s) => s.multiplier === 1.58)).toBe(false);
+    expect(round.samples.at(-1)!.multiplier).toBe(back.read.value);
+  });
+});

@@ -1,6 +1,6 @@
 // Runs in: engine. One flight with our bet in it, decided one observation at a time. No I/O: the executor acts on
 // what `step` returns, so every money path can be replayed from recorded observations.
-import { crossingTime, planCashout, planFromSteps, showsHiddenNumber, type CashoutPlan, type MultiplierSample, type StepSeen } from '../../core/crash';
+import { crossingTime, fitGrowth, planCashout, predict, planFromSteps, showsHiddenNumber, type CashoutPlan, type MultiplierSample, type StepSeen } from '../../core/crash';
 import type { Observation } from './round-observer';
 
 export interface RoundSetup {
@@ -55,11 +55,21 @@ const COMMIT_AHEAD_MS = 25;
  */
 const MAX_COMMIT_AHEAD_MS = 400;
 
+/**
+ * How far above the fit a read may stand and still be believed at once: a displayed step, plus the growth of a frame
+ * and a bit (the lag jitters by a frame).
+ */
+const READ_AHEAD_TOLERANCE = { quanta: 1, frameMs: 20 } as const;
+/** A read past the target that far above the fit is believed once the screen still shows it this much later. */
+const READ_AHEAD_CONFIRM_MS = 30;
+
 export class CrashRound {
   readonly samples: MultiplierSample[] = [];
   /** Where a display with 0 or 1 decimals changed value: the plan for such games (see planFromSteps). */
   readonly steps: StepSeen[] = [];
   private lastFlying: { at: number; value: number } | null = null;
+  /** Since when reads past the target have stood too far above the fit (see doubtsReadAhead). */
+  private aheadSince: number | null = null;
   maxSeen: number;
   /** The display's step (0.01, 0.1 or 1) as the flight's reads showed it. */
   quantum = 0.01;
@@ -105,6 +115,31 @@ export class CrashRound {
   private forgetFrozenReads(value: number): void {
     const first = this.samples.findIndex((s) => s.multiplier === value);
     if (first >= 0) this.samples.splice(first + 1);
+  }
+
+  /** A rise the phase model retracted as a misread: its reads leave the fit, or they would time the click early. */
+  private forgetMisread(value: number): void {
+    const kept = (m: number) => m <= value;
+    this.samples.splice(0, this.samples.length, ...this.samples.filter((s) => kept(s.multiplier)));
+    this.steps.splice(0, this.steps.length, ...this.steps.filter((s) => kept(s.value)));
+    if (this.lastFlying && !kept(this.lastFlying.value)) this.lastFlying = null;
+    this.maxSeen = Math.min(this.maxSeen, value);
+  }
+
+  /**
+   * Whether a read at or past the target stands too far above the flight's own fit to be trusted alone: a misread
+   * (1.55 read as 1.58 on one frame) would click before the target. Such a read counts once the screen still shows it
+   * a frame or two later; meanwhile the fit's own timing still clicks.
+   */
+  private doubtsReadAhead(at: number, value: number, quantum: number): boolean {
+    const fit = !CrashRound.coarse(quantum) && this.samples.length >= this.setup.minSamples ? fitGrowth(this.samples, { quantum }) : null;
+    const expected = fit && predict(fit, at - this.setup.lagMs);
+    if (!fit || expected === null || value <= expected + READ_AHEAD_TOLERANCE.quanta * quantum + fit.rate * READ_AHEAD_TOLERANCE.frameMs * expected) {
+      this.aheadSince = null;
+      return false;
+    }
+    this.aheadSince ??= at;
+    return at - this.aheadSince < READ_AHEAD_CONFIRM_MS;
   }
 
   /** `previousAt`: the last read of the previous value, where the reads before the flight was confirmed say it. */
@@ -171,6 +206,8 @@ export class CrashRound {
       if (stalled) return this.timedWhileUnseen(o, ctx, 'with the screen frozen') ?? { kind: 'ask-buttons' };
       return { kind: 'ask-buttons' };
     }
+    const retracted = o.events.find((e) => e.type === 'retracted');
+    if (retracted) this.forgetMisread(retracted.value);
     const value = o.read.value;
     // A read that rose but no longer looks like the flight (red, under "FLEW AWAY!") is the crash being drawn.
     const looksLikeFlight = o.state.oddRises === 0 && o.state.oddReads === 0;
@@ -188,7 +225,7 @@ export class CrashRound {
     if (!flying) return this.whileHidden(o, ctx);
     if (ctx.killSwitch) return { kind: 'cashout', reason: 'kill switch engaged: protective cash-out', protective: true };
     if (ctx.halted) return { kind: 'cashout', reason: 'autopilot stopping: protective cash-out', protective: true };
-    if (value >= setup.target) return { kind: 'cashout', reason: `target ${setup.target}x reached on screen (${value}x)`, protective: false };
+    if (value >= setup.target && !this.doubtsReadAhead(o.read.at, value, o.state.quantum)) return { kind: 'cashout', reason: `target ${setup.target}x reached on screen (${value}x)`, protective: false };
     const forcedMs = this.forcedAfterMs();
     if (ctx.now - setup.flightStart >= forcedMs) return { kind: 'cashout', reason: `forced after ${Math.round(forcedMs / 1000)} s in flight`, protective: true };
     if (setup.gameCashout === null) {
