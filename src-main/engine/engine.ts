@@ -327,6 +327,10 @@ export function createEngine(options: EngineOptions): Engine {
         // Trading stops first, before anything that touches the disk: a full or locked disk must not keep a strategy running.
         history.beginShutdown();
         await stopTrading(`shutdown: ${reason}`);
+        // A bet placed before the flight on a game with no cancel is cashed out when it flies: the store stays open for it.
+        const finishing = autopilot.state().stopping;
+        if (finishing) engineLog.warn(`${finishing}; shutdown waits for it`);
+        await autopilot.whenStopped();
         // After trading stopped and before the store closes; a full or read-only disk is one more problem, not a hang.
         const reportProblem = await history.shutdownReport(reason);
         if (reportProblem) problems.push(reportProblem);

@@ -26,6 +26,7 @@ const autopilotState = (running: boolean): AutopilotState => ({
   queueLength: 0,
   current: null,
   game: null,
+  stopping: null,
 });
 
 /** Plays dry-run rounds into the engine's store the way the autopilot records them, and publishes each result. */

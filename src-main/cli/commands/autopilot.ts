@@ -151,7 +151,17 @@ async function play(engine: Engine, values: PlayOptions): Promise<number> {
   const stopped = await Promise.race([done.then(() => `${rounds} rounds done`), values.signalled]);
   learning?.cancel();
   log(`autopilot: stopping (${stopped})`);
-  await engine.autopilot.stop(`cli: ${stopped}`);
+  const stopping = (await engine.autopilot.stop(`cli: ${stopped}`)).stopping;
+  if (stopping) {
+    log(`autopilot: ${stopping}. Ctrl+C or SIGTERM again quits at once, leaving that bet in the game unprotected (the round is marked interrupted on the next start).`);
+    const again = stopped === `${rounds} rounds done` ? values.signalled : untilSignal().then((s) => `received ${s} again`);
+    const quit = await Promise.race([engine.autopilot.whenStopped().then(() => null), again]);
+    if (quit) {
+      log(`autopilot: ${quit}: quitting now, with the round still open`);
+      // Every row is already committed (WAL): leaving without closing the store loses nothing.
+      process.exit(1);
+    }
+  }
   const reads = engine.autopilot.lastReadStats;
   if (reads && reads.reads > 0) {
     const path = (name: string, t: ReadTimes) => (t.reads > 0 ? `; ${name} ${t.reads} reads, p50 ${t.p50.toFixed(2)} ms, p99 ${t.p99.toFixed(2)} ms` : '');

@@ -82,6 +82,17 @@ export function createSignalSource(url: string, token: string | null | undefined
  * fresh buffer, and reading faster than the screen changes only buys full GCs that land on the signal-to-click path.
  */
 const IDLE_READ_INTERVAL_MS = 12;
+/** A stop answers within this (the engine promises 2 s), saying what it still finishes if it is not done. */
+export const STOP_ANSWER_MS = 1_500;
+
+/** What a stopped autopilot is still finishing: the round in hand, and why it cannot just be dropped. */
+function finishingWhat(current: Execution | null): string {
+  if (!current) return 'stopping: finishing the last read';
+  if (current.status === 'PLACED_BET') {
+    return `stopping: round ${current.roundId} holds our bet and this game has no cancel, so it is cashed out (protective) as soon as the round flies`;
+  }
+  return `stopping: finishing round ${current.roundId} (${current.status})`;
+}
 
 export class AutopilotService {
   readonly executions: ExecutionsRepo;
@@ -111,6 +122,8 @@ export class AutopilotService {
   private running = false;
   private halted = false;
   private stopping: Promise<AutopilotState> | null = null;
+  /** Stopped, with the round in hand not finished yet. */
+  private finishing = false;
   private loop: Promise<void> | null = null;
   private wakeLoop: (() => void) | null = null;
   private lastSampleEventAt = 0;
@@ -155,6 +168,7 @@ export class AutopilotService {
       queueLength: this.intake?.pending().length ?? 0,
       current: this.current,
       game: this.running ? (this.watch?.readiness() ?? null) : null,
+      stopping: this.finishing ? finishingWhat(this.current) : null,
     };
   }
 
@@ -175,6 +189,7 @@ export class AutopilotService {
 
   async start(options: StartOptions): Promise<AutopilotState> {
     if (this.running) throw new CallFailure('CONFLICT', 'The autopilot is already running; stop it first.');
+    if (this.finishing) throw new CallFailure('CONFLICT', `The autopilot is still finishing its last round (${finishingWhat(this.current)}); start it again once that is done.`);
     // Never a new round beside one the last run left open (a no-op when the composition root opened it).
     this.open();
     const stored = this.deps.settings.stored();
@@ -202,11 +217,16 @@ export class AutopilotService {
     return this.state();
   }
 
-  /** Stops taking signals. A round with a bet already placed is cashed out at once (protective), never abandoned. */
+  /**
+   * Stops taking signals. A round with a bet already placed is cashed out at once (protective), never abandoned; on a
+   * game with no cancel, a bet placed before the flight is cashed out as soon as it flies. The answer comes when all
+   * is done or after STOP_ANSWER_MS, whichever is first: then `state().stopping` says what is still being finished.
+   */
   stop(reason = 'user stopped the autopilot'): Promise<AutopilotState> {
-    if (!this.running) return this.stopping ?? Promise.resolve(this.state());
+    if (!this.running) return this.answerStop();
     this.running = false;
     this.halted = true;
+    this.finishing = true;
     this.confirmAbort.abort();
     this.wakeLoop?.();
     // Every caller (UI, kill switch, shutdown) waits for the same stop, so nothing closes the store under a round.
@@ -214,19 +234,35 @@ export class AutopilotService {
       await this.intake?.stop();
       await this.loop;
       await this.observer?.stop();
+      this.finishing = false;
       this.lastReadStats = this.observer?.readStats() ?? null;
       this.intake = null;
       this.deps.actions.record({ kind: 'autopilot', target: 'stop', mode: this.deps.safety.snapshot().mode, reason });
       this.publishState();
       return this.state();
     })();
-    return this.stopping;
+    this.publishState();
+    return this.answerStop();
+  }
+
+  /** Resolves once the autopilot has fully stopped, the round it was finishing included. */
+  whenStopped(): Promise<AutopilotState> {
+    return this.stopping ?? Promise.resolve(this.state());
+  }
+
+  private answerStop(): Promise<AutopilotState> {
+    const stopping = this.stopping;
+    if (!stopping || !this.finishing) return stopping ?? Promise.resolve(this.state());
+    let timer: NodeJS.Timeout | undefined;
+    const early = new Promise<AutopilotState>((resolve) => (timer = setTimeout(() => resolve(this.state()), STOP_ANSWER_MS)));
+    return Promise.race([stopping, early]).finally(() => clearTimeout(timer));
   }
 
   async close(): Promise<void> {
     this.rehearsalAbort?.abort();
     await this.rehearsalRun;
     await this.stop('shutdown');
+    await this.whenStopped();
     // The last round's notifications read P&L from SQLite, which closes right after this.
     this.ui.close();
   }

@@ -11,6 +11,7 @@ const state = (running: boolean): AutopilotState => ({
   queueLength: 0,
   current: null,
   game: null,
+  stopping: null,
 });
 
 function setup() {
@@ -49,6 +50,16 @@ describe('SessionWatch', () => {
     bus.emit('autopilot.state', state(false));
     bus.emit('autopilot.state', state(false));
     expect(reports).toEqual([{ trigger: 'autopilot', subject: 'Practice game', reason: 'kill switch engaged (since 1500)', from: 1_500, trades: 'none' }]);
+  });
+
+  it('waits for a stopped autopilot to finish the round holding our bet before it reports the session', () => {
+    const { bus, reports, watch } = setup();
+    watch.start(0);
+    bus.emit('autopilot.state', state(true));
+    bus.emit('autopilot.state', { ...state(false), stopping: 'stopping: round 7 holds our bet' });
+    expect(reports).toEqual([]);
+    bus.emit('autopilot.state', state(false));
+    expect(reports).toHaveLength(1);
   });
 
   it('reports a strategy when its toggle goes off: enabled before the watch (since the engine start) or after', () => {

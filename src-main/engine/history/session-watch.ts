@@ -36,7 +36,7 @@ export class SessionWatch {
         if (state.running && this.autopilotSince === null) {
           this.autopilotSince = this.deps.now();
           this.autopilotProfile = state.profile;
-        } else if (!state.running && this.autopilotSince !== null) {
+        } else if (!state.running && state.stopping === null && this.autopilotSince !== null) {
           const from = this.autopilotSince;
           this.autopilotSince = null;
           this.deps.report({ trigger: 'autopilot', subject: this.autopilotProfile ?? 'autopilot', reason: this.deps.autopilotStopReason(from) ?? 'stopped', from, trades: 'none' });

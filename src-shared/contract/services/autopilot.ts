@@ -65,6 +65,11 @@ export const AutopilotState = z.object({
   current: Execution.nullable(),
   /** While running: why no bet may be placed on this game now (still learning it, or it no longer looks as learned); null when ready. */
   game: z.string().nullable(),
+  /**
+   * Stopped, but still finishing a round that holds our bet (a game with no cancel is cashed out as soon as it
+   * flies): what it waits for. Null once nothing is left to finish.
+   */
+  stopping: z.string().nullable(),
 });
 export type AutopilotState = z.infer<typeof AutopilotState>;
 

@@ -25,7 +25,7 @@ async function until(check: () => boolean | Promise<boolean>, timeoutMs = 10_000
 
 const exec = (over: Partial<Execution>): Execution => ({ id: 1, roundId: 'r1', status: 'CASHOUT_EXECUTED', mode: 'dry-run', bet: true, stake: 1, target: 2, cashoutAt: 2, maxSeen: 2.4, pnl: 1, reason: null, startedAt: 1, endedAt: 2, ...over });
 const order: OrderRow = { accountId: 'paper-1', clientOrderId: 'c-1', symbol: 'BTCUSDT', side: 'SELL', type: 'MARKET', status: 'FILLED', quantity: 0.01, price: null, stopPrice: null, filledQty: 0.01, avgPrice: 61_000, role: 'entry', strategy: 'sma-1', updatedAt: 1 };
-const source = (running: boolean, state: 'open' | 'reconnecting') => ({ running, profile: 'p', source: { url: 'ws://127.0.0.1:1', state, reconnects: 0, lastMessageAt: null, detail: null }, queueLength: 0, current: null, game: null });
+const source = (running: boolean, state: 'open' | 'reconnecting') => ({ running, profile: 'p', source: { url: 'ws://127.0.0.1:1', state, reconnects: 0, lastMessageAt: null, detail: null }, queueLength: 0, current: null, game: null, stopping: null });
 
 describe('notifications', () => {
   const dir = tempDir('cockpit-notify-');

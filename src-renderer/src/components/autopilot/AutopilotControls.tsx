@@ -58,12 +58,17 @@ export function AutopilotControls() {
         Calibrate…
       </button>
       <span className="muted" data-testid="autopilot-running">
-        {state?.running ? `Running · queue ${state.queueLength}` : 'Stopped'}
+        {state?.running ? `Running · queue ${state.queueLength}` : state?.stopping ? 'Stopping' : 'Stopped'}
         {state?.current ? ` · round ${state.current.roundId} → ${formatMultiplier(state.current.target)}` : ''}
       </span>
       {state?.running && (
         <span className={state.game ? 'chip warn' : 'chip up'} role="status" data-testid="autopilot-game">
           {state.game ? `Not betting: ${state.game}` : 'Game learned: ready to bet'}
+        </span>
+      )}
+      {state?.stopping && (
+        <span className="chip warn" role="status" data-testid="autopilot-stopping">
+          {state.stopping}
         </span>
       )}
       {killSwitch && state?.running && (
@@ -72,7 +77,7 @@ export function AutopilotControls() {
         </span>
       )}
       <div className="controls-actions">
-        <button type="button" className="primary" disabled={!state || state.running} onClick={() => void call(calls.autopilot.start(activeProfile ? { profile: activeProfile } : {}))}>
+        <button type="button" className="primary" disabled={!state || state.running || !!state.stopping} onClick={() => void call(calls.autopilot.start(activeProfile ? { profile: activeProfile } : {}))}>
           Start autopilot
         </button>
         <button type="button" disabled={!state?.running} onClick={() => void call(calls.autopilot.stop())}>
