@@ -335,6 +335,20 @@ describe('a flight that crashes on the rise that would confirm it', () => {
     expect(s.phase).toBe('CRASHED');
   });
 
+  it('watching, a number that turned red where it stood (1.0x, 1.1x, 1.1x red for 1.5 s, then the countdown) crashed in the red look', () => {
+    // classic with Bustabit's betting, the rocket's red-only crash and JetX's one decimal (2026-12-05): the flight was
+    // only seen at the countdown, which became its crash look, and learning refused "text:light vs value:hue0".
+    const stream: PhaseRead[] = [];
+    for (let at = -1500; at < 0; at += 20) stream.push({ at, ...text(WHITE, { long: true }) });
+    for (let at = 0; at < 500; at += 20) stream.push({ at, kind: 'value', value: 1, decimals: 1, ink: WHITE });
+    for (let at = 500; at < 700; at += 20) stream.push({ at, kind: 'value', value: 1.1, decimals: 1, ink: WHITE });
+    for (let at = 700; at < 2200; at += 20) stream.push({ at, kind: 'value', value: 1.1, decimals: 1, ink: RED });
+    for (let at = 2200; at < 2600; at += 20) stream.push({ at, ...text(WHITE, { long: true }) });
+    const { events } = replayPhases(stream, DEFAULT_PHASE_CONFIG, { ...INITIAL_PHASE_STATE, phase: 'BETTING' });
+    expect(types(events).slice(0, 2)).toEqual(['flight', 'crash:colour']);
+    expect(events.find((e) => e.type === 'crash')).toMatchObject({ value: 1.1, reason: 'colour' });
+  });
+
   it('a second rise in the look it rose in is still the flight', () => {
     const { events, state } = replayPhases([{ at: -500, ...text(WHITE, { long: true }) }, ...reads(WHITE)], known);
     expect(types(events)).toEqual(['betting', 'flight']);

@@ -347,10 +347,13 @@ function stepWaiting(state: PhaseState, read: PhaseRead, config: PhaseConfig): P
     if (resumesPastSprite(s, read, config)) return startFlight(s, read.at, read.value, true, [{ at: read.at, value: read.value }], read, config);
     const run = nextRun(s.run, read, config, quantumOf(read, config.quantum));
     const before = s.run;
-    if (run.rises >= config.confirmRises && before && leftOneDotZero(before) && lookChanged(before.lastRead, read)) {
-      // The rise that would confirm the flight came in a new look (red, under FLEW AWAY!): a flight that left 1.00x
-      // and crashed a step later, the crash drawn a step up. It flies in the look it rose in; the flight model judges
-      // this read (1.0x, 1.1x, then 1.2x already red: taken as the flight's own look, the crash never showed).
+    const crashedInNewLook = run.rises >= config.confirmRises || read.value === before?.lastValue;
+    if (crashedInNewLook && before && leftOneDotZero(before) && lookChanged(before.lastRead, read)) {
+      // The rise that would confirm the flight came in a new look (red, under FLEW AWAY!), or the number turned red
+      // where it stood: a flight that left 1.00x and crashed a step later, the crash drawn a step up or in place. It
+      // flies in the look it rose in; the flight model judges this read (1.0x, 1.1x, then 1.2x already red: taken as
+      // the flight's own look, the crash never showed; or 1.1x turned red, held, then the countdown: the countdown
+      // taken for the crash look).
       const flight = startFlight(s, before.startAt, before.lastValue, false, before.samples, before.lastRead, config);
       const next = stepFlying({ ...flight.state, lastValueAt: before.lastAt, lastRiseAt: before.lastRiseAt }, read, config);
       return { state: next.state, events: [...events, ...flight.events, ...next.events] };
