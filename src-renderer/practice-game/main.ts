@@ -9,6 +9,7 @@ import { RoundSchedule } from './schedule';
 import { mixedSkin } from './skins';
 import { applyTheme } from './theme';
 import type { GameSnapshot, LogEntry } from './types';
+import { drawMarkers } from './markers';
 import { GameView } from './view';
 
 export interface PracticeGameHook {
@@ -86,6 +87,12 @@ function singleButtonMessage(entry: LogEntry | undefined): string {
   if (entry.type === 'cancel') return `Bet ${entry.stake}${next} cancelled, refunded`;
   if (entry.type === 'cashout') return `Cashed out @ ${entry.multiplier}x: +${entry.payout}`;
   return `${entry.type === 'bet-ignored' ? 'Bet' : 'Cash out'} ignored: ${entry.reason}`;
+}
+
+if (config.markers) {
+  const visible = (id: string) => () => document.getElementById(id);
+  const single = () => !view.actionButton.hidden;
+  drawMarkers({ readout: visible('readout'), bet: () => (single() ? view.actionButton : view.betButton), cashout: () => (single() ? null : view.cashoutButton) });
 }
 
 window.practiceGame = { log: game.log, seed, config, state: () => game.snapshot(clock()) };

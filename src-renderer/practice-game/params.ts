@@ -26,6 +26,8 @@ export interface PracticeConfig {
   readonly sizePx: number;
   readonly fg: string | null;
   readonly bg: string | null;
+  /** `markers=1`: frame the readout and buttons for the engine to find (src-shared/practice-markers.ts). */
+  readonly markers: boolean;
 }
 
 function numberParam(params: URLSearchParams, name: string, fallback: number, min: number, max: number): number {
@@ -57,6 +59,7 @@ export function parseParams(search: string): PracticeConfig {
     skin: skin.name,
     mix: conventionMix(params),
     seed: textParam(params, 'seed'),
+    markers: params.get('markers') === '1',
     salt: textParam(params, 'salt') ?? DEFAULT_SALT,
     rate: numberParam(params, 'rate', skin.rate, 1e-6, 0.01),
     // A positive countdown keeps every round a positive length, even a run of instant crashes with no pause.

@@ -3,6 +3,7 @@ import { CallFailure, type CockpitHandlers } from '../../../src-shared/contract'
 import type { RegionReader } from '../../core/autopilot/ports';
 import type { ActionsRepo } from '../../adapters/store/actions-repo';
 import { encodeDownscaledPng } from '../../adapters/screen/display-capture';
+import { findPracticeGame } from '../../core/display/practice-game-finder';
 import type { SafetyService } from '../services/safety-service';
 import type { Desktop } from './desktop';
 
@@ -24,6 +25,17 @@ export function calibrationHandlers(desktop: Desktop, reader: () => Promise<Regi
       const d = await display(displayId);
       const read = await (await reader()).read({ ...region, x: region.x + d.bounds.x, y: region.y + d.bounds.y }, kind);
       return { text: read.text, value: read.value, ms: Math.round(read.ms * 100) / 100, path: read.text === '' ? 'none' : read.path };
+    },
+    findPracticeGame: async ({ name }) => {
+      const displays = await desktop.displays();
+      for (const d of displays) {
+        const found = findPracticeGame(await desktop.grabRegion(d.bounds));
+        if (!found) continue;
+        const profile = { version: 1 as const, name, display: { id: d.id, scaleFactor: d.scaleFactor }, regions: { multiplier: found.multiplier }, points: { bet: found.bet, cashout: found.cashout } };
+        const where = `display ${d.id}, readout at (${found.multiplier.x}, ${found.multiplier.y}) ${found.multiplier.width}×${found.multiplier.height}`;
+        return { profile, detail: `Found the practice game on ${where}${found.bet.x === found.cashout.x && found.bet.y === found.cashout.y ? ', one button' : ''}.` };
+      }
+      return { profile: null, detail: `The practice game is not on ${displays.length === 1 ? 'the screen' : `any of the ${displays.length} displays`}: open it with ?markers=1, keep its window in view, uncovered.` };
     },
     // Test clicks only ever show a marker: the autopilot is the single path to a real click, and only at a saved profile's points.
     testClick: ({ point, label }) => {

@@ -11,6 +11,7 @@ export function ProfileForm({ displays }: { displays: readonly DisplayInfo[] }) 
   const draft = useCalibrationStore((s) => s.draft);
   const setName = useCalibrationStore((s) => s.setName);
   const setDisplay = useCalibrationStore((s) => s.setDisplay);
+  const load = useCalibrationStore((s) => s.load);
   const pushToast = useAppStore((s) => s.pushToast);
   const { profile, problems } = useMemo(() => checkDraft(draft, displays), [draft, displays]);
 
@@ -68,6 +69,17 @@ export function ProfileForm({ displays }: { displays: readonly DisplayInfo[] }) 
       </div>
       <button type="submit" className="primary" disabled={!profile}>
         Save profile
+      </button>
+      <button
+        type="button"
+        title="Finds the practice game (opened with ?markers=1) on your screens and fills in its regions and points"
+        onClick={async () => {
+          const found = await call(transport.calls.calibration.findPracticeGame({}));
+          if (found?.profile) load(found.profile);
+          if (found) pushToast({ level: found.profile ? 'info' : 'warn', message: found.detail });
+        }}
+      >
+        Find the practice game
       </button>
     </form>
   );

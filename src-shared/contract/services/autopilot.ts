@@ -164,4 +164,9 @@ export const calibrationService = {
   readRegion: method(z.object({ region: Rect, displayId: z.string().optional(), kind: z.enum(['multiplier', 'amount']).default('multiplier') }), OcrReadout),
   /** In dry run this only reports where the click would land; live it clicks, through the same engine gate as the autopilot. */
   testClick: method(z.object({ point: Point, label: z.string().max(40) }), z.object({ clicked: z.boolean(), reason: z.string() })),
+  /**
+   * Looks for the practice game, opened with `?markers=1`, on every display: a profile for it (not saved), or null
+   * with why not. No drawing by hand; for the demo and for rehearsing on the practice game.
+   */
+  findPracticeGame: method(z.object({ name: GameProfile.shape.name.default('Practice game (this screen)') }), z.object({ profile: GameProfile.nullable(), detail: z.string() })),
 };
