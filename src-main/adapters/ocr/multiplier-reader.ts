@@ -6,7 +6,7 @@ import { readFitsCounters } from '../../core/ocr/glyph-holes';
 import { FormatLock } from '../../core/ocr/format-lock';
 import { digitCapacity, glyphShape, textFitsShapes, type GlyphShape } from '../../core/ocr/glyph-shapes';
 import { GlyphTemplates, type TemplateOptions } from '../../core/ocr/glyph-templates';
-import { analyzeLine, analyzeRegion, GLYPH_INK, type LineAnalysis } from '../../core/ocr/line-analysis';
+import { analyzeRegion, GLYPH_INK, type LineAnalysis, type RegionAnalysis } from '../../core/ocr/line-analysis';
 import { brokenDigits, obstructedGlyph } from '../../core/ocr/line-metrics';
 import { parseMultiplier } from '../../core/ocr/parse-multiplier';
 import { cropColumns, type RawImage } from '../../core/ocr/raw-image';
@@ -144,9 +144,11 @@ export class MultiplierReader {
    */
   async readAmount(image: RawImage): Promise<MultiplierRead> {
     const start = performance.now();
-    const line = analyzeLine(image);
+    // One analysis for both: the words are cut from the line that the whole-line read reads.
+    const region = analyzeRegion(image);
+    const line = region.lines[0] ?? null;
     const crops = line ? wordCrops({ glyphs: line.glyphs, missedBoxes: line.missedBoxes, height: line.line.height }, line.ink.width) : null;
-    const whole = await this.read(image);
+    const whole = await this.readAnalysed(region, start);
     if (!line || !crops) return whole;
     const scale = image.width / line.ink.width;
     const readWord = (i: number) => this.read(cropColumns(image, crops[i]!.x0 * scale, crops[i]!.x1 * scale));
@@ -160,9 +162,12 @@ export class MultiplierReader {
     return { ...whole, ms: performance.now() - start };
   }
 
-  async read(image: RawImage, options: ReadOptions = {}): Promise<MultiplierRead> {
+  read(image: RawImage, options: ReadOptions = {}): Promise<MultiplierRead> {
     const start = performance.now();
-    const { lines } = analyzeRegion(image);
+    return this.readAnalysed(analyzeRegion(image), start, options);
+  }
+
+  private async readAnalysed({ lines }: RegionAnalysis, start: number, options: ReadOptions = {}): Promise<MultiplierRead> {
     const extraLines = Math.max(0, lines.length - 1);
     let fallback: { read: LineRead; line: LineAnalysis } | null = null;
     for (const line of lines) {

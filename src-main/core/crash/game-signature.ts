@@ -235,17 +235,22 @@ export function verdictOf(rounds: readonly WatchedRound[], needed = ROUNDS_TO_LE
 const VANISHED = 'the number vanishing';
 
 /**
- * A crash look as rounds must agree on it. Words on a line of their own over the number (FLEW AWAY! above the red
- * number) are one look whether the reader made out the number under them or only the words: that turns on the
- * number's length and font (jet in Fira Code at 56 px read 1.6x as text, 6.8x as a value).
+ * Words on a line of their own over the number (FLEW AWAY! above the red number) are one crash look whether the
+ * reader made out the number under them or only the words: that turns on the number's length and font (jet in Fira
+ * Code at 56 px read 1.6x as text, 6.8x as a value). The group is the look without that reading.
  */
+const WORDS_OVER_NUMBER = /^(?:text|value):(.+:lines)$/;
+
+/** A crash look as rounds must agree on it: either reading of words over the number is the same look. */
 function crashLookKey(look: string | null): string | null {
-  return look?.endsWith(':lines') ? look.replace(/^(text|value):/, 'words-over-number:') : look;
+  const over = look === null ? null : WORDS_OVER_NUMBER.exec(look);
+  return over ? `words-over-number:${over[1]}` : look;
 }
 
-/** A crash look of words over the number, as the reads that show it may come: the words read, or the number. */
+/** Every reading of a crash look the reads may show: both, for words over the number. */
 function bothReadings(look: string): string[] {
-  return look.endsWith(':lines') && /^(text|value):/.test(look) ? [look.replace(/^value:/, 'text:'), look.replace(/^text:/, 'value:')] : [look];
+  const over = WORDS_OVER_NUMBER.exec(look);
+  return over ? [`text:${over[1]}`, `value:${over[1]}`] : [look];
 }
 
 /** A stall or a restart looks like the flight itself: never a look that means "crashed". */
