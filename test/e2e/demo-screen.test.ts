@@ -3,8 +3,7 @@
 // two rounds and then plays it off the real screen, in dry run. Screenshots of the Autopilot and Calibrate views go to
 // COCKPIT_DEMO_SHOTS (or test-results). SIGTERM closes the game window with everything else.
 import Database from 'better-sqlite3';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_PATH } from '../support/chromium';
@@ -15,13 +14,17 @@ import { startXvfb, XVFB_AVAILABLE, type XDisplay } from '../support/xvfb';
 const SHOTS = process.env.COCKPIT_DEMO_SHOTS ?? 'test-results';
 const FOUND = 'Autopilot: now reads the practice game on your screen';
 
-/** The demo's game window: a Chromium started with the demo's own profile folder under the data dir. */
-const gameWindows = (dataDir: string) => {
-  try {
-    return execFileSync('pgrep', ['-f', '--', `--user-data-dir=${join(dataDir, 'game-window')}`], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
-  } catch {
-    return [];
-  }
+/** The demo's game window: processes started with the demo's own browser profile folder under the data dir. */
+const gameWindows = (dataDir: string): string[] => {
+  const flag = `--user-data-dir=${join(dataDir, 'game-window')}`;
+  return readdirSync('/proc').filter((pid) => {
+    if (!/^\d+$/.test(pid)) return false;
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(flag);
+    } catch {
+      return false;
+    }
+  });
 };
 
 describe.runIf(XVFB_AVAILABLE && existsSync(CHROMIUM_PATH))('cockpit demo with a screen', () => {

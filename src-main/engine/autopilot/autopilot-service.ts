@@ -231,10 +231,13 @@ export class AutopilotService {
     this.wakeLoop?.();
     // Every caller (UI, kill switch, shutdown) waits for the same stop, so nothing closes the store under a round.
     this.stopping = (async () => {
-      await this.intake?.stop();
-      await this.loop;
-      await this.observer?.stop();
-      this.finishing = false;
+      try {
+        await this.intake?.stop();
+        await this.loop;
+        await this.observer?.stop();
+      } finally {
+        this.finishing = false;
+      }
       this.lastReadStats = this.observer?.readStats() ?? null;
       this.intake = null;
       this.deps.actions.record({ kind: 'autopilot', target: 'stop', mode: this.deps.safety.snapshot().mode, reason });

@@ -28,14 +28,17 @@ export function calibrationHandlers(desktop: Desktop, reader: () => Promise<Regi
     },
     findPracticeGame: async ({ name }) => {
       const displays = await desktop.displays();
+      const unreadable: string[] = [];
       for (const d of displays) {
-        const found = findPracticeGame(await desktop.grabRegion(d.bounds));
+        const image = await desktop.grabRegion(d.bounds).catch((error: Error) => void unreadable.push(`display ${d.id}: ${error.message}`));
+        const found = image ? findPracticeGame(image) : null;
         if (!found) continue;
         const profile = { version: 1 as const, name, display: { id: d.id, scaleFactor: d.scaleFactor }, regions: { multiplier: found.multiplier }, points: { bet: found.bet, cashout: found.cashout } };
         const where = `display ${d.id}, readout at (${found.multiplier.x}, ${found.multiplier.y}) ${found.multiplier.width}×${found.multiplier.height}`;
         return { profile, detail: `Found the practice game on ${where}${found.bet.x === found.cashout.x && found.bet.y === found.cashout.y ? ', one button' : ''}.` };
       }
-      return { profile: null, detail: `The practice game is not on ${displays.length === 1 ? 'the screen' : `any of the ${displays.length} displays`}: open it with ?markers=1, keep its window in view, uncovered.` };
+      const why = unreadable.length > 0 ? ` (${unreadable.join('; ')})` : '';
+      return { profile: null, detail: `The practice game is not on ${displays.length === 1 ? 'the screen' : `any of the ${displays.length} displays`}${why}: open it with ?markers=1, keep its window in view, uncovered.` };
     },
     // Test clicks only ever show a marker: the autopilot is the single path to a real click, and only at a saved profile's points.
     testClick: ({ point, label }) => {
