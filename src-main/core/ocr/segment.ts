@@ -97,8 +97,14 @@ export function splitBridged(blobs: readonly Box[], cores: () => readonly Box[],
   const tall = blobs.filter((b) => b.y1 - b.y0 >= 0.85 * digitHeight).map((b) => b.x1 - b.x0);
   const digitWidth = Math.max(median(tall), MIN_DIGIT_WIDTH * digitHeight);
   const small = 0.35 * digitHeight + 1;
+  let coreDigit: number | null = null;
+  const coreWidth = (): number => (coreDigit ??= median(cores().filter((c) => c.y1 - c.y0 >= 0.85 * digitHeight).map((c) => c.x1 - c.x0)));
   return blobs.flatMap((blob) => {
-    if (blob.x1 - blob.x0 < BRIDGED_WIDTH * digitWidth) return [blob];
+    const width = blob.x1 - blob.x0;
+    // A glow that fuses every glyph it touches makes the blobs' widths no measure of a digit: the cores' are.
+    // Checked only for blobs no single digit is as wide as (MIN_MERGED_WIDTH): the cores cost a labelling pass.
+    const fused = width >= MIN_MERGED_WIDTH * digitHeight && coreWidth() > 0 && width >= BRIDGED_WIDTH * coreWidth() && width <= MAX_BRIDGED_DIGITS * coreWidth();
+    if (width < BRIDGED_WIDTH * digitWidth && !fused) return [blob];
     const inside = cores().filter((c) => c.x0 >= blob.x0 - 1 && c.x1 <= blob.x1 + 1 && c.y0 >= blob.y0 - 1 && c.y1 <= blob.y1 + 1);
     const least = 0.15 * digitHeight;
     const isPoint = (c: Box): boolean => c.y1 - c.y0 <= small && c.x1 - c.x0 <= small && Math.min(c.y1 - c.y0, c.x1 - c.x0) >= least && blob.y1 - c.y1 <= 0.15 * digitHeight + 1;
@@ -107,18 +113,24 @@ export function splitBridged(blobs: readonly Box[], cores: () => readonly Box[],
     const gap = Math.max(2, MIN_POINT_GAP * digitHeight);
     const point = inside.find((p) => isPoint(p) && others(p).length > 0 && others(p).every((c) => c.x1 + gap <= p.x0 || c.x0 >= p.x1 + gap));
     if (!point) return [blob];
-    const glyphs = others(point);
-    const before = glyphs.every((c) => c.x1 <= point.x0);
-    const cut = before ? Math.round((Math.max(...glyphs.map((c) => c.x1)) + point.x0) / 2) : Math.round((point.x1 + Math.min(...glyphs.map((c) => c.x0))) / 2);
-    const pointBox = { x0: before ? cut : blob.x0, x1: before ? blob.x1 : cut, y0: point.y0, y1: blob.y1 };
-    const glyphBox = { x0: before ? blob.x0 : cut, x1: before ? cut : blob.x1, y0: blob.y0, y1: blob.y1 };
-    return before ? [glyphBox, pointBox] : [pointBox, glyphBox];
+    // Glyphs may be fused on both sides of it (1.8 glowing into one run): each side keeps its own box.
+    const left = others(point).filter((c) => c.x1 <= point.x0);
+    const right = others(point).filter((c) => c.x0 >= point.x1);
+    const cutLeft = left.length > 0 ? Math.round((Math.max(...left.map((c) => c.x1)) + point.x0) / 2) : blob.x0;
+    const cutRight = right.length > 0 ? Math.round((point.x1 + Math.min(...right.map((c) => c.x0))) / 2) : blob.x1;
+    return [
+      ...(left.length > 0 ? [{ x0: blob.x0, x1: cutLeft, y0: blob.y0, y1: blob.y1 }] : []),
+      { x0: cutLeft, x1: cutRight, y0: point.y0, y1: blob.y1 },
+      ...(right.length > 0 ? [{ x0: cutRight, x1: blob.x1, y0: blob.y0, y1: blob.y1 }] : []),
+    ];
   });
 }
 
 /** No digit is narrower than this share of the digit height, but a 1. */
 const MIN_DIGIT_WIDTH = 0.55;
 /** A point fused by a halo still has this much (in digit heights) of its own gap to the glyph's core. */
-const MIN_POINT_GAP = 0.12;
+const MIN_POINT_GAP = 0.08;
 /** A blob this many digit widths wide may hold a bridged point. */
 const BRIDGED_WIDTH = 1.15;
+/** Measured by the cores, a blob wider than this many digits is a longer fused run: the pitch cut takes it. */
+const MAX_BRIDGED_DIGITS = 3;

@@ -124,6 +124,19 @@ describe('status texts and multi-line regions', () => {
     }
   });
 
+  it('a glow that fuses the point to the 1 before it reads the point out of it; fused on both sides, never a wrong value', async () => {
+    // neon with JetX's one-decimal format in Cantarell at 48 px (2026-12-05): the glow joined `1.` into one run (and
+    // `3×` into another, so no blob measured one digit), and the point's core lay 3 px from the 1's, so most flight
+    // reads were refused and learning timed out with no round seen. Letting the point out of a blob wider than two of
+    // the cores' digits once cut `1.8` (fused on both sides) into `1` and `.8`, which Tesseract read as 80x.
+    for (const [file, value] of [['neon-cantarell-point-fused-1.2x.png', 1.2], ['neon-cantarell-point-fused-1.3x.png', 1.3]] as const) {
+      const read = await new MultiplierReader(ocr.engine()).read(await readPngFile(join(FRAMES, file)));
+      expect({ file, value: read.value }).toEqual({ file, value });
+    }
+    const both = await new MultiplierReader(ocr.engine()).read(await readPngFile(join(FRAMES, 'neon-cantarell-point-fused-1.8x.png')));
+    expect([null, 1.8]).toContain(both.value);
+  });
+
   it('reads a blank region as blank, with no ink and no lines', async () => {
     const read = await new MultiplierReader(ocr.engine()).read(await shot(region({}), '#r'));
     expect(read).toMatchObject({ text: '', value: null, unreadable: 'blank', ink: null, extraLines: 0, decimals: null });
