@@ -3,50 +3,19 @@
 // stop says so at once, refuses a new start meanwhile, and the engine keeps its store open until that is done.
 // A real engine on a SQLite file, armed live on the simulated crash game (its mouse moves nothing), fed by a real
 // signal server.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ScryptCipher } from '../../../src-main/adapters/secrets/scrypt-cipher';
-import { startSignalServer, type SignalServer } from '../../../src-main/adapters/signals/test-server';
-import { CrashScreen } from '../../../src-main/core/demo/crash-screen';
+import { expect, it } from 'vitest';
 import { STOP_ANSWER_MS } from '../../../src-main/engine/autopilot/autopilot-service';
-import { rehearseSimulated } from '../../../src-main/engine/demo/demo-rehearsal';
-import { SIMULATED_PROFILE, simulatedDesktop } from '../../../src-main/engine/demo/simulated-desktop';
-import { createEngine, type Engine } from '../../../src-main/engine/engine';
-import { buildClient, contract, type CockpitCalls, type Execution } from '../../../src-shared/contract';
-import { tempDir } from '../../support/temp-dir';
+import { useSimulatedAutopilot } from '../../support/simulated-autopilot';
 import { until } from '../exchange/harness';
 
 // A long betting phase, so the stop comes well before the flight.
-const GAME = { seed: 'stop-answer', countdownMs: 6000, pauseMs: 1500, rate: 0.00025 } as const;
-
-const dir = tempDir('cockpit-stop-answer-');
-let signals: SignalServer;
-let screen: CrashScreen;
-let engine: Engine;
-let calls: CockpitCalls;
-const done: Execution[] = [];
-
-beforeAll(async () => {
-  signals = await startSignalServer();
-  screen = new CrashScreen({ ...GAME, startAt: Date.now() });
-  engine = createEngine({ dataDir: dir.path, shell: 'headless', cipher: new ScryptCipher('stop answer test'), desktop: simulatedDesktop(screen), startMarkets: false });
-  calls = buildClient(contract, engine.dispatch);
-  rehearseSimulated(GAME, engine.autopilot.signatures, SIMULATED_PROFILE.name);
-  const saved = await calls.profiles.save(SIMULATED_PROFILE);
-  expect(saved.ok).toBe(true);
-  await calls.settings.update({ signalSource: { url: signals.url }, activeProfile: SIMULATED_PROFILE.name, staleSignalMs: 20_000 });
-  engine.safety.armLive({ steps: [] }, 'test: a live bet on the simulated game');
-  engine.autopilot.onExecutionDone((e) => done.push(e));
-  expect((await calls.autopilot.start({})).ok).toBe(true);
-  await until(() => engine.autopilot.state().source.state === 'open', 10_000, 20);
-}, 60_000);
-
-afterAll(async () => {
-  await engine?.shutdown('test done');
-  await signals?.close();
-  dir.cleanup();
+const autopilot = useSimulatedAutopilot({
+  game: { seed: 'stop-answer', countdownMs: 6000, pauseMs: 1500, rate: 0.00025 },
+  beforeStart: (engine) => engine.safety.armLive({ steps: [] }, 'test: a live bet on the simulated game'),
 });
 
 it('answers within 2 s with what it still finishes, then cashes the bet out when the round flies', async () => {
+  const { engine, calls, signals, screen, done } = autopilot();
   const betting = () => screen.at(Date.now()).phase === 'BETTING';
   await until(() => !betting(), 30_000, 5);
   await until(betting, 30_000, 5);
@@ -79,6 +48,7 @@ it('answers within 2 s with what it still finishes, then cashes the bet out when
 
 /** When the round now in its betting phase takes off. */
 function nextFlight(): number {
+  const { screen } = autopilot();
   let at = Date.now();
   while (screen.at(at).phase === 'BETTING') at += 5;
   return at;
