@@ -97,17 +97,23 @@ function playOnScreen(engine: Engine, url: string, profileDir: string): { stop()
       await engine.autopilot.stop('demo: moving to the practice game on the screen');
       await engine.autopilot.whenStopped();
       if (stopped || !saved.ok) return;
-      await engine.autopilot.start({ profile: saved.data });
-      say(`Autopilot: now reads the practice game on your screen. ${found.data.detail} It learns the game for two rounds, then plays it in dry run.`);
+      const started = await calls.autopilot.start({ profile: saved.data.name });
+      say(
+        started.ok
+          ? `Autopilot: now reads the practice game on your screen. ${found.data.detail} It learns the game for two rounds, then plays it in dry run.`
+          : `Found the practice game on your screen, but the autopilot did not start on it: ${started.error.message}`,
+      );
       return;
     }
     if (Date.now() >= giveUpAt) {
       say(`The practice game did not show on your screen within ${FIND_FOR_MS / 1000} s (${found.ok ? found.data.detail : found.error.message}); the autopilot stays on the round simulator.`);
       return;
     }
-    timer = setTimeout(() => void look(), FIND_EVERY_MS);
+    timer = setTimeout(lookSafely, FIND_EVERY_MS);
   };
-  let timer: NodeJS.Timeout | undefined = setTimeout(() => void look(), FIND_EVERY_MS);
+  // Whatever fails in a look is said, never left to end the demo as an unhandled rejection.
+  const lookSafely = () => void look().catch((error: Error) => say(`Looking for the practice game on your screen failed: ${error.message}`));
+  let timer: NodeJS.Timeout | undefined = setTimeout(lookSafely, FIND_EVERY_MS);
   return {
     stop: () => {
       stopped = true;
