@@ -3,6 +3,7 @@
 // and says where its readout and buttons are, in the capture's pixels: a profile with no drawing by hand.
 import type { Point, Rect } from '../../../src-shared/game-profile';
 import { PRACTICE_MARKERS, type MarkedElement } from '../../../src-shared/practice-markers';
+import { labelComponents } from '../ocr/components';
 import { channelCount, type RawImage } from '../ocr/raw-image';
 
 export interface FoundPracticeGame {
@@ -84,39 +85,12 @@ function markerBoxes(image: RawImage): Map<MarkedElement, Box[]> {
     }
   }
   const found = new Map<MarkedElement, Box[]>();
-  const seen = new Uint8Array(width * height);
-  const stack: number[] = [];
-  for (let start = 0; start < ring.length; start++) {
-    if (!ring[start] || seen[start]) continue;
-    // One ring: its pixels, 4-connected.
-    let x0 = width;
-    let y0 = height;
-    let x1 = 0;
-    let y1 = 0;
-    let count = 0;
-    seen[start] = 1;
-    stack.push(start);
-    while (stack.length > 0) {
-      const at = stack.pop()!;
-      const x = at % width;
-      const y = (at - x) / width;
-      count++;
-      x0 = Math.min(x0, x);
-      y0 = Math.min(y0, y);
-      x1 = Math.max(x1, x + 1);
-      y1 = Math.max(y1, y + 1);
-      for (const next of [x > 0 ? at - 1 : -1, x + 1 < width ? at + 1 : -1, y > 0 ? at - width : -1, y + 1 < height ? at + width : -1]) {
-        if (next >= 0 && ring[next] && !seen[next]) {
-          seen[next] = 1;
-          stack.push(next);
-        }
-      }
-    }
+  for (const { x0, y0, x1, y1, area } of labelComponents(ring, width, height).components) {
     const w = x1 - x0;
     const h = y1 - y0;
     if (w < MIN_MARKER_PX || h < MIN_MARKER_PX || Math.abs(w - h) > Math.max(2, 0.15 * w)) continue;
     // A ring around a centre of another colour: the ring covers 3/4 of its square, leaving the middle.
-    const ringShare = count / (w * h);
+    const ringShare = area / (w * h);
     const { size, centre } = PRACTICE_MARKERS;
     const expected = 1 - (centre / size) ** 2;
     if (Math.abs(ringShare - expected) > 0.15) continue;
