@@ -16,13 +16,15 @@ import { XVFB_AVAILABLE } from '../support/xvfb';
 
 const LIVE_ROUNDS = 8;
 /**
- * The skins `npm test` plays: `bust`, `classic` and `jet`. `aviator`, `neon` and `rocket` pass on an idle machine, but
- * in a full CI run on 2026-12-05 neon paid 3.65 for a 3.61 target (+0.04: 36 ms late at its 0.00025/ms growth), and
- * under load aviator and rocket have missed the +0.03 window (docs/crash-games.md, Known limits).
+ * The skins `npm test` plays: all but `rocket`. Its rocket hides the digits from about 1.35× until the crash, so a
+ * target far above that is timed from a fit of the first second only, and can land late by more than +0.03 (2.17 for
+ * 2.12 on 2026-12-05; docs/crash-games.md, Known limits). `aviator` and `neon` joined once the display lag was
+ * measured before the first bet (hover-lag-probe.ts): before, an untaught lag clicked them up to +0.04 late.
  * COCKPIT_SKINS=all (or a comma list) plays them all.
  */
+const DEFAULT_SKINS: readonly SkinName[] = SKIN_NAMES.filter((skin) => skin !== 'rocket');
 const SKINS_PLAYED: readonly SkinName[] =
-  process.env.COCKPIT_SKINS === 'all' ? SKIN_NAMES : process.env.COCKPIT_SKINS ? (process.env.COCKPIT_SKINS.split(',') as SkinName[]) : ['bust', 'classic', 'jet'];
+  process.env.COCKPIT_SKINS === 'all' ? SKIN_NAMES : process.env.COCKPIT_SKINS ? (process.env.COCKPIT_SKINS.split(',') as SkinName[]) : DEFAULT_SKINS;
 /**
  * A game no skin ships with, played by default too: bust's light page and countdown with JetX's one decimal and
  * Spaceman's number that only turns red at the crash (its slow short reds once taught the countdown as the crash look).
@@ -185,6 +187,11 @@ describe.skipIf(!XVFB_AVAILABLE)('the autopilot on every practice-game skin', ()
         const before = (await game.log()).length;
         const trace = join(dataDir, 'trace.jsonl');
         await withAutopilot(game, ['--profile', profileFile, '--live', '--rounds', String(LIVE_ROUNDS), '--data', dataDir, '--trace', trace], async (cli, server) => {
+          // The first signal comes once the session has measured its display lag off the Bet button's hover look
+          // (users start the autopilot a round or two before their first signal). Bust's buttons fade into it, which
+          // the probe refuses: that session dates reads by payouts alone, as on a game with no hover look.
+          await cli.waitForStderr(/display lag probe/, 30_000);
+          expect(cli.stderr()).toMatch(skin === 'bust' ? /display lag probe: nothing measured: the Bet button fades into its hover look/ : /display lag probe: median \d+ ms over 1\d hover round trips/);
           const planned = await playRounds(game, server, LIVE_ROUNDS);
           const records = (await cli.waitForLines(LIVE_ROUNDS, 180_000)).map((l) => JSON.parse(l) as RoundRecord);
           expect(await cli.exited()).toBe(0);

@@ -9,6 +9,11 @@ export function toMouseCoordinates(point: Point, scaleFactor: number, platform: 
   return { x: Math.round(point.x / scaleFactor), y: Math.round(point.y / scaleFactor) };
 }
 
+export function fromMouseCoordinates(point: Point, scaleFactor: number, platform: NodeJS.Platform = process.platform): Point {
+  if (platform !== 'darwin' || scaleFactor === 1) return { x: point.x, y: point.y };
+  return { x: Math.round(point.x * scaleFactor), y: Math.round(point.y * scaleFactor) };
+}
+
 export class NutMouse implements MousePort {
   private nut: Promise<NutModule> | null = null;
 
@@ -32,6 +37,15 @@ export class NutMouse implements MousePort {
     const after = await nut.mouse.getPosition();
     await nut.mouse.setPosition(before);
     return { moved: Math.abs(after.x - target.x) <= 1 && Math.abs(after.y - target.y) <= 1 };
+  }
+
+  async movePointer(point: Point, scaleFactor: number): Promise<Point> {
+    const nut = await this.load();
+    const provider = nut.providerRegistry.getMouse();
+    const before = await provider.currentMousePosition();
+    const target = toMouseCoordinates(point, scaleFactor);
+    await provider.setMousePosition(new nut.Point(target.x, target.y));
+    return fromMouseCoordinates(before, scaleFactor);
   }
 
   async typeInto(point: Point, text: string, scaleFactor: number): Promise<void> {

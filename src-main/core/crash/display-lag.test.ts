@@ -1,7 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { DisplayLagEstimator, lagBracket } from './display-lag';
+import { DisplayLagEstimator, lagBracket, paidRange } from './display-lag';
 import { PAYOUT_TEST_RATE as RATE, payout, playRounds } from './payout-loop.test-support';
 import { seededRandom } from './synthetic-reads.test-support';
+
+describe('paidRange', () => {
+  it('finds the whole-cent multiplier behind a credit, whether the game floors or rounds it to the cent', () => {
+    for (const stake of [1, 2, 2.5, 3, 7.3, 10]) {
+      for (const cents of [101, 158, 361, 499, 1234]) {
+        const m = cents / 100;
+        for (const credit of [Math.floor(m * stake * 100 + 1e-9) / 100, Math.round(m * stake * 100) / 100]) {
+          const range = paidRange(credit, stake);
+          expect(range.low, `${stake} × ${m} credited ${credit}`).toBeLessThanOrEqual(m + 1e-9);
+          expect(range.below).toBeGreaterThan(m);
+        }
+      }
+    }
+    expect(paidRange(9.02, 2.5)).toEqual({ low: 3.61, below: 3.62 });
+    expect(paidRange(3.61, 1)).toEqual({ low: 3.61, below: 3.62 });
+  });
+
+  it('widens over every cent a small stake cannot tell apart', () => {
+    // 0.5 × 3.61 = 1.805, credited 1.80 or 1.81: 3.59 to 3.61 all fit.
+    expect(paidRange(1.8, 0.5)).toEqual({ low: 3.59, below: 3.62 });
+  });
+});
 
 describe('lagBracket', () => {
   it('brackets the lag the fit missed within one cent of growth', () => {

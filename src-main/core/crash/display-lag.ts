@@ -11,8 +11,10 @@
 // minutes at a time (24 or 40 ms under Xvfb), so what one frame mode taught must not be used when the other returns.
 
 export interface PayoutObservation {
-  /** The multiplier the game paid, as the balance shows it (stake × m, displayed to cents). */
+  /** The lowest multiplier the game can have paid (`paidRange`). */
   readonly paid: number;
+  /** Above the highest it can have paid; one cent above `paid` when not given (a stake of 1). */
+  readonly paidBelow?: number;
   /** The fitted curve's value at the moment the click was sent. */
   readonly fittedAtClick: number;
   /** The fitted growth rate, per ms. */
@@ -27,18 +29,28 @@ export interface LagBracket {
   readonly hiMs: number;
 }
 
-/** Games pay whole cents of multiplier, floored. */
-const PAYOUT_STEP = 0.01;
+const CENT = 0.01;
 
 /**
- * What one payout proves: the true multiplier at the click was in [paid, paid + one cent). Exact at a stake of 1;
- * at other stakes the balance check's floored multiplier can be a cent below the paid one, which leaves the lower
- * end valid and the upper end too low: that can only drop teaching brackets early, never raise the estimate.
+ * What a credit to the balance says about the multiplier at the click: it was in [low, below). Games pay the stake
+ * times a whole-cent multiplier, the credit floored or rounded to the cent: 2.5 × 3.61 is credited 9.02, which
+ * proves 3.61 (the only cent whose stake times it gives that credit), where 9.02 / 2.5 floored would say 3.60.
+ * When no whole cent fits (a game paying on the unrounded multiplier), the credit over the stake is the range.
  */
+export function paidRange(credit: number, stake: number): { readonly low: number; readonly below: number } {
+  const from = (credit - CENT / 2) / stake;
+  const to = (credit + CENT) / stake;
+  const firstCent = Math.ceil(from * 100 - 1e-6);
+  const lastCent = Math.ceil(to * 100 - 1e-6) - 1;
+  if (firstCent <= lastCent) return { low: firstCent / 100, below: (lastCent + 1) / 100 };
+  return { low: credit / stake, below: to };
+}
+
+/** What one payout proves: the true multiplier at the click was in [paid, paidBelow). */
 export function lagBracket(o: PayoutObservation): LagBracket | null {
   if (!(o.paid >= 1) || !(o.fittedAtClick >= 1) || !(o.rate > 0)) return null;
   const lagAt = (multiplier: number) => o.lagUsedMs + Math.log(multiplier / o.fittedAtClick) / o.rate;
-  return { loMs: lagAt(o.paid), hiMs: lagAt(o.paid + PAYOUT_STEP) };
+  return { loMs: lagAt(o.paid), hiMs: lagAt(o.paidBelow ?? o.paid + CENT) };
 }
 
 /**
@@ -72,9 +84,33 @@ export interface LagEstimatorOptions {
 
 export const DEFAULT_LAG_OPTIONS: LagEstimatorOptions = { initialMs: 8, minMs: 8, maxMs: 100, memory: 50, frameMs: 1000 / 60, jitterMs: 3 };
 
+/** Hover round trips needed before their median says anything: 10 put it within 4 ms of the lag under Xvfb. */
+export const MIN_HOVER_SAMPLES = 10;
+/**
+ * Taken off a hover probe's median. Under Xvfb the median of 6 round trips fell within 6 ms of the median screen age
+ * in every one of 75 batches over three frame modes (9, 24 and 40 ms); the payout lag is that age plus about 1 ms of
+ * click delivery. So clicks dated by the probe land a few ms late, never early.
+ */
+export const HOVER_MARGIN_MS = 10;
+
+/**
+ * The lag a hover probe measured: the median time from moving the pointer onto the game's button to seeing its hover
+ * look on screen. It crosses the same path as a read and a click (input delivery, the page's next frame, the
+ * compositor, the capture), with no click. Null with too few samples.
+ */
+export function hoverLagMs(roundTripsMs: readonly number[]): number | null {
+  if (roundTripsMs.length < MIN_HOVER_SAMPLES) return null;
+  const sorted = [...roundTripsMs].sort((a, b) => a - b);
+  const mid = sorted.length / 2;
+  const median = sorted.length % 2 ? sorted[Math.floor(mid)]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return median <= MAX_PLAUSIBLE_LAG_MS ? median : null;
+}
+
 export class DisplayLagEstimator {
   /** Brackets narrower than a frame whose lower end proved more lag than was assumed. */
   private teaching: LagBracket[] = [];
+  /** This session's hover-probe lag (`hoverLagMs`), until a payout proves it too long. */
+  private probedMs: number | null = null;
 
   /** `learned`: brackets a previous session taught (see `learned()`). */
   constructor(
@@ -88,6 +124,7 @@ export class DisplayLagEstimator {
   observe(o: PayoutObservation): LagBracket | null {
     const bracket = lagBracket(o);
     if (!plausible(bracket)) return null;
+    if (this.probedMs !== null && bracket.hiMs < this.probedMs - HOVER_MARGIN_MS) this.probedMs = null;
     // A payout that proves the lag smaller than older ones claimed wins: they were flukes, or the lag has dropped.
     this.teaching = this.teaching.filter((old) => old.loMs < bracket.hiMs);
     if (bracket.loMs > o.lagUsedMs && bracket.hiMs - bracket.loMs <= this.options.frameMs) this.teaching.push(bracket);
@@ -102,10 +139,26 @@ export class DisplayLagEstimator {
    */
   current(): number {
     const { initialMs, minMs, maxMs, frameMs, jitterMs } = this.options;
+    const clamp = (ms: number) => Math.min(maxMs, Math.max(minMs, ms));
+    const probed = this.probedMs === null ? null : clamp(this.probedMs - HOVER_MARGIN_MS);
     const lows = this.teaching.map((b) => b.loMs).sort((a, b) => a - b);
-    if (lows.length < 2) return initialMs;
-    const level = Math.min(lows[lows.length - 2]!, lows[1]! + frameMs / 4);
-    return Math.min(maxMs, Math.max(minMs, level - jitterMs));
+    if (lows.length < 2) return probed ?? initialMs;
+    const taught = clamp(Math.min(lows[lows.length - 2]!, lows[1]! + frameMs / 4) - jitterMs);
+    // Payouts of an earlier session may come from a slower frame mode: the probe caps them within half a frame.
+    return probed === null ? taught : Math.min(taught, probed + frameMs / 2);
+  }
+
+  /**
+   * What a hover probe measured this session (`hoverLagMs`). Never stored: the lag moves by whole frames between
+   * sessions, and a probe is cheap to repeat.
+   */
+  probed(lagMs: number): void {
+    this.probedMs = lagMs;
+  }
+
+  /** The probe's lag while it is believed; null without one, or once a payout proved it too long. */
+  probedLag(): number | null {
+    return this.probedMs;
   }
 
   /** What it has learned, to be kept across sessions. */

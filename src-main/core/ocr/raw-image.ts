@@ -39,3 +39,15 @@ export function cropColumns(image: RawImage, x0: number, x1: number): RawImage {
   const right = Math.max(left, Math.min(image.width, Math.ceil(x1)));
   return { data: image.data.subarray(left * channels), width: right - left, height: image.height, order: image.order, stride: image.stride ?? image.width * channels };
 }
+
+/** Whether two captures of the same box show exactly the same pixels (a static screen repaints identically). */
+export function samePixels(a: RawImage, b: RawImage): boolean {
+  if (a.width !== b.width || a.height !== b.height || a.order !== b.order) return false;
+  const rowBytes = a.width * channelCount(a.order);
+  const strideA = a.stride ?? rowBytes;
+  const strideB = b.stride ?? rowBytes;
+  for (let y = 0; y < a.height; y++) {
+    for (let i = 0; i < rowBytes; i++) if (a.data[y * strideA + i] !== b.data[y * strideB + i]) return false;
+  }
+  return true;
+}

@@ -22,6 +22,7 @@ import type { SettingsService } from '../services/settings-service';
 import type { ConfirmationService } from '../confirmations/confirmation-service';
 import { Clicker } from './clicker';
 import { DisplayLagStore } from './display-lag-store';
+import { HoverLagProbe, hoverProbePoints } from './hover-lag-probe';
 import { CrashExecutor, DEFAULT_EXECUTOR_OPTIONS, systemClock, type ExecutorOptions } from './crash-executor';
 import { GameSignatureStore } from './game-signature-store';
 import { GameWatch } from './game-watch';
@@ -130,6 +131,8 @@ export class AutopilotService {
   /** Aborted by stop: a bet still waiting for its confirmation is canceled (no bet). */
   private confirmAbort = new AbortController();
   private opened = false;
+  /** The display lag probe of this session, while it runs. */
+  private lagProbe: { abort: AbortController; done: Promise<void> } | null = null;
 
   constructor(private readonly deps: AutopilotDeps) {
     this.executions = deps.executions;
@@ -210,6 +213,7 @@ export class AutopilotService {
     this.confirmAbort = new AbortController();
     this.stopping = null;
     this.observer.start();
+    this.lagProbe = this.probeDisplayLag(onScreen, this.observer);
     this.intake.start();
     this.loop = this.run();
     this.deps.actions.record({ kind: 'autopilot', target: 'start', mode: this.deps.safety.snapshot().mode, reason: `profile ${options.profile.name}, signals ${url}` });
@@ -233,6 +237,7 @@ export class AutopilotService {
     this.stopping = (async () => {
       try {
         await this.intake?.stop();
+        await this.endLagProbe();
         await this.loop;
         await this.observer?.stop();
       } finally {
@@ -438,6 +443,40 @@ export class AutopilotService {
     for (let i = 0; i < 3; i++) await reader.read(region, 'amount').catch(() => null);
   }
 
+  /**
+   * Measures this session's display lag from the Bet button's hover look while the game is watched, so the first
+   * cash-outs are not clicked late (hover-lag-probe.ts). Runs in the background; a due bet ends it first.
+   */
+  private probeDisplayLag(onScreen: GameProfile, observer: RoundObserver): { abort: AbortController; done: Promise<void> } | null {
+    const { mouse, grabRegion, log } = this.deps;
+    const movePointer = mouse.movePointer?.bind(mouse);
+    const points = hoverProbePoints(onScreen);
+    if (!movePointer || !grabRegion || !points) return null;
+    const scaleFactor = onScreen.display.scaleFactor;
+    const probe = new HoverLagProbe({ movePointer: (point) => movePointer(point, scaleFactor), grab: grabRegion, clock: systemClock, mayMove: () => observer.phase.phase === 'BETTING' || observer.phase.phase === 'FLYING' });
+    const abort = new AbortController();
+    const done = probe
+      .run(points, abort.signal)
+      .then((result) => {
+        const lag = this.displayLagFor(onScreen.name);
+        if (result.lagMs !== null) lag.probed(result.lagMs);
+        const measured = result.lagMs !== null ? `median ${result.lagMs.toFixed(0)} ms over ${result.roundTripsMs.length} hover round trips` : `nothing measured: ${result.why}`;
+        const reason = `display lag probe: ${measured}; reads are dated ${lag.current().toFixed(0)} ms back until payouts teach more`;
+        log.info(reason);
+        this.deps.actions.record({ kind: 'autopilot', target: 'display-lag', mode: this.deps.safety.snapshot().mode, reason });
+      })
+      .catch((error: unknown) => log.warn(`the display lag probe failed: ${errorText(error)}`));
+    return { abort, done };
+  }
+
+  private async endLagProbe(): Promise<void> {
+    const probe = this.lagProbe;
+    if (!probe) return;
+    probe.abort.abort();
+    await probe.done;
+    this.lagProbe = null;
+  }
+
   /** Learned per profile (each game renders differently), stored after every round and loaded by the next session. */
   private displayLagFor(profile: string): DisplayLagEstimator {
     let lag = this.displayLags.get(profile);
@@ -450,6 +489,7 @@ export class AutopilotService {
     return new CrashExecutor({
       readiness: () => watch.readiness(),
       confirmBet: (bet) => this.confirmBet(bet.signal, bet.stake),
+      takePointer: () => this.endLagProbe(),
       buttons: this.deps.grabRegion ? new ScreenButtons(this.profile!, this.deps.grabRegion) : null,
       clock: systemClock,
       repo: this.executions,

@@ -27,7 +27,15 @@ describe('BalanceCheck', () => {
 
   it('turns the balance change over the stake into the multiplier the game paid, floored to the cent', async () => {
     const check = BalanceCheck.begin(scripted([998, 998, 998, 1002.03]), REGION);
-    await expect(check.payout(2, 1_000)).resolves.toEqual({ kind: 'paid', multiplier: 2.01, balance: 1002.03 });
+    // No whole cent times 2 is credited 4.03: the game paid on the unrounded multiplier, 2.015 to 2.02.
+    const verdict = await check.payout(2, 1_000);
+    expect(verdict).toMatchObject({ kind: 'paid', multiplier: 2.01, balance: 1002.03 });
+    expect(verdict.kind === 'paid' && verdict.paidBelow).toBeCloseTo(2.02, 9);
+  });
+
+  it('finds the whole cent behind a floored credit: 2.5 at 3.61x is credited 9.02, which is 3.61x, not 9.02 / 2.5 = 3.608', async () => {
+    const check = BalanceCheck.begin(scripted([996.08, 996.08, 1005.1]), REGION);
+    await expect(check.payout(2.5, 1_000)).resolves.toEqual({ kind: 'paid', multiplier: 3.61, paidBelow: 3.62, balance: 1005.1 });
   });
 
   it('says so when the balance never moves: the game did not pay', async () => {

@@ -1,11 +1,13 @@
 // Runs in: engine. Reads the game's balance around a cash-out: did the game pay, and at what multiplier?
 import type { Rect } from '../../../src-shared/game-profile';
 import type { RegionReader } from '../../core/autopilot/ports';
+import { paidRange } from '../../core/crash';
 
 const BEFORE_ATTEMPTS = 5;
 
 export type PayoutVerdict =
-  | { readonly kind: 'paid'; readonly multiplier: number; readonly balance: number }
+  /** `multiplier`: the lowest the game can have paid; `paidBelow`: above the highest (core/crash `paidRange`). */
+  | { readonly kind: 'paid'; readonly multiplier: number; readonly paidBelow: number; readonly balance: number }
   | { readonly kind: 'unchanged'; readonly balance: number }
   | { readonly kind: 'unreadable' };
 
@@ -40,9 +42,9 @@ export class BalanceCheck {
       const lastChance = nextRoundOpen();
       last = await readValue(this.reader, this.region);
       if (last !== null && last - before > 0.005) {
-        // Floored, so never more than the game paid. At a stake other than 1 the true cent can be one higher; the
-        // display lag's bracket takes this as the paid cent (a known gap, noted in core/crash/display-lag.ts).
-        return { kind: 'paid', multiplier: Math.floor(((last - before) / stake) * 100 + 1e-6) / 100, balance: last };
+        const paid = paidRange(last - before, stake);
+        // Floored to the cent, so never more than the game paid.
+        return { kind: 'paid', multiplier: Math.floor(paid.low * 100 + 1e-6) / 100, paidBelow: paid.below, balance: last };
       }
       if (lastChance) break;
       await new Promise((r) => setTimeout(r, 15));

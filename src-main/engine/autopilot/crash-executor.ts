@@ -78,6 +78,8 @@ export interface ExecutorContext {
    * Returns null (no question asked) when bets need no confirmation.
    */
   confirmBet?: (bet: { readonly signal: Signal; readonly stake: number }) => Promise<string | null> | null;
+  /** Resolves once nothing else moves the pointer (the display lag probe): called before a round that may click. */
+  takePointer?: () => Promise<void>;
   buttons: ButtonCues | null;
   clock: ExecutorClock;
   onUpdate: (execution: Execution) => void;
@@ -173,6 +175,7 @@ export class CrashExecutor {
     const now = clock.now();
     const limit = betRefusal(stake, this.ctx.limits(), repo.betHistory(mode, now, startOfDay(now)));
     if (limit) return move('SKIPPED', `limit: ${limit}`, { reason: `refused by limit: ${limit}` });
+    await this.ctx.takePointer?.();
 
     const observer = this.ctx.observer;
     observer.setActive(true);
@@ -538,7 +541,7 @@ export class CrashExecutor {
     const verdict = await balance.payout(c.stake, this.ctx.options.payoutTimeoutMs, () => this.ctx.observer.phase.phase === 'BETTING');
     if (verdict.kind !== 'paid') return verdict;
     if (!fit) return { kind: 'unreadable' };
-    const seen = { paid: verdict.multiplier, fittedAtClick: predict(fit, click.at), rate: fit.rate, lagUsedMs: c.lagMs };
+    const seen = { paid: verdict.multiplier, paidBelow: verdict.paidBelow, fittedAtClick: predict(fit, click.at), rate: fit.rate, lagUsedMs: c.lagMs };
     const believed = c.teach ? this.ctx.displayLag.observe(seen) !== null : believablePayout(seen);
     return believed ? verdict : { kind: 'unreadable' };
   }
