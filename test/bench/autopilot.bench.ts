@@ -5,7 +5,8 @@
 // 3. signal-to-click over many short rounds, with the engine's capture-memory reclaim and, as the baseline in the
 //    same run, without it (COCKPIT_CAPTURE_RECLAIM=0).
 // BENCH_PARTS=ocr,live,latency picks parts; BENCH_SKINS picks skins (default all); BENCH_ROUNDS is rounds per target
-// per skin (default 3); BENCH_LATENCY_ROUNDS sets part 3's rounds per variant (default 30).
+// per skin (default 3); BENCH_LATENCY_ROUNDS sets part 3's rounds per variant (default 30). Part 2 plays each skin
+// without the display lag probe too (COCKPIT_LAG_PROBE=0: the baseline), unless BENCH_LIVE_BASELINE=0.
 import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,6 +27,8 @@ const SKINS = (process.env.BENCH_SKINS ?? SKIN_NAMES.join(',')).split(',') as Sk
 const MIN_RATE = 0.00015;
 const PARTS = new Set((process.env.BENCH_PARTS ?? 'ocr,live,latency').split(','));
 const LATENCY_ROUNDS = Number(process.env.BENCH_LATENCY_ROUNDS ?? 30);
+/** BENCH_LIVE_BASELINE=0 skips the live part's baseline sessions (no display lag probe). */
+const LIVE_BASELINE = process.env.BENCH_LIVE_BASELINE !== '0';
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -88,6 +91,8 @@ async function startSession(gameOptions: Parameters<typeof startDesktopGame>[0],
     learned = roundsToReady((await learnGame(profileFile, dir.path, game.x.display)).lines);
     cli = runCockpit(['autopilot', '--profile', profileFile, '--signals', server.url, '--live', '--data', dir.path, '--json'], { DISPLAY: game.x.display, ...env });
     await cli.waitForStderr(/signals: open/, 30_000);
+    // Users start the autopilot a round or two before their first signal: the display lag probe has finished by then.
+    if (env.COCKPIT_LAG_PROBE !== '0') await cli.waitForStderr(/display lag probe/, 30_000);
   } catch (error) {
     await close();
     dir.cleanup();
@@ -120,8 +125,8 @@ function signalToClick(dbFile: string): SignalToClick[] {
 
 const midCountdown = () => new Promise((r) => setTimeout(r, 300 + Math.random() * 600));
 
-async function liveSession(skin: SkinName) {
-  const session = await startSession({ seed: seedWithModestRounds(1, 100, `bench-${skin}`), skin, rate: Math.max(MIN_RATE, SKIN_TABLE[skin].rate), countdownMs: 2500, pauseMs: 1000 });
+async function liveSession(skin: SkinName, env: NodeJS.ProcessEnv) {
+  const session = await startSession({ seed: seedWithModestRounds(1, 100, `bench-${skin}`), skin, rate: Math.max(MIN_RATE, SKIN_TABLE[skin].rate), countdownMs: 2500, pauseMs: 1000 }, env);
   const { game, server, cli } = session;
   const RATE = game.rate;
   const errors = new Map<number, number[]>(TARGETS.map((t) => [t, []]));
@@ -203,9 +208,12 @@ function printLatency(label: string, rows: readonly SignalToClick[]) {
 if (PARTS.has('ocr')) process.stdout.write(`${formatOcrBench(await measureOcrLatency())}\n\n`);
 if (PARTS.has('live')) {
   const summary: string[] = [];
-  for (const skin of SKINS) {
-    const { errors, late, clicks, rate, roundsToReady: ready, read } = await liveSession(skin);
-    process.stdout.write(`Live session, skin ${skin} (growth rate ${rate}/ms, real OS clicks under Xvfb), ready after ${ready} rehearsal rounds:\n`);
+  // Each skin twice, on a fresh data dir (the display lag untaught by payouts): the baseline without the display lag
+  // probe, as every session was before it (reads dated 8 ms back until payouts teach), then the engine.
+  const variants = LIVE_BASELINE ? [{ label: 'baseline, no lag probe', env: { COCKPIT_LAG_PROBE: '0' } }, { label: 'engine', env: {} }] : [{ label: 'engine', env: {} }];
+  for (const skin of SKINS) for (const variant of variants) {
+    const { errors, late, clicks, rate, roundsToReady: ready, read } = await liveSession(skin, variant.env);
+    process.stdout.write(`Live session, skin ${skin}, ${variant.label} (growth rate ${rate}/ms, real OS clicks under Xvfb), ready after ${ready} rehearsal rounds:\n`);
     if (read) {
       process.stdout.write(`  capture+read over the session: p50 ${ms(read.p50)}  p99 ${ms(read.p99)}\n`);
       for (const [name, t] of [['glyph fast path', read.glyph], ['tesseract.js path', read.tesseract]] as const) {
@@ -228,7 +236,7 @@ if (PARTS.has('live')) {
     }
     const total = clicks.map((c) => c.total);
     const glyph = read?.glyph ? `${read.glyph.p50.toFixed(2)} (${Math.round((100 * read.glyph.reads) / (read.glyph.reads + (read.tesseract?.reads ?? 0)))}% of reads)` : '—';
-    summary.push(`| ${skin} | ${read ? `${read.p50.toFixed(2)} / ${read.p99.toFixed(2)}` : '—'} | ${glyph} | ${median(total).toFixed(0)} / ${percentile(total, 99).toFixed(0)} | ${medians.join(' · ')} | ${ready} |`);
+    summary.push(`| ${skin}${variants.length > 1 ? ` (${variant.label})` : ''} | ${read ? `${read.p50.toFixed(2)} / ${read.p99.toFixed(2)}` : '—'} | ${glyph} | ${median(total).toFixed(0)} / ${percentile(total, 99).toFixed(0)} | ${medians.join(' · ')} | ${ready} |`);
   }
   process.stdout.write(`\n| skin | capture+read p50 / p99 ms | glyph fast path p50 ms | signal → Bet p50 / p99 ms | cash-out error median ${TARGETS.map((t) => `${t}x`).join(' · ')} | rounds to ready |\n|---|---|---|---|---|---|\n${summary.join('\n')}\n\n`);
 }

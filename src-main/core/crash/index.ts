@@ -8,3 +8,4 @@ export * from './display-lag';
 export * from './readout-look';
 export * from './game-signature';
 export * from './button-look';
+export * from './partial-read';

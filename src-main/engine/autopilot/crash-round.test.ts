@@ -154,6 +154,47 @@ describe('CrashRound with the number hidden (a rocket hovering in front of the d
     expect(late).toBeLessThan(100);
   });
 
+  /** The hidden number as a reader sees it past the rocket: the tenths covered ("x1.Q7"), on every third frame. */
+  function partlyCovered(at: number, misread: (at: number) => number = () => 0): string {
+    if (Math.round(at / 20) % 3 !== 0) return '';
+    const cents = displayedCentsAt(at, RATE) + misread(at);
+    return `x${Math.floor(cents / 100)}.Q${cents % 10}`;
+  }
+
+  function playCovered(misread?: (at: number) => number) {
+    const round = new CrashRound({ ...setup, betTaken: true }, 1);
+    for (let at = 0; at < 4000; at += 20) {
+      const text = at < 1000 ? '' : partlyCovered(at, misread);
+      const o: Observation =
+        at < 1000
+          ? flying(at)
+          : {
+              read: { at, text, value: null, ms: 1, path: 'tesseract', ink: { r: 250, g: 250, b: 250 } },
+              phaseRead: { at, kind: 'text', ink: { r: 250, g: 250, b: 250 } },
+              state: { ...INITIAL_PHASE_STATE, phase: 'FLYING', lastValue: 1.22, lastValueAt: 980, hiddenSince: 1000 },
+              events: [],
+            };
+      const decision = round.step(o, { now: at, killSwitch: false, halted: false, clickLatencyMs: 0 });
+      if (decision.kind === 'cashout') return decision.sendAt! - Math.log(2) / RATE;
+    }
+    return null;
+  }
+
+  it('times the target from reads with one digit covered ("x1.Q7"): the click lands close to the crossing, not 70 ms late', () => {
+    const late = playCovered()!;
+    expect(late).toBeGreaterThan(0);
+    expect(late).toBeLessThan(25);
+  });
+
+  it('a covered read whose visible digit is misread one or two cents high (a digit beside the rocket) never clicks before the target', () => {
+    for (const cents of [1, 2]) {
+      for (const every of [5, 11]) {
+        const late = playCovered((at) => (Math.round(at / 20) % every === 0 ? cents : 0))!;
+        expect(late, `+${cents} cents on every ${every}th covered read`).toBeGreaterThan(0);
+      }
+    }
+  });
+
   it('the kill switch cashes out at once, through the same button check', () => {
     expect(play(new CrashRound({ ...setup, betTaken: true }, 1), { killSwitch: true })).toMatchObject({ at: 1000, decision: { kind: 'cashout', protective: true, ifButtonsShowFlight: true } });
   });

@@ -1,6 +1,6 @@
 // Runs in: engine. One flight with our bet in it, decided one observation at a time. No I/O: the executor acts on
 // what `step` returns, so every money path can be replayed from recorded observations.
-import { crossingTime, fitGrowth, planCashout, predict, planFromSteps, showsHiddenNumber, type CashoutPlan, type MultiplierSample, type StepSeen } from '../../core/crash';
+import { crossingTime, fitGrowth, partialReadCandidates, planCashout, predict, planFromSteps, showsHiddenNumber, type CashoutPlan, type MultiplierSample, type StepSeen } from '../../core/crash';
 import type { Observation } from './round-observer';
 
 export interface RoundSetup {
@@ -21,6 +21,9 @@ export interface RoundSetup {
   readonly minSamples: number;
   readonly forcedCashoutMs: number;
 }
+
+/** How far a partly covered read may stand from the fit: under half a tenth, the smallest step a covered glyph hides. */
+const PARTIAL_WINDOW = 0.04;
 
 export interface RoundContext {
   readonly now: number;
@@ -154,6 +157,25 @@ export class CrashRound {
   }
 
   /**
+   * A read of the hidden number with one glyph covered ("x2.Q3", the rocket over the tenths) still places the flight:
+   * of the values it can stand for, the one the fit expects within PARTIAL_WINDOW joins the fit. So a target far past
+   * the last whole read is timed from reads near it, not from a second of cents extrapolated (rocket clicked 2.17 for
+   * 2.12 on that alone). The window is under half the covered glyph's step, so at most one value fits; none, and
+   * nothing is learned. The fit's own outlier test and the learned rate's cap still stand behind it.
+   */
+  private recordPartial(text: string, at: number, quantum: number): void {
+    if (CrashRound.coarse(quantum) || this.samples.length < this.setup.minSamples) return;
+    const candidates = partialReadCandidates(text, Math.round(-Math.log10(quantum)));
+    const fit = candidates && fitGrowth(this.samples, { quantum });
+    if (!candidates || !fit) return;
+    const dated = at - this.setup.lagMs;
+    const expected = predict(fit, dated);
+    const near = candidates.filter((value) => Math.abs(value - expected) <= PARTIAL_WINDOW);
+    const last = this.samples[this.samples.length - 1]!;
+    if (near.length === 1 && near[0]! >= last.multiplier) this.samples.push({ at: dated, multiplier: near[0]! });
+  }
+
+  /**
    * The display shows 0 or 1 decimals: a read only bounds the multiplier within a whole step, so the target is timed
    * from the steps, and a payout brackets the display lag far less tightly than the cent it is paid to.
    */
@@ -244,6 +266,7 @@ export class CrashRound {
    */
   private whileHidden(o: Observation, ctx: RoundContext): RoundDecision {
     if (!this.setup.betTaken || !showsHiddenNumber(o.state, o.phaseRead)) return { kind: 'watch' };
+    this.recordPartial(o.read.text, o.read.at, o.state.quantum);
     return this.timedWhileUnseen(o, ctx, 'with the number hidden') ?? { kind: 'watch' };
   }
 

@@ -13,9 +13,17 @@ export interface Desktop {
   grabRegion(region: Rect): Promise<RawImage>;
 }
 
-export function nutDesktop(): Desktop {
+/**
+ * `COCKPIT_LAG_PROBE=0` gives the mouse no pointer moves, so the autopilot cannot probe the display lag off the Bet
+ * button's hover look (hover-lag-probe.ts): the benchmark's baseline.
+ */
+export function nutDesktop(env: NodeJS.ProcessEnv = process.env): Desktop {
+  const mouse = new NutMouse();
   return {
-    mouse: new NutMouse(),
+    mouse:
+      env.COCKPIT_LAG_PROBE === '0'
+        ? { click: (point, scale) => mouse.click(point, scale), probeMove: (point, scale) => mouse.probeMove(point, scale), typeInto: (point, text, scale) => mouse.typeInto(point, text, scale) }
+        : mouse,
     // Loaded on first use so a cockpit that never reads the screen never loads Tesseract.
     createReader: async () => (await import('../../adapters/screen/ocr-region-reader')).OcrRegionReader.create(),
     displays: async () => [await primaryDisplay()],

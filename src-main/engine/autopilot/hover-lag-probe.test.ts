@@ -82,6 +82,25 @@ describe('HoverLagProbe', () => {
     }
   });
 
+  it('a thread busy with reads (resuming up to 12 ms after a capture) only shortens the round trips', async () => {
+    for (const seed of [1, 2, 3]) {
+      const s = screen({ pipelineMs: 16, seed });
+      const random = seededRandom(seed + 10);
+      // The thread resumes after a capture only once the read in between is done.
+      const busy = {
+        ...s.deps,
+        grab: async (region: Rect) => {
+          const image = await s.deps.grab(region);
+          if (random() < 0.5) s.advance(random() * 12);
+          return image;
+        },
+      };
+      const result = await new HoverLagProbe(busy).run(POINTS, new AbortController().signal);
+      expect(result.lagMs).not.toBeNull();
+      expect(result.lagMs!).toBeLessThanOrEqual(16 + FRAME / 2 + 1);
+    }
+  });
+
   it('gives up, with the reason, on a button with no hover look', async () => {
     const s = screen({ pipelineMs: 16, hover: false });
     const result = await new HoverLagProbe(s.deps).run(POINTS, new AbortController().signal);

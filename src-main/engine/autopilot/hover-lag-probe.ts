@@ -104,13 +104,15 @@ export class HoverLagProbe {
         continue;
       }
       const on = await this.timeChange(points.button, box, (image) => !samePixels(image, base), signal);
-      if (!on) {
+      if (on === 'interrupted') continue;
+      if (on === 'no-change') {
         if (++noHover >= MAX_NO_HOVER && roundTripsMs.length === 0) return 'the Bet button shows no hover look';
         continue;
       }
       const off = await this.timeChange(points.park, box, (image) => !samePixels(image, on.image), signal);
+      if (off === 'interrupted') continue;
       // Both ways must be a step, and the button must end as it began: otherwise the round changed its look meanwhile.
-      if (!on.held || !off?.held) {
+      if (!on.held || off === 'no-change' || !off.held) {
         if (++animated >= MAX_ANIMATED && roundTripsMs.length === 0) return 'the Bet button fades into its hover look';
         continue;
       }
@@ -121,24 +123,31 @@ export class HoverLagProbe {
 
   /**
    * Moves the pointer and times the first capture that `changed` accepts; each capture is dated when it was asked for.
-   * Null when no change came, or the pointer may not move now.
+   * 'interrupted' when the pointer may not move now or a bet is due.
    */
-  private async timeChange(to: Point, box: Rect, changed: (image: RawImage) => boolean, signal: AbortSignal): Promise<Change | null> {
+  private async timeChange(to: Point, box: Rect, changed: (image: RawImage) => boolean, signal: AbortSignal): Promise<Change | 'no-change' | 'interrupted'> {
     const { clock } = this.deps;
-    if (!this.deps.mayMove()) return null;
+    if (!this.deps.mayMove() || signal.aborted) return 'interrupted';
     await this.deps.movePointer(to);
     const movedAt = clock.now();
+    // The change came after the last capture that did not show it: timed from there, a capture the thread started
+    // late (an OCR read in between) can only shorten a round trip, never lengthen it into an early click.
+    let unchangedAt = movedAt;
     for (;;) {
       const at = clock.now();
-      if (at - movedAt > CHANGE_TIMEOUT_MS || signal.aborted) return null;
+      if (signal.aborted) return 'interrupted';
+      if (at - movedAt > CHANGE_TIMEOUT_MS) return 'no-change';
       const image = await this.deps.grab(box);
-      if (!changed(image)) continue;
+      if (!changed(image)) {
+        unchangedAt = at;
+        continue;
+      }
       let held = true;
       for (const after of HOLD_CHECKS_MS) {
         await clock.sleepUntil(at + after);
         held &&= samePixels(await this.deps.grab(box), image);
       }
-      return { ms: at - movedAt, image, held };
+      return { ms: unchangedAt - movedAt, image, held };
     }
   }
 
