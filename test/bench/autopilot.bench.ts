@@ -98,7 +98,7 @@ async function startSession(gameOptions: Parameters<typeof startDesktopGame>[0],
     dir.cleanup();
     throw error;
   }
-  return { game, server, cli, dbFile: join(dir.path, 'cockpit.sqlite'), roundsToReady: learned, close, removeData: () => dir.cleanup() };
+  return { game, server, cli, dbFile: join(dir.path, 'cockpit.sqlite'), roundsToReady: learned, close, removeData: () => (process.env.COCKPIT_KEEP_TEST_DIRS ? process.stdout.write(`  kept ${dir.path}\n`) : dir.cleanup()) };
 }
 
 /**
