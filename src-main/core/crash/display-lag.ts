@@ -94,7 +94,7 @@ export const MIN_HOVER_SAMPLES = 10;
 export const HOVER_SPREAD_MS = 8;
 /**
  * Taken off a hover probe's median before reads are dated by it: its spread, and one display frame, because the lag
- * can drop by a whole frame between the probe and a click (with only 10 ms taken off, a bench session paid 1.99 for a
+ * can drop by a whole frame between the probe and a click (with only 10 ms taken off, a bench session paid below a
  * 2.00 target once; its data was not kept, so the cause is not traced). So clicks dated by the probe land late by up
  * to a frame and a half, never early; in the 40 ms mode that is still 10 ms less late than an untaught session.
  */
