@@ -9,11 +9,6 @@ export function toMouseCoordinates(point: Point, scaleFactor: number, platform: 
   return { x: Math.round(point.x / scaleFactor), y: Math.round(point.y / scaleFactor) };
 }
 
-export function fromMouseCoordinates(point: Point, scaleFactor: number, platform: NodeJS.Platform = process.platform): Point {
-  if (platform !== 'darwin' || scaleFactor === 1) return { x: point.x, y: point.y };
-  return { x: Math.round(point.x * scaleFactor), y: Math.round(point.y * scaleFactor) };
-}
-
 export class NutMouse implements MousePort {
   private nut: Promise<NutModule> | null = null;
 
@@ -39,13 +34,10 @@ export class NutMouse implements MousePort {
     return { moved: Math.abs(after.x - target.x) <= 1 && Math.abs(after.y - target.y) <= 1 };
   }
 
-  async movePointer(point: Point, scaleFactor: number): Promise<Point> {
+  async movePointer(point: Point, scaleFactor: number): Promise<void> {
     const nut = await this.load();
-    const provider = nut.providerRegistry.getMouse();
-    const before = await provider.currentMousePosition();
     const target = toMouseCoordinates(point, scaleFactor);
-    await provider.setMousePosition(new nut.Point(target.x, target.y));
-    return fromMouseCoordinates(before, scaleFactor);
+    await nut.providerRegistry.getMouse().setMousePosition(new nut.Point(target.x, target.y));
   }
 
   async typeInto(point: Point, text: string, scaleFactor: number): Promise<void> {

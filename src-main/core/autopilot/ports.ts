@@ -39,10 +39,10 @@ export interface MousePort {
    */
   probeMove(point: Point, scaleFactor: number): Promise<{ moved: boolean }>;
   /**
-   * Moves the pointer to `point` without clicking; resolves once the OS took the move, with where the pointer was
-   * (physical pixels). Optional: a desktop without a real pointer (the simulated demo) has none.
+   * Moves the pointer to `point` without clicking; resolves once the OS took the move. Optional: a desktop without a
+   * real pointer (the simulated demo) has none.
    */
-  movePointer?(point: Point, scaleFactor: number): Promise<Point>;
+  movePointer?(point: Point, scaleFactor: number): Promise<void>;
   /** Clicks into a text field, selects its content and types `text` over it. */
   typeInto(point: Point, text: string, scaleFactor: number): Promise<void>;
 }

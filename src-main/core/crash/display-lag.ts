@@ -9,6 +9,7 @@
 // Only a payout that crossed a cent boundary says more than was assumed: a click that pays exactly the target only
 // says "the lag was at least what was assumed, less the margin". And the lag moves by whole display frames, for
 // minutes at a time (24 or 40 ms under Xvfb), so what one frame mode taught must not be used when the other returns.
+import { median } from '../ocr/median';
 
 export interface PayoutObservation {
   /** The lowest multiplier the game can have paid (`paidRange`). */
@@ -107,10 +108,9 @@ export const HOVER_MARGIN_MS = HOVER_SPREAD_MS + 1000 / 60;
  */
 export function hoverLagMs(roundTripsMs: readonly number[]): number | null {
   if (roundTripsMs.length < MIN_HOVER_SAMPLES) return null;
-  const sorted = [...roundTripsMs].sort((a, b) => a - b);
-  const mid = sorted.length / 2;
-  const median = sorted.length % 2 ? sorted[Math.floor(mid)]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  return median <= MAX_PLAUSIBLE_LAG_MS ? median : null;
+  // The lower median: of the two middle round trips, the shorter, which can only date reads less far back.
+  const level = median(roundTripsMs);
+  return level <= MAX_PLAUSIBLE_LAG_MS ? level : null;
 }
 
 export class DisplayLagEstimator {

@@ -47,11 +47,9 @@ function screen(o: { pipelineMs: number; fadeFrames?: number; hover?: boolean; m
     mayMove: () => allowed.now,
     movePointer: async (to: Point) => {
       if (!allowed.now) throw new Error('moved while not allowed');
-      const was = pointer;
       pointer = to;
       moves.push({ at: now, to });
       now += 0.2;
-      return was;
     },
     grab: async (region: Rect): Promise<RawImage> => {
       now += 0.3;

@@ -11,8 +11,8 @@ import { samePixels, type RawImage } from '../../core/ocr/raw-image';
 import type { ExecutorClock } from './crash-executor';
 
 export interface HoverLagProbeDeps {
-  /** Moves the pointer without clicking; resolves with where it was. */
-  movePointer(point: Point): Promise<Point>;
+  /** Moves the pointer without clicking. */
+  movePointer(point: Point): Promise<void>;
   grab(region: Rect): Promise<RawImage>;
   clock: ExecutorClock;
   /**
