@@ -18,6 +18,7 @@ export function observationTrace(file: string): (o: Observation) => void {
       ...(read.ink !== undefined ? { ink: read.ink } : {}),
       ...(read.extraLines ? { extraLines: read.extraLines } : {}),
       ms: Math.round(read.ms * 100) / 100,
+      ...(read.halfSize ? { halfSize: true } : {}),
       read: phaseRead.kind,
       ...(phaseRead.betButton ? { betButton: phaseRead.betButton } : {}),
       phase: o.state.phase,

@@ -6,12 +6,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { MultiplierReader } from '../../src-main/adapters/ocr/multiplier-reader';
+import { MultiplierReader, type CapturedRead } from '../../src-main/adapters/ocr/multiplier-reader';
 import { encodePng } from '../../src-main/adapters/ocr/png-file';
 import { grabRegion, type ScreenRegion } from '../../src-main/adapters/ocr/screen-capture';
 import { TesseractEngine } from '../../src-main/adapters/ocr/tesseract-engine';
 import { parseMultiplier } from '../../src-main/core/ocr/parse-multiplier';
-import { openLivePage } from '../integration/ocr/live-page';
+import { GAME_READOUT_BOX, openLivePage, type LivePage } from '../integration/ocr/live-page';
 
 export interface PathStats {
   readonly name: string;
@@ -33,6 +33,8 @@ export interface OcrBenchResult {
   /** CLI p50 / path p50. */
   readonly speedUpFast: number;
   readonly speedUpTesseract: number;
+  /** A game-sized readout (the skins' region and 96 px number): every frame at full size against the half-size read. */
+  readonly gameReadout: { readonly fullSize: PathStats; readonly halfSize: PathStats };
 }
 
 export interface OcrBenchOptions {
@@ -78,12 +80,34 @@ export async function measureOcrLatency(options: OcrBenchOptions = { fastReads: 
       cli: cliStats,
       speedUpFast: cliStats.p50Ms / fastStats.p50Ms,
       speedUpTesseract: cliStats.p50Ms / tesseractStats.p50Ms,
+      gameReadout: await measureGameReadout(live, engine, options.fastReads),
     };
   } finally {
     await engine.terminate();
     await live.close();
     await rm(tmp, { recursive: true, force: true });
   }
+}
+
+/**
+ * The fast path on the readout region the practice skins have (724×178 around a 96 px number), read at full size
+ * and at half size by two readers in alternating blocks, so both see the same frames and the same machine.
+ */
+async function measureGameReadout(live: LivePage, engine: TesseractEngine, reads: number): Promise<OcrBenchResult['gameReadout']> {
+  const region = await live.reshape("700 96px 'DejaVu Sans'", GAME_READOUT_BOX);
+  await live.animate(RATE_PER_MS, 50_000);
+  const readers = { fullSize: new MultiplierReader(engine, { halfSize: false }), halfSize: new MultiplierReader(engine) };
+    const timed = { fullSize: [] as Timed[], halfSize: [] as Timed[] };
+  for (const reader of Object.values(readers)) await repeat(30, async () => timedRead(await reader.captureAndRead(region, { allowGlyphs: false })));
+  for (let block = 0; block < reads / 50; block++) {
+    for (const key of ['fullSize', 'halfSize'] as const) timed[key].push(...(await repeat(50, async () => timedRead(await readers[key].captureAndRead(region)))));
+  }
+  const shown = new Set((await live.shownTexts()).map((t) => parseMultiplier(t)?.value));
+  return { fullSize: stats('game readout, full size', timed.fullSize, shown), halfSize: stats('game readout, half size', timed.halfSize, shown) };
+}
+
+function timedRead(read: CapturedRead): Timed {
+  return { ms: read.ms, text: read.text, value: read.value, glyph: read.path === 'glyph' };
 }
 
 /** The seed's way: save the grab as PNG and run the Debian `tesseract` binary on it, once per read. */
@@ -126,6 +150,9 @@ export function formatOcrBench(result: OcrBenchResult): string {
     row(result.tesseract),
     row(result.cli),
     `speed-up over the tesseract CLI baseline (p50): fast path ${result.speedUpFast.toFixed(0)}×, tesseract.js path ${result.speedUpTesseract.toFixed(1)}×`,
+    row(result.gameReadout.fullSize),
+    row(result.gameReadout.halfSize),
+    `half-size read on a game-sized readout (p50): ${(result.gameReadout.fullSize.p50Ms / result.gameReadout.halfSize.p50Ms).toFixed(1)}× faster than full size`,
   ].join('\n');
 }
 

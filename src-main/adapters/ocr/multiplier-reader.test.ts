@@ -1,8 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { drawText } from '../../core/ocr/bitmap-font.fixture';
 import { parseMultiplier } from '../../core/ocr/parse-multiplier';
+import type { RawImage } from '../../core/ocr/raw-image';
 import { MultiplierReader, type LineRecognizer } from './multiplier-reader';
 import type { Alphabet } from './tesseract-engine';
+
+/** `top` drawn above `bottom`, on `bottom`'s background. */
+function stacked(top: RawImage, bottom: RawImage): RawImage {
+  const width = Math.max(top.width, bottom.width);
+  const height = top.height + bottom.height;
+  const data = new Uint8Array(width * height * 4);
+  const background = bottom.data.subarray(0, 4);
+  for (let i = 0; i < width * height; i++) data.set(background, i * 4);
+  for (const [image, y0] of [[top, 0], [bottom, top.height]] as const) {
+    for (let y = 0; y < image.height; y++) data.set(image.data.subarray(y * image.width * 4, (y + 1) * image.width * 4), ((y0 + y) * width) * 4);
+  }
+  return { data, width, height, order: 'rgba', stride: width * 4 };
+}
 
 /** Tesseract stand-in: answers `number` when restricted to multiplier characters, `words` otherwise. */
 function recognizer(number: string, words = number): LineRecognizer {
@@ -40,5 +54,87 @@ describe('MultiplierReader: a value is always one number', () => {
       expect((read.text.match(/\./g) ?? []).length, shown).toBeLessThanOrEqual(1);
       expect(read.decimals, shown).toBe(/\.(\d+)/.exec(shown)?.[1]?.length ?? 0);
     }
+  });
+});
+
+describe('MultiplierReader: a big number in flight is read at half size', () => {
+  /** Tesseract stand-in that reads `texts` in turn and counts its calls. */
+  function scripted(...texts: string[]): LineRecognizer & { calls: number } {
+    const stub = {
+      calls: 0,
+      recognize: async () => ({ text: texts[Math.min(stub.calls++, texts.length - 1)] ?? '', confidence: 90 }),
+    };
+    return stub;
+  }
+  const big = (text: string, fg?: readonly [number, number, number]) => drawText(text, { scale: 10, ...(fg ? { fg } : {}) });
+  /** Three Tesseract-confirmed reads that between them show every digit. */
+  const LESSONS = ['10.23x', '45.67x', '89.01x'];
+  async function taught(): Promise<{ reader: MultiplierReader; tesseract: ReturnType<typeof scripted> }> {
+    const tesseract = scripted(...LESSONS);
+    const reader = new MultiplierReader(tesseract, { decimals: 2 });
+    for (const text of LESSONS) expect(await reader.read(big(text))).toMatchObject({ path: 'tesseract', value: parseMultiplier(text)?.value });
+    return { reader, tesseract };
+  }
+
+  it('once Tesseract has confirmed every digit, the next frames read at half size by the glyphs alone', async () => {
+    const { reader, tesseract } = await taught();
+    const calls = tesseract.calls;
+    for (const [text, value] of [['89.03x', 89.03], ['89.12x', 89.12], ['90.45x', 90.45]] as const) {
+      expect(await reader.read(big(text)), text).toMatchObject({ value, path: 'glyph', halfSize: true, decimals: 2 });
+    }
+    expect(tesseract.calls).toBe(calls);
+  });
+
+  it('not before the half-size templates know every digit: an unknown one could match a known one there', async () => {
+    const reader = new MultiplierReader(scripted('10.23x'), { decimals: 2 });
+    await reader.read(big('10.23x'));
+    const read = await reader.read(big('10.32x'));
+    expect(read).toMatchObject({ value: 10.32, path: 'glyph' });
+    expect(read.halfSize).toBeUndefined();
+  });
+
+  it('small text is never read at half size', async () => {
+    const reader = new MultiplierReader(scripted(...LESSONS), { decimals: 2 });
+    for (const text of LESSONS) await reader.read(drawText(text, { scale: 4 }));
+    const read = await reader.read(drawText('89.03x', { scale: 4 }));
+    expect(read).toMatchObject({ value: 89.03, path: 'glyph' });
+    expect(read.halfSize).toBeUndefined();
+  });
+
+  it('a number lower than the last, higher than the flight can have grown, shorter, or of another colour, is read at full size', async () => {
+    const { reader } = await taught();
+    // Lower, as a misread digit would make it (1.08 read as 1.00); then higher than any game grows in a frame.
+    expect((await reader.read(big('88.01x'))).halfSize).toBeUndefined();
+    expect((await reader.read(big('98.01x'))).halfSize).toBeUndefined();
+    expect((await reader.read(big('98.02x'))).halfSize).toBe(true);
+    // Shorter: a digit lost at half size would look like this.
+    expect((await reader.read(big('9.99x'))).halfSize).toBeUndefined();
+    expect((await reader.read(big('10.00x'))).halfSize).toBe(true);
+    // Turned red: a crash look the phase logic must see from the full analysis.
+    const red = await reader.read(big('10.01x', [230, 40, 40]));
+    expect(red).toMatchObject({ value: 10.01 });
+    expect(red.halfSize).toBeUndefined();
+    // Blank, then the number again: the first frame back is read at full size.
+    expect((await reader.read(drawText('', { scale: 10 }))).value).toBeNull();
+    expect((await reader.read(big('10.01x'))).halfSize).toBeUndefined();
+  });
+
+  it('a line appearing beside the number (crash text over it) is read at full size', async () => {
+    const { reader } = await taught();
+    expect((await reader.read(big('89.03x'))).halfSize).toBe(true);
+    // Text above the number, as "FLEW AWAY!" is drawn: here a smaller line of digits, which the reader counts as a line.
+    const withText = stacked(drawText('111', { scale: 5 }), big('89.04x'));
+    const read = await reader.read(withText);
+    expect(read).toMatchObject({ value: 89.04, extraLines: 1 });
+    expect(read.halfSize).toBeUndefined();
+  });
+
+  it('forcing Tesseract skips it', async () => {
+    const tesseract = scripted(...LESSONS, '89.03x');
+    const reader = new MultiplierReader(tesseract, { decimals: 2 });
+    for (const text of LESSONS) await reader.read(big(text));
+    const read = await reader.read(big('89.03x'), { allowGlyphs: false });
+    expect(read).toMatchObject({ value: 89.03, path: 'tesseract' });
+    expect(read.halfSize).toBeUndefined();
   });
 });

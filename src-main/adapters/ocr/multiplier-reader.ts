@@ -1,4 +1,5 @@
 // Runs in: engine.
+import { recoloured } from '../../core/crash/readout-look';
 import type { Rgb } from '../../core/ocr/colour';
 import { looksLikeCross } from '../../core/ocr/cross-mark';
 import { readAgreesWithGlyphs } from '../../core/ocr/glyph-consistency';
@@ -6,7 +7,7 @@ import { readFitsCounters } from '../../core/ocr/glyph-holes';
 import { FormatLock } from '../../core/ocr/format-lock';
 import { digitCapacity, glyphShape, textFitsShapes, type GlyphShape } from '../../core/ocr/glyph-shapes';
 import { GlyphTemplates, type TemplateOptions } from '../../core/ocr/glyph-templates';
-import { analyzeRegion, GLYPH_INK, type LineAnalysis, type RegionAnalysis } from '../../core/ocr/line-analysis';
+import { analyzeRegion, GLYPH_INK, regionShrink, type LineAnalysis, type RegionAnalysis } from '../../core/ocr/line-analysis';
 import { brokenDigits, obstructedGlyph } from '../../core/ocr/line-metrics';
 import { parseMultiplier } from '../../core/ocr/parse-multiplier';
 import { cropColumns, type RawImage } from '../../core/ocr/raw-image';
@@ -25,6 +26,8 @@ export interface MultiplierRead {
   readonly value: number | null;
   readonly ms: number;
   readonly path: 'glyph' | 'tesseract';
+  /** Read on the glyph path from a half-size analysis (a big number in flight, see `readAtHalfSize`). */
+  readonly halfSize?: true;
   /** Why `value` is null. */
   readonly unreadable?: Unreadable;
   /** Decimals shown in the number that was read; null when value is null. */
@@ -66,6 +69,8 @@ export interface ReaderOptions {
    */
   readonly decimals: number | null;
   readonly templates?: TemplateOptions;
+  /** False reads every frame at full size: the baseline the OCR bench compares `readAtHalfSize` with. */
+  readonly halfSize?: boolean;
 }
 
 export interface ReadOptions {
@@ -74,6 +79,20 @@ export interface ReadOptions {
 }
 
 const DEFAULT_OPTIONS: ReaderOptions = { minGlyphConfidence: 0.6, decimals: null };
+/**
+ * A number at least this tall (px at full size) is read from a half-size analysis first: a quarter of the pixels, and
+ * a game's 70 px digits read as well at 35 px. Smaller text gains too little and loses detail (a point, a thin stroke).
+ */
+const HALF_SIZE_MIN_LINE_HEIGHT = 64;
+/**
+ * Half-size reads start once the half-size templates know every digit: at half size an unknown digit can still fall
+ * within a known one's distance (an 8, before any was learned, matched the 0 and read 1.08 as 1.00).
+ */
+const DIGITS = '0123456789';
+/** A half-size read may rise above the last read no faster than this growth per ms (the fastest games grow 0.0003/ms)... */
+const HALF_SIZE_MAX_RATE_PER_MS = 0.0005;
+/** ...over the time since the last read plus this much, and a cent. */
+const HALF_SIZE_RISE_SLACK_MS = 50;
 /** The second opinion reads at the retry height: an error of Tesseract's at one scale rarely repeats at another. */
 const SECOND_OPINION_HEIGHT = TESSERACT_RETRY_HEIGHT;
 
@@ -93,6 +112,13 @@ type LineRead = Pick<MultiplierRead, 'text' | 'value' | 'path' | 'unreadable'>;
  */
 export class MultiplierReader {
   private readonly templates: GlyphTemplates;
+  /** The same font as a half-size analysis draws it, taught by the same Tesseract-confirmed reads. */
+  private readonly halfSizeTemplates: GlyphTemplates;
+  /**
+   * The number the last read found, by either path, with the region's other lines, the number's height at full size,
+   * and when it was read (performance.now).
+   */
+  private lastNumber: { readonly text: string; readonly value: number; readonly ink: Rgb; readonly extraLines: number; readonly height: number; readonly readAt: number } | null = null;
   private readonly format: FormatLock;
   private readonly options: ReaderOptions;
 
@@ -102,6 +128,7 @@ export class MultiplierReader {
   ) {
     this.options = { ...DEFAULT_OPTIONS, ...options };
     this.templates = new GlyphTemplates(this.options.templates);
+    this.halfSizeTemplates = new GlyphTemplates(this.options.templates);
     this.format = new FormatLock(this.options.decimals);
   }
 
@@ -162,24 +189,67 @@ export class MultiplierReader {
     return { ...whole, ms: performance.now() - start };
   }
 
-  read(image: RawImage, options: ReadOptions = {}): Promise<MultiplierRead> {
+  async read(image: RawImage, options: ReadOptions = {}): Promise<MultiplierRead> {
     const start = performance.now();
-    return this.readAnalysed(analyzeRegion(image), start, options);
+    const halfSize = options.allowGlyphs === false || this.options.halfSize === false ? null : this.readAtHalfSize(image, start);
+    if (halfSize) return halfSize;
+    return this.readAnalysed(analyzeRegion(image), start, options, image);
   }
 
-  private async readAnalysed({ lines }: RegionAnalysis, start: number, options: ReadOptions = {}): Promise<MultiplierRead> {
+  /**
+   * The glyph path on a half-size analysis, while a big number is in flight. It stands only when all agrees: the
+   * half-size templates know every digit and match the glyphs, the line is whole and has no rival reading, the
+   * decimals are the game's, and the number has the last one's colour, lines beside it, no fewer characters (a digit
+   * lost at half size shortens it) and a value the flight can have reached since the last read (a digit misread moves
+   * it). Anything else, and every read after one that found no number, is read at full size: so a crash's colour or
+   * text is always seen there.
+   */
+  private readAtHalfSize(image: RawImage, start: number): MultiplierRead | null {
+    const last = this.lastNumber;
+    if (!last || last.height < HALF_SIZE_MIN_LINE_HEIGHT || !this.halfSizeTemplates.knowsAll(DIGITS) || regionShrink(image) !== 1) return null;
+    const { lines } = analyzeRegion(image, 2);
+    const line = lines[0];
+    if (!line || 2 * line.line.height < HALF_SIZE_MIN_LINE_HEIGHT || line.rivals?.length || incomplete(line)) return null;
+    const matched = this.matchGlyphs(line, this.halfSizeTemplates);
+    const read = matched && this.oneNumber(matched);
+    const extraLines = lines.length - 1;
+    if (!read || read.value === null || [...read.text].length < [...last.text].length || recoloured(line.colour, last.ink) || extraLines !== last.extraLines) return null;
+    const reachable = last.value * Math.exp(HALF_SIZE_MAX_RATE_PER_MS * (start - last.readAt + HALF_SIZE_RISE_SLACK_MS)) + 0.01;
+    if (read.value < last.value || read.value > reachable) return null;
+    this.lastNumber = { text: read.text, value: read.value, ink: line.colour, extraLines, height: 2 * line.line.height, readAt: start };
+    return { ...this.finish(read, line, extraLines, start), halfSize: true };
+  }
+
+  /**
+   * `image` is the multiplier region read (not a balance): the number found is remembered for the next half-size read,
+   * and the region's half-size analysis learns from a Tesseract-confirmed read too.
+   */
+  private async readAnalysed({ lines }: RegionAnalysis, start: number, options: ReadOptions = {}, image?: RawImage): Promise<MultiplierRead> {
     const extraLines = Math.max(0, lines.length - 1);
     let fallback: { read: LineRead; line: LineAnalysis } | null = null;
+    if (image) this.lastNumber = null;
     for (const line of lines) {
       const chosen = await this.readHypotheses(line, options);
       if (chosen.read.value !== null) {
         this.learnFrom(chosen.line, chosen.read);
+        if (image) {
+          if (chosen.read.path === 'tesseract' && line === lines[0]) this.learnAtHalfSize(image, chosen.read.text);
+          this.lastNumber = { text: chosen.read.text, value: chosen.read.value, ink: chosen.line.colour, extraLines, height: chosen.line.line.height * regionShrink(image), readAt: start };
+        }
         return this.finish(chosen.read, chosen.line, extraLines, start);
       }
       fallback ??= { read: chosen.read, line };
     }
     if (!fallback) return { text: '', value: null, ms: performance.now() - start, path: 'glyph', unreadable: 'blank', decimals: null, ink: null, extraLines: 0 };
     return this.finish(fallback.read, fallback.line, extraLines, start);
+  }
+
+  /** Teaches the half-size templates when the half-size analysis finds the same line whole, glyph for character. */
+  private learnAtHalfSize(image: RawImage, text: string): void {
+    if (regionShrink(image) !== 1) return;
+    const line = analyzeRegion(image, 2).lines[0];
+    if (!line || 2 * line.line.height < HALF_SIZE_MIN_LINE_HEIGHT || line.rivals?.length || incomplete(line)) return;
+    this.halfSizeTemplates.learn(line.features, text);
   }
 
   /**
@@ -238,17 +308,18 @@ export class MultiplierReader {
     if (line.glyphs.length > MAX_MULTIPLIER_GLYPHS) {
       return { text: `(${line.glyphs.length} characters of text)`, value: null, path: 'glyph', unreadable: 'too-long' };
     }
-    if (line.missedBlobs > 0 || brokenDigits(line.glyphs, line.line) || obstructedGlyph(line.glyphs, line.line)) return { text: '', value: null, path: 'glyph', unreadable: 'incomplete' };
-    const shapes = line.glyphs.map((g) => glyphShape(g, line.line));
-    if (allowGlyphs) {
-      const match = this.templates.match(line.features);
-      if (match && match.confidence >= this.options.minGlyphConfidence && textFitsShapes(match.text, shapes)) {
-        const text = fixSeparatorsByGrouping(match.text);
-        const parsed = parseMultiplier(text);
-        if (parsed && this.format.accepts(text)) return { text, value: parsed.value, path: 'glyph' };
-      }
-    }
-    return this.readWithTesseract(line, shapes);
+    if (incomplete(line)) return { text: '', value: null, path: 'glyph', unreadable: 'incomplete' };
+    const glyphRead = allowGlyphs ? this.matchGlyphs(line, this.templates) : null;
+    return glyphRead ?? this.readWithTesseract(line, line.glyphs.map((g) => glyphShape(g, line.line)));
+  }
+
+  /** The line read by the font's templates alone; null when they are not sure or the text is not the game's number. */
+  private matchGlyphs(line: LineAnalysis, templates: GlyphTemplates): LineRead | null {
+    const match = templates.match(line.features);
+    if (!match || match.confidence < this.options.minGlyphConfidence || !textFitsShapes(match.text, line.glyphs.map((g) => glyphShape(g, line.line)))) return null;
+    const text = fixSeparatorsByGrouping(match.text);
+    const parsed = parseMultiplier(text);
+    return parsed && this.format.accepts(text) ? { text, value: parsed.value, path: 'glyph' } : null;
   }
 
   private async readWithTesseract(line: LineAnalysis, shapes: readonly GlyphShape[]): Promise<LineRead> {
@@ -293,4 +364,9 @@ export class MultiplierReader {
     if (readsAsWords(other) || (oddMark && endsInLetter(other))) return 'words';
     return digitsOf(other) === digitsOf(text) ? 'agrees' : 'disagrees';
   }
+}
+
+/** Part of the line could not be told apart from what touches it, or its digits came out broken. */
+function incomplete(line: LineAnalysis): boolean {
+  return line.missedBlobs > 0 || brokenDigits(line.glyphs, line.line) || obstructedGlyph(line.glyphs, line.line);
 }

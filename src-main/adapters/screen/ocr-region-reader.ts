@@ -37,6 +37,7 @@ export class OcrRegionReader implements RegionReader {
       decimals: read.decimals,
       ink: read.ink,
       extraLines: read.extraLines,
+      ...(read.halfSize ? { halfSize: true } : {}),
       ...(otherText ? { otherText: true } : {}),
     };
   }

@@ -9,6 +9,8 @@ export interface ScreenRead {
   readonly value: number | null;
   readonly ms: number;
   readonly path: 'glyph' | 'tesseract';
+  /** Read from a half-size analysis (a big number in flight). */
+  readonly halfSize?: true;
   /** Set when the region shows text that is not a multiplier: the game's crash or status text ("BUSTED", "5s"). */
   readonly otherText?: boolean;
   /** Decimals shown in the number that was read; null when value is null. */

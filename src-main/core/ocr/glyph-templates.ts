@@ -39,6 +39,11 @@ export class GlyphTemplates {
     return count;
   }
 
+  /** Whether every one of `chars` has a template. */
+  knowsAll(chars: string): boolean {
+    return [...chars].every((c) => (this.byChar.get(c)?.length ?? 0) > 0);
+  }
+
   /** Null when any glyph is unknown or ambiguous. */
   match(glyphs: readonly Float32Array[]): GlyphMatch | null {
     if (glyphs.length === 0) return null;

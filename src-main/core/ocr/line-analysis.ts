@@ -39,8 +39,14 @@ export interface RegionAnalysis {
  * that touch the glyphs. When the first pass leaves something unexplained (glyphs fused with a curve or a glow,
  * a large blob left over), the region's dominant colours are tried as fills too, and one line per band is chosen.
  */
-export function analyzeRegion(image: RawImage): RegionAnalysis {
-  const planes = yccPlanes(image, Math.max(1, Math.floor(image.height / SHRINK_ABOVE_HEIGHT)));
+/** How many times smaller than captured a region is analysed: 1 up to 160 px, 2 up to 320 px, and so on. */
+export function regionShrink(image: Pick<RawImage, 'height'>): number {
+  return Math.max(1, Math.floor(image.height / SHRINK_ABOVE_HEIGHT));
+}
+
+/** `shrink` overrides {@link regionShrink}, e.g. to read a game's big number at half size. */
+export function analyzeRegion(image: RawImage, shrink = regionShrink(image)): RegionAnalysis {
+  const planes = yccPlanes(image, shrink);
   const background = borderColour(planes);
   const strong = strongInk(planes, background);
   if (!strong) return { lines: [] };

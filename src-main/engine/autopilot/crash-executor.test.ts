@@ -81,6 +81,17 @@ describe('CrashExecutor on a simulated game', () => {
     }
   });
 
+  it('a slow first click does not send the cash-out early: one click call that returned late is no latency to plan by', async () => {
+    // aviator, 2026-12-06: the session's first bet click returned after 42 ms (a busy event loop), the cash-out was
+    // sent 42 ms ahead of its landing on that one sample, took 2 ms, and paid 3.75 for a 3.76 target.
+    const { game, play } = harness({ look: LOOKS.classic, rounds: [{ crash: 5 }], displayLagMs: 16, clickReturnsAfterMs: [42] });
+    const done = await play(0, 3.76);
+    expect(done.status, done.reason ?? '').toBe('CASHOUT_EXECUTED');
+    const cashout = game.log.find((e) => e.type === 'cashout');
+    expect(cashout && cashout.type === 'cashout' && cashout.multiplier).toBeGreaterThanOrEqual(3.76);
+    expect(cashout && cashout.type === 'cashout' && cashout.multiplier).toBeLessThanOrEqual(3.76 + 0.03);
+  });
+
   it('a crash below the target is CRASHED with no Cash out click', async () => {
     const { game, play, actions } = harness({ look: LOOKS.countdown, rounds: [{ crash: 1.4 }] });
     const done = await play(0, 2);

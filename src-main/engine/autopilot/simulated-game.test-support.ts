@@ -28,6 +28,11 @@ export interface SimOptions {
   readonly readMs?: number;
   /** The profile has a balance region, and the game shows its balance there (stake 1 per bet, payouts to the cent). */
   readonly balance?: boolean;
+  /**
+   * Sim ms each click call takes to return after the game took the click, in order (later clicks: 0). A busy event
+   * loop resolves a click's promise long after the OS delivered it.
+   */
+  readonly clickReturnsAfterMs?: readonly number[];
 }
 
 export type SimLogEntry =
@@ -133,7 +138,14 @@ export class SimulatedGame implements RegionReader, MousePort {
     return { at, text: 'TEXT', value: null, ink: look.ink ?? null, extraLines: look.extraLines ?? 0, ...(look.long ? { otherText: true } : {}), ms: 1, path: 'glyph' };
   }
 
+  private clicks = 0;
+
   async click(point: Point): Promise<void> {
+    this.take(point);
+    this.now += this.options.clickReturnsAfterMs?.[this.clicks++] ?? 0;
+  }
+
+  private take(point: Point): void {
     const t = this.now - START;
     const p = this.phaseAt(t);
     const bet = this.bets.get(p.round);

@@ -12,6 +12,11 @@ export interface LivePage {
   show(text: string): Promise<void>;
   /** Animates `m(t) = e^(rate·t)` from 1 to `max` and back, updating the text every frame; texts shown are recorded. */
   animate(ratePerMs: number, max: number): Promise<void>;
+  /**
+   * Moves and restyles the multiplier box; returns its new screen region. The same page and screen: nut-js keeps the
+   * X connection of its first grab, so a second page on another screen could not be read.
+   */
+  reshape(style: string, box: typeof BOX): Promise<ScreenRegion>;
   /** Every distinct text shown since the last call to animate(). */
   shownTexts(): Promise<string[]>;
   /** Closes the browser; the X server stops once this process exits (see private-screen.ts). */
@@ -21,6 +26,8 @@ export interface LivePage {
 const WIDTH = 800;
 const HEIGHT = 400;
 const BOX = { left: 200, top: 150, width: 360, height: 90 };
+/** Where the practice game's skins put their readout region, and its size (it holds a 96 px number). */
+export const GAME_READOUT_BOX = { left: 38, top: 111, width: 724, height: 178 };
 
 /** Opens the page and points `DISPLAY` (read by nut-js on its first grab) at the private screen. */
 export async function openLivePage(style = "700 48px 'DejaVu Sans'", colors = { fg: '#ffffff', bg: '#0f1923' }): Promise<LivePage> {
@@ -46,15 +53,17 @@ export async function openLivePage(style = "700 48px 'DejaVu Sans'", colors = { 
             const text = fmt(Math.floor(Math.exp(rate * t) * 100) / 100);
             el.textContent = text;
             window.__shown.add(text);
-            requestAnimationFrame(frame);
+            window.__frame = requestAnimationFrame(frame);
           };
-          requestAnimationFrame(frame);
+          cancelAnimationFrame(window.__frame);
+          window.__frame = requestAnimationFrame(frame);
         };
       </script></body></html>`);
     await page.evaluate(() => document.fonts.ready);
     // Kiosk windows have no browser chrome, but measure rather than assume where the page sits on screen.
     const origin = await page.evaluate(() => ({ x: window.screenX + window.outerWidth - window.innerWidth, y: window.screenY + window.outerHeight - window.innerHeight }));
-    const region = { x: origin.x + BOX.left, y: origin.y + BOX.top, width: BOX.width, height: BOX.height };
+    const regionOf = (b: typeof BOX): ScreenRegion => ({ x: origin.x + b.left, y: origin.y + b.top, width: b.width, height: b.height });
+    const region = regionOf(BOX);
     const opened = browser;
     return {
       screen,
@@ -71,6 +80,16 @@ export async function openLivePage(style = "700 48px 'DejaVu Sans'", colors = { 
       },
       animate: async (rate, max) => {
         await page.evaluate(([r, m]) => (window as unknown as { __animate: (r: number, m: number) => void }).__animate(r, m), [rate, max] as const);
+      },
+      reshape: async (font, to) => {
+        await page.evaluate(
+          ([f, b]) => {
+            const style = document.getElementById('m')?.style;
+            if (style) Object.assign(style, { font: f, left: `${b.left}px`, top: `${b.top}px`, width: `${b.width}px`, height: `${b.height}px` });
+          },
+          [font, to] as const,
+        );
+        return regionOf(to);
       },
       shownTexts: async () => page.evaluate(() => [...(window as unknown as { __shown: Set<string> }).__shown]),
       close: async () => {
