@@ -97,7 +97,7 @@ async function measureGameReadout(live: LivePage, engine: TesseractEngine, reads
   const region = await live.reshape("700 96px 'DejaVu Sans'", GAME_READOUT_BOX);
   await live.animate(RATE_PER_MS, 50_000);
   const readers = { fullSize: new MultiplierReader(engine, { halfSize: false }), halfSize: new MultiplierReader(engine) };
-    const timed = { fullSize: [] as Timed[], halfSize: [] as Timed[] };
+  const timed = { fullSize: [] as Timed[], halfSize: [] as Timed[] };
   for (const reader of Object.values(readers)) await repeat(30, async () => timedRead(await reader.captureAndRead(region, { allowGlyphs: false })));
   for (let block = 0; block < reads / 50; block++) {
     for (const key of ['fullSize', 'halfSize'] as const) timed[key].push(...(await repeat(50, async () => timedRead(await readers[key].captureAndRead(region)))));

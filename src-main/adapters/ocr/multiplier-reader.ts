@@ -206,13 +206,12 @@ export class MultiplierReader {
    */
   private readAtHalfSize(image: RawImage, start: number): MultiplierRead | null {
     const last = this.lastNumber;
-    if (!last || last.height < HALF_SIZE_MIN_LINE_HEIGHT || !this.halfSizeTemplates.knowsAll(DIGITS) || regionShrink(image) !== 1) return null;
-    const { lines } = analyzeRegion(image, 2);
-    const line = lines[0];
-    if (!line || 2 * line.line.height < HALF_SIZE_MIN_LINE_HEIGHT || line.rivals?.length || incomplete(line)) return null;
-    const matched = this.matchGlyphs(line, this.halfSizeTemplates);
+    if (!last || last.height < HALF_SIZE_MIN_LINE_HEIGHT || !this.halfSizeTemplates.knowsAll(DIGITS)) return null;
+    const half = halfSizeLine(image);
+    if (!half) return null;
+    const { line, extraLines } = half;
+    const matched = this.matchGlyphs(line, this.halfSizeTemplates, shapesOf(line));
     const read = matched && this.oneNumber(matched);
-    const extraLines = lines.length - 1;
     if (!read || read.value === null || [...read.text].length < [...last.text].length || recoloured(line.colour, last.ink) || extraLines !== last.extraLines) return null;
     const reachable = last.value * Math.exp(HALF_SIZE_MAX_RATE_PER_MS * (start - last.readAt + HALF_SIZE_RISE_SLACK_MS)) + 0.01;
     if (read.value < last.value || read.value > reachable) return null;
@@ -246,10 +245,8 @@ export class MultiplierReader {
 
   /** Teaches the half-size templates when the half-size analysis finds the same line whole, glyph for character. */
   private learnAtHalfSize(image: RawImage, text: string): void {
-    if (regionShrink(image) !== 1) return;
-    const line = analyzeRegion(image, 2).lines[0];
-    if (!line || 2 * line.line.height < HALF_SIZE_MIN_LINE_HEIGHT || line.rivals?.length || incomplete(line)) return;
-    this.halfSizeTemplates.learn(line.features, text);
+    const half = halfSizeLine(image);
+    if (half) this.halfSizeTemplates.learn(half.line.features, text);
   }
 
   /**
@@ -309,14 +306,15 @@ export class MultiplierReader {
       return { text: `(${line.glyphs.length} characters of text)`, value: null, path: 'glyph', unreadable: 'too-long' };
     }
     if (incomplete(line)) return { text: '', value: null, path: 'glyph', unreadable: 'incomplete' };
-    const glyphRead = allowGlyphs ? this.matchGlyphs(line, this.templates) : null;
-    return glyphRead ?? this.readWithTesseract(line, line.glyphs.map((g) => glyphShape(g, line.line)));
+    const shapes = shapesOf(line);
+    const glyphRead = allowGlyphs ? this.matchGlyphs(line, this.templates, shapes) : null;
+    return glyphRead ?? this.readWithTesseract(line, shapes);
   }
 
   /** The line read by the font's templates alone; null when they are not sure or the text is not the game's number. */
-  private matchGlyphs(line: LineAnalysis, templates: GlyphTemplates): LineRead | null {
+  private matchGlyphs(line: LineAnalysis, templates: GlyphTemplates, shapes: readonly GlyphShape[]): LineRead | null {
     const match = templates.match(line.features);
-    if (!match || match.confidence < this.options.minGlyphConfidence || !textFitsShapes(match.text, line.glyphs.map((g) => glyphShape(g, line.line)))) return null;
+    if (!match || match.confidence < this.options.minGlyphConfidence || !textFitsShapes(match.text, shapes)) return null;
     const text = fixSeparatorsByGrouping(match.text);
     const parsed = parseMultiplier(text);
     return parsed && this.format.accepts(text) ? { text, value: parsed.value, path: 'glyph' } : null;
@@ -364,6 +362,23 @@ export class MultiplierReader {
     if (readsAsWords(other) || (oddMark && endsInLetter(other))) return 'words';
     return digitsOf(other) === digitsOf(text) ? 'agrees' : 'disagrees';
   }
+}
+
+function shapesOf(line: LineAnalysis): GlyphShape[] {
+  return line.glyphs.map((g) => glyphShape(g, line.line));
+}
+
+/**
+ * The region's tallest line from a half-size analysis, when it can be read there: a number at least
+ * HALF_SIZE_MIN_LINE_HEIGHT tall at full size, whole, with no rival reading, in a region analysed at full size
+ * otherwise. The same line both teaches the half-size templates and is read by them.
+ */
+function halfSizeLine(image: RawImage): { readonly line: LineAnalysis; readonly extraLines: number } | null {
+  if (regionShrink(image) !== 1) return null;
+  const { lines } = analyzeRegion(image, 2);
+  const line = lines[0];
+  if (!line || 2 * line.line.height < HALF_SIZE_MIN_LINE_HEIGHT || line.rivals?.length || incomplete(line)) return null;
+  return { line, extraLines: lines.length - 1 };
 }
 
 /** Part of the line could not be told apart from what touches it, or its digits came out broken. */
