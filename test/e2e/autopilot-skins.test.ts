@@ -16,14 +16,16 @@ import { XVFB_AVAILABLE } from '../support/xvfb';
 
 const LIVE_ROUNDS = 8;
 /**
- * The skins `npm test` plays: `classic`, `bust` and `jet`. `rocket` hides its digits from about 1.35× until the crash,
- * so a target far above that is timed from a fit of the first second and can land later than +0.03 (2.17 for 2.12 on
- * 2026-12-05). `aviator` and `neon` grow fast, and while the display lag is untaught a high target can land +0.04 late:
- * the hover probe (hover-lag-probe.ts) dates reads by its median less a frame and its spread, which in the 24 ms frame
- * mode leaves the 8 ms start, and neon paid 4.86 for 4.82 that way (docs/crash-games.md, Known limits).
+ * The skins `npm test` plays: `classic`, `bust`, `jet` and `aviator`. `rocket` hides its digits from about 1.35× until
+ * the crash, so a target far above that is timed from a fit of the first second and can land later than +0.03 (2.17
+ * for 2.12 on 2026-12-05). `neon` grows fastest (0.00025/ms), and while the display lag is untaught a high target can
+ * land +0.04 late: the hover probe (hover-lag-probe.ts) dates reads by its median less a frame and its spread, which in
+ * the 24 ms frame mode leaves the 8 ms start, and neon paid 4.86 for 4.82 that way (docs/crash-games.md, Known limits).
+ * `aviator` (0.0002/ms) paid +0.00 to +0.02 on every cash-out of the seven runs kept since 2026-12-05 but one, the
+ * early click that the click-latency fix of 2026-12-06 (clicker.ts) mended.
  * COCKPIT_SKINS=all (or a comma list) plays them all.
  */
-const DEFAULT_SKINS: readonly SkinName[] = ['classic', 'bust', 'jet'];
+const DEFAULT_SKINS: readonly SkinName[] = ['classic', 'bust', 'jet', 'aviator'];
 const SKINS_PLAYED: readonly SkinName[] =
   process.env.COCKPIT_SKINS === 'all' ? SKIN_NAMES : process.env.COCKPIT_SKINS ? (process.env.COCKPIT_SKINS.split(',') as SkinName[]) : DEFAULT_SKINS;
 /**
@@ -32,8 +34,14 @@ const SKINS_PLAYED: readonly SkinName[] =
  */
 const MIXES: ReadonlyArray<{ readonly skin: SkinName; readonly mix: string }> = process.env.COCKPIT_SKINS ? [] : [{ skin: 'bust', mix: 'format=jet&crash=rocket' }];
 const GAMES = [...SKINS_PLAYED.map((skin) => ({ skin, mix: '', name: skin as string })), ...MIXES.map((m) => ({ ...m, name: `${m.skin}+${m.mix}` }))];
-/** Classic's own bustabit rate (2× after 11.6 s) would make this suite slow; every other skin runs at its own rate. */
-const rateOf = (skin: SkinName) => Math.max(SKINS[skin].rate, 0.00015);
+/**
+ * Classic's own bustabit rate (2× after 11.6 s) and bust's would make this suite slow: they run at 0.00015/ms, every
+ * other skin at its own rate. COCKPIT_SKIN_RATE plays every skin at one rate instead (the issue's range: 0.00004–0.0003).
+ */
+const SKIN_RATE = Number(process.env.COCKPIT_SKIN_RATE ?? NaN);
+const rateOf = (skin: SkinName) => (SKIN_RATE > 0 ? SKIN_RATE : Math.max(SKINS[skin].rate, 0.00015));
+/** Waits stretched for a slower COCKPIT_SKIN_RATE: its rounds last longer. */
+const waitMs = (ms: number) => (SKIN_RATE > 0 ? Math.round(ms * Math.max(1, 0.00015 / SKIN_RATE)) : ms);
 /**
  * Looks the engine was never tuned on, over any skin: practice-game query parameters such as
  * `theme=light&font=Cantarell&size=64&fg=%23c2185b` (see src-renderer/practice-game/params.ts).
@@ -79,7 +87,7 @@ function readsBeforeLost(lines: readonly TraceLine[], record: RoundRecord | unde
 async function playRounds(game: DesktopGame, server: SignalServer, count: number, offset = 0): Promise<PlannedRound[]> {
   const planned: PlannedRound[] = [];
   for (let i = 0; i < count; i++) {
-    const roundId = await game.nextBettingPhase();
+    const roundId = await game.nextBettingPhase(waitMs(60_000));
     const round = planRound(i + offset, roundId, game.chain.crashPoint(roundId));
     server.send(signalFor(round));
     planned.push(round);
@@ -157,10 +165,10 @@ describe.skipIf(!XVFB_AVAILABLE)('the autopilot on every practice-game skin', ()
         profileFile = join(dir.path, `${skin}.profile.json`);
         writeFileSync(profileFile, JSON.stringify(await game.profile(), null, 2));
         const before = (await game.log()).length;
-        learned = await learnGame(profileFile, join(dir.path, 'learn'), game.x.display);
+        learned = await learnGame(profileFile, join(dir.path, 'learn'), game.x.display, 3, waitMs(120_000) / 1000);
         // Rehearsing never touches the game.
         expect((await game.log()).slice(before).filter((e) => e.type !== 'round' && e.type !== 'crash')).toEqual([]);
-      }, 240_000);
+      }, waitMs(240_000));
       afterAll(async () => {
         await game?.page.screenshot({ path: `test-results/autopilot-skin-${name.replace(/[^a-z0-9]+/gi, '-')}.png` }).catch(() => {});
         await game?.close();
@@ -194,7 +202,7 @@ describe.skipIf(!XVFB_AVAILABLE)('the autopilot on every practice-game skin', ()
           await cli.waitForStderr(/display lag probe/, 30_000);
           expect(cli.stderr()).toMatch(skin === 'bust' ? /display lag probe: nothing measured: the Bet button fades into its hover look/ : /display lag probe: median \d+ ms over 1\d hover round trips/);
           const planned = await playRounds(game, server, LIVE_ROUNDS);
-          const records = (await cli.waitForLines(LIVE_ROUNDS, 180_000)).map((l) => JSON.parse(l) as RoundRecord);
+          const records = (await cli.waitForLines(LIVE_ROUNDS, waitMs(180_000))).map((l) => JSON.parse(l) as RoundRecord);
           expect(await cli.exited()).toBe(0);
           const log = (await game.log()).slice(before);
           judge(skin, planned, records, log, trace);
@@ -208,7 +216,7 @@ describe.skipIf(!XVFB_AVAILABLE)('the autopilot on every practice-game skin', ()
           const logged = new Set(log.flatMap((e) => (e.balance === undefined ? [] : [e.balance.toFixed(2)])));
           for (const b of balances) expect(logged, `balance ${b} read off the screen`).toContain(b.toFixed(2));
         });
-      }, 300_000);
+      }, waitMs(300_000));
 
       it('live on a game never rehearsed: watches first, refuses signals with the reason, then bets', async () => {
         const dataDir = join(dir.path, 'unrehearsed');
@@ -216,17 +224,17 @@ describe.skipIf(!XVFB_AVAILABLE)('the autopilot on every practice-game skin', ()
         const trace = join(dataDir, 'trace.jsonl');
         await withAutopilot(game, ['--profile', profileFile, '--live', '--rounds', '3', '--data', dataDir, '--trace', trace], async (cli, server) => {
           expect(cli.stderr()).toMatch(/LIVE once learned/);
-          const early = await game.nextBettingPhase();
+          const early = await game.nextBettingPhase(waitMs(60_000));
           server.send(signalFor({ roundId: early, crash: game.chain.crashPoint(early), bet: true, target: 2, expect: 'SKIPPED' }));
-          const [refused] = (await cli.waitForLines(1, 60_000)).map((l) => JSON.parse(l) as RoundRecord);
+          const [refused] = (await cli.waitForLines(1, waitMs(60_000))).map((l) => JSON.parse(l) as RoundRecord);
           expect(refused).toMatchObject({ roundId: String(early), status: 'SKIPPED', reason: expect.stringMatching(/still learning this game \(\d of 2 rounds seen\)/) });
-          await cli.waitForStderr(/game learned: LIVE/, 120_000);
+          await cli.waitForStderr(/game learned: LIVE/, waitMs(120_000));
           const planned = await playRounds(game, server, 2);
-          const records = (await cli.waitForLines(3, 120_000)).slice(1).map((l) => JSON.parse(l) as RoundRecord);
+          const records = (await cli.waitForLines(3, waitMs(120_000))).slice(1).map((l) => JSON.parse(l) as RoundRecord);
           expect(await cli.exited()).toBe(0);
           judge(skin, planned, records, (await game.log()).slice(before), trace);
         });
-      }, 300_000);
+      }, waitMs(300_000));
 
       it('dry run: the same kind of signals, zero clicks', async () => {
         const dataDir = join(dir.path, 'dry');
@@ -234,7 +242,7 @@ describe.skipIf(!XVFB_AVAILABLE)('the autopilot on every practice-game skin', ()
         const before = (await game.log()).length;
         await withAutopilot(game, ['--profile', profileFile, '--rounds', '2', '--data', dataDir], async (cli, server) => {
           const planned = await playRounds(game, server, 2, 3);
-          const records = (await cli.waitForLines(2, 90_000)).map((l) => JSON.parse(l) as RoundRecord);
+          const records = (await cli.waitForLines(2, waitMs(90_000))).map((l) => JSON.parse(l) as RoundRecord);
           expect(await cli.exited()).toBe(0);
           expect((await game.log()).slice(before).filter((e) => e.type !== 'round' && e.type !== 'crash')).toEqual([]);
           for (const round of planned) expect(records.find((r) => r.roundId === String(round.roundId))?.status).toBe(round.expect);
@@ -243,7 +251,7 @@ describe.skipIf(!XVFB_AVAILABLE)('the autopilot on every practice-game skin', ()
           db.close();
           expect(clicks.n).toBe(0);
         });
-      }, 180_000);
+      }, waitMs(180_000));
     });
   }
 });

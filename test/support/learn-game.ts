@@ -13,9 +13,10 @@ export interface LearnedGame {
   copyTo(dataDir: string): void;
 }
 
-export async function learnGame(profileFile: string, dataDir: string, display: string, rounds = 3): Promise<LearnedGame> {
+/** `timeoutS`: how long `cockpit learn` may watch (a slow game's rounds take longer). */
+export async function learnGame(profileFile: string, dataDir: string, display: string, rounds = 3, timeoutS = 120): Promise<LearnedGame> {
   const traceFile = join(dataDir, 'learn-trace.jsonl');
-  const cli = runCockpit(['learn', '--profile', profileFile, '--rounds', String(rounds), '--data', dataDir, '--json', '--timeout', '120', '--trace', traceFile], { DISPLAY: display });
+  const cli = runCockpit(['learn', '--profile', profileFile, '--rounds', String(rounds), '--data', dataDir, '--json', '--timeout', String(timeoutS), '--trace', traceFile], { DISPLAY: display });
   const code = await cli.exited();
   const lines = cli.lines.map((l) => JSON.parse(l) as Record<string, unknown>);
   if (code !== 0) throw new Error(`cockpit learn exited ${code}:\n${cli.lines.join('\n')}\n${cli.stderr()}`);

@@ -304,6 +304,19 @@ describe('CrashExecutor on a simulated game', () => {
     expect(game.log[2]!.at).toBeLessThan(game.timing(1).flightAt);
   });
 
+  it('a dry run on a one-decimal display records the cash-out the steps timed, never below the target', async () => {
+    // jet at 0.00004/ms in dry run (2026-12-06) recorded 2.22 for a 2.23 target: the record was estimated from a fit of
+    // the floored reads, while the click was timed from the display's steps.
+    for (const target of [1.85, 2.23, 2.57]) {
+      const { game, play } = harness({ look: LOOKS.frozen, rounds: [{ crash: 4 }], rate: 0.00004, live: false });
+      const done = await play(0, target);
+      expect(done.status, done.reason ?? '').toBe('CASHOUT_EXECUTED');
+      expect(done.cashoutAt, `target ${target}`).toBeGreaterThanOrEqual(target);
+      expect(done.cashoutAt, `target ${target}`).toBeLessThanOrEqual(target + 0.03);
+      expect(game.log).toEqual([]);
+    }
+  });
+
   it('on a single-button game never clicks when the signal is bet:false, in dry run, or when the bet was never shown taken', async () => {
     const dry = harness({ look: LOOKS.leftover, rounds: [{ crash: 3 }], singleButton: true, live: false });
     expect((await dry.play(0, 1.5)).status).toBe('CASHOUT_EXECUTED');

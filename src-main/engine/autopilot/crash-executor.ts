@@ -7,7 +7,7 @@ import type { Signal } from '../../../src-shared/signals';
 import { betRefusal } from '../../core/autopilot/bet-limits';
 import { autoCashoutEntry, stakeEntry } from '../../core/autopilot/game-fields';
 import { floorMultiplier, roundPnl } from '../../core/autopilot/round-pnl';
-import { believablePayout, buttonChanged, fitGrowth, MAX_PLAUSIBLE_LAG_MS, predict, sameButtonLook, showsPlacedBet, type ButtonLook, type DisplayLagEstimator, type GrowthFit, type PhaseEvent } from '../../core/crash';
+import { believablePayout, buttonChanged, MAX_PLAUSIBLE_LAG_MS, predict, sameButtonLook, showsPlacedBet, type ButtonLook, type DisplayLagEstimator, type GrowthFit, type PhaseEvent } from '../../core/crash';
 import type { RegionReader } from '../../core/autopilot/ports';
 import type { ExecutionsRepo, ExecutionUpdate } from '../../adapters/store/executions-repo';
 import type { SafetyService } from '../services/safety-service';
@@ -467,7 +467,7 @@ export class CrashExecutor {
     const { stake, move } = play;
     const lagMs = this.ctx.displayLag.current();
     const { quantum } = round;
-    const fit = fitGrowth(round.samples, { quantum });
+    const fit = round.growth();
     // A stopping autopilot records at once: the click is out, and the payout check and settling only refine the record.
     const stopping = this.ctx.halted();
     const usable = fit && round.samples.length >= options.minSamples ? fit : null;

@@ -1,6 +1,6 @@
 // Runs in: engine. One flight with our bet in it, decided one observation at a time. No I/O: the executor acts on
 // what `step` returns, so every money path can be replayed from recorded observations.
-import { crossingTime, fitGrowth, partialReadCandidates, planCashout, predict, planFromSteps, showsHiddenNumber, type CashoutPlan, type MultiplierSample, type StepSeen } from '../../core/crash';
+import { crossingTime, fitGrowth, partialReadCandidates, planCashout, predict, planFromSteps, showsHiddenNumber, type CashoutPlan, type GrowthFit, type MultiplierSample, type StepSeen } from '../../core/crash';
 import type { Observation } from './round-observer';
 
 export interface RoundSetup {
@@ -181,6 +181,16 @@ export class CrashRound {
    */
   static coarse(quantum: number): boolean {
     return quantum >= 0.1 - 1e-9;
+  }
+
+  /**
+   * The flight's growth as the clicks were timed by it: from the steps on a display with 0 or 1 decimals (a fit of
+   * its floored reads runs a cent or more behind: a dry run recorded 2.22 for a 2.23 target), else from the reads.
+   */
+  growth(): GrowthFit | null {
+    const { quantum } = this;
+    if (!CrashRound.coarse(quantum)) return fitGrowth(this.samples, { quantum });
+    return planFromSteps({ steps: this.steps, target: this.setup.target, clickLatencyMs: 0 })?.growth ?? null;
   }
 
   private plan(quantum: number, clickLatencyMs: number): CashoutPlan | null {
