@@ -110,9 +110,12 @@ describe('markets service on the simulator', () => {
     await until(async () => (await call<OrderRow[]>('markets.orders', { accountId: testnet.id })).some((o) => o.status === 'FILLED'), 30_000, 200);
     engine.strategies.setEnabled(`strategy:${config.id}`, false);
     const orders = await call<OrderRow[]>('markets.orders', { accountId: testnet.id });
-    // The venue knows the very orders the store recorded.
-    const venueSide = sim.binance.engine.get(orders[0]!.clientOrderId);
-    expect(venueSide?.status).toBe(orders[0]!.status);
+    // The venue knows the very orders the store recorded, once acknowledged. The newest row was often the stop going
+    // out after the fill, still PENDING in the store and not yet at the venue (a loaded CI run failed on it), or a
+    // resting stop the moving feed could trigger before the store hears: only a filled order's status is final.
+    for (const order of orders.filter((o) => o.status !== 'PENDING')) expect(sim.binance.engine.get(order.clientOrderId), order.clientOrderId).toBeDefined();
+    const filled = orders.find((o) => o.status === 'FILLED')!;
+    expect(sim.binance.engine.get(filled.clientOrderId)?.status).toBe('FILLED');
     expect(orders.every((o) => o.strategy === config.id)).toBe(true);
   }, 40_000);
 
