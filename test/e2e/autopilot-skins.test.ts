@@ -21,7 +21,7 @@ const LIVE_ROUNDS = 8;
  * for 2.12 on 2026-12-05). `neon` grows fastest (0.00025/ms), and while the display lag is untaught a high target can
  * land +0.04 late: the hover probe (hover-lag-probe.ts) dates reads by its median less a frame and its spread, which in
  * the 24 ms frame mode leaves the 8 ms start, and neon paid 4.86 for 4.82 that way (docs/crash-games.md, Known limits).
- * `aviator` (0.0002/ms) paid +0.00 to +0.02 on every cash-out of the seven runs kept since 2026-12-05 but one, the
+ * `aviator` (0.0002/ms) paid +0.00 to +0.02 on every cash-out of its eight runs kept since 2026-12-05 but one, the
  * early click that the click-latency fix of 2026-12-06 (clicker.ts) mended.
  * COCKPIT_SKINS=all (or a comma list) plays them all.
  */
@@ -165,7 +165,7 @@ describe.skipIf(!XVFB_AVAILABLE)('the autopilot on every practice-game skin', ()
         profileFile = join(dir.path, `${skin}.profile.json`);
         writeFileSync(profileFile, JSON.stringify(await game.profile(), null, 2));
         const before = (await game.log()).length;
-        learned = await learnGame(profileFile, join(dir.path, 'learn'), game.x.display, 3, waitMs(120_000) / 1000);
+        learned = await learnGame(profileFile, join(dir.path, 'learn'), game.x.display, { timeoutS: waitMs(120_000) / 1000 });
         // Rehearsing never touches the game.
         expect((await game.log()).slice(before).filter((e) => e.type !== 'round' && e.type !== 'crash')).toEqual([]);
       }, waitMs(240_000));

@@ -14,7 +14,7 @@ export interface LearnedGame {
 }
 
 /** `timeoutS`: how long `cockpit learn` may watch (a slow game's rounds take longer). */
-export async function learnGame(profileFile: string, dataDir: string, display: string, rounds = 3, timeoutS = 120): Promise<LearnedGame> {
+export async function learnGame(profileFile: string, dataDir: string, display: string, { rounds = 3, timeoutS = 120 }: { rounds?: number; timeoutS?: number } = {}): Promise<LearnedGame> {
   const traceFile = join(dataDir, 'learn-trace.jsonl');
   const cli = runCockpit(['learn', '--profile', profileFile, '--rounds', String(rounds), '--data', dataDir, '--json', '--timeout', String(timeoutS), '--trace', traceFile], { DISPLAY: display });
   const code = await cli.exited();
