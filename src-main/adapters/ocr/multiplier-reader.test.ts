@@ -3,7 +3,7 @@ import { drawText } from '../../core/ocr/bitmap-font.fixture';
 import { parseMultiplier } from '../../core/ocr/parse-multiplier';
 import type { RawImage } from '../../core/ocr/raw-image';
 import { MultiplierReader, type LineRecognizer } from './multiplier-reader';
-import type { Alphabet } from './tesseract-engine';
+import type { RecognizeOptions } from './tesseract-engine';
 
 /** `top` drawn above `bottom`, on `bottom`'s background. */
 function stacked(top: RawImage, bottom: RawImage): RawImage {
@@ -20,7 +20,7 @@ function stacked(top: RawImage, bottom: RawImage): RawImage {
 
 /** Tesseract stand-in: answers `number` when restricted to multiplier characters, `words` otherwise. */
 function recognizer(number: string, words = number): LineRecognizer {
-  return { recognize: async (_image: Uint8Array, alphabet?: Alphabet) => ({ text: alphabet === 'any' ? words : number, confidence: 90 }) };
+  return { recognize: async (_image: Uint8Array, options?: RecognizeOptions) => ({ text: options?.alphabet === 'any' ? words : number, confidence: 90 }) };
 }
 
 describe('MultiplierReader: a value is always one number', () => {
@@ -54,6 +54,23 @@ describe('MultiplierReader: a value is always one number', () => {
       expect((read.text.match(/\./g) ?? []).length, shown).toBeLessThanOrEqual(1);
       expect(read.decimals, shown).toBe(/\.(\d+)/.exec(shown)?.[1]?.length ?? 0);
     }
+  });
+});
+
+describe('MultiplierReader: a line Tesseract\'s layout analysis drops', () => {
+  it('is read once more as a raw line, and that read passes the same checks', async () => {
+    const layouts: string[] = [];
+    const dropsLines: LineRecognizer = {
+      recognize: async (_image, options) => {
+        layouts.push(options?.layout ?? 'line');
+        return { text: options?.layout === 'raw-line' ? '2.35x' : '', confidence: 90 };
+      },
+    };
+    expect(await new MultiplierReader(dropsLines).read(drawText('2.35x'))).toMatchObject({ value: 2.35, path: 'tesseract' });
+    expect(layouts.slice(0, 2)).toEqual(['line', 'raw-line']);
+    // A raw line that does not fit the glyphs is refused like any other read.
+    const misreads: LineRecognizer = { recognize: async (_image, options) => ({ text: options?.layout === 'raw-line' ? '2.3x' : '', confidence: 90 }) };
+    expect((await new MultiplierReader(misreads).read(drawText('2.35x'))).value).toBeNull();
   });
 });
 

@@ -12,12 +12,16 @@ import { brokenDigits, obstructedGlyph } from '../../core/ocr/line-metrics';
 import { parseMultiplier } from '../../core/ocr/parse-multiplier';
 import { cropColumns, type RawImage } from '../../core/ocr/raw-image';
 import { fixSeparatorsByGrouping, reconcileWithShapes, wellFormedSeparators } from '../../core/ocr/reconcile';
-import { cropScaleInvert, encodePgm, TESSERACT_RETRY_HEIGHT, TESSERACT_TEXT_HEIGHT } from '../../core/ocr/tesseract-input';
+import { cropScaleInvert, encodePgm, fromTesseractInput, TESSERACT_RETRY_HEIGHT, TESSERACT_TEXT_HEIGHT } from '../../core/ocr/tesseract-input';
+import { glyphsFromSymbols } from '../../core/ocr/symbol-glyphs';
+import { roomForPoint } from '../../core/ocr/point-room';
+import type { Box } from '../../core/ocr/text-box';
+import { glyphFeatures } from '../../core/ocr/glyph-features';
 import { wordCrops } from '../../core/ocr/word-spans';
 import { decimalsOf, digitsOf, endsInLetter, readsAsWords } from '../../core/ocr/words';
 import { captureMemory } from './capture-memory';
 import { grabRegion, type ScreenRegion } from './screen-capture';
-import type { Alphabet, TesseractRead } from './tesseract-engine';
+import type { RecognizeOptions, TesseractRead } from './tesseract-engine';
 
 export interface MultiplierRead {
   /** What was read (after separator repair); empty when the region is blank. */
@@ -57,7 +61,7 @@ export const MAX_MULTIPLIER_GLYPHS = 12;
 
 /** What the reader needs from Tesseract; {@link TesseractEngine} is the real one. */
 export interface LineRecognizer {
-  recognize(image: Uint8Array, alphabet?: Alphabet): Promise<TesseractRead>;
+  recognize(image: Uint8Array, options?: RecognizeOptions): Promise<TesseractRead>;
 }
 
 export interface ReaderOptions {
@@ -102,8 +106,20 @@ const SECOND_OPINION_HEIGHT = TESSERACT_RETRY_HEIGHT;
  */
 const NOT_A_NUMBER: ReadonlySet<Unreadable> = new Set(['mismatch', 'invalid', 'too-long', 'incomplete']);
 
-/** A read of one line, before the region's facts (time, other lines) are added. */
-type LineRead = Pick<MultiplierRead, 'text' | 'value' | 'path' | 'unreadable'>;
+/**
+ * A read of one line, before the region's facts (time, other lines) are added. `bySymbols`: read on Tesseract's own
+ * segmentation, so the line's glyphs must not learn from it.
+ */
+type LineRead = Pick<MultiplierRead, 'text' | 'value' | 'path' | 'unreadable'> & { readonly bySymbols?: true };
+/** `glyphsDisagree`: refused because the text cannot be matched to the glyph boxes (not for what it says). */
+type TesseractLineRead = LineRead & { readonly glyphsDisagree?: true };
+
+/** How a line is cut into characters: the boxes, their shape classes and their features, one per character. */
+interface Segmentation {
+  readonly glyphs: readonly Box[];
+  readonly shapes: readonly GlyphShape[];
+  readonly features: readonly Float32Array[];
+}
 
 /**
  * Reads a multiplier region: first by matching glyphs against templates of the game's font (sub-millisecond),
@@ -191,9 +207,10 @@ export class MultiplierReader {
 
   async read(image: RawImage, options: ReadOptions = {}): Promise<MultiplierRead> {
     const start = performance.now();
-    const halfSize = options.allowGlyphs === false || this.options.halfSize === false ? null : this.readAtHalfSize(image, start);
+    const frame = multiplierFrame(image);
+    const halfSize = options.allowGlyphs === false || this.options.halfSize === false ? null : this.readAtHalfSize(frame, start);
     if (halfSize) return halfSize;
-    return this.readAnalysed(analyzeRegion(image), start, options, image);
+    return this.readAnalysed(analyzeRegion(image), start, options, frame);
   }
 
   /**
@@ -204,10 +221,10 @@ export class MultiplierReader {
    * it). Anything else, and every read after one that found no number, is read at full size: so a crash's colour or
    * text is always seen there.
    */
-  private readAtHalfSize(image: RawImage, start: number): MultiplierRead | null {
+  private readAtHalfSize(frame: MultiplierFrame, start: number): MultiplierRead | null {
     const last = this.lastNumber;
     if (!last || last.height < HALF_SIZE_MIN_LINE_HEIGHT || !this.halfSizeTemplates.knowsAll(DIGITS)) return null;
-    const half = halfSizeLine(image);
+    const half = frame.halfSizeLine();
     if (!half) return null;
     const { line, extraLines } = half;
     const matched = this.matchGlyphs(line, this.halfSizeTemplates, shapesOf(line));
@@ -220,20 +237,20 @@ export class MultiplierReader {
   }
 
   /**
-   * `image` is the multiplier region read (not a balance): the number found is remembered for the next half-size read,
+   * `frame` is the multiplier region read (not a balance): the number found is remembered for the next half-size read,
    * and the region's half-size analysis learns from a Tesseract-confirmed read too.
    */
-  private async readAnalysed({ lines }: RegionAnalysis, start: number, options: ReadOptions = {}, image?: RawImage): Promise<MultiplierRead> {
+  private async readAnalysed({ lines }: RegionAnalysis, start: number, options: ReadOptions = {}, frame?: MultiplierFrame): Promise<MultiplierRead> {
     const extraLines = Math.max(0, lines.length - 1);
     let fallback: { read: LineRead; line: LineAnalysis } | null = null;
-    if (image) this.lastNumber = null;
+    if (frame) this.lastNumber = null;
     for (const line of lines) {
       const chosen = await this.readHypotheses(line, options);
       if (chosen.read.value !== null) {
         this.learnFrom(chosen.line, chosen.read);
-        if (image) {
-          if (chosen.read.path === 'tesseract' && line === lines[0]) this.learnAtHalfSize(image, chosen.read.text);
-          this.lastNumber = { text: chosen.read.text, value: chosen.read.value, ink: chosen.line.colour, extraLines, height: chosen.line.line.height * regionShrink(image), readAt: start };
+        if (frame) {
+          if (chosen.read.path === 'tesseract' && !chosen.read.bySymbols && line === lines[0]) this.learnAtHalfSize(frame, chosen.read.text);
+          this.lastNumber = { text: chosen.read.text, value: chosen.read.value, ink: chosen.line.colour, extraLines, height: chosen.line.line.height * regionShrink(frame.image), readAt: start };
         }
         return this.finish(chosen.read, chosen.line, extraLines, start);
       }
@@ -244,8 +261,8 @@ export class MultiplierReader {
   }
 
   /** Teaches the half-size templates when the half-size analysis finds the same line whole, glyph for character. */
-  private learnAtHalfSize(image: RawImage, text: string): void {
-    const half = halfSizeLine(image);
+  private learnAtHalfSize(frame: MultiplierFrame, text: string): void {
+    const half = frame.halfSizeLine();
     if (half) this.halfSizeTemplates.learn(half.line.features, text);
   }
 
@@ -261,7 +278,7 @@ export class MultiplierReader {
 
   /** A value read by Tesseract teaches the glyph templates and the decimals; only the read that stands does. */
   private learnFrom(line: LineAnalysis, read: LineRead): void {
-    if (read.path !== 'tesseract') return;
+    if (read.path !== 'tesseract' || read.bySymbols) return;
     this.templates.learn(line.features, read.text);
     this.format.confirm(read.text);
   }
@@ -269,7 +286,8 @@ export class MultiplierReader {
   /**
    * A line chosen among close colour hypotheses stands only if none of the others reads another value. When the
    * chosen one reads nothing (a point lost to a shadow under that colour split), the first rival that reads a value
-   * stands on the same terms. Rivals are read only when there is a close call: most lines have none.
+   * stands on the same terms. Rivals are read only when there is a close call: most lines have none. Two values
+   * that differ only by a point the other split left room for are one number (`pointLostByOneSplit`).
    */
   private async readHypotheses(line: LineAnalysis, options: ReadOptions): Promise<{ read: LineRead; line: LineAnalysis }> {
     const reads: { raw: LineRead; read: LineRead; line: LineAnalysis }[] = [];
@@ -280,11 +298,11 @@ export class MultiplierReader {
     const first = reads[0]!;
     // Any value a hypothesis saw counts against the others, even one the format checks would refuse.
     const values = new Set(reads.flatMap((r) => (r.raw.value === null ? [] : [r.raw.value])));
-    if (values.size > 1) return { read: { ...first.read, value: null, unreadable: 'mismatch' }, line };
+    if (values.size > 1) return pointLostByOneSplit(reads) ?? { read: { ...first.read, value: null, unreadable: 'mismatch' }, line };
     return reads.find((r) => r.read.value !== null) ?? first;
   }
 
-  private finish(read: LineRead, line: LineAnalysis, extraLines: number, start: number): MultiplierRead {
+  private finish({ bySymbols: _, ...read }: LineRead, line: LineAnalysis, extraLines: number, start: number): MultiplierRead {
     return { ...read, ms: performance.now() - start, decimals: read.value === null ? null : decimalsOf(read.text), ink: line.colour, extraLines };
   }
 
@@ -297,7 +315,8 @@ export class MultiplierReader {
 
   private async readWords(line: LineAnalysis): Promise<LineRead | null> {
     const image = encodePgm(cropScaleInvert(line.ink, line.box, TESSERACT_TEXT_HEIGHT / (line.box.y1 - line.box.y0)));
-    const { text } = await this.recognizer.recognize(image, 'any');
+    // No raw-line retry here: without layout analysis a sprite or a bar reads as letters, which would pass for words.
+    const { text } = await this.recognizer.recognize(image, { alphabet: 'any' });
     return readsAsWords(text) ? { text: text.replace(/\s+/g, ' ').trim(), value: null, path: 'tesseract', unreadable: 'text' } : null;
   }
 
@@ -321,30 +340,64 @@ export class MultiplierReader {
   }
 
   private async readWithTesseract(line: LineAnalysis, shapes: readonly GlyphShape[]): Promise<LineRead> {
-    const first = await this.recognizeAt(TESSERACT_TEXT_HEIGHT, line, shapes);
+    const glyphs: Segmentation = { glyphs: line.glyphs, shapes, features: line.features };
+    const first = await this.recognizeAt(TESSERACT_TEXT_HEIGHT, line, glyphs);
     if (first.unreadable !== 'mismatch' && first.unreadable !== 'invalid') return first;
-    const retry = await this.recognizeAt(TESSERACT_RETRY_HEIGHT, line, shapes);
-    return retry.unreadable ? first : retry;
+    const retry = await this.recognizeAt(TESSERACT_RETRY_HEIGHT, line, glyphs);
+    if (!retry.unreadable) return retry;
+    const bothDisagreeWithGlyphs = first.glyphsDisagree && retry.glyphsDisagree && first.text !== '' && first.text === retry.text;
+    return (bothDisagreeWithGlyphs && (await this.readBySymbols(line, first.text))) || first;
   }
 
-  private async recognizeAt(textHeight: number, line: LineAnalysis, shapes: readonly GlyphShape[]): Promise<LineRead> {
+  private async recognizeAt(textHeight: number, line: LineAnalysis, glyphs: Segmentation): Promise<TesseractLineRead> {
     const image = encodePgm(cropScaleInvert(line.ink, line.box, textHeight / (line.box.y1 - line.box.y0)));
-    const result = await this.recognizer.recognize(image);
-    const text = reconcileWithShapes(result.text, shapes, digitCapacity(line.glyphs, shapes, line.line));
-    if (text === null || !readAgreesWithGlyphs(text, line.features)) return { text: result.text, value: null, path: 'tesseract', unreadable: 'mismatch' };
+    return this.judge((await this.recognizeLine(image)).text, line, glyphs);
+  }
+
+  /**
+   * The glyph boxes could not be matched to what Tesseract read the same way at both scales (an outline's or a
+   * shadow's specks taken for extra points, a point fused with its digit): Tesseract's own boxes for its characters
+   * stand in for them when they fit the text and hold all the line's ink (`glyphsFromSymbols`), and the read is
+   * judged on those like any other. It never teaches the templates: the line's glyphs are not its characters.
+   */
+  private async readBySymbols(line: LineAnalysis, text: string): Promise<LineRead | null> {
+    const scale = TESSERACT_TEXT_HEIGHT / (line.box.y1 - line.box.y0);
+    const read = await this.recognizeLine(encodePgm(cropScaleInvert(line.ink, line.box, scale)), { symbols: true });
+    if (read.text !== text || !read.symbols) return null;
+    const symbols = read.symbols.map((s) => ({ text: s.text.replace('X', 'x'), box: fromTesseractInput(s.box, line.box, scale) }));
+    const cut = glyphsFromSymbols(text.replace(/X/g, 'x'), symbols, line, GLYPH_INK);
+    if (!cut) return null;
+    const segmentation = { ...cut, features: cut.glyphs.map((b) => glyphFeatures(line.ink, b, line.line)) };
+    const judged = await this.judge(read.text, line, segmentation);
+    return judged.value === null ? null : { text: judged.text, value: judged.value, path: 'tesseract', bySymbols: true };
+  }
+
+  /** Tesseract's text for `line` checked against its glyphs: every check a value must pass to stand. */
+  private async judge(tesseractText: string, line: LineAnalysis, { glyphs, shapes, features }: Segmentation): Promise<TesseractLineRead> {
+    const text = reconcileWithShapes(tesseractText, shapes, digitCapacity(glyphs, shapes, line.line));
+    if (text === null || !readAgreesWithGlyphs(text, features)) return { text: tesseractText, value: null, path: 'tesseract', unreadable: 'mismatch', glyphsDisagree: true };
     // An outline or a shadow encloses gaps that pass for counters (a 5 with two): with a separator to check the digits
     // against, a second read that agrees outweighs them. An integer has no such check, and a 6 read as 3 both times.
-    const counters = readFitsCounters(text, line.ink, line.glyphs, GLYPH_INK, line.line.height);
+    const counters = readFitsCounters(text, line.ink, glyphs, GLYPH_INK, line.line.height);
     const integer = !shapes.some((s) => s === 'dot' || s === 'comma');
-    if (!counters && integer) return { text: result.text, value: null, path: 'tesseract', unreadable: 'mismatch' };
+    if (!counters && integer) return { text: tesseractText, value: null, path: 'tesseract', unreadable: 'mismatch' };
     const parsed = parseMultiplier(text);
     if (!parsed) return { text, value: null, path: 'tesseract', unreadable: 'invalid' };
-    const opinion = await this.secondOpinion(line, shapes, text, !counters);
-    if (opinion !== 'agrees') return { text: result.text, value: null, path: 'tesseract', unreadable: opinion === 'words' ? 'text' : 'mismatch' };
+    const opinion = await this.secondOpinion(line, { glyphs, shapes }, text, !counters);
+    if (opinion !== 'agrees') return { text: tesseractText, value: null, path: 'tesseract', unreadable: opinion === 'words' ? 'text' : 'mismatch' };
     if (!this.format.accepts(text)) return { text, value: null, path: 'tesseract', unreadable: 'format' };
     // Tesseract's own confidence is no guide (it is low for correct × reads): these checks guard the templates.
-    if (this.templates.contradicts(line.features, text)) return { text, value: null, path: 'tesseract', unreadable: 'conflict' };
+    if (this.templates.contradicts(features, text)) return { text, value: null, path: 'tesseract', unreadable: 'conflict' };
     return { text, value: parsed.value, path: 'tesseract' };
+  }
+
+  /**
+   * A number line Tesseract's layout analysis found nothing in (a glow or a heavy halo can make it drop a legible
+   * line) is read once more as one raw line; every check of the read still applies.
+   */
+  private async recognizeLine(image: Uint8Array, options: Omit<RecognizeOptions, 'layout'> = {}): Promise<TesseractRead> {
+    const read = await this.recognizer.recognize(image, options);
+    return read.text ? read : this.recognizer.recognize(image, { ...options, layout: 'raw-line' });
   }
 
   /**
@@ -353,15 +406,33 @@ export class MultiplierReader {
    * x-height glyph not drawn as a cross, a number without separator, or a read `doubted` by the counters is read
    * once more, at another scale and without the restriction: letters there mean words, other digits a misread.
    */
-  private async secondOpinion(line: LineAnalysis, shapes: readonly GlyphShape[], text: string, doubted: boolean): Promise<'agrees' | 'words' | 'disagrees'> {
-    const oddMark = line.glyphs.some((g, i) => shapes[i] === 'mid' && !looksLikeCross(line.ink, g, GLYPH_INK));
+  private async secondOpinion(line: LineAnalysis, { glyphs, shapes }: Pick<Segmentation, 'glyphs' | 'shapes'>, text: string, doubted: boolean): Promise<'agrees' | 'words' | 'disagrees'> {
+    const oddMark = glyphs.some((g, i) => shapes[i] === 'mid' && !looksLikeCross(line.ink, g, GLYPH_INK));
     const integer = !shapes.some((s) => s === 'dot' || s === 'comma');
     if (!oddMark && !integer && !doubted) return 'agrees';
     const image = encodePgm(cropScaleInvert(line.ink, line.box, SECOND_OPINION_HEIGHT / (line.box.y1 - line.box.y0)));
-    const other = (await this.recognizer.recognize(image, 'any')).text;
+    const other = (await this.recognizeLine(image, { alphabet: 'any' })).text;
     if (readsAsWords(other) || (oddMark && endsInLetter(other))) return 'words';
     return digitsOf(other) === digitsOf(text) ? 'agrees' : 'disagrees';
   }
+}
+
+/**
+ * Of two readings that differ only by a decimal point, the one with the point, when every reading without it left
+ * room for that point where it lies (`roomForPoint`): a glow's colour split can drop a point that the core's keeps.
+ */
+function pointLostByOneSplit(reads: readonly { raw: LineRead; read: LineRead; line: LineAnalysis }[]): { read: LineRead; line: LineAnalysis } | null {
+  const valued = reads.filter((r) => r.raw.value !== null);
+  const pointed = valued.filter((r) => r.read.value !== null && r.read.text.includes('.'));
+  const plain = valued.filter((r) => !/[.,]/.test(r.raw.text));
+  const chosen = pointed[0];
+  if (!chosen || pointed.length + plain.length !== valued.length || plain.length === 0) return null;
+  if (pointed.some((r) => r.read.value !== chosen.read.value) || valued.some((r) => digitsOf(r.raw.text) !== digitsOf(chosen.read.text))) return null;
+  const points = chosen.line.glyphs.filter((g) => glyphShape(g, chosen.line.line) === 'dot');
+  const point = points[0];
+  const digitsBefore = digitsOf(chosen.read.text.slice(0, chosen.read.text.indexOf('.'))).length;
+  if (!point || points.length !== 1) return null;
+  return plain.every((r) => roomForPoint(r.line, digitsBefore, point)) ? { read: chosen.read, line: chosen.line } : null;
 }
 
 function shapesOf(line: LineAnalysis): GlyphShape[] {
@@ -373,7 +444,23 @@ function shapesOf(line: LineAnalysis): GlyphShape[] {
  * HALF_SIZE_MIN_LINE_HEIGHT tall at full size, whole, with no rival reading, in a region analysed at full size
  * otherwise. The same line both teaches the half-size templates and is read by them.
  */
-function halfSizeLine(image: RawImage): { readonly line: LineAnalysis; readonly extraLines: number } | null {
+interface HalfSizeLine {
+  readonly line: LineAnalysis;
+  readonly extraLines: number;
+}
+
+/** A multiplier region's capture, with its half-size line analysed at most once per read (the read and the lesson share it). */
+interface MultiplierFrame {
+  readonly image: RawImage;
+  halfSizeLine(): HalfSizeLine | null;
+}
+
+function multiplierFrame(image: RawImage): MultiplierFrame {
+  let half: HalfSizeLine | null | undefined;
+  return { image, halfSizeLine: () => (half === undefined ? (half = halfSizeLine(image)) : half) };
+}
+
+function halfSizeLine(image: RawImage): HalfSizeLine | null {
   if (regionShrink(image) !== 1) return null;
   const { lines } = analyzeRegion(image, 2);
   const line = lines[0];

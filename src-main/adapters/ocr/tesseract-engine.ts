@@ -1,18 +1,41 @@
 // Runs in: engine.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
+import { createWorker, OEM, PSM, type Page, type Worker } from 'tesseract.js';
+import type { Box } from '../../core/ocr/text-box';
 
 export interface TesseractRead {
   readonly text: string;
   /** Tesseract's own 0..100 confidence for the line. */
   readonly confidence: number;
+  /** Each character Tesseract wrote with its box in the input image: only when asked for (`symbols`). */
+  readonly symbols?: readonly TesseractSymbol[];
+}
+
+export interface TesseractSymbol {
+  readonly text: string;
+  readonly box: Box;
 }
 
 const WHITELIST = '0123456789.,x×';
 
 /** multiplier: only the characters a multiplier has; any: every character, to tell words from numbers. */
 export type Alphabet = 'multiplier' | 'any';
+/**
+ * line: Tesseract finds the line's text itself (its layout analysis); raw-line: the whole image is taken as one
+ * line with no layout analysis. A glow or a heavy halo can make the layout analysis drop a plainly legible line
+ * and read nothing (measured on the varied corpus: "549.00x" read as "" in line mode, as itself in raw-line mode).
+ */
+export type Layout = 'line' | 'raw-line';
+
+export interface RecognizeOptions {
+  readonly alphabet?: Alphabet;
+  readonly layout?: Layout;
+  /** Also return Tesseract's own segmentation: a box per character (costs building its page layout). */
+  readonly symbols?: boolean;
+}
+
+const PAGE_SEGMENTATION: Record<Layout, PSM> = { line: PSM.SINGLE_LINE, 'raw-line': PSM.RAW_LINE };
 /** A white 48×24 PGM with a dark bar: enough for Tesseract to run its whole pipeline once. */
 const WARM_UP_IMAGE = (() => {
   const header = new TextEncoder().encode('P5\n48 24\n255\n');
@@ -46,6 +69,7 @@ export interface TesseractEngineOptions {
 /** One reused tesseract.js worker configured for a single line of multiplier characters. */
 export class TesseractEngine {
   private alphabet: Alphabet = 'multiplier';
+  private layout: Layout = 'line';
   private closed = false;
   private workerStopped = false;
   /**
@@ -64,7 +88,7 @@ export class TesseractEngine {
   static async create(options: TesseractEngineOptions = {}): Promise<TesseractEngine> {
     const worker = await createWorker('eng', OEM.LSTM_ONLY, { langPath: englishModelDir(), gzip: true, cacheMethod: 'none' });
     await worker.setParameters({
-      tessedit_pageseg_mode: PSM.SINGLE_LINE,
+      tessedit_pageseg_mode: PAGE_SEGMENTATION.line,
       tessedit_char_whitelist: WHITELIST,
       // Input is always dark-on-light (see tesseract-input.ts): skip Tesseract's second, inverted attempt.
       tessedit_do_invert: '0',
@@ -76,12 +100,12 @@ export class TesseractEngine {
   }
 
   /** Reads an encoded image (PGM or PNG bytes). Rejects with {@link OcrEngineClosedError} once shutdown began. */
-  recognize(image: Uint8Array, alphabet: Alphabet = 'multiplier'): Promise<TesseractRead> {
+  recognize(image: Uint8Array, { alphabet = 'multiplier', layout = 'line', symbols = false }: RecognizeOptions = {}): Promise<TesseractRead> {
     if (this.closed) return Promise.reject(new OcrEngineClosedError());
     let abandon: (error: Error) => void = () => {};
     const read = new Promise<TesseractRead>((resolve, reject) => {
       abandon = reject;
-      const job = this.tail.then(() => this.recognizeNow(image, alphabet));
+      const job = this.tail.then(() => this.recognizeNow(image, { alphabet, layout, symbols }));
       this.tail = job.catch(() => {});
       job.then(resolve, reject);
     });
@@ -91,15 +115,20 @@ export class TesseractEngine {
     return read;
   }
 
-  private async recognizeNow(image: Uint8Array, alphabet: Alphabet): Promise<TesseractRead> {
+  private async recognizeNow(image: Uint8Array, { alphabet, layout, symbols }: Required<RecognizeOptions>): Promise<TesseractRead> {
     if (alphabet !== this.alphabet) {
       this.refuseIfStopped();
       await this.worker.setParameters({ tessedit_char_whitelist: alphabet === 'multiplier' ? WHITELIST : '' });
       this.alphabet = alphabet;
     }
+    if (layout !== this.layout) {
+      this.refuseIfStopped();
+      await this.worker.setParameters({ tessedit_pageseg_mode: PAGE_SEGMENTATION[layout] });
+      this.layout = layout;
+    }
     this.refuseIfStopped();
-    const { data } = await this.worker.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength));
-    return { text: data.text.trim(), confidence: data.confidence };
+    const { data } = await this.worker.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength), {}, { text: true, blocks: symbols });
+    return { text: data.text.trim(), confidence: data.confidence, ...(symbols ? { symbols: symbolsOf(data) } : {}) };
   }
 
   /**
@@ -122,4 +151,9 @@ export class TesseractEngine {
     this.workerStopped = true;
     await this.worker.terminate();
   }
+}
+
+function symbolsOf(page: Page): TesseractSymbol[] {
+  const words = (page.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines.flatMap((l) => l.words)));
+  return words.flatMap((w) => w.symbols.map(({ text, bbox }) => ({ text, box: { x0: bbox.x0, y0: bbox.y0, x1: bbox.x1, y1: bbox.y1 } })));
 }

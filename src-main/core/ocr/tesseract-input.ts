@@ -13,9 +13,7 @@ const MARGIN_RATIO = 0.35;
 export function cropScaleInvert(ink: GrayImage, box: Box, scale: number): GrayImage {
   const boxWidth = box.x1 - box.x0;
   const boxHeight = box.y1 - box.y0;
-  const innerWidth = Math.max(1, Math.round(boxWidth * scale));
-  const innerHeight = Math.max(1, Math.round(boxHeight * scale));
-  const margin = Math.max(4, Math.round(innerHeight * MARGIN_RATIO));
+  const { innerWidth, innerHeight, margin } = layout(box, scale);
   const width = innerWidth + 2 * margin;
   const height = innerHeight + 2 * margin;
   const data = new Uint8Array(width * height).fill(255);
@@ -40,6 +38,28 @@ export function cropScaleInvert(ink: GrayImage, box: Box, scale: number): GrayIm
     }
   }
   return { data, width, height };
+}
+
+/**
+ * A box in an image made by {@link cropScaleInvert} (Tesseract's coordinates) as a box in the ink it was cropped
+ * from, widened to whole pixels.
+ */
+export function fromTesseractInput(tesseractBox: Box, box: Box, scale: number): Box {
+  const { innerWidth, innerHeight, margin } = layout(box, scale);
+  const stepX = (box.x1 - box.x0) / innerWidth;
+  const stepY = (box.y1 - box.y0) / innerHeight;
+  return {
+    x0: Math.floor(box.x0 + (tesseractBox.x0 - margin) * stepX),
+    x1: Math.ceil(box.x0 + (tesseractBox.x1 - margin) * stepX),
+    y0: Math.floor(box.y0 + (tesseractBox.y0 - margin) * stepY),
+    y1: Math.ceil(box.y0 + (tesseractBox.y1 - margin) * stepY),
+  };
+}
+
+function layout(box: Box, scale: number): { innerWidth: number; innerHeight: number; margin: number } {
+  const innerWidth = Math.max(1, Math.round((box.x1 - box.x0) * scale));
+  const innerHeight = Math.max(1, Math.round((box.y1 - box.y0) * scale));
+  return { innerWidth, innerHeight, margin: Math.max(4, Math.round(innerHeight * MARGIN_RATIO)) };
 }
 
 /** Binary PGM (P5), which tesseract.js decodes faster than PNG. */

@@ -137,6 +137,23 @@ describe('status texts and multi-line regions', () => {
     expect([null, 1.8]).toContain(both.value);
   });
 
+  it('reads numbers the glyph boxes could not be matched to, from Tesseract\'s own boxes or a raw line, with the value shown', { timeout: 60_000 }, async () => {
+    // Files of the varied corpus's tuning seeds, each refused before 2026-12-06: a neon 549.00× that Tesseract's layout
+    // analysis dropped whole (read as nothing); an outline's and a shadow's specks that the glyph boxes took for extra
+    // points (7.77× cut as 7.7,7,×; x7.37 with two points); and a glowing 285.55× whose glow split read 28555 beside
+    // the core's 285.55, the point's room left open between the digits.
+    const files = [
+      ['neon-layout-drops-549.00x.png', 549],
+      ['gradient-glow-italic-specks-x7.37.png', 7.37],
+      ['outline-shadow-specks-7.77x.png', 7.77],
+      ['neon-glow-split-drops-point-285.55x.png', 285.55],
+    ] as const;
+    for (const [file, value] of files) {
+      const read = await new MultiplierReader(ocr.engine()).read(await readPngFile(join(FRAMES, file)));
+      expect({ file, value: read.value }).toEqual({ file, value });
+    }
+  });
+
   it('reads a blank region as blank, with no ink and no lines', async () => {
     const read = await new MultiplierReader(ocr.engine()).read(await shot(region({}), '#r'));
     expect(read).toMatchObject({ text: '', value: null, unreadable: 'blank', ink: null, extraLines: 0, decimals: null });

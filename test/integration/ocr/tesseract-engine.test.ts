@@ -48,11 +48,30 @@ describe('TesseractEngine', () => {
     try {
       const words = wordImage();
       // Alone, the words read as letters with every character allowed, and as no letter under the multiplier whitelist.
-      const alone = { any: (await engine.recognize(words, 'any')).text, multiplier: (await engine.recognize(words)).text };
+      const alone = { any: (await engine.recognize(words, { alphabet: 'any' })).text, multiplier: (await engine.recognize(words)).text };
       expect(alone.any).toMatch(/[A-Za-z]/);
       expect(alone.multiplier).not.toMatch(/[A-Za-z]/);
-      const interleaved = await Promise.all([engine.recognize(words), engine.recognize(words, 'any'), engine.recognize(words), engine.recognize(words, 'any')]);
+      const interleaved = await Promise.all([engine.recognize(words), engine.recognize(words, { alphabet: 'any' }), engine.recognize(words), engine.recognize(words, { alphabet: 'any' })]);
       expect(interleaved.map((r) => r.text)).toEqual([alone.multiplier, alone.any, alone.multiplier, alone.any]);
+    } finally {
+      await engine.terminate();
+    }
+  });
+});
+
+describe('TesseractEngine segmentation', () => {
+  it('returns a box per character when asked, in reading order, inside the image', { timeout: 30_000 }, async () => {
+    const engine = await TesseractEngine.create();
+    try {
+      const read = await engine.recognize(wordImage(), { alphabet: 'any', symbols: true });
+      const symbols = read.symbols ?? [];
+      expect(symbols.map((s) => s.text).join('')).toBe(read.text.replace(/\s+/g, ''));
+      expect(symbols.length).toBeGreaterThanOrEqual(3);
+      for (const [i, { box }] of symbols.entries()) {
+        expect(box.x1).toBeGreaterThan(box.x0);
+        if (i > 0) expect(box.x0).toBeGreaterThanOrEqual(symbols[i - 1]!.box.x0);
+      }
+      expect((await engine.recognize(wordImage(), { alphabet: 'any' })).symbols).toBeUndefined();
     } finally {
       await engine.terminate();
     }
@@ -71,12 +90,12 @@ describe('TesseractEngine shutdown', () => {
   it('lets reads under way finish, then refuses new ones with a clear error', { timeout: 30_000 }, async () => {
     const engine = await TesseractEngine.create();
     const image = barsImage();
-    const underWay = [engine.recognize(image), engine.recognize(image, 'any'), engine.recognize(image)];
+    const underWay = [engine.recognize(image), engine.recognize(image, { alphabet: 'any' }), engine.recognize(image)];
     await engine.terminate();
     const settled = await Promise.allSettled(underWay);
     expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
     await expect(engine.recognize(image)).rejects.toBeInstanceOf(OcrEngineClosedError);
-    await expect(engine.recognize(image, 'any')).rejects.toBeInstanceOf(OcrEngineClosedError);
+    await expect(engine.recognize(image, { alphabet: 'any' })).rejects.toBeInstanceOf(OcrEngineClosedError);
     await new Promise((r) => setTimeout(r, 50));
     expect(unhandled).toEqual([]);
   });
@@ -84,7 +103,7 @@ describe('TesseractEngine shutdown', () => {
   it('rejects, never strands, a read still running when the grace period ends', { timeout: 30_000 }, async () => {
     const engine = await TesseractEngine.create({ terminateGraceMs: 0 });
     const image = barsImage(1600, 200);
-    const underWay = [engine.recognize(image), engine.recognize(image, 'any')];
+    const underWay = [engine.recognize(image), engine.recognize(image, { alphabet: 'any' })];
     await engine.terminate();
     const settled = await Promise.allSettled(underWay);
     expect(settled.every((s) => s.status === 'rejected' && s.reason instanceof OcrEngineClosedError)).toBe(true);

@@ -10,10 +10,10 @@ import { runOcrCli } from './run-ocr-cli';
 const HELD_OUT_SEED = 5150;
 const SAMPLES = 500;
 /**
- * The goal is 99.5%; measured 98.4% (492/500, the rest refused) on this seed, so this guards what is reached
- * rather than failing every run. Raise it as the reader improves.
+ * The goal is 99.5%; measured 98.6% (493/500, the rest refused) on this seed, so this guards what is reached (less
+ * one file) rather than failing every run. Raise it as the reader improves.
  */
-const MIN_EXACT = 0.98;
+const MIN_EXACT = 0.984;
 /** A wrong value costs money; an unreadable file only a frame. None in this corpus (measured: 0). */
 const MAX_WRONG = 0;
 
@@ -24,7 +24,7 @@ describe('cockpit ocr on the held-out varied corpus', () => {
     files = await corpusFiles(HELD_OUT_SEED, SAMPLES);
   }, 120_000);
 
-  it('reads ≥ 98% of the files exactly (goal 99.5%), never a wrong value, in a median ≤ 25 ms per file', { timeout: 120_000 }, async () => {
+  it('reads ≥ 98.4% of the files exactly (goal 99.5%), never a wrong value, in a median ≤ 25 ms per file', { timeout: 120_000 }, async () => {
     const { out } = await runOcrCli(['--json', ...files.map((f) => f.file)]);
     const score = scoreReads(files, parseCliReads(out));
     const report = `${score.exact}/${score.total} exact, ${score.wrong} wrong values, median ${score.medianMs} ms\n${score.misses.join('\n')}`;
