@@ -76,6 +76,25 @@ export function yccPlanes(image: RawImage, shrink = 1): YccPlanes {
     }
     return { width, height, y, cb, cr };
   }
+  if (shrink === 2) {
+    // The half-size read of a big number in flight, at frame rate: the 2×2 block summed without a block loop.
+    const data = image.data;
+    const right = channels;
+    for (let row = 0; row < height; row++) {
+      let top = 2 * row * stride;
+      let bottom = top + stride;
+      let dst = row * width;
+      for (let x = 0; x < width; x++, top += 2 * channels, bottom += 2 * channels, dst++) {
+        const sr = data[top + r]! + data[top + right + r]! + data[bottom + r]! + data[bottom + right + r]!;
+        const sg = data[top + g]! + data[top + right + g]! + data[bottom + g]! + data[bottom + right + g]!;
+        const sb = data[top + b]! + data[top + right + b]! + data[bottom + b]! + data[bottom + right + b]!;
+        y[dst] = (77 * sr + 150 * sg + 29 * sb) / 1024;
+        cb[dst] = (-43 * sr - 85 * sg + 128 * sb) / 1024;
+        cr[dst] = (128 * sr - 107 * sg - 21 * sb) / 1024;
+      }
+    }
+    return { width, height, y, cb, cr };
+  }
   const block = shrink * shrink;
   for (let row = 0; row < height; row++) {
     for (let x = 0; x < width; x++) {

@@ -59,13 +59,16 @@ export function labelComponents(mask: Uint8Array, width: number, height: number)
         labels[i] = 0;
         continue;
       }
-      let label = x > 0 ? (labels[i - 1] ?? 0) : 0;
-      if (y > 0) {
-        const above = i - width;
-        if (x > 0) label = union(label, labels[above - 1] ?? 0);
-        label = union(label, labels[above] ?? 0);
-        if (x + 1 < width) label = union(label, labels[above + 1] ?? 0);
-      }
+      // Neighbours already joined need no union: the left pixel took in the three above it, and pixels side by side
+      // in the row above are one blob. So at most one union per pixel, and none inside a run.
+      const left = x > 0 ? labels[i - 1]! : 0;
+      const above = y > 0 ? labels[i - width]! : 0;
+      const aboveLeft = y > 0 && x > 0 ? labels[i - width - 1]! : 0;
+      const aboveRight = y > 0 && x + 1 < width ? labels[i - width + 1]! : 0;
+      let label: number;
+      if (left !== 0) label = above === 0 && aboveRight !== 0 ? union(left, aboveRight) : left;
+      else if (above !== 0) label = above;
+      else label = union(aboveLeft, aboveRight);
       if (label === 0) {
         label = next++;
         parent[label] = label;
