@@ -110,6 +110,22 @@ describe('MultiplierReader: a big number in flight is read at half size', () => 
     expect(read.halfSize).toBeUndefined();
   });
 
+  it('a digit Tesseract never confirmed at half size is taught there by a full-size glyph read, and half-size reads begin', async () => {
+    // The 8 and the 9 are confirmed only in small text, which has no half-size line: the full-size templates know
+    // them, the half-size ones do not, and Tesseract is not asked again once the glyphs read the flight.
+    const tesseract = scripted('10.23x', '45.67x', '89.01x');
+    const reader = new MultiplierReader(tesseract, { decimals: 2 });
+    await reader.read(big('10.23x'));
+    await reader.read(big('45.67x'));
+    await reader.read(drawText('89.01x', { scale: 4 }));
+    const calls = tesseract.calls;
+    const first = await reader.read(big('89.02x'));
+    expect(first).toMatchObject({ value: 89.02, path: 'glyph' });
+    expect(first.halfSize).toBeUndefined();
+    expect(await reader.read(big('89.03x'))).toMatchObject({ value: 89.03, path: 'glyph', halfSize: true });
+    expect(tesseract.calls).toBe(calls);
+  });
+
   it('small text is never read at half size', async () => {
     const reader = new MultiplierReader(scripted(...LESSONS), { decimals: 2 });
     for (const text of LESSONS) await reader.read(drawText(text, { scale: 4 }));

@@ -249,7 +249,7 @@ export class MultiplierReader {
       if (chosen.read.value !== null) {
         this.learnFrom(chosen.line, chosen.read);
         if (frame) {
-          if (chosen.read.path === 'tesseract' && !chosen.read.bySymbols && line === lines[0]) this.learnAtHalfSize(frame, chosen.read.text);
+          if (line === lines[0] && this.teachesHalfSize(chosen.read)) this.learnAtHalfSize(frame, chosen.read.text);
           this.lastNumber = { text: chosen.read.text, value: chosen.read.value, ink: chosen.line.colour, extraLines, height: chosen.line.line.height * regionShrink(frame.image), readAt: start };
         }
         return this.finish(chosen.read, chosen.line, extraLines, start);
@@ -258,6 +258,16 @@ export class MultiplierReader {
     }
     if (!fallback) return { text: '', value: null, ms: performance.now() - start, path: 'glyph', unreadable: 'blank', decimals: null, ink: null, extraLines: 0 };
     return this.finish(fallback.read, fallback.line, extraLines, start);
+  }
+
+  /**
+   * A Tesseract-confirmed read teaches the half-size templates, and so does a glyph-path read that shows a digit they
+   * do not know yet: once the full-size templates read the flight, Tesseract stops, and a digit its first reads left
+   * unlearned at half size kept every read at full size (`neon` read none of 1,610 flight frames at half size).
+   */
+  private teachesHalfSize(read: LineRead): boolean {
+    if (read.bySymbols) return false;
+    return read.path === 'tesseract' || [...read.text].some((c) => DIGITS.includes(c) && !this.halfSizeTemplates.knowsAll(c));
   }
 
   /** Teaches the half-size templates when the half-size analysis finds the same line whole, glyph for character. */
