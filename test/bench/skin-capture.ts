@@ -48,7 +48,7 @@ try {
         await new Promise((r) => setTimeout(r, 8));
       }
       if (grabMs.length === 0) {
-        process.stdout.write(`| ${skin} | ${region.width}×${region.height} | no frame read at half size in ${20 * frames} reads | | |\n`);
+        process.stdout.write(`| ${skin} | ${region.width}×${region.height} | no frame read at half size in ${20 * frames} reads | | | |\n`);
         continue;
       }
       await game.close();

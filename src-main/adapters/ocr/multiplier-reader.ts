@@ -324,7 +324,7 @@ export class MultiplierReader {
   }
 
   private async readWords(line: LineAnalysis): Promise<LineRead | null> {
-    const image = encodePgm(cropScaleInvert(line.ink, line.box, TESSERACT_TEXT_HEIGHT / (line.box.y1 - line.box.y0)));
+    const { image } = tesseractInput(line, TESSERACT_TEXT_HEIGHT);
     // No raw-line retry here: without layout analysis a sprite or a bar reads as letters, which would pass for words.
     const { text } = await this.recognizer.recognize(image, { alphabet: 'any' });
     return readsAsWords(text) ? { text: text.replace(/\s+/g, ' ').trim(), value: null, path: 'tesseract', unreadable: 'text' } : null;
@@ -360,7 +360,7 @@ export class MultiplierReader {
   }
 
   private async recognizeAt(textHeight: number, line: LineAnalysis, glyphs: Segmentation): Promise<TesseractLineRead> {
-    const image = encodePgm(cropScaleInvert(line.ink, line.box, textHeight / (line.box.y1 - line.box.y0)));
+    const { image } = tesseractInput(line, textHeight);
     return this.judge((await this.recognizeLine(image)).text, line, glyphs);
   }
 
@@ -371,8 +371,8 @@ export class MultiplierReader {
    * judged on those like any other. It never teaches the templates: the line's glyphs are not its characters.
    */
   private async readBySymbols(line: LineAnalysis, text: string): Promise<LineRead | null> {
-    const scale = TESSERACT_TEXT_HEIGHT / (line.box.y1 - line.box.y0);
-    const read = await this.recognizeLine(encodePgm(cropScaleInvert(line.ink, line.box, scale)), { symbols: true });
+    const { image, scale } = tesseractInput(line, TESSERACT_TEXT_HEIGHT);
+    const read = await this.recognizeLine(image, { symbols: true });
     if (read.text !== text || !read.symbols) return null;
     const symbols = read.symbols.map((s) => ({ text: s.text.replace('X', 'x'), box: fromTesseractInput(s.box, line.box, scale) }));
     const cut = glyphsFromSymbols(text.replace(/X/g, 'x'), symbols, line, GLYPH_INK);
@@ -420,7 +420,7 @@ export class MultiplierReader {
     const oddMark = glyphs.some((g, i) => shapes[i] === 'mid' && !looksLikeCross(line.ink, g, GLYPH_INK));
     const integer = !shapes.some((s) => s === 'dot' || s === 'comma');
     if (!oddMark && !integer && !doubted) return 'agrees';
-    const image = encodePgm(cropScaleInvert(line.ink, line.box, SECOND_OPINION_HEIGHT / (line.box.y1 - line.box.y0)));
+    const { image } = tesseractInput(line, SECOND_OPINION_HEIGHT);
     const other = (await this.recognizeLine(image, { alphabet: 'any' })).text;
     if (readsAsWords(other) || (oddMark && endsInLetter(other))) return 'words';
     return digitsOf(other) === digitsOf(text) ? 'agrees' : 'disagrees';
@@ -445,15 +445,16 @@ function pointLostByOneSplit(reads: readonly { raw: LineRead; read: LineRead; li
   return plain.every((r) => roomForPoint(r.line, digitsBefore, point)) ? { read: chosen.read, line: chosen.line } : null;
 }
 
+/** The line as Tesseract is given it, its text scaled to `textHeight`, and the scale used. */
+function tesseractInput(line: LineAnalysis, textHeight: number): { readonly image: Uint8Array; readonly scale: number } {
+  const scale = textHeight / (line.box.y1 - line.box.y0);
+  return { image: encodePgm(cropScaleInvert(line.ink, line.box, scale)), scale };
+}
+
 function shapesOf(line: LineAnalysis): GlyphShape[] {
   return line.glyphs.map((g) => glyphShape(g, line.line));
 }
 
-/**
- * The region's tallest line from a half-size analysis, when it can be read there: a number at least
- * HALF_SIZE_MIN_LINE_HEIGHT tall at full size, whole, with no rival reading, in a region analysed at full size
- * otherwise. The same line both teaches the half-size templates and is read by them.
- */
 interface HalfSizeLine {
   readonly line: LineAnalysis;
   readonly extraLines: number;
@@ -470,6 +471,11 @@ function multiplierFrame(image: RawImage): MultiplierFrame {
   return { image, halfSizeLine: () => (half === undefined ? (half = halfSizeLine(image)) : half) };
 }
 
+/**
+ * The region's tallest line from a half-size analysis, when it can be read there: a number at least
+ * HALF_SIZE_MIN_LINE_HEIGHT tall at full size, whole, with no rival reading, in a region analysed at full size
+ * otherwise. The same line both teaches the half-size templates and is read by them.
+ */
 function halfSizeLine(image: RawImage): HalfSizeLine | null {
   if (regionShrink(image) !== 1) return null;
   const { lines } = analyzeRegion(image, 2);

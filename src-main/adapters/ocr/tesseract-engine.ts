@@ -116,14 +116,10 @@ export class TesseractEngine {
   }
 
   private async recognizeNow(image: Uint8Array, { alphabet, layout, symbols }: Required<RecognizeOptions>): Promise<TesseractRead> {
-    if (alphabet !== this.alphabet) {
+    if (alphabet !== this.alphabet || layout !== this.layout) {
       this.refuseIfStopped();
-      await this.worker.setParameters({ tessedit_char_whitelist: alphabet === 'multiplier' ? WHITELIST : '' });
+      await this.worker.setParameters({ tessedit_char_whitelist: alphabet === 'multiplier' ? WHITELIST : '', tessedit_pageseg_mode: PAGE_SEGMENTATION[layout] });
       this.alphabet = alphabet;
-    }
-    if (layout !== this.layout) {
-      this.refuseIfStopped();
-      await this.worker.setParameters({ tessedit_pageseg_mode: PAGE_SEGMENTATION[layout] });
       this.layout = layout;
     }
     this.refuseIfStopped();

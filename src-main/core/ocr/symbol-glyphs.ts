@@ -69,7 +69,8 @@ export function glyphsFromSymbols(text: string, symbols: readonly SymbolBox[], l
     const char = chars[i] ?? '';
     const separator = char === '.' || char === ',';
     if (!box || box.x1 - box.x0 > (separator ? MAX_SEPARATOR_WIDTH : MAX_CHAR_WIDTH) * height) return null;
-    const shape = separator && heavyPoint(box, line.line) ? 'dot' : glyphShape(box, line.line);
+    const measured = glyphShape(box, line.line);
+    const shape = separator && measured === 'mid' && heavyPoint(box, line.line) ? 'dot' : measured;
     if (!charFitsShape(char, shape)) return null;
     boxes.push(box);
     shapes.push(shape);
@@ -77,12 +78,11 @@ export function glyphsFromSymbols(text: string, symbols: readonly SymbolBox[], l
   return inkCovered(line.ink, line.box, boxes, inkThreshold) >= MIN_INK_COVERED ? { glyphs: boxes, shapes } : null;
 }
 
-/** A heavy font's point can stand a little taller than the point class allows, but it sits on the baseline. */
+/** A heavy font's point can measure a little taller than the point class allows (as an x-height mark), but it sits on the baseline. */
 const HEAVY_POINT_HEIGHT = 0.5;
 const BASELINE_SLACK = 0.1;
 
 function heavyPoint(box: Box, line: LineMetrics): boolean {
-  if (glyphShape(box, line) !== 'mid') return false;
   const onBaseline = Math.abs(box.y1 - line.bottom) <= BASELINE_SLACK * line.height;
   return onBaseline && box.y1 - box.y0 < HEAVY_POINT_HEIGHT * line.height && box.x1 - box.x0 < HEAVY_POINT_HEIGHT * line.height;
 }
