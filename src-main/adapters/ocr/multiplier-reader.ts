@@ -1,7 +1,7 @@
 // Runs in: engine.
 import { recoloured } from '../../core/crash/readout-look';
 import type { Rgb } from '../../core/ocr/colour';
-import { looksLikeCross } from '../../core/ocr/cross-mark';
+import { heavyCrossMark, looksLikeCross } from '../../core/ocr/cross-mark';
 import { readAgreesWithGlyphs } from '../../core/ocr/glyph-consistency';
 import { readFitsCounters } from '../../core/ocr/glyph-holes';
 import { FormatLock } from '../../core/ocr/format-lock';
@@ -451,8 +451,11 @@ function tesseractInput(line: LineAnalysis, textHeight: number): { readonly imag
   return { image: encodePgm(cropScaleInvert(line.ink, line.box, scale)), scale };
 }
 
-function shapesOf(line: LineAnalysis): GlyphShape[] {
-  return line.glyphs.map((g) => glyphShape(g, line.line));
+function shapesOf({ glyphs, line, ink }: LineAnalysis): GlyphShape[] {
+  return glyphs.map((g, i) => {
+    const shape = glyphShape(g, line);
+    return shape === 'tall' && heavyCrossMark(ink, glyphs, i, GLYPH_INK) ? 'mid' : shape;
+  });
 }
 
 interface HalfSizeLine {

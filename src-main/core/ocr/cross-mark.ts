@@ -19,6 +19,21 @@ export function looksLikeCross(ink: GrayImage, glyph: Box, threshold: number): b
   return centreColumn === 1 && middleRow === 1 && (row(0.15) >= 2 || row(0.85) >= 2);
 }
 
+/** How much taller than a heavy × its digits stand: the widest gap between two digits' heights is a few per cent. */
+const HEAVY_CROSS_SHORTER = 1.1;
+
+/**
+ * A × drawn nearly as tall as the digits (a heavy sans): at either end of the line, clearly shorter than its tallest
+ * glyph, and shaped as a cross. Beside a single digit the line's metrics are taken from such a mark, which then
+ * measures as a digit (DejaVu Sans Black: a 40 px × beside a 50 px 2).
+ */
+export function heavyCrossMark(ink: GrayImage, glyphs: readonly Box[], index: number, threshold: number): boolean {
+  const glyph = glyphs[index];
+  if (!glyph || (index !== 0 && index !== glyphs.length - 1)) return false;
+  const tallest = Math.max(...glyphs.map((g) => g.y1 - g.y0));
+  return tallest > HEAVY_CROSS_SHORTER * (glyph.y1 - glyph.y0) && looksLikeCross(ink, glyph, threshold);
+}
+
 /** Runs of ink along `length` pixels, where `inkAt(k)` is the ink of the k-th. */
 function runs(length: number, inkAt: (k: number) => number, threshold: number): number {
   let count = 0;

@@ -154,6 +154,13 @@ describe('status texts and multi-line regions', () => {
     }
   });
 
+  it('reads one digit beside a × drawn nearly as tall, which the line\'s metrics had taken for the digit', async () => {
+    // DejaVu Sans Black with a shadow (tuning seed 1002): the heavy × is 40 px against the digit's 50, so with one digit
+    // the line was measured on the ×, both glyphs counted as digits, and Tesseract's "2" was refused for one too few.
+    const read = await new MultiplierReader(ocr.engine()).read(await readPngFile(join(FRAMES, 'heavy-cross-one-digit-2x.png')));
+    expect({ text: read.text, value: read.value }).toEqual({ text: '2x', value: 2 });
+  });
+
   it('reads a blank region as blank, with no ink and no lines', async () => {
     const read = await new MultiplierReader(ocr.engine()).read(await shot(region({}), '#r'));
     expect(read).toMatchObject({ text: '', value: null, unreadable: 'blank', ink: null, extraLines: 0, decimals: null });
