@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readsAsWords, showsWords } from './words';
+import { digitsOf, readsAsWords, showsWords } from './words';
 
 describe('showsWords: status text, not a garbled number', () => {
   it('is true for the statuses games show', () => {
@@ -15,5 +15,11 @@ describe('showsWords: status text, not a garbled number', () => {
   it('is stricter than readsAsWords, which any letter satisfies', () => {
     expect(readsAsWords('v7.37')).toBe(true);
     expect(showsWords('v7.37')).toBe(false);
+  });
+
+  it('takes a B for an 8 (an unrestricted read of a neon x842 gave xB42), and words with a B are still words', () => {
+    expect(readsAsWords('xB42')).toBe(false);
+    expect(digitsOf('xB42')).toBe('842');
+    for (const status of ['BUSTED', 'BET', 'Busted @ x2.35']) expect(showsWords(status), status).toBe(true);
   });
 });

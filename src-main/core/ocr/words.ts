@@ -1,6 +1,11 @@
 // Runs in: anywhere (pure).
 /** Letters Tesseract writes for digits when nothing restricts it: l and I for 1, O and o for 0, T for 7, S for 5. */
 const DIGIT_LOOKALIKES: Record<string, string> = { l: '1', I: '1', '|': '1', O: '0', o: '0', T: '7', S: '5' };
+/**
+ * Also B for 8 (a neon x842 read xB42), in a read of what should be a number. Not when telling status text from a
+ * garbled number (`showsWords`): "BET" would have no two letters left.
+ */
+const NUMBER_LOOKALIKES: Record<string, string> = { ...DIGIT_LOOKALIKES, B: '8' };
 
 /**
  * Whether an unrestricted Tesseract read shows words rather than a number: any letter but the multiplier's x and
@@ -8,7 +13,7 @@ const DIGIT_LOOKALIKES: Record<string, string> = { l: '1', I: '1', '|': '1', O: 
  * other letters ("BUSTED": U, E, D).
  */
 export function readsAsWords(text: string): boolean {
-  return /[A-Za-z]/.test([...text].filter((c) => !(c in DIGIT_LOOKALIKES) && c !== 'x' && c !== 'X').join(''));
+  return /[A-Za-z]/.test([...text].filter((c) => !(c in NUMBER_LOOKALIKES) && c !== 'x' && c !== 'X').join(''));
 }
 
 /**
@@ -35,7 +40,7 @@ export function decimalsOf(text: string): number {
 /** The digits of a read, with the letters Tesseract writes for digits read as those digits. */
 export function digitsOf(text: string): string {
   return [...text]
-    .map((c) => DIGIT_LOOKALIKES[c] ?? c)
+    .map((c) => NUMBER_LOOKALIKES[c] ?? c)
     .join('')
     .replace(/[^0-9]/g, '');
 }

@@ -161,6 +161,12 @@ describe('status texts and multi-line regions', () => {
     expect({ text: read.text, value: read.value }).toEqual({ text: '2x', value: 2 });
   });
 
+  it('reads a number whose unrestricted second read wrote a B for its 8 (xB42 for a neon x842)', async () => {
+    // Tuning seed 3002: the second opinion's B counted as a letter, so the read was refused as words.
+    const read = await new MultiplierReader(ocr.engine()).read(await readPngFile(join(FRAMES, 'neon-second-opinion-b-for-8-x842.png')));
+    expect({ text: read.text, value: read.value }).toEqual({ text: 'x842', value: 842 });
+  });
+
   it('reads a blank region as blank, with no ink and no lines', async () => {
     const read = await new MultiplierReader(ocr.engine()).read(await shot(region({}), '#r'));
     expect(read).toMatchObject({ text: '', value: null, unreadable: 'blank', ink: null, extraLines: 0, decimals: null });
