@@ -61,5 +61,14 @@ const MAX_DROP = 0.3;
  * passes every check as a 9: "x2.92" for 2.22). Such a line is refused, not read.
  */
 export function obstructedGlyph(glyphs: readonly Box[], line: LineMetrics): boolean {
-  return glyphs.some((g) => g.y1 - line.bottom > MAX_DROP * line.height);
+  return glyphs.some((g) => g.y1 - line.bottom > MAX_DROP * line.height && !standaloneComma(g, line));
+}
+
+/** How far a comma of its own may hang: a heavy one at 18 px drops 4 px below 13 px digits. */
+const MAX_COMMA_DROP = 0.6;
+
+/** A narrow glyph that starts below the digits' middle: a comma's tail, not a sprite fused to a digit. */
+function standaloneComma(g: Box, line: LineMetrics): boolean {
+  const { top, bottom, height } = line;
+  return g.y0 > top + height / 2 && g.x1 - g.x0 <= height / 2 && g.y1 - bottom <= MAX_COMMA_DROP * height;
 }
