@@ -49,6 +49,25 @@ describe('CrashRound: when a predicted click is committed', () => {
     expect(commit.sendAt - commit.at).toBeLessThanOrEqual(225);
     expect(Math.abs(commit.sendAt - Math.log(2) / RATE)).toBeLessThan(40);
   });
+
+  it('ahead of a slow read, when one came within the last second, so the click is not sent when that read ends', () => {
+    // Reads 13 ms apart taking 10 ms, but two take 60 ms: one half a second before the crossing, one just before it
+    // (neon, 2026-12-06: the click went out when such a read ended, 58 ms after the crossing, and paid 2.79 for 2.75).
+    const round = new CrashRound({ roundId: '1', target: 2, gameCashout: null, flightStart: 0, betTaken: true, singleButton: false, lagMs: 0, learnedRate: null, minSamples: 6, forcedCashoutMs: 60_000 }, 1);
+    const crossing = Math.log(2) / RATE;
+    const slowAt = (at: number) => (at >= crossing - 500 && at < crossing - 487) || (at >= crossing - 40 && at < crossing - 27);
+    let commit: { now: number; sendAt: number | undefined } | null = null;
+    for (let at = 0; at < 4000 && !commit; ) {
+      const ms = slowAt(at) ? 60 : 10;
+      const read = flying(at);
+      const decision = round.step({ ...read, read: { ...read.read, ms } }, { now: at + ms, killSwitch: false, halted: false, clickLatencyMs: 0 });
+      if (decision.kind === 'cashout') commit = { now: at + ms, sendAt: decision.sendAt };
+      at += Math.max(13, ms);
+    }
+    expect(commit?.sendAt).toBeDefined();
+    expect(commit!.sendAt!).toBeGreaterThanOrEqual(commit!.now);
+    expect(commit!.sendAt!).toBeGreaterThanOrEqual(crossing);
+  });
 });
 
 describe('CrashRound on a display with one decimal', () => {

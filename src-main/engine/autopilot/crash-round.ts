@@ -57,6 +57,12 @@ const COMMIT_AHEAD_MS = 25;
  * may land after the crossing: commit a predicted click up to 1.5 read intervals ahead, never more than this.
  */
 const MAX_COMMIT_AHEAD_MS = 400;
+/**
+ * One slow read among fast ones (a frame sent to Tesseract) comes unannounced: a click due meanwhile went out when it
+ * ended, 58 ms late (neon, 2.79 for 2.75, reads 13 ms apart). A read this slow within the last second means the next
+ * one may be as slow, so a click is committed that far ahead (plus an interval).
+ */
+const SLOW_READ_MEMORY_MS = 1000;
 
 /**
  * How far above the fit a read may stand and still be believed at once: a displayed step, plus the growth of a frame
@@ -82,13 +88,26 @@ export class CrashRound {
   private onlyFrozen = false;
   /** Times of the latest reads, for the read interval. */
   private readonly readTimes: number[] = [];
+  /** The reads of the last SLOW_READ_MEMORY_MS: when each was captured and how long it took. */
+  private readonly recentReads: { readonly at: number; readonly ms: number }[] = [];
 
-  /** How far ahead a predicted click may be committed, from the median of the latest read intervals. */
+  /**
+   * How far ahead a predicted click may be committed: 1.5 of the median of the latest read intervals, or the slowest
+   * recent read and an interval, whichever is longer.
+   */
   private commitAheadMs(): number {
     const t = this.readTimes;
-    if (t.length < 4) return COMMIT_AHEAD_MS;
     const gaps = t.slice(1).map((at, i) => at - t[i]!).sort((a, b) => a - b);
-    return Math.min(MAX_COMMIT_AHEAD_MS, Math.max(COMMIT_AHEAD_MS, 1.5 * gaps[gaps.length >> 1]!));
+    const gap = t.length < 4 ? 0 : gaps[gaps.length >> 1]!;
+    const slowest = Math.max(0, ...this.recentReads.map((r) => r.ms));
+    return Math.min(MAX_COMMIT_AHEAD_MS, Math.max(COMMIT_AHEAD_MS, 1.5 * gap, slowest + gap));
+  }
+
+  private noteRead(at: number, ms: number): void {
+    this.readTimes.push(at);
+    if (this.readTimes.length > 8) this.readTimes.shift();
+    if (Number.isFinite(ms)) this.recentReads.push({ at, ms });
+    while (this.recentReads.length > 0 && at - this.recentReads[0]!.at > SLOW_READ_MEMORY_MS) this.recentReads.shift();
   }
 
   /**
@@ -208,8 +227,7 @@ export class CrashRound {
 
   step(o: Observation, ctx: RoundContext): RoundDecision {
     const { setup } = this;
-    this.readTimes.push(o.read.at);
-    if (this.readTimes.length > 8) this.readTimes.shift();
+    this.noteRead(o.read.at, o.read.ms);
     const crash = o.events.find((e) => e.type === 'crash');
     if (crash) {
       const value = crash.value ?? this.maxSeen;
