@@ -38,6 +38,37 @@ describe('learning a game', () => {
     expect(watch(reads, config).events).toEqual(['betting', 'flight', 'crash']);
   });
 
+  it('countdown, flight and crash text in one red: the crash is learned by its words, which then end betting at an instant crash', () => {
+    const { reads } = readStream(LOOKS.sameInk, [{ crash: 1.8 }, { crash: 2.2 }, { crash: 1.5 }]);
+    const learned = verdictOf(watch(reads).rounds);
+    expect(learned.verdict).toEqual({ ready: true });
+    expect(learned.signature?.crashWords).toEqual(['CRA']);
+    const config = { ...DEFAULT_PHASE_CONFIG, known: knownLooks(learned.signature) };
+    const played = readStream(LOOKS.sameInk, [{ crash: 1.4 }, { crash: 1 }, { crash: 1.6 }], { rate: 0.0002 });
+    expect(watch(played.reads, config).events).toEqual(['betting', 'flight', 'crash', 'betting', 'flight', 'crash', 'betting', 'flight', 'crash']);
+  });
+
+  it('words read while betting are never crash words, even where the crash says them too', () => {
+    const look: GameLook = { ...LOOKS.sameInk, betting: () => text(RED, { long: true, words: 'CRA', betButton: 'changed' }) };
+    const { reads } = readStream(look, [{ crash: 1.8 }, { crash: 2.2 }, { crash: 1.5 }]);
+    expect(verdictOf(watch(reads).rounds).signature?.crashWords).toBeUndefined();
+  });
+
+  it('a word a sprite made of the digits in flight is never a crash word, though the crash showed it too', () => {
+    // A plane over the digits read "age" mid-flight, and again over the crash: taught as the crash's, it would end a
+    // flight with our bet in it the next time the plane passed.
+    const rate = 0.0002;
+    const { reads, flightStarts } = readStream(LOOKS.sameInk, [{ crash: 1.8 }, { crash: 2.2 }, { crash: 1.5 }], { rate });
+    const planeAt = flightStarts.map((at) => at + Math.log(1.3) / rate);
+    const withPlane = reads.map((r): PhaseRead => {
+      if (r.kind === 'text' && r.words === 'CRA') return { ...r, words: 'AGE' };
+      return planeAt.some((at) => r.at >= at && r.at < at + 48) ? { at: r.at, ...text(RED, { long: true, words: 'AGE' }) } : r;
+    });
+    const learned = verdictOf(watch(withPlane).rounds);
+    expect(learned.verdict).toEqual({ ready: true });
+    expect(learned.signature?.crashWords).toBeUndefined();
+  });
+
   it('a screen that stalls mid-flight does not pull the fitted rate down', () => {
     // Under load (2026-12-05) the screen stood at 1.35x for a second: every repeat of it went into the fit, which
     // gave 0.00010/ms on a 0.00025/ms game. The values' first showings are on the curve, stall or not.

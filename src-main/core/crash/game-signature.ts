@@ -19,6 +19,8 @@ export interface GameSignature {
   readonly rounds: number;
   /** The number vanishes at a crash; what it leaves behind (a blank, or a curve's ink) varies from round to round. */
   readonly numberVanishes?: boolean;
+  /** Words the crash said in at least two rounds and betting never did (see KnownLooks.crashWords). */
+  readonly crashWords?: readonly string[];
 }
 
 export interface PhaseMark {
@@ -48,6 +50,11 @@ export interface WatchedRound {
   readonly numberVanished: boolean;
   /** The colour of the flight's digits (see colourBucket): ink of that colour left behind is never a crash look. */
   readonly flightColour: string | null;
+  /** What text read while betting, in flight and while the crash settled said (`statusWord`s). */
+  readonly bettingWords: readonly string[];
+  /** A sprite over the digits read as a word ("age"), which must never pass for crash words. */
+  readonly flightWords: readonly string[];
+  readonly crashWords: readonly string[];
 }
 
 export type Verdict = { readonly ready: true } | { readonly ready: false; readonly why: string };
@@ -57,6 +64,10 @@ interface OpenRound {
   timeline: PhaseMark[];
   /** Reads seen in each look while betting. */
   bettingLooks: Map<string, number>;
+  /** Reads that said each word while betting. */
+  bettingWords: Map<string, number>;
+  /** Words read in flight, and when. */
+  flightWords: { at: number; word: string }[];
   sawBetting: boolean;
   flightAt: number | null;
   samples: { at: number; multiplier: number }[];
@@ -71,6 +82,10 @@ const RATE_TOLERANCE = 1.6;
 /** A look held this few reads, or this small a share of the betting phase, is a flicker between two looks. */
 const MIN_BETTING_LOOK_READS = 3;
 const MIN_BETTING_LOOK_SHARE = 0.1;
+/** Words read this long before the crash was called were read in flight, not from the crash being drawn. */
+const CRASH_CONFIRM_MARGIN_MS = 300;
+/** A word read this often while betting is betting's, whatever the crash said too. */
+const MIN_BETTING_WORD_READS = 2;
 /** Looks a vanishing number may leave behind (a curve in any of a few colours), learned as play goes on. */
 const MAX_CRASH_LOOKS = 12;
 
@@ -80,12 +95,12 @@ export class SignatureLearner {
   private open: OpenRound | null = null;
   private stall: { event: Extract<PhaseEvent, { type: 'crash' }>; look: string | null } | null = null;
   /** A crash still settling: the round closes with the look it settles on. */
-  private settling: { open: OpenRound; event: Extract<PhaseEvent, { type: 'crash' }>; looks: Set<string>; look: string | null; vanished: boolean } | null = null;
+  private settling: { open: OpenRound; event: Extract<PhaseEvent, { type: 'crash' }>; looks: Set<string>; words: Set<string>; look: string | null; vanished: boolean } | null = null;
 
   private closeSettled(): WatchedRound | null {
     const settling = this.settling;
     this.settling = null;
-    return settling ? this.close(settling.open, settling.event, { look: settling.look, looks: settling.looks, vanished: settling.vanished }) : null;
+    return settling ? this.close(settling.open, settling.event, { look: settling.look, looks: settling.looks, words: settling.words, vanished: settling.vanished }) : null;
   }
 
   private closeStalled(): WatchedRound | null {
@@ -108,6 +123,7 @@ export class SignatureLearner {
       } else if (settled) done = this.closeSettled();
       else {
         this.settling.vanished &&= showsNoCharacters(read);
+        if (read.kind === 'text' && read.words) this.settling.words.add(read.words);
         if (state.crashLook !== null) {
           this.settling.looks.add(state.crashLook);
           this.settling.look = state.crashLook;
@@ -120,9 +136,9 @@ export class SignatureLearner {
       if (stall && (event.type === 'betting' || (event.type === 'flight' && !event.resumed))) done = this.closeStalled();
       if (event.type === 'flight' && event.resumed) this.stall = null;
       if (event.type === 'betting') {
-        this.open = { startedAt: event.at, timeline: [{ phase: 'betting', t: 0, look: lookOf(read) }], bettingLooks: new Map(), sawBetting: true, flightAt: null, samples: [], decimals: null, ink: null };
+        this.open = { startedAt: event.at, timeline: [{ phase: 'betting', t: 0, look: lookOf(read) }], bettingLooks: new Map(), bettingWords: new Map(), flightWords: [], sawBetting: true, flightAt: null, samples: [], decimals: null, ink: null };
       } else if (event.type === 'flight' && !event.resumed) {
-        this.open ??= { startedAt: event.at, timeline: [], bettingLooks: new Map(), sawBetting: false, flightAt: null, samples: [], decimals: null, ink: null };
+        this.open ??= { startedAt: event.at, timeline: [], bettingLooks: new Map(), bettingWords: new Map(), flightWords: [], sawBetting: false, flightAt: null, samples: [], decimals: null, ink: null };
         this.open.flightAt = event.at;
         this.open.timeline.push({ phase: 'flight', t: event.at - this.open.startedAt });
         for (const s of event.samples) this.open.samples.push({ at: s.at, multiplier: s.value });
@@ -130,7 +146,8 @@ export class SignatureLearner {
         this.stall = { event, look: state.crashLook };
       } else if (event.type === 'crash' && this.open && this.open.flightAt !== null) {
         this.stall = null;
-        this.settling = { open: this.open, event, looks: new Set(state.crashLook === null ? [] : [state.crashLook]), look: state.crashLook, vanished: showsNoCharacters(read) };
+        const words = new Set(read.kind === 'text' && read.words ? [read.words] : []);
+        this.settling = { open: this.open, event, looks: new Set(state.crashLook === null ? [] : [state.crashLook]), words, look: state.crashLook, vanished: showsNoCharacters(read) };
         this.open = null;
       }
     }
@@ -139,7 +156,9 @@ export class SignatureLearner {
     if (open && state.phase === 'BETTING' && open.flightAt === null && (state.run?.rises ?? 0) === 0) {
       const look = lookOf(read);
       open.bettingLooks.set(look, (open.bettingLooks.get(look) ?? 0) + 1);
+      if (read.kind === 'text' && read.words) open.bettingWords.set(read.words, (open.bettingWords.get(read.words) ?? 0) + 1);
     }
+    if (open && state.phase === 'FLYING' && read.kind === 'text' && read.words && open.flightWords.length < MAX_SAMPLES) open.flightWords.push({ at: read.at, word: read.words });
     if (open && state.phase === 'FLYING' && read.kind === 'value' && events.length === 0) {
       // Each value when it first showed: a screen that stalls repeats its value for as long as it stands still, and
       // those repeats pulled the fitted rate down (0.00010 for 0.00025/ms under load). The slope needs no more.
@@ -155,7 +174,7 @@ export class SignatureLearner {
     return this.finished;
   }
 
-  private close(open: OpenRound, crash: Extract<PhaseEvent, { type: 'crash' }>, seen: { look: string | null; looks?: ReadonlySet<string>; vanished?: boolean }): WatchedRound {
+  private close(open: OpenRound, crash: Extract<PhaseEvent, { type: 'crash' }>, seen: { look: string | null; looks?: ReadonlySet<string>; words?: ReadonlySet<string>; vanished?: boolean }): WatchedRound {
     const crashLook = seen.look;
     const quantum = open.decimals === null ? 0.01 : 10 ** -open.decimals;
     const fit = reliableForRate(open.samples, quantum) ? fitGrowth(open.samples, { quantum }) : null;
@@ -171,6 +190,10 @@ export class SignatureLearner {
       whole: open.sawBetting && open.bettingLooks.size > 0,
       numberVanished: seen.vanished ?? false,
       flightColour: open.ink ? colourBucket(open.ink) : null,
+      bettingWords: [...open.bettingWords].filter(([, n]) => n >= MIN_BETTING_WORD_READS).map(([word]) => word),
+      // The crash's own first frames are read before the flight is called crashed.
+      flightWords: [...new Set(open.flightWords.filter((w) => w.at < crash.at - CRASH_CONFIRM_MARGIN_MS).map((w) => w.word))],
+      crashWords: [...(seen.words ?? [])],
     };
     this.finished.push(round);
     return round;
@@ -228,11 +251,24 @@ export function verdictOf(rounds: readonly WatchedRound[], needed = ROUNDS_TO_LE
     rounds: whole.length,
     // Not for text that was once illegible: that crash shows, it does not vanish.
     ...(crashes.has(VANISHED) && !illegibleOnce ? { numberVanishes: true } : {}),
+    ...crashWordsOf(whole),
   };
   return { verdict: { ready: true }, signature };
 }
 
 const VANISHED = 'the number vanishing';
+
+/**
+ * Words the crash said in two rounds or more that neither betting nor a flight ever said: OCR noise in one round
+ * teaches nothing, and a plane read as "age" over the digits must never end a flight with our bet in it.
+ */
+function crashWordsOf(rounds: readonly WatchedRound[]): { crashWords?: string[] } {
+  const notCrash = new Set(rounds.flatMap((r) => [...r.bettingWords, ...r.flightWords]));
+  const said = new Map<string, number>();
+  for (const round of rounds.filter(showsCrashLook)) for (const word of round.crashWords) said.set(word, (said.get(word) ?? 0) + 1);
+  const words = [...said].filter(([word, n]) => n >= ROUNDS_TO_LEARN && !notCrash.has(word)).map(([word]) => word).sort();
+  return words.length > 0 ? { crashWords: words } : {};
+}
 
 /**
  * Words on a line of their own over the number (FLEW AWAY! above the red number) are one crash look whether the
@@ -280,6 +316,7 @@ export function knownLooks(signature: GameSignature | null): KnownLooks | null {
     crashLooks: [...new Set(signature.crashLooks.flatMap(bothReadings))],
     ...(signature.rate ? { maxRate: signature.rate.max * MAX_RATE_MARGIN, learnedRate: signature.rate } : {}),
     ...(signature.numberVanishes ? { numberVanishes: true } : {}),
+    ...(signature.crashWords ? { crashWords: signature.crashWords } : {}),
   };
 }
 

@@ -53,7 +53,7 @@ export function readStream(look: GameLook, rounds: readonly StreamRound[], optio
   return { reads, flightStarts, crashAts };
 }
 
-export const text = (ink: Rgb = WHITE, extra: { long?: boolean; extraLines?: number } = {}) => ({ kind: 'text' as const, ink, ...extra });
+export const text = (ink: Rgb = WHITE, extra: { long?: boolean; extraLines?: number; words?: string; betButton?: 'same' | 'changed' } = {}) => ({ kind: 'text' as const, ink, ...extra });
 export const value = (v: number, ink: Rgb = WHITE, extraLines = 0) => ({ kind: 'value' as const, value: v, decimals: 2, ink, extraLines });
 export const blank = () => ({ kind: 'none' as const });
 
@@ -75,4 +75,14 @@ export const LOOKS = {
   leftover: { betting: () => value(2.35, WHITE, 1), crashed: () => text(RED), decimals: 2 },
   /** Only the colour changes at the crash, and the number stops; betting shows "Starting in 5". */
   colourOnly: { betting: () => text(GREEN, { long: true }), crashed: (v: number) => value(v, RED), decimals: 2, ink: GREEN },
+  /**
+   * Countdown, flight and crash text all in one red ("Starting in 3", "CRASHED @ 1.20x"): only the words tell the
+   * crash from betting, and only the Bet button tells betting opened.
+   */
+  sameInk: {
+    betting: () => text(RED, { long: true, words: 'STA', betButton: 'changed' }),
+    crashed: () => text(RED, { long: true, words: 'CRA' }),
+    decimals: 2,
+    ink: RED,
+  },
 } satisfies Record<string, GameLook>;

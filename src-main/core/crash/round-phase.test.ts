@@ -641,6 +641,21 @@ describe('reads lost while our bet is open', () => {
     expect(types(events)).toEqual(['crash:crash-text']);
   });
 
+  it('with our bet open, words only the crash says end the flight even in its own ink ("CRASHED @ 1.20x" in the flight\'s red)', () => {
+    // aviator with bust's countdown and classic's crash text, all red (2026-12-06): the crash text passed for the
+    // number hidden, and the round ran on unseen until the next one started, 4 s later; its signal was missed.
+    const redText = lookOf({ at: 0, ...text(RED, { long: true }) });
+    const config = { ...DEFAULT_PHASE_CONFIG, known: { bettingLooks: [redText], crashLooks: [redText], crashWords: ['CRA'] } };
+    const reads = flight(0, 1.2).map((r) => ({ ...r, ink: RED }));
+    const last = reads.at(-1)!.at;
+    const crashed = replayPhases([16, 32].map((d) => ({ at: last + d, ...text(RED, { long: true, words: 'CRA' }) })), config, betOpenAfter(reads, config));
+    expect(types(crashed.events)).toEqual(['crash:crash-text']);
+    // Other words in that ink are still the number hidden.
+    const hidden = replayPhases([16, 32, 48].map((d) => ({ at: last + d, ...text(RED, { long: true, words: 'AGE' }) })), config, betOpenAfter(reads, config));
+    expect(types(hidden.events)).toEqual([]);
+    expect(hidden.state.phase).toBe('FLYING');
+  });
+
   it('starts unknown and waits', () => {
     expect(stepPhase(INITIAL_PHASE_STATE, { at: 0, ...blank() }).state.phase).toBe('UNKNOWN');
   });
@@ -657,5 +672,34 @@ describe('instant crashes', () => {
       ...flight(3000, 1.3),
     ];
     expect(types(replayPhases(reads, config).events)).toEqual(['betting', 'flight', 'crash:crash-text', 'betting', 'flight']);
+  });
+  const redText = lookOf({ at: 0, ...text(RED, { long: true }) });
+  const sameInk = { ...DEFAULT_PHASE_CONFIG, known: { bettingLooks: [redText], crashLooks: [redText], crashWords: ['CRA'] } };
+  const countdown = (at: number) => ({ at, ...text(RED, { long: true, words: 'STA', betButton: 'changed' as const }) });
+  const crashText = (at: number) => ({ at, ...text(RED, { long: true, words: 'CRA' }) });
+
+  it('where the countdown and the crash text share one look, crash words after the countdown are an instant crash', () => {
+    // jet with bust's countdown and classic's crash text, both red (2026-12-06): "Starting in 1", then "CRASHED @ 1.00x"
+    // stayed betting, the next round's flight was taken for ours and its signal was missed.
+    const reads: PhaseRead[] = [
+      ...Array.from({ length: 100 }, (_, i) => countdown(i * 20)),
+      ...Array.from({ length: 50 }, (_, i) => crashText(2000 + i * 20)),
+      ...Array.from({ length: 50 }, (_, i) => countdown(3000 + i * 20)),
+      ...flight(4000, 1.3).map((r) => ({ ...r, ink: RED })),
+    ];
+    expect(types(replayPhases(reads, sameInk).events)).toEqual(['betting', 'flight', 'crash:crash-text', 'betting', 'flight']);
+  });
+
+  it('crash text still showing as betting opens is neither betting nor, once betting shows, an instant crash', () => {
+    // The Bet button turns a frame before the readout: crash words keep the crash on. Misread twice into betting, the
+    // leftover crash text is no instant crash within CRASH_WORDS_AFTER_BETTING_MS.
+    const crashed = replayPhases([0, 20, 40].map(crashText), sameInk).state;
+    expect(crashed.phase).toBe('CRASHED');
+    const leftover = replayPhases([60, 80, 100].map((at) => ({ ...crashText(at), betButton: 'changed' as const })), sameInk, crashed);
+    expect(leftover.state.phase).toBe('CRASHED');
+    const misread = (at: number) => ({ at, ...text(RED, { long: true, words: 'GRA', betButton: 'changed' as const }) });
+    const opened = replayPhases([misread(120), misread(140), ...[160, 180, 200, 220].map(crashText)], sameInk, leftover.state);
+    expect(types(opened.events)).toEqual(['betting']);
+    expect(opened.state.phase).toBe('BETTING');
   });
 });

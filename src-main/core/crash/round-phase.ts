@@ -34,7 +34,8 @@ export type PhaseRead =
   | ({ readonly at: number; readonly kind: 'value'; readonly value: number; readonly decimals?: number | null } & ReadLook & ButtonCue)
   | ({ readonly at: number; readonly kind: 'none' } & ButtonCue)
   /** `inkOnly`: ink where no character could be read (a curve or sprite left where the number was, or covering it). */
-  | ({ readonly at: number; readonly kind: 'text'; readonly long?: boolean; readonly inkOnly?: boolean } & ReadLook & ButtonCue);
+  /** `words`: what the text says, coarsely (`statusWord`): "CRA" for CRASHED, "STA" for Starting in 3. */
+  | ({ readonly at: number; readonly kind: 'text'; readonly long?: boolean; readonly inkOnly?: boolean; readonly words?: string } & ReadLook & ButtonCue);
 
 export type CrashReason = 'crash-text' | 'colour' | 'extra-line' | 'disappeared' | 'stalled' | 'restarted';
 
@@ -67,6 +68,11 @@ export interface KnownLooks {
   readonly learnedRate?: { readonly min: number; readonly max: number };
   /** The game's number vanishes at a crash: a crash look of bare ink is what it left behind, as weak a sign as a blank. */
   readonly numberVanishes?: boolean;
+  /**
+   * Words only the crash showed (`statusWord`s never read while betting or in flight): where crash text and the
+   * countdown share a colour, and the flight's, they are the one thing that tells them apart.
+   */
+  readonly crashWords?: readonly string[];
 }
 
 export interface PhaseConfig {
@@ -190,6 +196,8 @@ export interface PhaseState {
   readonly crashMayResume: boolean;
   /** Since when the current value has been shown unchanged outside flight. */
   readonly staticSince: number | null;
+  /** When betting was last seen to open. */
+  readonly bettingAt: number | null;
 }
 
 export const INITIAL_PHASE_STATE: PhaseState = {
@@ -223,6 +231,7 @@ export const INITIAL_PHASE_STATE: PhaseState = {
   gapSinceCrash: false,
   crashMayResume: false,
   staticSince: null,
+  bettingAt: null,
 };
 
 export interface PhaseStep {
@@ -387,16 +396,22 @@ function stepWaiting(state: PhaseState, read: PhaseRead, config: PhaseConfig): P
   if (s.phase === 'CRASHED' && s.crashAt !== null && read.at - s.crashAt < config.crashSettleMs && look !== s.crashLook && !(known && known.bettingLooks.includes(look) && !known.crashLooks.includes(look))) {
     return { state: { ...s, crashLook: look, changedReads: 0, gapSinceCrash: s.gapSinceCrash || read.kind !== 'value' }, events };
   }
+  const saysCrash = saysCrashWords(read, known);
   if (s.phase === 'CRASHED') {
-    // Betting shows as a new look in the readout, or (where the readout keeps its crash look) a new Bet button.
-    const changedReads = look === s.crashLook && read.betButton !== 'changed' ? 0 : s.changedReads + 1;
+    // Betting shows as a new look in the readout, or (where the readout keeps its crash look) a new Bet button; never
+    // while the readout still says what only the crash says (its text, left a frame after the button turned).
+    const changedReads = (look === s.crashLook && read.betButton !== 'changed') || saysCrash ? 0 : s.changedReads + 1;
     s = { ...s, changedReads, gapSinceCrash: s.gapSinceCrash || read.kind !== 'value' };
     if (changedReads >= config.confirmReads && bettingLook()) {
-      return { state: { ...s, phase: 'BETTING' }, events: [...events, { type: 'betting', at: read.at }] };
+      return { state: { ...s, phase: 'BETTING', bettingAt: read.at }, events: [...events, { type: 'betting', at: read.at }] };
     }
     return { state: s, events };
   }
-  if (s.phase === 'BETTING' && known && known.crashLooks.includes(look) && !known.bettingLooks.includes(look)) {
+  const crashLookOnly = known !== null && known.crashLooks.includes(look) && !known.bettingLooks.includes(look);
+  // Crash words in the countdown's own look count only once betting has shown for a while: a frame of leftover crash
+  // text misread twice as something else must not turn into an instant crash with our bet in.
+  const crashWordsInBetting = saysCrash && s.bettingAt !== null && read.at - s.bettingAt >= CRASH_WORDS_AFTER_BETTING_MS;
+  if (s.phase === 'BETTING' && (crashLookOnly || crashWordsInBetting)) {
     // Betting straight to the crash look (crash text, or the number already red at 1.00x): a flight too short to
     // read, an instant crash. Still a round.
     const changedReads = s.changedReads + 1;
@@ -407,10 +422,10 @@ function stepWaiting(state: PhaseState, read: PhaseRead, config: PhaseConfig): P
   }
   if (s.phase === 'BETTING') s = { ...s, changedReads: 0 };
   if (s.phase === 'UNKNOWN' && known) {
-    if (known.crashLooks.includes(look) && !known.bettingLooks.includes(look) && read.kind !== 'value') {
+    if ((crashLookOnly && read.kind !== 'value') || saysCrash) {
       return { state: { ...s, phase: 'CRASHED', crashLook: look, changedReads: 0, gapSinceCrash: true }, events };
     }
-    if (bettingLook()) return { state: { ...s, phase: 'BETTING' }, events: [...events, { type: 'betting', at: read.at }] };
+    if (bettingLook()) return { state: { ...s, phase: 'BETTING', bettingAt: read.at }, events: [...events, { type: 'betting', at: read.at }] };
   }
   return { state: s, events };
 }
@@ -420,8 +435,9 @@ function stepFlying(previous: PhaseState, read: PhaseRead, config: PhaseConfig):
   const state: PhaseState = { ...previous, hiddenSince: null };
   const last = state.lastValue!;
   const look = lookOf(read);
-  const knownCrash = config.known?.crashLooks.includes(look) ?? false;
-  // With our bet open, only a look learned as a crash ends the flight; anything else doubtful is a lost read.
+  const saysCrash = saysCrashWords(read, config.known);
+  const knownCrash = (config.known?.crashLooks.includes(look) ?? false) || saysCrash;
+  // With our bet open, only a look (or words) learned as a crash ends the flight; anything else doubtful is a lost read.
   const mayEnd = (evidence: boolean) => evidence && (!state.betOpen || knownCrash);
 
   if (read.kind === 'value') {
@@ -515,8 +531,9 @@ function stepFlying(previous: PhaseState, read: PhaseRead, config: PhaseConfig):
     // Words seen in the flight's own ink may be a sprite over the digits read as letters ("yp", "age": a red plane
     // over red digits). With our bet open that is the number hidden, whatever look was learned; watching, it may end
     // the flight, which resumes if the number rises on past it. Without both inks nothing is proven the same.
-    const ownLook = !newLine && !recoloured && !!read.ink && !!state.ink;
-    const unlike = newLine || recoloured || (!!read.long && !(state.betOpen && ownLook));
+    // Words only the crash says are no sprite, whatever their ink ("CRASHED @ 1.20x" in the flight's red).
+    const ownLook = !newLine && !recoloured && !!read.ink && !!state.ink && !saysCrash;
+    const unlike = newLine || recoloured || saysCrash || (!!read.long && !(state.betOpen && ownLook));
     if (unlike) {
       const oddReads = state.oddReads + 1;
       // Where the number vanishes at a crash, a curve crossing the digits must hold like a blank before it ends our bet.
@@ -534,6 +551,14 @@ function stepFlying(previous: PhaseState, read: PhaseRead, config: PhaseConfig):
     return missing(state, read.at, look, config, true);
   }
   return missing(state, read.at, look, config);
+}
+
+/** How long betting must have shown before crash words in it mean an instant crash (see stepWaiting). */
+const CRASH_WORDS_AFTER_BETTING_MS = 500;
+
+/** Text saying what, while the game was learned, only its crash said. */
+function saysCrashWords(read: PhaseRead, known: KnownLooks | null): boolean {
+  return read.kind === 'text' && read.words !== undefined && (known?.crashWords?.includes(read.words) ?? false);
 }
 
 /** Reads that show no flight: a crash once they last `missingMs`, or `lost` while our bet is open. */

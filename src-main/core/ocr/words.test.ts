@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { digitsOf, readsAsWords, showsWords } from './words';
+import { digitsOf, readsAsWords, showsWords, statusWord } from './words';
 
 describe('showsWords: status text, not a garbled number', () => {
   it('is true for the statuses games show', () => {
@@ -21,5 +21,17 @@ describe('showsWords: status text, not a garbled number', () => {
     expect(readsAsWords('xB42')).toBe(false);
     expect(digitsOf('xB42')).toBe('842');
     for (const status of ['BUSTED', 'BET', 'Busted @ x2.35']) expect(showsWords(status), status).toBe(true);
+  });
+});
+
+describe('statusWord', () => {
+  it('says what a status text says in three letters that survive spacing and punctuation', () => {
+    expect(['CRASHED @ 1.20x', 'CRASH', 'Crashed @ 2.35x'].map(statusWord)).toEqual(['CRA', 'CRA', 'CRA']);
+    expect(['Startingin 3', 'Starting: 2', 'Starting in 2'].map(statusWord)).toEqual(['STA', 'STA', 'STA']);
+    expect(['- BUSTED', 'FLEW AWAY!', 'Next round in 2.4s'].map(statusWord)).toEqual(['BUS', 'FLE', 'NEX']);
+  });
+
+  it('is null where no word of three letters was read (a garbled number, a sprite read as two letters)', () => {
+    expect(['x2.Q3', 'yp', '1.00x', ''].map(statusWord)).toEqual([null, null, null, null]);
   });
 });

@@ -44,3 +44,13 @@ export function digitsOf(text: string): string {
     .join('')
     .replace(/[^0-9]/g, '');
 }
+
+/**
+ * What a status text says, kept coarse enough to survive OCR noise: the first three letters of its first word of
+ * three letters or more, upper-cased ("CRASHED @ 1.20x" and "CRASH" both say CRA, "Startingin 3" and "Starting: 2"
+ * both STA). Null when no such word is read (a garbled number, a sprite read as "yp").
+ */
+export function statusWord(text: string): string | null {
+  const word = /[A-Za-z]{3,}/.exec(text);
+  return word ? word[0].slice(0, 3).toUpperCase() : null;
+}

@@ -245,6 +245,7 @@ export class CrashExecutor {
           gameCashout,
           flightStart: flight?.at ?? start.read.at,
           betTaken: bet.clicked && bet.taken,
+          simulated: mode !== 'live',
           singleButton: isSingleButton(profile),
           lagMs: this.ctx.displayLag.current(),
           learnedRate: observer.learnedRate,
@@ -425,8 +426,9 @@ export class CrashExecutor {
             continue;
           }
         }
-        // With the number hidden, the buttons are the last look at the flight before the click.
-        if (decision.ifButtonsShowFlight && !(await buttonsShowOurFlight())) {
+        // With the number hidden, the buttons are the last look at the flight before the click. A dry run placed no
+        // bet for them to show.
+        if (decision.ifButtonsShowFlight && !round.simulated && !(await buttonsShowOurFlight())) {
           observation = await reads.take(() => true, 5_000);
           continue;
         }

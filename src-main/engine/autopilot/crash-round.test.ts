@@ -221,6 +221,13 @@ describe('CrashRound with the number hidden (a rocket hovering in front of the d
   it('never clicks without our bet taken', () => {
     expect(play(new CrashRound({ ...setup, betTaken: false }, 1))).toBeNull();
   });
+
+  it('a dry run times the hidden number as a live bet would, so its record is what live would have done', () => {
+    // aviator in Inter Display, dry run (2026-12-06): the plane crossed the digits from 1.8x, nothing was timed until
+    // it passed, and the simulated cash-out recorded 1.89 for 1.81, then a loss on a round that crashed at 1.90.
+    const live = play(new CrashRound({ ...setup, betTaken: true }, 1))!;
+    expect(play(new CrashRound({ ...setup, betTaken: false, simulated: true }, 1))).toEqual(live);
+  });
 });
 
 describe('CrashRound: the forced cash-out', () => {

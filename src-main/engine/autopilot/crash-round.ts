@@ -12,6 +12,11 @@ export interface RoundSetup {
   readonly flightStart: number;
   /** Our bet was clicked live and the game showed it taken: real money is in this flight. */
   readonly betTaken: boolean;
+  /**
+   * A dry run: no bet was placed, and the round is played as if one had been taken, so its record says what a live
+   * bet would have done (a number hidden by a plane is timed through as live, with no button to confirm it by).
+   */
+  readonly simulated?: boolean;
   /** One button for Bet and Cash out: a click after the crash bets the next round. */
   readonly singleButton: boolean;
   /** Dates reads back by the display lag learned for this game. */
@@ -86,28 +91,28 @@ export class CrashRound {
   lost = false;
   /** Every read since the flight was lost showed its number standing still in its own look: a frozen screen. */
   private onlyFrozen = false;
-  /** Times of the latest reads, for the read interval. */
-  private readonly readTimes: number[] = [];
-  /** The reads of the last SLOW_READ_MEMORY_MS: when each was captured and how long it took. */
+  /** The latest reads: the last 8 (for the read interval) and all of the last SLOW_READ_MEMORY_MS. */
   private readonly recentReads: { readonly at: number; readonly ms: number }[] = [];
 
   /**
    * How far ahead a predicted click may be committed: 1.5 of the median of the latest read intervals, or the slowest
-   * recent read and an interval, whichever is longer.
+   * read of the last second and an interval, whichever is longer.
    */
   private commitAheadMs(): number {
-    const t = this.readTimes;
-    const gaps = t.slice(1).map((at, i) => at - t[i]!).sort((a, b) => a - b);
-    const gap = t.length < 4 ? 0 : gaps[gaps.length >> 1]!;
-    const slowest = Math.max(0, ...this.recentReads.map((r) => r.ms));
+    const reads = this.recentReads;
+    const latest = reads.slice(-8);
+    const gaps = latest.slice(1).map((r, i) => r.at - latest[i]!.at).sort((a, b) => a - b);
+    const gap = latest.length < 4 ? 0 : gaps[gaps.length >> 1]!;
+    const newest = reads.length > 0 ? reads[reads.length - 1]!.at : 0;
+    let slowest = 0;
+    for (const r of reads) if (newest - r.at <= SLOW_READ_MEMORY_MS && Number.isFinite(r.ms)) slowest = Math.max(slowest, r.ms);
     return Math.min(MAX_COMMIT_AHEAD_MS, Math.max(COMMIT_AHEAD_MS, 1.5 * gap, slowest + gap));
   }
 
   private noteRead(at: number, ms: number): void {
-    this.readTimes.push(at);
-    if (this.readTimes.length > 8) this.readTimes.shift();
-    if (Number.isFinite(ms)) this.recentReads.push({ at, ms });
-    while (this.recentReads.length > 0 && at - this.recentReads[0]!.at > SLOW_READ_MEMORY_MS) this.recentReads.shift();
+    const reads = this.recentReads;
+    reads.push({ at, ms });
+    while (reads.length > 8 && at - reads[0]!.at > SLOW_READ_MEMORY_MS) reads.shift();
   }
 
   /**
@@ -225,6 +230,16 @@ export class CrashRound {
     return plan && notBeforeLearnedRate(plan, target, learnedRate);
   }
 
+  /** A dry run's round (see RoundSetup.simulated). */
+  get simulated(): boolean {
+    return this.setup.simulated === true;
+  }
+
+  /** A bet is in this flight, or a dry run plays as if one were. */
+  private get inPlay(): boolean {
+    return this.setup.betTaken || this.simulated;
+  }
+
   step(o: Observation, ctx: RoundContext): RoundDecision {
     const { setup } = this;
     this.noteRead(o.read.at, o.read.ms);
@@ -247,7 +262,7 @@ export class CrashRound {
       if (stalled && !this.lost) this.forgetFrozenReads(o.state.lastValue!);
       this.onlyFrozen = (this.lost ? this.onlyFrozen : true) && stalled;
       this.lost = true;
-      if (!setup.betTaken) return { kind: 'watch' };
+      if (!this.inPlay) return { kind: 'watch' };
       // A number held still in the flight's look is a frozen screen (a loaded machine stops the game's rendering for
       // most of a second) or a crash that only stops it, and the buttons freeze with it. On one button, where a click
       // after the crash bets the next round, they prove nothing: wait for the number to move or the crash to show.
@@ -293,7 +308,7 @@ export class CrashRound {
    * such click waits for the buttons to confirm the flight.
    */
   private whileHidden(o: Observation, ctx: RoundContext): RoundDecision {
-    if (!this.setup.betTaken || !showsHiddenNumber(o.state, o.phaseRead)) return { kind: 'watch' };
+    if (!this.inPlay || !showsHiddenNumber(o.state, o.phaseRead)) return { kind: 'watch' };
     this.recordPartial(o.read.text, o.read.at, o.state.quantum);
     return this.timedWhileUnseen(o, ctx, 'with the number hidden') ?? { kind: 'watch' };
   }

@@ -12,6 +12,7 @@ const StoredSignature = z.object({
   rate: z.object({ min: z.number().positive().finite(), max: z.number().positive().finite() }).nullable(),
   rounds: z.number().int().nonnegative(),
   numberVanishes: z.boolean().optional(),
+  crashWords: z.array(z.string().max(8)).max(32).optional(),
 });
 
 const key = (profile: string) => `autopilot.signature.${profile}`;

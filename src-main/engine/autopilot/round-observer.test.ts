@@ -14,7 +14,10 @@ describe('toPhaseRead', () => {
   it('a blank region is none, and anything else is text for the phase model to judge', () => {
     expect(toPhaseRead(read({}))).toEqual({ at: 1, kind: 'none' });
     expect(toPhaseRead(read({ text: '2.0?x' }))).toEqual({ at: 1, kind: 'text' });
-    expect(toPhaseRead(read({ text: '(13 characters of text)', otherText: true }))).toEqual({ at: 1, kind: 'text', long: true });
+    expect(toPhaseRead(read({ text: '(13 characters of text)', otherText: true }))).toEqual({ at: 1, kind: 'text', long: true, words: 'CHA' });
+    // What text says, coarsely: crash text and a countdown in one ink differ only there.
+    expect(toPhaseRead(read({ text: 'CRASHED @ 1.00x', otherText: true }))).toEqual({ at: 1, kind: 'text', long: true, words: 'CRA' });
+    expect(toPhaseRead(read({ text: 'Startingin 1', otherText: true }))).toEqual({ at: 1, kind: 'text', long: true, words: 'STA' });
     // A blank number line under "PREPARING" is still something on screen.
     expect(toPhaseRead(read({ extraLines: 1 }))).toEqual({ at: 1, kind: 'text', extraLines: 1 });
     // The reader found a line but refused it (incomplete): an unread number, not a blank region.

@@ -3,6 +3,7 @@ import type { Rect } from '../../../src-shared/game-profile';
 import type { RegionReader, ScreenRead } from '../../core/autopilot/ports';
 import type { Logger } from '../../core/logging/logger';
 import { buttonChanged, DEFAULT_PHASE_CONFIG, INITIAL_PHASE_STATE, stepPhase, withBetOpen, type ButtonLook, type KnownLooks, type PhaseConfig, type PhaseEvent, type PhaseRead, type PhaseState } from '../../core/crash';
+import { statusWord } from '../../core/ocr/words';
 import { preciseNow } from './clock';
 
 export interface Observation {
@@ -23,7 +24,8 @@ export function toPhaseRead(read: ScreenRead): PhaseRead {
   // Blank means nothing on screen: a line the reader found but refused (a digit lost to a curve) has ink, and is an
   // unread number, never the number disappearing (a learned crash look on some games, even with our bet open).
   if (read.text.trim() === '' && !read.extraLines && !read.ink) return { at: read.at, kind: 'none' };
-  return { at: read.at, kind: 'text', ...(read.otherText ? { long: true } : {}), ...(read.text.trim() === '' && !read.extraLines ? { inkOnly: true } : {}), ...look };
+  const words = statusWord(read.text);
+  return { at: read.at, kind: 'text', ...(read.otherText ? { long: true } : {}), ...(read.text.trim() === '' && !read.extraLines ? { inkOnly: true } : {}), ...(words ? { words } : {}), ...look };
 }
 
 export interface ReadTimes {
