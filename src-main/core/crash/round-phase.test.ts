@@ -287,6 +287,18 @@ describe('round phase rules within a flight', () => {
     expect(state).toMatchObject({ phase: 'FLYING', flights: 1, lastValue: last });
   });
 
+  it('a sprite in another colour than the digits (a red plane over green digits read "g", "7", "up") ends a watched flight that resumes when the number rises on past it', () => {
+    // aviator in Cantarell, green on a light page (2026-12-06): each pass of the plane split a round in two, and learn
+    // said "not ready: 1 of 2 rounds seen".
+    const GREEN_DIGITS = { r: 44, g: 123, b: 47 };
+    const { reads, last } = spritePass();
+    const recoloured = reads.map((r): PhaseRead => (r.kind === 'value' ? { ...r, ink: GREEN_DIGITS } : r));
+    const { events, state } = replayPhases(recoloured);
+    expect(types(events)).toEqual(['flight', 'crash:crash-text', 'flight']);
+    expect(events.at(-1)).toMatchObject({ type: 'flight', resumed: true });
+    expect(state).toMatchObject({ phase: 'FLYING', flights: 1, lastValue: last });
+  });
+
   it('crash words in the flight\'s ink followed by the crash value a step up is still the crash', () => {
     const reads = flight(0, 1.6, 0.0002).map((r) => ({ ...r, ink: MAGENTA }));
     const last = reads.at(-1)!;

@@ -540,7 +540,10 @@ function stepFlying(previous: PhaseState, read: PhaseRead, config: PhaseConfig):
       const holdsLikeBlank = !!(read.inkOnly && knownCrash && state.betOpen && config.known?.numberVanishes);
       if (!holdsLikeBlank && oddReads >= config.confirmReads && mayEnd(true)) {
         const ended = crash(state, read.at, last, 'crash-text', look);
-        return ownLook ? { ...ended, state: { ...ended.state, crashMayResume: true } } : ended;
+        // Words in any ink may be a sprite: aviator's red plane over green digits read "g", "7", "up" and ended a
+        // watched flight that then rose on (the number back in its own look two steps up proves it). Never words
+        // only the crash says.
+        return saysCrash ? ended : { ...ended, state: { ...ended.state, crashMayResume: true } };
       }
       return missing({ ...state, oddReads, oddLook: null }, read.at, look, config, holdsLikeBlank);
     }
