@@ -171,3 +171,30 @@ describe('MultiplierReader: a big number in flight is read at half size', () => 
     expect(read.halfSize).toBeUndefined();
   });
 });
+
+describe('MultiplierReader: glyphs that cannot be matched to the read one to one', () => {
+  /** `x98.9` with a bar fused on top of its last 9 (a star's ray), so the two 9s no longer look alike to the glyph check. */
+  function speckOnLastNine(): RawImage {
+    const image = drawText('x98.9', { scale: 3 });
+    const stride = image.width * 4;
+    const lastNineLeft = 6 + 3 * (6 + 6 + 6 + 2);
+    for (let y = 3; y < 6; y++) for (let x = lastNineLeft; x < lastNineLeft + 15; x++) image.data.set([255, 255, 255, 255], y * stride + x * 4);
+    return image;
+  }
+
+  it('reads a value the glyphs place the point of, when a third unrestricted read at another scale agrees', async () => {
+    expect(await new MultiplierReader(recognizer('x98.9')).read(speckOnLastNine())).toMatchObject({ value: 98.9, path: 'tesseract' });
+  });
+
+  it('refuses it when the third read disagrees, or shows words', async () => {
+    for (const other of ['x96.9', 'x98.6', 'x989', 'PREPARING']) {
+      expect((await new MultiplierReader(recognizer('x98.9', other)).read(speckOnLastNine())).value, other).toBeNull();
+    }
+  });
+
+  it('such a read never teaches the glyph templates', async () => {
+    const reader = new MultiplierReader(recognizer('x98.9'));
+    expect(await reader.read(speckOnLastNine())).toMatchObject({ value: 98.9 });
+    expect((await reader.read(drawText('x98.9'))).path).toBe('tesseract');
+  });
+});

@@ -5,7 +5,7 @@ import { heavyCrossMark, looksLikeCross } from '../../core/ocr/cross-mark';
 import { readAgreesWithGlyphs } from '../../core/ocr/glyph-consistency';
 import { readFitsCounters } from '../../core/ocr/glyph-holes';
 import { FormatLock } from '../../core/ocr/format-lock';
-import { digitCapacity, glyphShape, textFitsShapes, type GlyphShape } from '../../core/ocr/glyph-shapes';
+import { digitCapacity, glyphShape, glyphsPlacePoint, textFitsShapes, type GlyphShape } from '../../core/ocr/glyph-shapes';
 import { GlyphTemplates, type TemplateOptions } from '../../core/ocr/glyph-templates';
 import { analyzeRegion, GLYPH_INK, regionShrink, type LineAnalysis, type RegionAnalysis } from '../../core/ocr/line-analysis';
 import { brokenDigits, obstructedGlyph } from '../../core/ocr/line-metrics';
@@ -18,7 +18,7 @@ import { roomForPoint } from '../../core/ocr/point-room';
 import type { Box } from '../../core/ocr/text-box';
 import { glyphFeatures } from '../../core/ocr/glyph-features';
 import { wordCrops } from '../../core/ocr/word-spans';
-import { decimalsOf, digitsOf, endsInLetter, readsAsWords } from '../../core/ocr/words';
+import { decimalsOf, digitsOf, endsInLetter, numberPart, readsAsWords } from '../../core/ocr/words';
 import { captureMemory } from './capture-memory';
 import { grabRegion, type ScreenRegion } from './screen-capture';
 import type { RecognizeOptions, TesseractRead } from './tesseract-engine';
@@ -99,6 +99,8 @@ const HALF_SIZE_MAX_RATE_PER_MS = 0.0005;
 const HALF_SIZE_RISE_SLACK_MS = 50;
 /** The second opinion reads at the retry height: an error of Tesseract's at one scale rarely repeats at another. */
 const SECOND_OPINION_HEIGHT = TESSERACT_RETRY_HEIGHT;
+/** A third scale for a read the glyphs cannot check (`readByAgreement`). */
+const AGREEMENT_HEIGHT = 52;
 
 /**
  * Failures that leave open whether the line is words rather than a number at all. Incomplete too: mixed-case words
@@ -107,10 +109,11 @@ const SECOND_OPINION_HEIGHT = TESSERACT_RETRY_HEIGHT;
 const NOT_A_NUMBER: ReadonlySet<Unreadable> = new Set(['mismatch', 'invalid', 'too-long', 'incomplete']);
 
 /**
- * A read of one line, before the region's facts (time, other lines) are added. `bySymbols`: read on Tesseract's own
- * segmentation, so the line's glyphs must not learn from it.
+ * A read of one line, before the region's facts (time, other lines) are added. `unmatchedGlyphs`: its characters were
+ * not matched to the line's glyphs one to one (Tesseract's own boxes stood in, or its reads agreed with each other),
+ * so the line's glyphs must not learn from it.
  */
-type LineRead = Pick<MultiplierRead, 'text' | 'value' | 'path' | 'unreadable'> & { readonly bySymbols?: true };
+type LineRead = Pick<MultiplierRead, 'text' | 'value' | 'path' | 'unreadable'> & { readonly unmatchedGlyphs?: true };
 /** `glyphsDisagree`: refused because the text cannot be matched to the glyph boxes (not for what it says). */
 type TesseractLineRead = LineRead & { readonly glyphsDisagree?: true };
 
@@ -266,7 +269,7 @@ export class MultiplierReader {
    * unlearned at half size kept every read at full size (`neon` read none of 1,610 flight frames at half size).
    */
   private teachesHalfSize(read: LineRead): boolean {
-    if (read.bySymbols) return false;
+    if (read.unmatchedGlyphs) return false;
     return read.path === 'tesseract' || [...read.text].some((c) => DIGITS.includes(c) && !this.halfSizeTemplates.knowsAll(c));
   }
 
@@ -288,7 +291,7 @@ export class MultiplierReader {
 
   /** A value read by Tesseract teaches the glyph templates and the decimals; only the read that stands does. */
   private learnFrom(line: LineAnalysis, read: LineRead): void {
-    if (read.path !== 'tesseract' || read.bySymbols) return;
+    if (read.path !== 'tesseract' || read.unmatchedGlyphs) return;
     this.templates.learn(line.features, read.text);
     this.format.confirm(read.text);
   }
@@ -312,7 +315,7 @@ export class MultiplierReader {
     return reads.find((r) => r.read.value !== null) ?? first;
   }
 
-  private finish({ bySymbols: _, ...read }: LineRead, line: LineAnalysis, extraLines: number, start: number): MultiplierRead {
+  private finish({ unmatchedGlyphs: _, ...read }: LineRead, line: LineAnalysis, extraLines: number, start: number): MultiplierRead {
     return { ...read, ms: performance.now() - start, decimals: read.value === null ? null : decimalsOf(read.text), ink: line.colour, extraLines };
   }
 
@@ -356,7 +359,24 @@ export class MultiplierReader {
     const retry = await this.recognizeAt(TESSERACT_RETRY_HEIGHT, line, glyphs);
     if (!retry.unreadable) return retry;
     const bothDisagreeWithGlyphs = first.glyphsDisagree && retry.glyphsDisagree && first.text !== '' && first.text === retry.text;
-    return (bothDisagreeWithGlyphs && (await this.readBySymbols(line, first.text))) || first;
+    if (!bothDisagreeWithGlyphs) return first;
+    return (await this.readBySymbols(line, first.text)) ?? (await this.readByAgreement(line, first.text, shapes)) ?? first;
+  }
+
+  /**
+   * Glyph boxes that cannot be matched to Tesseract's characters one to one (a star fused above one of two 9s, a
+   * gradient's faded top that makes a 2 measure as a mark) leave its digits to be checked by Tesseract itself. A read
+   * with one decimal point that the glyphs place (`glyphsPlacePoint`), read the same at both scales, stands when a
+   * third read, unrestricted and at a third scale, writes the same digits and point and no words. It never teaches
+   * the templates.
+   */
+  private async readByAgreement(line: LineAnalysis, text: string, shapes: readonly GlyphShape[]): Promise<LineRead | null> {
+    const parsed = parseMultiplier(text);
+    if (!parsed || !glyphsPlacePoint(text.replace(/X/g, 'x'), line.glyphs, shapes, line.line) || !this.format.accepts(text)) return null;
+    const { image } = tesseractInput(line, AGREEMENT_HEIGHT);
+    const other = (await this.recognizeLine(image, { alphabet: 'any' })).text;
+    if (readsAsWords(other) || numberPart(other) !== numberPart(text)) return null;
+    return { text, value: parsed.value, path: 'tesseract', unmatchedGlyphs: true };
   }
 
   private async recognizeAt(textHeight: number, line: LineAnalysis, glyphs: Segmentation): Promise<TesseractLineRead> {
@@ -379,7 +399,7 @@ export class MultiplierReader {
     if (!cut) return null;
     const segmentation = { ...cut, features: cut.glyphs.map((b) => glyphFeatures(line.ink, b, line.line)) };
     const judged = await this.judge(read.text, line, segmentation);
-    return judged.value === null ? null : { text: judged.text, value: judged.value, path: 'tesseract', bySymbols: true };
+    return judged.value === null ? null : { text: judged.text, value: judged.value, path: 'tesseract', unmatchedGlyphs: true };
   }
 
   /** Tesseract's text for `line` checked against its glyphs: every check a value must pass to stand. */

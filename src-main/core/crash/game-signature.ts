@@ -19,7 +19,7 @@ export interface GameSignature {
   readonly rounds: number;
   /** The number vanishes at a crash; what it leaves behind (a blank, or a curve's ink) varies from round to round. */
   readonly numberVanishes?: boolean;
-  /** Words the crash said in at least two rounds and betting never did (see KnownLooks.crashWords). */
+  /** Words the crash said in at least two rounds and neither betting nor a flight ever did (see KnownLooks.crashWords). */
   readonly crashWords?: readonly string[];
 }
 

@@ -39,10 +39,15 @@ export function decimalsOf(text: string): number {
 
 /** The digits of a read, with the letters Tesseract writes for digits read as those digits. */
 export function digitsOf(text: string): string {
+  return numberPart(text).replace(/[.,]/g, '');
+}
+
+/** The digits and separators of a read, lookalikes taken as digits: "1.83%" and "1.83x" are one number. */
+export function numberPart(text: string): string {
   return [...text]
     .map((c) => NUMBER_LOOKALIKES[c] ?? c)
     .join('')
-    .replace(/[^0-9]/g, '');
+    .replace(/[^0-9.,]/g, '');
 }
 
 /**

@@ -387,10 +387,11 @@ export class CrashExecutor {
 
     // Rate-limited: a capture of the buttons costs a read.
     const buttonsShowOurFlight = async (): Promise<boolean> => {
-      if (!buttons || clock.now() - buttonsCheckedAt < options.buttonCheckMs) return false;
+      if (!buttons || !flyingLook || clock.now() - buttonsCheckedAt < options.buttonCheckMs) return false;
       buttonsCheckedAt = clock.now();
+      const expected = flyingLook;
       const look = await buttons.look('cashout');
-      return !!(look && flyingLook && sameButtonLook(look, flyingLook));
+      return !!look && sameButtonLook(look, expected);
     };
 
     const cashOut = async (reason: string) => {

@@ -159,7 +159,7 @@ export class CrashRound {
    * a frame or two later; meanwhile the fit's own timing still clicks.
    */
   private doubtsReadAhead(at: number, value: number, quantum: number): boolean {
-    const fit = !CrashRound.coarse(quantum) && this.samples.length >= this.setup.minSamples ? fitGrowth(this.samples, { quantum }) : null;
+    const fit = this.fineFit(quantum);
     const expected = fit && predict(fit, at - this.setup.lagMs);
     if (!fit || expected === null || value <= expected + READ_AHEAD_TOLERANCE.quanta * quantum + fit.rate * READ_AHEAD_TOLERANCE.frameMs * expected) {
       this.aheadSince = null;
@@ -188,15 +188,19 @@ export class CrashRound {
    * nothing is learned. The fit's own outlier test and the learned rate's cap still stand behind it.
    */
   private recordPartial(text: string, at: number, quantum: number): void {
-    if (CrashRound.coarse(quantum) || this.samples.length < this.setup.minSamples) return;
-    const candidates = partialReadCandidates(text, Math.round(-Math.log10(quantum)));
-    const fit = candidates && fitGrowth(this.samples, { quantum });
-    if (!candidates || !fit) return;
+    const fit = this.fineFit(quantum);
+    const candidates = fit && partialReadCandidates(text, Math.round(-Math.log10(quantum)));
+    if (!fit || !candidates) return;
     const dated = at - this.setup.lagMs;
     const expected = predict(fit, dated);
     const near = candidates.filter((value) => Math.abs(value - expected) <= PARTIAL_WINDOW);
     const last = this.samples[this.samples.length - 1]!;
     if (near.length === 1 && near[0]! >= last.multiplier) this.samples.push({ at: dated, multiplier: near[0]! });
+  }
+
+  /** The fit of the reads themselves, on a display with cents and once there are enough of them. */
+  private fineFit(quantum: number): GrowthFit | null {
+    return !CrashRound.coarse(quantum) && this.samples.length >= this.setup.minSamples ? fitGrowth(this.samples, { quantum }) : null;
   }
 
   /**

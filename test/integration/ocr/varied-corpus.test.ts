@@ -10,10 +10,10 @@ import { runOcrCli } from './run-ocr-cli';
 const HELD_OUT_SEED = 5150;
 const SAMPLES = 500;
 /**
- * The goal is 99.5%; measured 98.6% (493/500, the rest refused) on this seed, so this guards what is reached (less
+ * The goal is 99.5%; measured 98.8% (494/500, the rest refused) on this seed, so this guards what is reached (less
  * one file) rather than failing every run. Raise it as the reader improves.
  */
-const MIN_EXACT = 0.984;
+const MIN_EXACT = 0.986;
 /** A wrong value costs money; an unreadable file only a frame. None in this corpus (measured: 0). */
 const MAX_WRONG = 0;
 
