@@ -39,27 +39,23 @@ export function textFitsShapes(text: string, shapes: readonly GlyphShape[]): boo
 }
 
 /**
- * Whether glyphs that cannot be matched to a read one to one (a 3 cut in two, a star fused above a 9) still place
- * its decimal point: they show its separators where it has them, the characters before the point fit the glyphs
- * before it one to one, and no more glyphs follow than characters do. A glyph left over is a digit the read dropped
+ * Whether glyphs that cannot be matched to a read one to one (a 2 whose faded top measures as a mark, a star fused
+ * above a 9) still place its decimal point: they show its separators where it has them, the characters before the
+ * point fit the glyphs before it one to one, and no more glyphs follow than characters do. A glyph left over is a digit the read dropped
  * ("2.3x" on "2.35x"); a point where the glyphs show none, or one more, is not the screen's. The one exception is a
  * point fused to the digit before it, which leaves that digit wider than the line's others by a point's width.
  */
 export function glyphsPlacePoint(text: string, glyphs: readonly Box[], shapes: readonly GlyphShape[], line: LineMetrics): boolean {
   const chars = [...text];
   const point = chars.indexOf('.');
+  if (point < 0 || !textFitsShapes(chars.slice(0, point).join(''), shapes.slice(0, point))) return false;
   const separators = chars.flatMap((c, i) => (c === '.' || c === ',' ? [i] : []));
   const points = shapes.flatMap((s, i) => (s === 'dot' || s === 'comma' ? [i] : []));
-  const before = chars.slice(0, point).join('');
-  if (point < 0) return false;
-  if (points.length > 0) {
-    const placed = points.length === separators.length && points.every((at, i) => at === separators[i]);
-    return placed && textFitsShapes(before, shapes.slice(0, point)) && shapes.length <= chars.length;
-  }
+  if (points.length > 0) return points.length === separators.length && points.every((at, i) => at === separators[i]) && shapes.length <= chars.length;
   // A point fused to the digit before it (an italic or a glow joins them) widens that digit by a point's width.
   const fused = separators.length === 1 ? glyphs[point - 1] : undefined;
   const typical = median(glyphs.filter((_, i) => shapes[i] === 'tall').map((g) => g.x1 - g.x0));
-  return !!fused && fused.x1 - fused.x0 >= typical + FUSED_POINT_WIDTH * line.height && textFitsShapes(before, shapes.slice(0, point)) && shapes.length <= chars.length - 1;
+  return !!fused && fused.x1 - fused.x0 >= typical + FUSED_POINT_WIDTH * line.height && shapes.length <= chars.length - 1;
 }
 
 /** How much wider than the line's typical digit a digit with its point fused to it is, in digit heights. */

@@ -188,9 +188,10 @@ export class CrashRound {
    * nothing is learned. The fit's own outlier test and the learned rate's cap still stand behind it.
    */
   private recordPartial(text: string, at: number, quantum: number): void {
-    const fit = this.fineFit(quantum);
-    const candidates = fit && partialReadCandidates(text, Math.round(-Math.log10(quantum)));
-    if (!fit || !candidates) return;
+    // The candidates first: they are cheap, and most hidden reads have none, so no fit is made for them.
+    const candidates = CrashRound.coarse(quantum) ? null : partialReadCandidates(text, Math.round(-Math.log10(quantum)));
+    const fit = candidates && this.fineFit(quantum);
+    if (!candidates || !fit) return;
     const dated = at - this.setup.lagMs;
     const expected = predict(fit, dated);
     const near = candidates.filter((value) => Math.abs(value - expected) <= PARTIAL_WINDOW);
