@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SKIN_NAMES, SKINS, type SkinName } from '../../src-renderer/practice-game/skins';
 import { startSignalServer, type SignalServer } from '../../src-main/adapters/signals/test-server';
 import { runCockpit, type CockpitProcess } from '../support/cockpit-process';
-import { seedWithModestRounds, startDesktopGame, type DesktopGame, type GameLogEntry } from '../support/desktop-game';
+import { isStrangerGame, seedWithModestRounds, startDesktopGame, STRANGER_GAMES, type DesktopGame, type GameLogEntry, type StrangerGameName } from '../support/desktop-game';
 import { learnGame, type LearnedGame } from '../support/learn-game';
 import { planRound, signalFor, type PlannedRound } from '../support/round-plan';
 import { tempDir } from '../support/temp-dir';
@@ -23,11 +23,18 @@ const LIVE_ROUNDS = 8;
  * the 24 ms frame mode leaves the 8 ms start, and neon paid 4.86 for 4.82 that way (docs/crash-games.md, Known limits).
  * `aviator` (0.0002/ms) paid +0.00 to +0.02 on every cash-out of its eight runs kept since 2026-12-05 but one, the
  * early click that the click-latency fix of 2026-12-06 (clicker.ts) mended.
- * COCKPIT_SKINS=all (or a comma list) plays them all.
+ * COCKPIT_SKINS=all (or a comma list) plays them all; the list may name a stranger game too (`orbit`: a page written
+ * apart from the practice game, test/fixtures/stranger-games).
  */
-const DEFAULT_SKINS: readonly SkinName[] = ['classic', 'bust', 'jet', 'aviator'];
-const SKINS_PLAYED: readonly SkinName[] =
-  process.env.COCKPIT_SKINS === 'all' ? SKIN_NAMES : process.env.COCKPIT_SKINS ? (process.env.COCKPIT_SKINS.split(',') as SkinName[]) : DEFAULT_SKINS;
+type GameName = SkinName | StrangerGameName;
+/**
+ * With `dawn`, a stranger game (two buttons, a light page, a frozen x1.00 while betting, `Bust @ x2.35`). `orbit` (one
+ * button, a comet behind a glowing number) is not in it: it grows at 0.00017/ms, and its seeded 4.91 target paid 4.94
+ * in each of its runs (+0.03, the display lag untaught, as on `neon`).
+ */
+const DEFAULT_SKINS: readonly GameName[] = ['classic', 'bust', 'jet', 'aviator', 'dawn'];
+const SKINS_PLAYED: readonly GameName[] =
+  process.env.COCKPIT_SKINS === 'all' ? SKIN_NAMES : process.env.COCKPIT_SKINS ? (process.env.COCKPIT_SKINS.split(',') as GameName[]) : DEFAULT_SKINS;
 /**
  * A game no skin ships with, played by default too: bust's light page and countdown with JetX's one decimal and
  * Spaceman's number that only turns red at the crash (its slow short reds once taught the countdown as the crash look).
@@ -39,7 +46,7 @@ const GAMES = [...SKINS_PLAYED.map((skin) => ({ skin, mix: '', name: skin as str
  * other skin at its own rate. COCKPIT_SKIN_RATE plays every skin at one rate instead (the issue's range: 0.00004–0.0003).
  */
 const SKIN_RATE = Number(process.env.COCKPIT_SKIN_RATE ?? NaN);
-const rateOf = (skin: SkinName) => (SKIN_RATE > 0 ? SKIN_RATE : Math.max(SKINS[skin].rate, 0.00015));
+const rateOf = (skin: GameName) => (SKIN_RATE > 0 ? SKIN_RATE : isStrangerGame(skin) ? STRANGER_GAMES[skin].rate : Math.max(SKINS[skin].rate, 0.00015));
 /** Waits stretched for a slower COCKPIT_SKIN_RATE: its rounds last longer. */
 const waitMs = (ms: number) => (SKIN_RATE > 0 ? Math.round(ms * Math.max(1, 0.00015 / SKIN_RATE)) : ms);
 /**
@@ -130,7 +137,7 @@ function equityOf(dataDir: string, scope: string): number[] {
 }
 
 /** Judged by the game's own log: bets only where signalled, every cash-out in [target, target + 0.03], nothing stray. */
-function judge(skin: SkinName, planned: readonly PlannedRound[], records: readonly RoundRecord[], log: readonly GameLogEntry[], traceFile: string): void {
+function judge(skin: GameName, planned: readonly PlannedRound[], records: readonly RoundRecord[], log: readonly GameLogEntry[], traceFile: string): void {
   expect(stray(log), `${skin}: ${JSON.stringify(records)}`).toEqual([]);
   const trace = existsSync(traceFile) ? readFileSync(traceFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as TraceLine) : [];
   for (const round of planned) {
@@ -161,7 +168,10 @@ describe.skipIf(!XVFB_AVAILABLE)('the autopilot on every practice-game skin', ()
       const dir = tempDir();
 
       beforeAll(async () => {
-        game = await startDesktopGame({ seed: seedWithModestRounds(24, 8, `skin-${skin}`), skin, rate: rateOf(skin), countdownMs: 2500, pauseMs: 1500, extra: `${mix ? `&${mix}` : ''}${LOOK}` });
+        const seed = seedWithModestRounds(24, 8, `skin-${skin}`);
+        game = isStrangerGame(skin)
+          ? await startDesktopGame({ seed, stranger: skin, rate: rateOf(skin), countdownMs: 3500, pauseMs: 2000, extra: LOOK })
+          : await startDesktopGame({ seed, skin, rate: rateOf(skin), countdownMs: 2500, pauseMs: 1500, extra: `${mix ? `&${mix}` : ''}${LOOK}` });
         profileFile = join(dir.path, `${skin}.profile.json`);
         writeFileSync(profileFile, JSON.stringify(await game.profile(), null, 2));
         const before = (await game.log()).length;

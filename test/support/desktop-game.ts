@@ -1,4 +1,6 @@
 // The practice crash game in a real kiosk Chromium window on a private Xvfb screen, and a game profile measured from it.
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { GameProfile, Rect } from '../../src-shared/game-profile';
 import { CrashChain } from '../../src-shared/crash/bustabit';
@@ -34,10 +36,23 @@ export interface GameState {
   queuedBet: { stake: number } | null;
 }
 
+/**
+ * Crash games written apart from the practice game (test/fixtures/stranger-games/orbit.html, one page in two looks):
+ * pages the engine was not developed against, drawn on a canvas their own way, with the practice game's test hook and
+ * log format.
+ */
+export const STRANGER_GAMES = { orbit: { rate: 0.00017, single: true }, dawn: { rate: 0.00011, single: false } } as const;
+export type StrangerGameName = keyof typeof STRANGER_GAMES;
+export const isStrangerGame = (name: string): name is StrangerGameName => Object.hasOwn(STRANGER_GAMES, name);
+/** The first rounds of a stranger game, whose crash points come from the test's chain in its URL. */
+const STRANGER_ROUNDS = 80;
+
 export interface DesktopGameOptions {
   seed: string;
   /** Default classic (today's look). */
   skin?: SkinName;
+  /** A stranger game instead of the practice game; `skin` is then ignored. */
+  stranger?: StrangerGameName;
   /** Growth rate per ms; default the skin's own. */
   rate?: number;
   countdownMs?: number;
@@ -50,7 +65,8 @@ export interface DesktopGame {
   readonly x: XDisplay;
   readonly page: Page;
   readonly seed: string;
-  readonly skin: SkinName;
+  /** The practice game's skin, or the stranger game's name. */
+  readonly skin: SkinName | StrangerGameName;
   readonly rate: number;
   readonly chain: CrashChain;
   /**
@@ -78,18 +94,27 @@ export function seedWithModestRounds(rounds: number, maxCrash: number, prefix = 
 const pad = (r: Rect, px: number): Rect => ({ x: r.x - px, y: r.y - px, width: r.width + 2 * px, height: r.height + 2 * px });
 
 export async function startDesktopGame(options: DesktopGameOptions): Promise<DesktopGame> {
-  const skin = options.skin ?? 'classic';
-  const rate = options.rate ?? SKINS[skin].rate;
-  const single = SKINS[skin].buttons === 'single';
+  const { stranger } = options;
+  const skin = stranger ?? options.skin ?? 'classic';
+  const rate = options.rate ?? (stranger ? STRANGER_GAMES[stranger].rate : SKINS[options.skin ?? 'classic'].rate);
+  const single = stranger ? STRANGER_GAMES[stranger].single : SKINS[options.skin ?? 'classic'].buttons === 'single';
+  const chain = new CrashChain(options.seed);
   const x = await startXvfb(1280, 800);
   let server: PracticeGameServer | undefined;
   let browser: BrowserContext | undefined;
   try {
-    server = await servePracticeGame();
+    const timing = `rate=${rate}&countdownMs=${options.countdownMs ?? 3000}&pauseMs=${options.pauseMs ?? 1500}`;
+    let url: string;
+    if (stranger) {
+      const crashes = Array.from({ length: STRANGER_ROUNDS }, (_, i) => chain.crashPoint(i + 1).toFixed(2)).join(',');
+      url = `${pathToFileURL(join(import.meta.dirname, '..', 'fixtures', 'stranger-games', 'orbit.html')).href}?look=${stranger}&${timing}&crashes=${crashes}${options.extra ?? ''}`;
+    } else {
+      server = await servePracticeGame();
+      url = `${server.url}?seed=${encodeURIComponent(options.seed)}&skin=${skin}&${timing}&stake=1&balance=1000${options.extra ?? ''}`;
+    }
     browser = await launchKiosk(x.display, x.width, x.height);
     const page = browser.pages()[0] ?? (await browser.newPage());
-    const query = `seed=${encodeURIComponent(options.seed)}&skin=${skin}&rate=${rate}&countdownMs=${options.countdownMs ?? 3000}&pauseMs=${options.pauseMs ?? 1500}&stake=1&balance=1000${options.extra ?? ''}`;
-    await page.goto(`${server.url}?${query}`);
+    await page.goto(url);
     await page.waitForFunction(() => typeof window.practiceGame?.state === 'function');
     // Kiosk puts the page at the screen origin; check it, since the profile below maps page pixels 1:1 to screen pixels.
     const geometry = await page.evaluate(() => ({ x: window.screenX, y: window.screenY, chrome: window.outerHeight - window.innerHeight, dpr: window.devicePixelRatio }));
@@ -107,9 +132,9 @@ export async function startDesktopGame(options: DesktopGameOptions): Promise<Des
       seed: options.seed,
       skin,
       rate,
-      chain: new CrashChain(options.seed),
-      profile: async (name = skin === 'classic' ? 'practice' : `practice-${skin}`, profileOptions = {}) => {
-        if (profileOptions.autoCashout && single) throw new Error(`the ${skin} skin has no auto cash-out field`);
+      chain,
+      profile: async (name = skin === 'classic' ? 'practice' : stranger ? skin : `practice-${skin}`, profileOptions = {}) => {
+        if (profileOptions.autoCashout && single) throw new Error(`the ${skin} game has no auto cash-out field`);
         return {
           version: 1,
           name,

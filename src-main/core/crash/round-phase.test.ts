@@ -507,6 +507,27 @@ describe('reads lost while our bet is open', () => {
     expect(types(held.events)).toEqual(['lost']);
   });
 
+  it('a number drawn on server ticks holds each value a tick; a comet crossing it as a second line meanwhile is no crash', () => {
+    // The stranger game `orbit` with tickMs=100 (test/fixtures/stranger-games): at 2.3x a cent takes 25 ms, so a value
+    // held for its tick looked like a stopped number under a new line, and a watched rehearsal learned that as a crash
+    // look, which then ended a live flight with our bet in it.
+    const rate = 0.00017;
+    const tickMs = 100;
+    const cometFrom = Math.log(2.3) / rate;
+    const reads: PhaseRead[] = [];
+    for (let at = 0; at < Math.log(2.8) / rate; at += 10) {
+      const shown = displayedCentsAt(Math.floor(at / tickMs) * tickMs, rate) / 100;
+      const comet = at >= cometFrom && at < cometFrom + 150;
+      reads.push({ at, kind: 'value', value: shown, decimals: 2, ink: WHITE, ...(comet ? { extraLines: 1 } : {}) });
+    }
+    expect(types(replayPhases(reads).events)).toEqual(['flight']);
+    // Held past two ticks, the same look is the number stopped under a new line.
+    const last = reads.at(-1)!;
+    const held = [...reads];
+    for (let i = 1; i <= 25; i++) held.push({ at: last.at + i * 10, kind: 'value', value: last.kind === 'value' ? last.value : 0, decimals: 2, ink: WHITE, extraLines: 1 });
+    expect(types(replayPhases(held).events)).toEqual(['flight', 'crash:extra-line']);
+  });
+
   it('without a bet, a number in the flight\'s ink that the reader refuses (a rocket crossing it) is given longer than a blank', () => {
     const reads = flight(0, 2);
     const last = reads.at(-1)!.at;

@@ -152,6 +152,8 @@ export interface PhaseState {
   readonly lastValueAt: number | null;
   /** When the displayed value last increased (or the flight started). */
   readonly lastRiseAt: number | null;
+  /** The last few times between rises watched without a break (`displayCadenceMs`). */
+  readonly riseGapsMs: readonly number[];
   readonly flightStartAt: number | null;
   readonly flightStartValue: number | null;
   /** The flight's display step (0.01 for two decimals), from the reads' decimals. */
@@ -206,6 +208,7 @@ export const INITIAL_PHASE_STATE: PhaseState = {
   lastValue: null,
   lastValueAt: null,
   lastRiseAt: null,
+  riseGapsMs: [],
   flightStartAt: null,
   flightStartValue: null,
   quantum: DEFAULT_PHASE_CONFIG.quantum,
@@ -327,6 +330,22 @@ function nextRun(run: Run | null, read: Extract<PhaseRead, { kind: 'value' }>, c
   if (!plausible) return fresh;
   const samples = run.samples.length < MAX_RUN_SAMPLES ? [...run.samples, { at: read.at, value: read.value, previousAt: run.lastAt }] : run.samples;
   return { ...run, lastValue: read.value, lastAt: read.at, lastRiseAt: read.at, rises: run.rises + 1, samples, lastRead: read };
+}
+
+/** Rise gaps kept for the display's cadence. */
+const RISE_GAPS_KEPT = 3;
+/** A rise counts toward the cadence only when the value before it was read this recently (not hidden meanwhile). */
+const MAX_WATCHED_READ_GAP_MS = 50;
+/** No game draws its number less often than this. */
+const MAX_CADENCE_MS = 250;
+
+/**
+ * How often the display can show a new value: the shortest of the last few gaps between rises watched without a break.
+ * A game drawing every frame rises every frame or every step, whichever is longer; one drawing server ticks, every
+ * tick. Zero until enough rises are seen.
+ */
+export function displayCadenceMs(state: Pick<PhaseState, 'riseGapsMs'>): number {
+  return state.riseGapsMs.length < RISE_GAPS_KEPT ? 0 : Math.min(MAX_CADENCE_MS, ...state.riseGapsMs);
 }
 
 /** How long the display takes to move one step (0.01 or 0.1) at `value`, growing at `rate` per ms. */
@@ -471,11 +490,13 @@ function stepFlying(previous: PhaseState, read: PhaseRead, config: PhaseConfig):
       const sameOddRise = changedLook && state.oddRiseLook !== null && sameLook(read, state.oddRiseLook);
       const oddRises = !changedLook ? 0 : sameOddRise ? state.oddRises + 1 : 1;
       const adopt = !changedLook || oddRises >= config.confirmRises;
+      const watchedGap = adopt && at - state.lastValueAt! <= MAX_WATCHED_READ_GAP_MS;
       const rose: PhaseState = {
         ...state,
         lastValue: value,
         lastValueAt: at,
         lastRiseAt: at,
+        riseGapsMs: watchedGap ? [...state.riseGapsMs, at - state.lastRiseAt!].slice(-RISE_GAPS_KEPT) : state.riseGapsMs,
         riseFrom: { value: last, riseAt: state.lastRiseAt! },
         quantum: Math.min(state.quantum, quantumOf(read, state.quantum)),
         ink: adopt ? (read.ink ?? state.ink) : state.ink,
@@ -506,7 +527,9 @@ function stepFlying(previous: PhaseState, read: PhaseRead, config: PhaseConfig):
       // once (FLEW AWAY! over the number turned red) are a crash look at once.
       // A look learned as this game's crash is no tier shade: it ends the flight without waiting for the step (a slow
       // one-decimal flight can take longer for its next step than the game shows the crash).
-      const stepLate = (newLine && recoloured) || knownCrash || at - state.lastRiseAt! >= 2 * stepMs(last, state.quantum, 2 * flightRate(state, config));
+      // A game that draws its number only on server ticks (every 100 ms, say) holds each value that long in flight,
+      // while a comet crosses the readout as a line of its own: the step is late only past the display's own cadence.
+      const stepLate = (newLine && recoloured) || knownCrash || at - state.lastRiseAt! >= 2 * Math.max(stepMs(last, state.quantum, 2 * flightRate(state, config)), displayCadenceMs(state));
       if (oddReads >= config.confirmReads && stepLate && mayEnd(true)) return crash(next, at, last, recoloured ? 'colour' : 'extra-line', look);
       // A curve passing for a line can hold for a few frames (jet, under load): while the number is still on time the
       // flight is being read, so the round is lost only once the odd look holds past the next step.

@@ -70,6 +70,36 @@ describe('CrashRound: when a predicted click is committed', () => {
   });
 });
 
+describe('CrashRound on a game that draws its number on server ticks', () => {
+  /**
+   * How long after the crossing of `target` the round plans its click, when the screen shows the multiplier as it was
+   * at the last tick (every `tickMs`; a frame-drawn game is a tick of one frame), read every 5 ms, dated 0 ms back.
+   */
+  function clickAfterCrossing(tickMs: number, target: number, rate = 0.00017): number {
+    const learnedRate = { min: rate * 0.97, max: rate * 1.03 };
+    const round = new CrashRound({ roundId: '1', target, gameCashout: null, flightStart: 0, betTaken: true, singleButton: false, lagMs: 0, learnedRate, minSamples: 6, forcedCashoutMs: 60_000 }, 1);
+    for (let at = 0; at < 20_000; at += 5) {
+      const read = flying(Math.floor(at / tickMs) * tickMs, rate);
+      const decision = round.step({ ...read, read: { ...read.read, at }, phaseRead: { ...read.phaseRead, at }, state: { ...read.state, lastValueAt: at } }, { now: at, killSwitch: false, halted: false, clickLatencyMs: 0 });
+      if (decision.kind === 'cashout') return (decision.sendAt ?? at) - Math.log(target) / rate;
+    }
+    throw new Error('no click');
+  }
+
+  it('dates each value by when it first showed, not by the whole tick it stood (which sent the click 50-65 ms late)', () => {
+    for (const target of [1.8, 2.5, 4]) {
+      for (const rate of [0.00017, 0.0003]) {
+        const ticked = clickAfterCrossing(100, target, rate);
+        const framed = clickAfterCrossing(1000 / 60, target, rate);
+        // As late as on a frame-drawn screen, give or take a frame (the screen's lag is dated apart), and never early.
+        expect(ticked, `target ${target} at ${rate}/ms`).toBeGreaterThanOrEqual(0);
+        expect(ticked, `target ${target} at ${rate}/ms`).toBeLessThan(framed + 1000 / 60);
+        expect(framed, `target ${target} at ${rate}/ms`).toBeGreaterThanOrEqual(0);
+      }
+    }
+  });
+});
+
 describe('CrashRound on a display with one decimal', () => {
   it('times a target between two steps (1.26x between 1.2 and 1.3) from the steps it saw, instead of waiting for 1.3', () => {
     const rate = 0.00015;

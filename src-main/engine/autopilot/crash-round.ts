@@ -27,6 +27,11 @@ export interface RoundSetup {
   readonly forcedCashoutMs: number;
 }
 
+/** A display frame at 60 Hz. */
+const FRAME_MS = 1000 / 60;
+/** How much later than its frame a capture can first show it. */
+const CAPTURE_JITTER_MS = 4;
+
 /** How far a partly covered read may stand from the fit: under half a tenth, the smallest step a covered glyph hides. */
 const PARTIAL_WINDOW = 0.04;
 
@@ -82,6 +87,11 @@ export class CrashRound {
   /** Where a display with 0 or 1 decimals changed value: the plan for such games (see planFromSteps). */
   readonly steps: StepSeen[] = [];
   private lastFlying: { at: number; value: number } | null = null;
+  /**
+   * The flight's latest value, when it was first read, and whether it came by a skip (up more than one step): a value
+   * the screen sampled at some moment within its step, not one it showed from the step's start.
+   */
+  private shownSince: { at: number; value: number; skipped: boolean } | null = null;
   /** Since when reads past the target have stood too far above the fit (see doubtsReadAhead). */
   private aheadSince: number | null = null;
   maxSeen: number;
@@ -171,6 +181,9 @@ export class CrashRound {
 
   /** `previousAt`: the last read of the previous value, where the reads before the flight was confirmed say it. */
   private recordFlying(at: number, value: number, previousAt?: number): void {
+    const before = this.shownSince;
+    if (before?.value !== value) this.shownSince = { at, value, skipped: before !== null && value - before.value > 1.5 * this.quantum };
+    else if (this.heldTooLong(at)) return;
     this.samples.push({ at: at - this.setup.lagMs, multiplier: value });
     const last = this.lastFlying;
     if (last && value > last.value) {
@@ -178,6 +191,23 @@ export class CrashRound {
       this.steps.push({ at: (from + at) / 2 - this.setup.lagMs, value, gapMs: at - from });
     }
     if (!last || value >= last.value) this.lastFlying = { at, value };
+  }
+
+  /**
+   * Whether the value on screen has stood longer than a game drawing every frame shows one, so later reads of it would
+   * date it late. A value reached by a skip was drawn at some moment within its step, and such a frame stands one
+   * frame (plus capture jitter). One reached by a single step stands until the next step: at most that step at the
+   * slowest rate the game was learned at, plus two frames. A game drawing server ticks holds each value a whole tick
+   * (100 ms), and reads through that hold put the click half a tick late (orbit with tickMs=100,
+   * test/fixtures/stranger-games). Never drops a read a frame-drawn display can show, so the fit is never moved early.
+   */
+  private heldTooLong(at: number): boolean {
+    const since = this.shownSince;
+    if (!since) return false;
+    if (since.skipped) return at - since.at > FRAME_MS + CAPTURE_JITTER_MS;
+    const { learnedRate } = this.setup;
+    if (!learnedRate || !(learnedRate.min > 0)) return false;
+    return at - since.at > Math.log((since.value + this.quantum) / since.value) / learnedRate.min + 2 * FRAME_MS;
   }
 
   /**
