@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { drawText } from './bitmap-font.fixture';
 import { glyphShape } from './glyph-shapes';
-import { GlyphTemplates } from './glyph-templates';
+import { featureDistance } from './glyph-features';
+import { DEFAULT_TEMPLATE_OPTIONS, GlyphTemplates } from './glyph-templates';
 import { analyzeLine, type LineAnalysis } from './line-analysis';
 import { brokenDigits, lineMetrics } from './line-metrics';
 
@@ -63,6 +64,7 @@ describe('glyph features', () => {
     expect(comma && point && digitOne).toBeTruthy();
     const templates = new GlyphTemplates();
     expect(templates.learn(line.features, '1,2.3')).toBe('learned');
+    templates.learn(analyze('4567890').features, '4567890');
     expect(templates.match(analyze('3.2,1').features)?.text).toBe('3.2,1');
   });
 
@@ -78,6 +80,9 @@ describe('GlyphTemplates', () => {
     const templates = new GlyphTemplates();
     expect(templates.match(analyze('2.35x').features)).toBeNull();
     templates.learn(analyze('2.35x').features, '2.35x');
+    // Not before every digit is known: one never learned would match the nearest learned one.
+    expect(templates.match(analyze('5.32x').features)).toBeNull();
+    templates.learn(analyze('1467890').features, '1467890');
     const match = templates.match(analyze('5.32x').features);
     expect(match?.text).toBe('5.32x');
     expect(match?.confidence).toBeGreaterThan(0.9);
@@ -101,7 +106,24 @@ describe('GlyphTemplates', () => {
     const templates = new GlyphTemplates();
     templates.learn(analyze('1.23x').features, '1.23x');
     expect(templates.learn(analyze('1.23x').features, '7.23x')).toBe('conflict');
+    templates.learn(analyze('4567890').features, '4567890');
+    expect(templates.learn(analyze('1.23x').features, '7.23x')).toBe('conflict');
     expect(templates.match(analyze('1.23x').features)?.text).toBe('1.23x');
+  });
+
+  it('a digit not yet learned is neither read as the learned digit it resembles nor refused for resembling it', () => {
+    // Stranger game `orbit`: the session's first read was 3.07x, and its italic 1 stood near that 7. The glyphs read
+    // 1.01x as 7.07x, a 3.08x target was clicked at 1.07x, and every right Tesseract read of a 1 was refused.
+    const templates = new GlyphTemplates();
+    const first = analyze('3.07x').features;
+    templates.learn(first, '3.07x');
+    const seven = first[3]!;
+    const one = seven.map((v) => v + Math.sqrt(0.004));
+    expect(featureDistance(one, seven)).toBeLessThan(DEFAULT_TEMPLATE_OPTIONS.maxDistance);
+    const flight = [one, first[1]!, first[2]!, one, first[4]!];
+    expect(templates.match(flight)).toBeNull();
+    expect(templates.contradicts(flight, '1.01x')).toBe(false);
+    expect(templates.learn(flight, '1.01x')).toBe('learned');
   });
 
   it('does not store copies of a glyph it already knows', () => {
