@@ -49,17 +49,19 @@ export class GlyphTemplates {
   }
 
   /**
-   * Null when any glyph is unknown or ambiguous, or before every digit has a template: a digit never learned matches
-   * the nearest one learned (an italic 1 read as the 7 of a session's first read, 3.07x, so 1.01x read 7.07x and a
-   * 3.08x target was clicked at 1.07x; stranger game `orbit`). A flight's hundredths show every digit in its first second.
+   * Null when any glyph is unknown or ambiguous. Before every digit has a template, a glyph must be one already
+   * learned (within a few novelty distances of its template), not merely near one: a digit never learned matches the
+   * nearest learned one (an italic 1 read as the 7 of a session's first read, 3.07x, so 1.01x read 7.07x and a 3.08x
+   * target was clicked at 1.07x; stranger game `orbit`).
    */
   match(glyphs: readonly Float32Array[]): GlyphMatch | null {
-    if (glyphs.length === 0 || !this.knowsAll(DIGITS)) return null;
+    if (glyphs.length === 0) return null;
+    const within = this.knowsAll(DIGITS) ? this.options.maxDistance : this.sameGlyphDistance();
     let text = '';
     let confidence = 1;
     for (const glyph of glyphs) {
       const nearest = this.nearest(glyph);
-      if (!nearest || nearest.distance > this.options.maxDistance) return null;
+      if (!nearest || nearest.distance > within) return null;
       const ratio = nearest.otherDistance === Infinity ? 0 : nearest.distance / Math.max(nearest.otherDistance, 1e-9);
       if (ratio > this.options.maxRatio) return null;
       text += nearest.char;
@@ -108,10 +110,14 @@ export class GlyphTemplates {
       const char = chars[i] ?? '';
       const unlearned = !alphabetKnown && DIGITS.includes(char) && !this.knowsAll(char);
       const nearest = this.nearest(glyph);
-      const within = unlearned ? SAME_GLYPH_NOVELTIES * this.options.noveltyDistance : this.options.maxDistance;
+      const within = unlearned ? this.sameGlyphDistance() : this.options.maxDistance;
       const other = nearest !== null && !interchangeable(nearest.char, char) && nearest.distance <= within;
       return other && nearest.distance < this.ownDistance(glyph, char);
     });
+  }
+
+  private sameGlyphDistance(): number {
+    return SAME_GLYPH_NOVELTIES * this.options.noveltyDistance;
   }
 
   private ownDistance(glyph: Float32Array, char: string): number {
