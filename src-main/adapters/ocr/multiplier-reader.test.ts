@@ -198,3 +198,42 @@ describe('MultiplierReader: glyphs that cannot be matched to the read one to one
     expect((await reader.read(drawText('x98.9'))).path).toBe('tesseract');
   });
 });
+
+describe('MultiplierReader: a game that drops trailing zeros (2.3x for 2.30, as JavaScript writes a number)', () => {
+  /** Tesseract stand-in that reads what is on screen. */
+  function truthful(): LineRecognizer & { shown: string } {
+    const stub = { shown: '', recognize: async () => ({ text: stub.shown, confidence: 90 }) };
+    return stub;
+  }
+  const cents = (from: number, to: number) => Array.from({ length: Math.round((to - from) * 100) + 1 }, (_, i) => Number((from + i / 100).toFixed(2)));
+  const trimmed = (value: number) => `${value}x`;
+
+  it('reads the whole flight once three shorter values have shown it, each with the game\'s two decimals', async () => {
+    const tesseract = truthful();
+    const reader = new MultiplierReader(tesseract);
+    const reads: { shown: string; value: number | null; decimals: number | null }[] = [];
+    // The flight holds 1x for a few frames, then climbs a cent a frame.
+    for (const value of [1, 1, 1, ...cents(1.01, 1.45)]) {
+      tesseract.shown = trimmed(value);
+      const read = await reader.read(drawText(tesseract.shown));
+      reads.push({ shown: tesseract.shown, value: read.value, decimals: read.decimals });
+    }
+    const refused = reads.filter((r) => r.value === null).map((r) => r.shown);
+    expect(refused).toEqual(['1.1x', '1.2x', '1.3x']);
+    for (const read of reads.slice(reads.findIndex((r) => r.shown === '1.31x'))) expect(read, read.shown).toMatchObject({ value: parseMultiplier(read.shown)!.value, decimals: 2 });
+    expect(reader.lockedDecimals).toBe(2);
+  });
+
+  it('a game that writes its zeros keeps refusing a shorter read as a lost digit', async () => {
+    const tesseract = truthful();
+    const reader = new MultiplierReader(tesseract);
+    for (const value of cents(1.05, 1.12)) {
+      tesseract.shown = `${value.toFixed(2)}x`;
+      expect((await reader.read(drawText(tesseract.shown))).value, tesseract.shown).toBe(value);
+    }
+    for (const misread of ['1.1x', '1.2x', '1.3x', '1.4x']) {
+      tesseract.shown = misread;
+      expect((await reader.read(drawText(misread))).value, misread).toBeNull();
+    }
+  });
+});

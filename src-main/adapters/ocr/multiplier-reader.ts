@@ -6,7 +6,7 @@ import { readAgreesWithGlyphs } from '../../core/ocr/glyph-consistency';
 import { readFitsCounters } from '../../core/ocr/glyph-holes';
 import { FormatLock } from '../../core/ocr/format-lock';
 import { digitCapacity, glyphShape, glyphsPlacePoint, textFitsShapes, type GlyphShape } from '../../core/ocr/glyph-shapes';
-import { GlyphTemplates, type TemplateOptions } from '../../core/ocr/glyph-templates';
+import { DIGITS, GlyphTemplates, type TemplateOptions } from '../../core/ocr/glyph-templates';
 import { analyzeRegion, GLYPH_INK, regionShrink, type LineAnalysis, type RegionAnalysis } from '../../core/ocr/line-analysis';
 import { brokenDigits, obstructedGlyph } from '../../core/ocr/line-metrics';
 import { parseMultiplier } from '../../core/ocr/parse-multiplier';
@@ -18,7 +18,7 @@ import { roomForPoint } from '../../core/ocr/point-room';
 import type { Box } from '../../core/ocr/text-box';
 import { glyphFeatures } from '../../core/ocr/glyph-features';
 import { wordCrops } from '../../core/ocr/word-spans';
-import { decimalsOf, digitsOf, endsInLetter, numberPart, readsAsWords } from '../../core/ocr/words';
+import { digitsOf, endsInLetter, numberPart, readsAsWords } from '../../core/ocr/words';
 import { captureMemory } from './capture-memory';
 import { grabRegion, type ScreenRegion } from './screen-capture';
 import type { RecognizeOptions, TesseractRead } from './tesseract-engine';
@@ -88,11 +88,6 @@ const DEFAULT_OPTIONS: ReaderOptions = { minGlyphConfidence: 0.6, decimals: null
  * a game's 70 px digits read as well at 35 px. Smaller text gains too little and loses detail (a point, a thin stroke).
  */
 const HALF_SIZE_MIN_LINE_HEIGHT = 64;
-/**
- * Half-size reads start once the half-size templates know every digit: at half size an unknown digit can still fall
- * within a known one's distance (an 8, before any was learned, matched the 0 and read 1.08 as 1.00).
- */
-const DIGITS = '0123456789';
 /** A half-size read may rise above the last read no faster than this growth per ms (the fastest games grow 0.0003/ms)... */
 const HALF_SIZE_MAX_RATE_PER_MS = 0.0005;
 /** ...over the time since the last read plus this much, and a cent. */
@@ -226,6 +221,8 @@ export class MultiplierReader {
    */
   private readAtHalfSize(frame: MultiplierFrame, start: number): MultiplierRead | null {
     const last = this.lastNumber;
+    // Not before the half-size templates know every digit: at half size an unknown digit can still fall within a known
+    // one's distance (an 8, before any was learned, matched the 0 and read 1.08 as 1.00).
     if (!last || last.height < HALF_SIZE_MIN_LINE_HEIGHT || !this.halfSizeTemplates.knowsAll(DIGITS)) return null;
     const half = frame.halfSizeLine();
     if (!half) return null;
@@ -316,7 +313,8 @@ export class MultiplierReader {
   }
 
   private finish({ unmatchedGlyphs: _, ...read }: LineRead, line: LineAnalysis, extraLines: number, start: number): MultiplierRead {
-    return { ...read, ms: performance.now() - start, decimals: read.value === null ? null : decimalsOf(read.text), ink: line.colour, extraLines };
+    if (read.value !== null) this.format.shown(read.text);
+    return { ...read, ms: performance.now() - start, decimals: read.value === null ? null : this.format.decimalsOf(read.text), ink: line.colour, extraLines };
   }
 
   /** The line as a multiplier; failing that, as words when it shows them (a status the phase logic wants to see). */
@@ -415,7 +413,10 @@ export class MultiplierReader {
     if (!parsed) return { text, value: null, path: 'tesseract', unreadable: 'invalid' };
     const opinion = await this.secondOpinion(line, { glyphs, shapes }, text, !counters);
     if (opinion !== 'agrees') return { text: tesseractText, value: null, path: 'tesseract', unreadable: opinion === 'words' ? 'text' : 'mismatch' };
-    if (!this.format.accepts(text)) return { text, value: null, path: 'tesseract', unreadable: 'format' };
+    if (!this.format.accepts(text)) {
+      this.format.refused(text);
+      return { text, value: null, path: 'tesseract', unreadable: 'format' };
+    }
     // Tesseract's own confidence is no guide (it is low for correct × reads): these checks guard the templates.
     if (this.templates.contradicts(features, text)) return { text, value: null, path: 'tesseract', unreadable: 'conflict' };
     return { text, value: parsed.value, path: 'tesseract' };

@@ -349,7 +349,7 @@ export function displayCadenceMs(state: Pick<PhaseState, 'riseGapsMs'>): number 
 }
 
 /** How long the display takes to move one step (0.01 or 0.1) at `value`, growing at `rate` per ms. */
-function stepMs(value: number, quantum: number, rate: number): number {
+export function stepMs(value: number, quantum: number, rate: number): number {
   return Math.log((value + quantum) / value) / rate;
 }
 

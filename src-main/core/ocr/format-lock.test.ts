@@ -21,6 +21,41 @@ describe('FormatLock', () => {
     expect(lock.accepts('5.00x')).toBe(false);
   });
 
+  it('counts distinct values, not frames: a number held at the start of a flight does not lock its decimals', () => {
+    const lock = new FormatLock();
+    for (const text of ['1x', '1x', '1x', '1x']) lock.confirm(text);
+    expect(lock.decimals).toBeNull();
+    expect(lock.accepts('1.01x')).toBe(true);
+  });
+
+  it('learns a display that drops trailing zeros (2.3x for 2.30) from three shorter values refused, and dates them as cents', () => {
+    const lock = new FormatLock();
+    for (const text of ['1.01x', '1.02x', '1.03x']) lock.confirm(text);
+    expect(lock.decimals).toBe(2);
+    for (const text of ['1.1x', '1.1x', '1.2x']) lock.refused(text);
+    expect(lock.accepts('1.3x')).toBe(false);
+    lock.refused('1.3x');
+    expect(lock.dropsTrailingZeros).toBe(true);
+    expect(lock.accepts('1.4x')).toBe(true);
+    expect(lock.accepts('2x')).toBe(true);
+    expect(lock.accepts('1.41x')).toBe(true);
+    // Its decimals are still the game's: 1.4x is 1.40, a step of a cent, not of a tenth.
+    expect(lock.decimalsOf('1.4x')).toBe(2);
+    // A trimmed display never writes a trailing zero, and never more decimals than it was locked to.
+    expect(lock.accepts('1.40x')).toBe(false);
+    expect(lock.accepts('1.401x')).toBe(false);
+  });
+
+  it('never takes a display that has shown a trailing zero for one that drops them: shorter reads stay misreads', () => {
+    const lock = new FormatLock();
+    for (const text of ['1.08x', '1.09x', '1.10x']) lock.confirm(text);
+    lock.shown('1.10x');
+    for (const text of ['1.1x', '1.2x', '1.3x', '14x', '2x']) lock.refused(text);
+    expect(lock.dropsTrailingZeros).toBe(false);
+    expect(lock.accepts('1.4x')).toBe(false);
+    expect(lock.decimalsOf('1.4x')).toBe(1);
+  });
+
   it('can start locked', () => {
     const lock = new FormatLock(2);
     expect(lock.accepts('372x')).toBe(false);

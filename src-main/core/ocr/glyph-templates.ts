@@ -19,7 +19,7 @@ export interface GlyphMatch {
   readonly confidence: number;
 }
 
-const DIGITS = '0123456789';
+export const DIGITS = '0123456789';
 /** Renderings of one glyph stand within a few novelty distances of each other; two digits, however alike, farther. */
 const SAME_GLYPH_NOVELTIES = 4;
 

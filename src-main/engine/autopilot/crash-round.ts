@@ -1,6 +1,6 @@
 // Runs in: engine. One flight with our bet in it, decided one observation at a time. No I/O: the executor acts on
 // what `step` returns, so every money path can be replayed from recorded observations.
-import { crossingTime, fitGrowth, partialReadCandidates, planCashout, predict, planFromSteps, showsHiddenNumber, type CashoutPlan, type GrowthFit, type MultiplierSample, type StepSeen } from '../../core/crash';
+import { crossingTime, fitGrowth, partialReadCandidates, planCashout, predict, planFromSteps, showsHiddenNumber, stepMs, type CashoutPlan, type GrowthFit, type MultiplierSample, type StepSeen } from '../../core/crash';
 import type { Observation } from './round-observer';
 
 export interface RoundSetup {
@@ -207,7 +207,7 @@ export class CrashRound {
     if (since.skipped) return at - since.at > FRAME_MS + CAPTURE_JITTER_MS;
     const { learnedRate } = this.setup;
     if (!learnedRate || !(learnedRate.min > 0)) return false;
-    return at - since.at > Math.log((since.value + this.quantum) / since.value) / learnedRate.min + 2 * FRAME_MS;
+    return at - since.at > stepMs(since.value, this.quantum, learnedRate.min) + 2 * FRAME_MS;
   }
 
   /**
