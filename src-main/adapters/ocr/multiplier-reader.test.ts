@@ -208,18 +208,22 @@ describe('MultiplierReader: a game that drops trailing zeros (2.3x for 2.30, as 
   const cents = (from: number, to: number) => Array.from({ length: Math.round((to - from) * 100) + 1 }, (_, i) => Number((from + i / 100).toFixed(2)));
   const trimmed = (value: number) => `${value}x`;
 
-  it('reads the whole flight once three shorter values have shown it, each with the game\'s two decimals', async () => {
+  it.each([
+    { by: 'the glyphs once learned', allowGlyphs: true, refusedFirst: [] },
+    // Every read by Tesseract: the held 1x locks 0 decimals, which the first three cents overturn.
+    { by: 'Tesseract alone', allowGlyphs: false, refusedFirst: ['1.01x', '1.02x', '1.03x'] },
+  ])('reads the whole flight once three shorter values have shown it, each with the game\'s two decimals ($by)', async ({ allowGlyphs, refusedFirst }) => {
     const tesseract = truthful();
     const reader = new MultiplierReader(tesseract);
     const reads: { shown: string; value: number | null; decimals: number | null }[] = [];
     // The flight holds 1x for a few frames, then climbs a cent a frame.
     for (const value of [1, 1, 1, ...cents(1.01, 1.45)]) {
       tesseract.shown = trimmed(value);
-      const read = await reader.read(drawText(tesseract.shown));
+      const read = await reader.read(drawText(tesseract.shown), { allowGlyphs });
       reads.push({ shown: tesseract.shown, value: read.value, decimals: read.decimals });
     }
     const refused = reads.filter((r) => r.value === null).map((r) => r.shown);
-    expect(refused).toEqual(['1.1x', '1.2x', '1.3x']);
+    expect(refused).toEqual([...refusedFirst, '1.1x', '1.2x', '1.3x']);
     for (const read of reads.slice(reads.findIndex((r) => r.shown === '1.31x'))) expect(read, read.shown).toMatchObject({ value: parseMultiplier(read.shown)!.value, decimals: 2 });
     expect(reader.lockedDecimals).toBe(2);
   });

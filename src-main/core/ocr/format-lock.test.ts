@@ -21,11 +21,21 @@ describe('FormatLock', () => {
     expect(lock.accepts('5.00x')).toBe(false);
   });
 
-  it('counts distinct values, not frames: a number held at the start of a flight does not lock its decimals', () => {
+  it('a lock taken from one value held still yields to three distinct values with other decimals', () => {
     const lock = new FormatLock();
+    // A game that drops trailing zeros holds 1x at the start of a flight that goes on as 1.01x.
     for (const text of ['1x', '1x', '1x', '1x']) lock.confirm(text);
-    expect(lock.decimals).toBeNull();
-    expect(lock.accepts('1.01x')).toBe(true);
+    expect(lock.decimals).toBe(0);
+    for (const text of ['1.01x', '1.01x', '1.02x']) lock.refused(text);
+    expect(lock.accepts('1.03x')).toBe(false);
+    lock.refused('1.03x');
+    expect(lock.decimals).toBe(2);
+    expect(lock.accepts('1.04x')).toBe(true);
+    // A lock on values seen changing does not yield.
+    lock.shown('1.10x');
+    for (const text of ['14x', '15x', '16x', '17x']) lock.refused(text);
+    expect(lock.decimals).toBe(2);
+    expect(lock.accepts('18x')).toBe(false);
   });
 
   it('learns a display that drops trailing zeros (2.3x for 2.30) from three shorter values refused, and dates them as cents', () => {

@@ -1,14 +1,16 @@
 // Runs in: anywhere (pure).
 import { decimalsOf, numberPart } from './words';
 
-/**
- * Distinct values in a row with the same decimals before the decimals are locked. Distinct: a display that drops
- * trailing zeros holds `1x` for several frames at the start of a flight that goes on as `1.01x`.
- */
+/** Reads in a row that must agree before the number of decimals is locked. */
 const LOCK_AFTER = 3;
 /**
+ * Distinct values, refused only for their decimals, that overturn a lock taken from one value held still: a game that
+ * drops trailing zeros holds `1x` for a while before a flight that goes on as `1.01x`.
+ */
+const RELOCK_AFTER = 3;
+/**
  * Distinct shorter values (`1.1x`, `1.2x`, `2x`), refused only for their decimals, before a locked display is taken to
- * drop trailing zeros, as JavaScript writes a number. Never once it has shown a trailing zero (`1.10x`).
+ * drop trailing zeros, as JavaScript writes a number. Never once it has shown one (`1.10x`).
  */
 const TRIMMED_AFTER = 3;
 
@@ -18,9 +20,13 @@ const TRIMMED_AFTER = 3;
  * Some games drop trailing zeros (2.3× for 2.30): the lock learns that too, from the shorter values they show.
  */
 export class FormatLock {
-  private streak = { decimals: -1, values: new Set<string>() };
+  private streak = { decimals: -1, count: 0, values: new Set<string>() };
+  /** The lock rests on one value read again and again, not on a number seen changing. */
+  private lockedOnOneValue = false;
   private trimmed = false;
   private shownTrailingZero = false;
+  /** Values refused for their decimals under a lock on one value, by their decimals. */
+  private readonly otherDecimals = new Map<number, Set<string>>();
   private readonly shorterValues = new Set<string>();
 
   /** @param locked the decimals the game is known to show, or null to learn them from the first reads. */
@@ -37,9 +43,10 @@ export class FormatLock {
   confirm(text: string): void {
     if (this.locked !== null) return;
     const decimals = decimalsOf(text);
-    if (decimals !== this.streak.decimals) this.streak = { decimals, values: new Set() };
+    if (decimals !== this.streak.decimals) this.streak = { decimals, count: 0, values: new Set() };
+    this.streak.count++;
     this.streak.values.add(numberPart(text));
-    if (this.streak.values.size >= LOCK_AFTER) this.locked = decimals;
+    if (this.streak.count >= LOCK_AFTER) this.lockAt(decimals, this.streak.values.size === 1);
   }
 
   /** Records a value that stands, by whichever path it was read. */
@@ -49,8 +56,15 @@ export class FormatLock {
 
   /** Records a read that passed every check but the decimals. */
   refused(text: string): void {
-    if (this.locked === null || this.trimmed || this.shownTrailingZero) return;
-    if (decimalsOf(text) >= this.locked || endsInZeroDecimal(text)) return;
+    if (this.locked === null || this.trimmed) return;
+    const decimals = decimalsOf(text);
+    if (this.lockedOnOneValue) {
+      const values = this.otherDecimals.get(decimals) ?? new Set<string>();
+      this.otherDecimals.set(decimals, values.add(numberPart(text)));
+      if (values.size >= RELOCK_AFTER) this.lockAt(decimals, false);
+      return;
+    }
+    if (this.shownTrailingZero || decimals >= this.locked || endsInZeroDecimal(text)) return;
     this.shorterValues.add(numberPart(text));
     this.trimmed = this.shorterValues.size >= TRIMMED_AFTER;
   }
@@ -67,6 +81,13 @@ export class FormatLock {
   /** The decimals `text` stands for: those of the game when it drops trailing zeros (its `2.3x` is 2.30). */
   decimalsOf(text: string): number {
     return this.trimmed && this.locked !== null ? this.locked : decimalsOf(text);
+  }
+
+  private lockAt(decimals: number, onOneValue: boolean): void {
+    this.locked = decimals;
+    this.lockedOnOneValue = onOneValue;
+    this.otherDecimals.clear();
+    this.shorterValues.clear();
   }
 }
 
