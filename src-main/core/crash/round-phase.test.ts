@@ -543,6 +543,22 @@ describe('reads lost while our bet is open', () => {
     expect(types(replayPhases([...unread, ...after]).events)).toEqual(['flight']);
   });
 
+  it('under a label the flight always shows (CURRENT PAYOUT above the number), a refused number is no new line', () => {
+    // The stranger game `vapor` with trim=1: each 1.1 (for 1.10) was refused until the decimals lock learned the trimmed
+    // format, and with the label counted as a line of its own the refusal ended the watched flight as crash text.
+    const labelled = (reads: PhaseRead[]): PhaseRead[] => reads.map((r) => ({ ...r, extraLines: 1 }));
+    const reads = labelled(flight(0, 2));
+    const last = reads.at(-1)!.at;
+    const unread = [...reads];
+    for (let at = last + POLL_MS; at < last + 120; at += POLL_MS) unread.push({ at, ...text(WHITE, { extraLines: 1 }) });
+    const after = labelled(flight(0, 2.3).filter((r) => r.at > last + 120));
+    expect(types(replayPhases([...unread, ...after]).events)).toEqual(['flight']);
+    // A line more than the flight showed is still one.
+    const crashText = [...reads];
+    for (let at = last + POLL_MS; at < last + 120; at += POLL_MS) crashText.push({ at, ...text(WHITE, { extraLines: 2 }) });
+    expect(types(replayPhases(crashText).events)).toEqual(['flight', 'crash:crash-text']);
+  });
+
   it('lost on a stall (a frozen screen), the crash drawn a cent up in red is not the flight regained; the flight\'s own look rising is', () => {
     const reads = flight(0, 1.4, 0.0002);
     let s = betOpenAfter(reads);

@@ -549,7 +549,8 @@ function stepFlying(previous: PhaseState, read: PhaseRead, config: PhaseConfig):
     // that colour, which is its crash look, not the words'.
     const heldColour = state.oddLook && state.oddReads >= config.confirmReads && recolouredFrom(state, state.oddLook) ? lookOf({ at: read.at, kind: 'value', value: last, ...(state.oddLook.ink ? { ink: state.oddLook.ink } : {}), extraLines: state.oddLook.extraLines ?? 0 }) : null;
     if (heldColour && (!state.betOpen || (config.known?.crashLooks.includes(heldColour) ?? false))) return crash(state, state.oddSince ?? read.at, last, 'colour', heldColour);
-    const newLine = (read.extraLines ?? 0) > 0;
+    // More lines than the flight showed: a label it always shows (CURRENT PAYOUT) is no new line.
+    const newLine = (read.extraLines ?? 0) > state.extraLines;
     const recoloured = recolouredFrom(state, read);
     // Words seen in the flight's own ink may be a sprite over the digits read as letters ("yp", "age": a red plane
     // over red digits). With our bet open that is the number hidden, whatever look was learned; watching, it may end
