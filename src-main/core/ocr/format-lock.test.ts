@@ -38,6 +38,16 @@ describe('FormatLock', () => {
     expect(lock.accepts('18x')).toBe(false);
   });
 
+  it('a lock on one value is made firm by another in its decimals: a crash value left on screen, then a trimmed flight', () => {
+    const lock = new FormatLock();
+    for (let i = 0; i < 3; i++) lock.confirm('2.35x');
+    for (const text of ['1.01x', '1.02x']) lock.shown(text);
+    for (const text of ['1.1x', '1.2x', '1.3x']) lock.refused(text);
+    expect(lock.decimals).toBe(2);
+    expect(lock.dropsTrailingZeros).toBe(true);
+    expect(lock.accepts('1.31x')).toBe(true);
+  });
+
   it('learns a display that drops trailing zeros (2.3x for 2.30) from three shorter values refused, and dates them as cents', () => {
     const lock = new FormatLock();
     for (const text of ['1.01x', '1.02x', '1.03x']) lock.confirm(text);

@@ -21,8 +21,8 @@ const TRIMMED_AFTER = 3;
  */
 export class FormatLock {
   private streak = { decimals: -1, count: 0, values: new Set<string>() };
-  /** The lock rests on one value read again and again, not on a number seen changing. */
-  private lockedOnOneValue = false;
+  /** The one value a lock rests on while no other has shown in its decimals (read again and again, not seen changing). */
+  private lockedOnValue: string | null = null;
   private trimmed = false;
   private shownTrailingZero = false;
   /** Values refused for their decimals under a lock on one value, by their decimals. */
@@ -46,22 +46,26 @@ export class FormatLock {
     if (decimals !== this.streak.decimals) this.streak = { decimals, count: 0, values: new Set() };
     this.streak.count++;
     this.streak.values.add(numberPart(text));
-    if (this.streak.count >= LOCK_AFTER) this.lockAt(decimals, this.streak.values.size === 1);
+    if (this.streak.count >= LOCK_AFTER) this.lockAt(decimals, this.streak.values.size === 1 ? numberPart(text) : null);
   }
 
   /** Records a value that stands, by whichever path it was read. */
   shown(text: string): void {
-    if (decimalsOf(text) > 0 && endsInZeroDecimal(text)) this.shownTrailingZero = true;
+    const decimals = decimalsOf(text);
+    if (decimals > 0 && endsInZeroDecimal(text)) this.shownTrailingZero = true;
+    // Another value in the locked decimals: the lock no longer rests on one value (a crash value left on screen, then
+    // a flight in the same decimals).
+    if (this.lockedOnValue !== null && decimals === this.locked && numberPart(text) !== this.lockedOnValue) this.lockAt(decimals, null);
   }
 
   /** Records a read that passed every check but the decimals. */
   refused(text: string): void {
     if (this.locked === null || this.trimmed) return;
     const decimals = decimalsOf(text);
-    if (this.lockedOnOneValue) {
+    if (this.lockedOnValue !== null) {
       const values = this.otherDecimals.get(decimals) ?? new Set<string>();
       this.otherDecimals.set(decimals, values.add(numberPart(text)));
-      if (values.size >= RELOCK_AFTER) this.lockAt(decimals, false);
+      if (values.size >= RELOCK_AFTER) this.lockAt(decimals, null);
       return;
     }
     if (this.shownTrailingZero || decimals >= this.locked || endsInZeroDecimal(text)) return;
@@ -83,9 +87,9 @@ export class FormatLock {
     return this.trimmed && this.locked !== null ? this.locked : decimalsOf(text);
   }
 
-  private lockAt(decimals: number, onOneValue: boolean): void {
+  private lockAt(decimals: number, onValue: string | null): void {
     this.locked = decimals;
-    this.lockedOnOneValue = onOneValue;
+    this.lockedOnValue = onValue;
     this.otherDecimals.clear();
     this.shorterValues.clear();
   }
