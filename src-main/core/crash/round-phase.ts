@@ -513,7 +513,7 @@ function stepFlying(previous: PhaseState, read: PhaseRead, config: PhaseConfig):
     }
     // The same value again: a crash if its look changed (colour, extra line), else fine until the curve should have moved.
     const recoloured = recolouredFrom(state, read);
-    const newLine = (read.extraLines ?? 0) > state.extraLines;
+    const newLine = gainedLine(state, read);
     const next: PhaseState = { ...state, lastValueAt: at, missingSince: null, backwardReads: 0 };
     if (recoloured || newLine) {
       // A crash look holds still; a curve or sprite crossing the digits flickers between looks (grey, then the
@@ -549,8 +549,8 @@ function stepFlying(previous: PhaseState, read: PhaseRead, config: PhaseConfig):
     // that colour, which is its crash look, not the words'.
     const heldColour = state.oddLook && state.oddReads >= config.confirmReads && recolouredFrom(state, state.oddLook) ? lookOf({ at: read.at, kind: 'value', value: last, ...(state.oddLook.ink ? { ink: state.oddLook.ink } : {}), extraLines: state.oddLook.extraLines ?? 0 }) : null;
     if (heldColour && (!state.betOpen || (config.known?.crashLooks.includes(heldColour) ?? false))) return crash(state, state.oddSince ?? read.at, last, 'colour', heldColour);
-    // More lines than the flight showed: a label it always shows (CURRENT PAYOUT) is no new line.
-    const newLine = (read.extraLines ?? 0) > state.extraLines;
+    // Against the flight's own lines: a label it always shows (CURRENT PAYOUT) is no new line.
+    const newLine = gainedLine(state, read);
     const recoloured = recolouredFrom(state, read);
     // Words seen in the flight's own ink may be a sprite over the digits read as letters ("yp", "age": a red plane
     // over red digits). With our bet open that is the number hidden, whatever look was learned; watching, it may end
@@ -638,9 +638,14 @@ function recolouredFrom(before: ReadLook, read: ReadLook): boolean {
   return !!(read.ink && before.ink && inkRecoloured(read.ink, before.ink));
 }
 
+/** More text lines than `before` showed. */
+function gainedLine(before: ReadLook, read: ReadLook): boolean {
+  return (read.extraLines ?? 0) > (before.extraLines ?? 0);
+}
+
 /** A new colour or a new line since `before` (the flight's look, or the run's last read). */
 function lookChanged(before: ReadLook, read: ReadLook): boolean {
-  return recolouredFrom(before, read) || (read.extraLines ?? 0) > (before.extraLines ?? 0);
+  return recolouredFrom(before, read) || gainedLine(before, read);
 }
 
 const maxRateOf = (config: PhaseConfig) => Math.min(config.maxRate, config.known?.maxRate ?? Infinity);

@@ -51,8 +51,8 @@ export class FormatLock {
 
   /** Records a value that stands, by whichever path it was read. */
   shown(text: string): void {
+    if (endsInZeroDecimal(text)) this.shownTrailingZero = true;
     const decimals = decimalsOf(text);
-    if (decimals > 0 && endsInZeroDecimal(text)) this.shownTrailingZero = true;
     // Another value in the locked decimals: the lock no longer rests on one value (a crash value left on screen, then
     // a flight in the same decimals).
     if (this.lockedOnValue !== null && decimals === this.locked && numberPart(text) !== this.lockedOnValue) this.lockAt(decimals, null);
@@ -95,6 +95,7 @@ export class FormatLock {
   }
 }
 
+/** A zero as the last decimal (`1.10x`), which a display that drops trailing zeros never shows. */
 function endsInZeroDecimal(text: string): boolean {
   return /\.\d*0$/.test(numberPart(text));
 }
