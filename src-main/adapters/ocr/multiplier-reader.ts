@@ -92,6 +92,12 @@ const HALF_SIZE_MIN_LINE_HEIGHT = 64;
 const HALF_SIZE_MAX_RATE_PER_MS = 0.0005;
 /** ...over the time since the last read plus this much, and a cent. */
 const HALF_SIZE_RISE_SLACK_MS = 50;
+/**
+ * A lone digit stands for the flight's number only at its height: never shorter by more than this share (a 1 and an 8
+ * measure alike), and taller by at most LONE_DIGIT_MAX_GROWTH, as a comet or a sprite touching it adds to its box.
+ */
+const LONE_DIGIT_HEIGHT_TOLERANCE = 0.15;
+const LONE_DIGIT_MAX_GROWTH = 1.5;
 /** The second opinion reads at the retry height: an error of Tesseract's at one scale rarely repeats at another. */
 const SECOND_OPINION_HEIGHT = TESSERACT_RETRY_HEIGHT;
 /** A third scale for a read the glyphs cannot check (`readByAgreement`). */
@@ -240,24 +246,46 @@ export class MultiplierReader {
    * `frame` is the multiplier region read (not a balance): the number found is remembered for the next half-size read,
    * and the region's half-size analysis learns from a Tesseract-confirmed read too.
    */
-  private async readAnalysed({ lines }: RegionAnalysis, start: number, options: ReadOptions = {}, frame?: MultiplierFrame): Promise<MultiplierRead> {
+  private async readAnalysed(analysis: RegionAnalysis, start: number, options: ReadOptions = {}, frame?: MultiplierFrame): Promise<MultiplierRead> {
+    const { lines } = analysis;
     const extraLines = Math.max(0, lines.length - 1);
     let fallback: { read: LineRead; line: LineAnalysis } | null = null;
+    const last = this.lastNumber;
     if (frame) this.lastNumber = null;
+    const stand = (chosen: { read: LineRead & { value: number }; line: LineAnalysis }, extra: number, teachesHalfSize: boolean): MultiplierRead => {
+      this.learnFrom(chosen.line, chosen.read);
+      if (frame) {
+        if (teachesHalfSize && this.teachesHalfSize(chosen.read)) this.learnAtHalfSize(frame, chosen.read.text);
+        this.lastNumber = { text: chosen.read.text, value: chosen.read.value, ink: chosen.line.colour, extraLines: extra, height: chosen.line.line.height * regionShrink(frame.image), readAt: start };
+      }
+      return this.finish(chosen.read, chosen.line, extra, start);
+    };
     for (const line of lines) {
       const chosen = await this.readHypotheses(line, options);
-      if (chosen.read.value !== null) {
-        this.learnFrom(chosen.line, chosen.read);
-        if (frame) {
-          if (line === lines[0] && this.teachesHalfSize(chosen.read)) this.learnAtHalfSize(frame, chosen.read.text);
-          this.lastNumber = { text: chosen.read.text, value: chosen.read.value, ink: chosen.line.colour, extraLines, height: chosen.line.line.height * regionShrink(frame.image), readAt: start };
-        }
-        return this.finish(chosen.read, chosen.line, extraLines, start);
-      }
+      if (hasValue(chosen)) return stand(chosen, extraLines, line === lines[0]);
       fallback ??= { read: chosen.read, line };
     }
+    const lone = frame && last ? await this.readLoneDigit(analysis, last, regionShrink(frame.image), options) : null;
+    if (lone) return stand(lone, lines.length, false);
     if (!fallback) return { text: '', value: null, ms: performance.now() - start, path: 'glyph', unreadable: 'blank', decimals: null, ink: null, extraLines: 0 };
     return this.finish(fallback.read, fallback.line, extraLines, start);
+  }
+
+  /**
+   * A one-glyph line left out beside the region's lines, read as the number when the last read found the flight's
+   * number at its height and in its colour, and it continues that number: a game with no sign that drops trailing
+   * zeros shows 3.00 as a lone `3` under its label, and reading the label instead ended the flight as crash text.
+   * Sprites and specks rarely match all of that, and never a value the flight can have. The lines beside it are not
+   * compared: a curve crossing the label hides it from some reads and not others.
+   */
+  private async readLoneDigit(analysis: RegionAnalysis, last: NonNullable<MultiplierReader['lastNumber']>, shrink: number, options: ReadOptions): Promise<{ read: LineRead & { value: number }; line: LineAnalysis } | null> {
+    for (const line of analysis.loneGlyphs) {
+      const height = line.line.height * shrink;
+      if (height < (1 - LONE_DIGIT_HEIGHT_TOLERANCE) * last.height || height > LONE_DIGIT_MAX_GROWTH * last.height || recoloured(line.colour, last.ink)) continue;
+      const chosen = await this.readHypotheses(line, options);
+      if (hasValue(chosen) && chosen.read.value >= last.value && chosen.read.value <= Math.floor(last.value) + 1) return chosen;
+    }
+    return null;
   }
 
   /**
@@ -446,6 +474,10 @@ export class MultiplierReader {
     if (readsAsWords(other) || (oddMark && endsInLetter(other))) return 'words';
     return digitsOf(other) === digitsOf(text) ? 'agrees' : 'disagrees';
   }
+}
+
+function hasValue<T extends { read: LineRead }>(chosen: T): chosen is T & { read: LineRead & { value: number } } {
+  return chosen.read.value !== null;
 }
 
 /**

@@ -361,6 +361,21 @@ describe('a flight that crashes on the rise that would confirm it', () => {
     expect(events.find((e) => e.type === 'crash')).toMatchObject({ value: 1.1, reason: 'colour' });
   });
 
+  it('with its first step unread (1.02, 1.04, then 1.05 already red, on 100 ms ticks), the red read still ends the flight it confirms', () => {
+    // vapor, trimmed and ticked (2026-12-07): the lone 1 of 1.00 went unread, the run started at 1.02, so it did not
+    // count as leaving 1.00x, and the flight was confirmed in the crash's own red.
+    const crashLook = lookOf({ at: 0, kind: 'value', value: 1.05, decimals: 2, ink: RED });
+    const config: PhaseConfig = { ...DEFAULT_PHASE_CONFIG, known: { bettingLooks: ['text:light:line'], crashLooks: [crashLook] } };
+    const stream: PhaseRead[] = [{ at: -500, ...text(WHITE, { long: true }) }];
+    for (let at = 0; at < 100; at += 10) stream.push({ at, kind: 'value', value: 1.02, decimals: 2, ink: WHITE });
+    for (let at = 100; at < 120; at += 10) stream.push({ at, kind: 'value', value: 1.04, decimals: 2, ink: WHITE });
+    for (let at = 120; at < 1500; at += 10) stream.push({ at, kind: 'value', value: 1.05, decimals: 2, ink: RED });
+    const { events, state } = replayPhases(stream, config, withBetOpen(INITIAL_PHASE_STATE, true));
+    expect(types(events)).toEqual(['betting', 'flight', 'crash:colour']);
+    expect(events.find((e) => e.type === 'crash')).toMatchObject({ value: 1.05 });
+    expect(state.phase).toBe('CRASHED');
+  });
+
   it('a second rise in the look it rose in is still the flight', () => {
     const { events, state } = replayPhases([{ at: -500, ...text(WHITE, { long: true }) }, ...reads(WHITE)], known);
     expect(types(events)).toEqual(['betting', 'flight']);

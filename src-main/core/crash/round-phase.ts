@@ -357,6 +357,11 @@ function stallLimit(value: number, quantum: number, rate: number, slackMs: numbe
   return Math.max(minMs, stepMs(value, quantum, rate) + slackMs);
 }
 
+/** A look learned as this game's crash and never seen in betting. */
+function isCrashLookOnly(look: string, known: PhaseConfig['known']): boolean {
+  return !!known && known.crashLooks.includes(look) && !known.bettingLooks.includes(look);
+}
+
 /** A run that left 1.00x and rose at least once: a flight, even if it crashed before rising again. */
 function leftOneDotZero(run: Run): boolean {
   return run.rises >= 1 && (run.samples[0]?.value ?? Infinity) <= SHORT_FLIGHT_START;
@@ -376,7 +381,10 @@ function stepWaiting(state: PhaseState, read: PhaseRead, config: PhaseConfig): P
     const run = nextRun(s.run, read, config, quantumOf(read, config.quantum));
     const before = s.run;
     const crashedInNewLook = run.rises >= config.confirmRises || read.value === before?.lastValue;
-    if (crashedInNewLook && before && leftOneDotZero(before) && lookChanged(before.lastRead, read)) {
+    // A run that rose into a look learned as this game's crash left 1.00x too, even if its first step went unread
+    // (a display drawn on 100 ms ticks shows 1.02 first).
+    const rose = before && (leftOneDotZero(before) || (before.rises >= 1 && isCrashLookOnly(look, config.known)));
+    if (crashedInNewLook && before && rose && lookChanged(before.lastRead, read)) {
       // The rise that would confirm the flight came in a new look (red, under FLEW AWAY!), or the number turned red
       // where it stood: a flight that left 1.00x and crashed a step later, the crash drawn a step up or in place. It
       // flies in the look it rose in; the flight model judges this read (1.0x, 1.1x, then 1.2x already red: taken as
@@ -426,7 +434,7 @@ function stepWaiting(state: PhaseState, read: PhaseRead, config: PhaseConfig): P
     }
     return { state: s, events };
   }
-  const crashLookOnly = known !== null && known.crashLooks.includes(look) && !known.bettingLooks.includes(look);
+  const crashLookOnly = isCrashLookOnly(look, known);
   // Crash words in the countdown's own look count only once betting has shown for a while: a frame of leftover crash
   // text misread twice as something else must not turn into an instant crash with our bet in.
   const crashWordsInBetting = saysCrash && s.bettingAt !== null && read.at - s.bettingAt >= CRASH_WORDS_AFTER_BETTING_MS;

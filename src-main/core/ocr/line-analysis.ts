@@ -30,6 +30,8 @@ interface FirstPass {
 export interface RegionAnalysis {
   /** Text lines, tallest first; empty when the region is blank. */
   readonly lines: readonly LineAnalysis[];
+  /** Lines of a single glyph beside them, left out as most likely a sprite or a speck (see ChosenLines). */
+  readonly loneGlyphs: readonly LineAnalysis[];
 }
 
 /**
@@ -49,7 +51,7 @@ export function analyzeRegion(image: RawImage, shrink = regionShrink(image)): Re
   const planes = yccPlanes(image, shrink);
   const background = borderColour(planes);
   const strong = strongInk(planes, background);
-  if (!strong) return { lines: [] };
+  if (!strong) return { lines: [], loneGlyphs: [] };
   // The most contrasting blobs: glyph cores apart from the glow that may fuse them (boxes only; labels are scratch).
   let coreBlobs: Box[] | null = null;
   const cores = (): readonly Box[] => (coreBlobs ??= labelComponents(strong.high(), planes.width, planes.height).components.map(({ x0, x1, y0, y1 }) => ({ x0, x1, y0, y1 })));
@@ -69,8 +71,9 @@ export function analyzeRegion(image: RawImage, shrink = regionShrink(image)): Re
   const high = usual.settled ? usual : firstPass(strong.high());
   const pass = high.settled ? high : usual;
   const candidates = pass.settled ? pass.candidates : [...pass.candidates, ...reread(colourSeeds(planes, background, strong))];
-  const lines = chooseLines(candidates).map((line) => withMissedBlobs(line, missedBlobs(line, pass.blobs), pass.mask));
-  return { lines: lines.sort((a, b) => b.line.height - a.line.height) };
+  const chosen = chooseLines(candidates);
+  const complete = (line: LineAnalysis): LineAnalysis => withMissedBlobs(line, missedBlobs(line, pass.blobs), pass.mask);
+  return { lines: chosen.lines.map(complete).sort((a, b) => b.line.height - a.line.height), loneGlyphs: chosen.loneGlyphs.map(complete) };
 }
 
 /** The tallest line of the region, or null when it is blank. */

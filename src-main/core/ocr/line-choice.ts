@@ -34,12 +34,21 @@ export function isHealthy({ line, hollowness }: Candidate): boolean {
   return line.glyphs.length >= 2 && lineScore(line) >= 1 && hollowness <= MAX_HOLLOWNESS && line.glyphs.every((g) => g.x1 - g.x0 <= 1.3 * line.line.height);
 }
 
+export interface ChosenLines {
+  readonly lines: LineAnalysis[];
+  /**
+   * Lines of one glyph left out beside the chosen ones: most are sprites or specks, but a game with no sign that drops
+   * trailing zeros shows 3.00 as a lone `3` under its label, which only the reader, knowing the flight, can tell.
+   */
+  readonly loneGlyphs: LineAnalysis[];
+}
+
 /**
  * One line per band: seeds of one band (found by blobs and again by colour, or a plane found instead of the
  * digits) lead to overlapping lines. Healthy lines from the first pass stand. Among the others solid lines go
  * before rings, then by weight. A line of a single such glyph is kept only where nothing else was found.
  */
-export function chooseLines(candidates: readonly Candidate[]): LineAnalysis[] {
+export function chooseLines(candidates: readonly Candidate[]): ChosenLines {
   const trusted = (c: Candidate): boolean => c.trusted && isHealthy(c);
   const ranked = candidates
     .filter((c) => !trusted(c))
@@ -52,14 +61,19 @@ export function chooseLines(candidates: readonly Candidate[]): LineAnalysis[] {
     );
   const open = ranked.map((r) => r.candidate);
   const kept: LineAnalysis[] = [];
+  const left: LineAnalysis[] = [];
   for (const candidate of [...candidates.filter(trusted), ...open]) {
     const { line } = candidate;
     if (kept.some((k) => overlaps(k, line))) continue;
-    if (lineScore(line) < 2 && kept.length > 0) continue;
+    if (lineScore(line) < 2 && kept.length > 0) {
+      if (line.glyphs.length === 1 && candidate.hollowness <= MAX_HOLLOWNESS) left.push(line);
+      continue;
+    }
     const rivals = trusted(candidate) ? [] : open.filter((c) => c !== candidate && isRival(c, line)).map((c) => c.line);
     kept.push(rivals.length > 0 ? { ...line, rivals } : line);
   }
-  return kept;
+  const loneGlyphs = left.filter((line, i) => !kept.some((k) => overlaps(k, line)) && !left.slice(0, i).some((l) => overlaps(l, line)));
+  return { lines: kept, loneGlyphs };
 }
 
 /** A solid candidate of the same band, nearly as weighty, that segments the band differently. */

@@ -204,6 +204,19 @@ describe('CrashExecutor on a simulated game', () => {
     expect(game.log.map((e) => e.type)).toEqual(['bet']);
   });
 
+  it('a flight whose first step went unread and whose crash a step later is drawn in red gets no click', async () => {
+    // vapor, trimmed and drawn on 100 ms ticks (2026-12-07): the 1.00 frame was unread, so the rise to 1.02 and 1.04
+    // did not count as leaving 1.00x, the crash's red 1.05 confirmed the flight in its own look, the Cash out button's
+    // look after the crash was taken for our bet flying, and the stall that followed got a protective click.
+    const { game, play, actions } = harness({ look: LOOKS.countdown, rounds: [{ crash: 1.05 }, { crash: 3 }], rate: 0.0003, displayLagMs: 16 });
+    const { flightAt } = game.timing(0);
+    game.hidden = { from: flightAt, to: flightAt + 100 };
+    const done = await play(0, 1.5);
+    expect(done.status, done.reason ?? '').toBe('CRASHED');
+    expect(clicks(actions)).toEqual(['bet']);
+    expect(game.log.map((e) => e.type)).toEqual(['bet']);
+  });
+
   it('single button whose states fade in: an unread instant crash is seen on the button, and the next flight gets no click', async () => {
     // neon with classic's blank betting, jet's vanishing crash and Oxygen digits read badly (2026-12-05): the round
     // crashed at 1.02 before a second good read, so the readout never showed it. The Bet button's idle look had been

@@ -451,9 +451,10 @@ export class CrashExecutor {
           await cashOut('reads lost mid-flight, the Cash out button still shows our bet flying: protective cash-out');
           break;
         }
-      } else if (decision.kind === 'watch' && buttons && bet.taken && showsFlight(observation) && clock.now() - flyingLookAt >= 100) {
+      } else if (decision.kind === 'watch' && buttons && bet.taken && observation !== first && showsFlight(observation) && clock.now() - flyingLookAt >= 100) {
         // What the Cash out button looks like while our bet flies: the one cue left if the reads are lost. Taken
         // only right after a read that shows the number rising: a read of the crash being drawn must never teach it.
+        // Nor the read the flight was confirmed on: it may be the crash itself, drawn a step up in a new look.
         flyingLookAt = clock.now();
         flyingLook = (await buttons.look('cashout')) ?? flyingLook;
       }

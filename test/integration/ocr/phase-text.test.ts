@@ -73,6 +73,28 @@ describe('status texts and multi-line regions', () => {
     expect(read.ink?.g).toBeLessThan(120);
   });
 
+  it('reads a lone digit under a label the game always shows (a trimmed game\'s 3 for 3.00, with no sign)', { timeout: 60_000 }, async () => {
+    // The stranger game vapor, trimmed and ticked (2026-12-07): the one-glyph line was dropped beside the label, the
+    // label read instead, and the flight ended as crash text at every whole number.
+    // The reader knows it as the number that follows 2.99 at the same height and in the same colour.
+    const reader = new MultiplierReader(ocr.engine());
+    const readShown = async (number: string) => reader.read(await shot(region({ above: 'CURRENT PAYOUT', number }), '#r'));
+    for (const [before, number] of [['2.99', '3'], ['6.9', '7'], ['11.99', '12']] as const) {
+      expect((await readShown(before)).value).toBe(Number(before));
+      const read = await readShown(number);
+      expect({ number, value: read.value, extraLines: read.extraLines }).toEqual({ number, value: Number(number), extraLines: 1 });
+    }
+    // Alone, or after a number it cannot continue, a lone glyph is not taken for the number.
+    expect((await new MultiplierReader(ocr.engine()).read(await shot(region({ above: 'CURRENT PAYOUT', number: '3' }), '#r'))).value).toBeNull();
+    expect((await readShown('1.5')).value).toBe(1.5);
+    expect((await readShown('3')).value).toBeNull();
+    // vapor's own frames: at 3.00 the comet heading its curve touches the 3, and the label is there or not as the
+    // curve crosses it.
+    const frames = new MultiplierReader(ocr.engine());
+    expect((await frames.read(await readPngFile(join(FRAMES, 'vapor-comet-2.94.png')))).value).toBe(2.94);
+    expect((await frames.read(await readPngFile(join(FRAMES, 'vapor-comet-lone-3.png')))).value).toBe(3);
+  });
+
   it('reads the number over a status line below it', { timeout: 60_000 }, async () => {
     const read = await new MultiplierReader(ocr.engine()).read(await shot(region({ number: '14.7x', below: 'PREPARING' }), '#r'));
     expect(read).toMatchObject({ value: 14.7, decimals: 1, extraLines: 1 });
