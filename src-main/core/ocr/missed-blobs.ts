@@ -42,17 +42,31 @@ export function missedBlobs(line: LineAnalysis, firstPass: readonly Component[])
     const sized = ch >= 0.75 * h && ch <= 1.3 * h && cw >= 0.2 * h && cw <= 1.2 * h && (onBaseline || Math.abs(c.y0 - top) <= 0.15 * h + 1);
     return sized && c.x1 >= x0 - 0.8 * h && c.x0 <= x1 + 0.8 * h && c.area >= 0.15 * cw * ch;
   };
+  const digits = firstPass.filter((c) => glyphs.some((g) => intersects(g, c)) && c.y1 - c.y0 >= 0.6 * h);
+  const stroke = digits.length > 0 ? strokeWidth(digits, h) : Infinity;
   const pointLike = (c: Component): boolean => {
     const centre = (c.x0 + c.x1) / 2;
     const pointSized = Math.min(c.y1 - c.y0, c.x1 - c.x0) >= MIN_POINT_SIZE * h;
-    return !hasPoint && pointSized && isPunctuation(c, { top, bottom, height: h }, 0) && centres.some((x) => x < centre) && centres.some((x) => x > centre);
+    const between = centres.some((x) => x < centre) && centres.some((x) => x > centre);
+    return !hasPoint && pointSized && between && (isPunctuation(c, { top, bottom, height: h }, 0) || raisedPoint(c, { top, bottom, height: h }, stroke));
   };
   const missed = { glyphs: outside.filter(glyphLike), points: outside.filter((c) => !glyphLike(c) && pointLike(c)) };
   const [point] = missed.points;
   if (missed.glyphs.length > 0 || missed.points.length !== 1 || !point) return { ...missed, lostPoint: null };
-  const digits = firstPass.filter((c) => glyphs.some((g) => intersects(g, c)) && c.y1 - c.y0 >= 0.6 * h);
-  const stroke = digits.length > 0 ? strokeWidth(digits, h) : Infinity;
   return { ...missed, lostPoint: isPunctuation(point, { top, bottom, height: h }, stroke) ? point : null };
+}
+
+/**
+ * A point drawn with the digits' stroke in the lower half of the line but above its bottom: the baseline of old-style
+ * figures (3, 4, 5, 7 and 9 hang below it, so the digits' bottom is not where the point sits). Tesseract drops such a
+ * point too, and "3.47x" read 347: a line that lost one is refused, never read a hundred times too high.
+ */
+function raisedPoint(c: Component, line: { readonly top: number; readonly bottom: number; readonly height: number }, stroke: number): boolean {
+  const w = c.x1 - c.x0;
+  const ht = c.y1 - c.y0;
+  const centre = (c.y0 + c.y1) / 2;
+  const square = w <= 1.5 * ht + 1 && ht <= 1.5 * w + 1;
+  return square && ht <= 0.35 * line.height + 1 && w < 0.45 * line.height && centre >= line.top + 0.45 * line.height && c.y1 <= line.bottom && c.area >= 0.5 * stroke * stroke;
 }
 
 function intersects(a: Box, b: Box): boolean {

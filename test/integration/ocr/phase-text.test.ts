@@ -195,6 +195,18 @@ describe('status texts and multi-line regions', () => {
     expect({ text: read.text, value: read.value }).toEqual({ text: '6,751', value: 6751 });
   });
 
+  it('old-style figures (3, 4, 5, 7, 9 hanging below the baseline the point sits on): refused, never a value 100 times too high', { timeout: 60_000 }, async () => {
+    // 2026-12-07: with font-variant-numeric: oldstyle-nums, "3.47x" read 347 in Lato, Noto, Roboto, Open Sans and
+    // Cantarell: the point sits above the hanging digits' bottom, so neither the glyph boxes nor Tesseract kept it.
+    for (const font of ['Lato', 'Noto Serif', 'Roboto', 'Open Sans', 'Cantarell']) {
+      for (const text of ['3.47x', '5.89x', '7.94x', '1,234.56x']) {
+        const look = `color:#fff;background:#101828;font:700 44px '${font}';font-variant-numeric:oldstyle-nums`;
+        const read = await new MultiplierReader(ocr.engine()).read(await shot(inline(text, look), '#m'));
+        expect({ font, text, value: [null, Number.parseFloat(text.replace(/,/g, ''))].includes(read.value) }).toEqual({ font, text, value: true });
+      }
+    }
+  });
+
   it('reads a blank region as blank, with no ink and no lines', async () => {
     const read = await new MultiplierReader(ocr.engine()).read(await shot(region({}), '#r'));
     expect(read).toMatchObject({ text: '', value: null, unreadable: 'blank', ink: null, extraLines: 0, decimals: null });
