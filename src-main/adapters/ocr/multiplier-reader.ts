@@ -468,11 +468,14 @@ export class MultiplierReader {
   private async secondOpinion(line: LineAnalysis, { glyphs, shapes }: Pick<Segmentation, 'glyphs' | 'shapes'>, text: string, doubted: boolean): Promise<'agrees' | 'words' | 'disagrees'> {
     const oddMark = glyphs.some((g, i) => shapes[i] === 'mid' && !looksLikeCross(line.ink, g, GLYPH_INK));
     const integer = !shapes.some((s) => s === 'dot' || s === 'comma');
-    if (!oddMark && !integer && !doubted) return 'agrees';
+    // A mark as tall as the digits (an upper-case X) may be a digit taken for one: "3.4X" for 3.47 drops a decimal.
+    const tallMark = [...text].some((c, i) => (c === 'x' || c === '×') && shapes[i] === 'tall');
+    if (!oddMark && !integer && !doubted && !tallMark) return 'agrees';
     const { image } = tesseractInput(line, SECOND_OPINION_HEIGHT);
     const other = (await this.recognizeLine(image, { alphabet: 'any' })).text;
     if (readsAsWords(other) || (oddMark && endsInLetter(other))) return 'words';
-    return digitsOf(other) === digitsOf(text) ? 'agrees' : 'disagrees';
+    const markKept = !tallMark || /^\s*[xX×]|[xX×]\s*$/.test(other);
+    return digitsOf(other) === digitsOf(text) && markKept ? 'agrees' : 'disagrees';
   }
 }
 

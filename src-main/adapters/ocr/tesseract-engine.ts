@@ -17,7 +17,7 @@ export interface TesseractSymbol {
   readonly box: Box;
 }
 
-const WHITELIST = '0123456789.,x×';
+const WHITELIST = '0123456789.,xX×';
 
 /** multiplier: only the characters a multiplier has; any: every character, to tell words from numbers. */
 export type Alphabet = 'multiplier' | 'any';

@@ -4,6 +4,9 @@ import type { Component } from './components';
 import type { Box } from './text-box';
 import { isPunctuation, strokeWidth } from './text-lines';
 
+/** How much larger than the line (in its digit heights) a glyph beside it on its baseline still counts as one of its digits. */
+const MAX_LARGER_DIGITS = 2.2;
+
 /** A decimal point is at least this tall and wide (in digit heights); smaller specks are stars or grain. */
 const MIN_POINT_SIZE = 0.12;
 
@@ -40,7 +43,11 @@ export function missedBlobs(line: LineAnalysis, firstPass: readonly Component[])
     const cw = c.x1 - c.x0;
     const onBaseline = Math.abs(c.y1 - bottom) <= 0.15 * h + 1;
     const sized = ch >= 0.75 * h && ch <= 1.3 * h && cw >= 0.2 * h && cw <= 1.2 * h && (onBaseline || Math.abs(c.y0 - top) <= 0.15 * h + 1);
-    return sized && c.x1 >= x0 - 0.8 * h && c.x0 <= x1 + 0.8 * h && c.area >= 0.15 * cw * ch;
+    // Digits drawn larger on the same baseline: the integer part of a number whose decimals are drawn small ("1." and
+    // a 60% "23x"), which the band around the small digits cut off, so "23x" read 23.
+    const larger = onBaseline && ch > 1.3 * h && ch <= MAX_LARGER_DIGITS * h && cw >= 0.15 * h && cw <= MAX_LARGER_DIGITS * h;
+    const reach = 0.8 * (larger ? ch : h);
+    return (sized || larger) && c.x1 >= x0 - reach && c.x0 <= x1 + reach && c.area >= 0.15 * cw * ch;
   };
   const digits = firstPass.filter((c) => glyphs.some((g) => intersects(g, c)) && c.y1 - c.y0 >= 0.6 * h);
   const stroke = digits.length > 0 ? strokeWidth(digits, h) : Infinity;
