@@ -3,7 +3,7 @@ import { recoloured } from '../../core/crash/readout-look';
 import type { Rgb } from '../../core/ocr/colour';
 import { heavyCrossMark, looksLikeCross } from '../../core/ocr/cross-mark';
 import { readAgreesWithGlyphs } from '../../core/ocr/glyph-consistency';
-import { readFitsCounters } from '../../core/ocr/glyph-holes';
+import { drawnHollow, readFitsCounters } from '../../core/ocr/glyph-holes';
 import { FormatLock } from '../../core/ocr/format-lock';
 import { digitCapacity, glyphShape, glyphsPlacePoint, textFitsShapes, type GlyphShape } from '../../core/ocr/glyph-shapes';
 import { DIGITS, GlyphTemplates, type TemplateOptions } from '../../core/ocr/glyph-templates';
@@ -436,7 +436,7 @@ export class MultiplierReader {
     // against, a second read that agrees outweighs them. An integer has no such check, and a 6 read as 3 both times.
     const counters = readFitsCounters(text, line.ink, glyphs, GLYPH_INK, line.line.height);
     const integer = !shapes.some((s) => s === 'dot' || s === 'comma');
-    if (!counters && integer) return { text: tesseractText, value: null, path: 'tesseract', unreadable: 'mismatch' };
+    if ((!counters && integer) || drawnHollow(text, line.ink, glyphs, GLYPH_INK, line.line.height)) return { text: tesseractText, value: null, path: 'tesseract', unreadable: 'mismatch' };
     const parsed = parseMultiplier(text);
     if (!parsed) return { text, value: null, path: 'tesseract', unreadable: 'invalid' };
     const opinion = await this.secondOpinion(line, { glyphs, shapes }, text, !counters);

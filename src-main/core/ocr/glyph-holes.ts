@@ -60,6 +60,21 @@ function fillRegion(open: Uint8Array, w: number, h: number, start: number): { ar
   return { area, touchesEdge };
 }
 
+/**
+ * Digits drawn as outlines only, with no fill: every digit glyph encloses a counter, even a 1, 2, 3, 5 or 7, which
+ * none has when filled. Tesseract misreads such rings (a hollow 4 read as 0 at two scales and unrestricted), so a read
+ * of them is refused. Filled digits, and rings around a fill (an outline effect), have no such pattern.
+ */
+export function drawnHollow(text: string, ink: GrayImage, glyphs: readonly Box[], threshold: number, digitHeight: number): boolean {
+  const chars = [...text];
+  if (chars.length !== glyphs.length) return false;
+  const digits = chars.flatMap((c, i) => {
+    const glyph = glyphs[i];
+    return /\d/.test(c) && glyph ? [{ c, holes: countHoles(ink, glyph, threshold, digitHeight) }] : [];
+  });
+  return digits.length >= 2 && digits.every((d) => d.holes >= 1) && digits.some((d) => MAX_HOLES[d.c] === 0);
+}
+
 /** Whether every digit of a read (one character per glyph, else it is not checked) has no more counters than it can. */
 export function readFitsCounters(text: string, ink: GrayImage, glyphs: readonly Box[], threshold: number, digitHeight: number): boolean {
   const chars = [...text];

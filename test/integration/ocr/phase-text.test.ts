@@ -235,6 +235,18 @@ describe('status texts and multi-line regions', () => {
     }
   });
 
+  it('digits drawn as outlines only, with no fill: refused, never misread (a hollow 4 read as 0)', { timeout: 60_000 }, async () => {
+    // 2026-12-07: DejaVu Sans with -webkit-text-stroke and a transparent fill read 7.94x as 7.90 at both scales and
+    // unrestricted; every ring encloses a counter, even the 7's.
+    for (const font of ['DejaVu Sans', 'Roboto', 'Lato']) {
+      for (const value of [7.94, 3.47, 12.06]) {
+        const look = `color:transparent;-webkit-text-stroke:2px #fff;background:#101828;font:700 44px '${font}'`;
+        const read = await new MultiplierReader(ocr.engine()).read(await shot(inline(`${value.toFixed(2)}x`, look), '#m'));
+        expect({ font, value, read: [null, value].includes(read.value) }).toEqual({ font, value, read: true });
+      }
+    }
+  });
+
   it('reads a blank region as blank, with no ink and no lines', async () => {
     const read = await new MultiplierReader(ocr.engine()).read(await shot(region({}), '#r'));
     expect(read).toMatchObject({ text: '', value: null, unreadable: 'blank', ink: null, extraLines: 0, decimals: null });
