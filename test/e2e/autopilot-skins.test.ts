@@ -257,7 +257,8 @@ describe.skipIf(!XVFB_AVAILABLE)('the autopilot on every practice-game skin', ()
         const dataDir = join(dir.path, 'dry');
         learned.copyTo(dataDir);
         const before = (await game.log()).length;
-        await withAutopilot(game, ['--profile', profileFile, '--rounds', '2', '--data', dataDir], async (cli, server) => {
+        const trace = join(dataDir, 'trace.jsonl');
+        await withAutopilot(game, ['--profile', profileFile, '--rounds', '2', '--data', dataDir, '--trace', trace], async (cli, server) => {
           const planned = await playRounds(game, server, 2, 3);
           const records = (await cli.waitForLines(2, waitMs(90_000))).map((l) => JSON.parse(l) as RoundRecord);
           expect(await cli.exited()).toBe(0);

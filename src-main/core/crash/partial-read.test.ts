@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { partialReadCandidates } from './partial-read';
+import { partialReadCandidates, pointLostValue } from './partial-read';
 
 describe('partialReadCandidates', () => {
   it('fills the one covered glyph with every digit, wherever it is (reads of the rocket skin, 2026-12-05)', () => {
@@ -20,5 +20,24 @@ describe('partialReadCandidates', () => {
     expect(partialReadCandidates('x2.Q3', 1)).toBeNull();
     expect(partialReadCandidates('FLEW AWAY!', 2)).toBeNull();
     expect(partialReadCandidates('x2.Q3', 0)).toBeNull();
+  });
+
+  it('a read that lost only its point stands for one value (orbit with letter-spacing -9px: every frame from 2.00x)', () => {
+    expect(partialReadCandidates('227x', 2)).toEqual([2.27]);
+    expect(partialReadCandidates('x1206', 2)).toEqual([12.06]);
+    expect(partialReadCandidates('21', 1)).toEqual([2.1]);
+  });
+});
+
+describe('pointLostValue', () => {
+  it('puts the point back before the decimals the flight shows', () => {
+    expect(pointLostValue('227x', 2)).toBe(2.27);
+    expect(pointLostValue('×100', 2)).toBe(1);
+    expect(pointLostValue('123456', 2)).toBe(1234.56);
+  });
+
+  it('says nothing of other text, too few or too many digits, a leading zero or a game with no decimals', () => {
+    for (const text of ['2.27x', '22', '0', '1234567', '027x', 'x2Q7', 'CRASHED']) expect(pointLostValue(text, 2), text).toBeNull();
+    expect(pointLostValue('227', 0)).toBeNull();
   });
 });

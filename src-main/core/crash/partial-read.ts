@@ -1,14 +1,33 @@
 // Runs in: anywhere (pure).
-// A number partly covered (a rocket over one digit): "x2.Q3" still shows three of its four glyphs.
+// A number partly covered (a rocket over one digit): "x2.Q3" still shows three of its four glyphs. Or one whose decimal
+// point joined a digit (tight letter-spacing): "227x" still shows every digit of 2.27.
+
+const withoutSign = (text: string) => text.trim().replace(/^[x×X]\s*/, '').replace(/\s*[x×X]$/, '');
+
+/**
+ * The value a read of the number that lost only its decimal point stands for, in a flight that shows `decimals`
+ * decimals: "227x" is 2.27. Null for anything but digits, or too few of them to hold the decimals and a whole part.
+ */
+export function pointLostValue(text: string, decimals: number): number | null {
+  const digits = withoutSign(text);
+  if (decimals < 1 || !/^\d+$/.test(digits) || digits.length <= decimals || digits.length > decimals + 4) return null;
+  const whole = digits.slice(0, -decimals);
+  // A multiplier is never below 1: "027" is no 0.27.
+  if (whole.startsWith('0')) return null;
+  return Number(`${whole}.${digits.slice(-decimals)}`);
+}
 
 /**
  * The values a read with exactly one covered glyph can stand for, in a flight that shows `decimals` decimals: "x2.Q3"
- * is one of 2.03, 2.13 … 2.93. Null for a whole number, a read with more than one glyph missing, or any other text.
- * The covered glyph is whatever the reader put in its place: a letter, or a digit-like mark it could not place.
+ * is one of 2.03, 2.13 … 2.93; a read that lost only its point stands for one ("227x": 2.27). Null for a read with
+ * more than one glyph missing, or any other text. The covered glyph is whatever the reader put in its place: a letter,
+ * or a digit-like mark it could not place.
  */
 export function partialReadCandidates(text: string, decimals: number): number[] | null {
   if (decimals < 1) return null;
-  const shown = text.trim().replace(/^[x×X]\s*/, '').replace(/\s*[x×X]$/, '');
+  const pointLost = pointLostValue(text, decimals);
+  if (pointLost !== null) return [pointLost];
+  const shown = withoutSign(text);
   const match = new RegExp(`^([^.,\\s]{1,4})\\.([^.,\\s]{${decimals}})$`).exec(shown);
   if (!match) return null;
   const glyphs = `${match[1]}${match[2]}`;

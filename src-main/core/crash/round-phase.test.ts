@@ -376,6 +376,44 @@ describe('a flight that crashes on the rise that would confirm it', () => {
     expect(state.phase).toBe('CRASHED');
   });
 
+  describe('a number whose decimal point joins a digit (orbit with letter-spacing -9px, 2026-12-07)', () => {
+    // From 2.00x every frame read "200x", "202x"…, refused under the two-decimal lock; a comet crossing the readout
+    // added a line, and white text with a line was learned as the crash (CRASHED over the white number).
+    const rate = 0.00017;
+    const shown = (at: number) => Math.floor(Math.exp(rate * at) * 100 + 1e-9);
+    const crashLook = lookOf({ at: 0, kind: 'text', ink: WHITE, extraLines: 1 });
+    const config: PhaseConfig = { ...DEFAULT_PHASE_CONFIG, known: { bettingLooks: ['text:light:line'], crashLooks: [crashLook], decimals: 2 } };
+    const flight = (until: number): PhaseRead[] => {
+      const reads: PhaseRead[] = [{ at: -500, ...text(WHITE, { long: true }) }];
+      for (let at = 0, i = 0; at < until; at += 40, i++) {
+        const cents = shown(at);
+        if (cents < 196) reads.push({ at, kind: 'value', value: cents / 100, decimals: 2, ink: WHITE });
+        // The comet crosses the digits: a line of its own, two reads in a row with the number hidden ("0", "22").
+        else if (i % 8 < 2) reads.push({ at, kind: 'text', ink: WHITE, extraLines: 1, ...(i % 8 === 1 ? { digits: '22' } : {}) });
+        else reads.push({ at, kind: 'text', ink: WHITE, digits: `${cents}x`, ...(i % 4 === 0 ? { extraLines: 1 } : {}) });
+      }
+      return reads;
+    };
+
+    it('with our bet in, the flight goes on while the digits rise, the comet crossing them or not', () => {
+      const reads = flight(6000);
+      const { events, state } = replayPhases(reads, config, withBetOpen(INITIAL_PHASE_STATE, true));
+      expect(types(events)).toEqual(['betting', 'flight']);
+      expect(state).toMatchObject({ phase: 'FLYING', lost: false });
+      expect(state.pointLostTop).toBeGreaterThanOrEqual(shown(reads.at(-1)!.at - 80) / 100);
+      expect(showsHiddenNumber(state, reads.at(-1)!)).toBe(true);
+    });
+
+    it('and the crash, holding its number under CRASHED, still ends it', () => {
+      const reads = flight(6000);
+      const last = reads.at(-1)!.at;
+      for (let at = last + 40; at < last + 400; at += 40) reads.push({ at, kind: 'text', ink: WHITE, extraLines: 1, digits: `${shown(last)}x` });
+      const { events, state } = replayPhases(reads, config, withBetOpen(INITIAL_PHASE_STATE, true));
+      expect(types(events)).toEqual(['betting', 'flight', 'crash:crash-text']);
+      expect(state.phase).toBe('CRASHED');
+    });
+  });
+
   it('a second rise in the look it rose in is still the flight', () => {
     const { events, state } = replayPhases([{ at: -500, ...text(WHITE, { long: true }) }, ...reads(WHITE)], known);
     expect(types(events)).toEqual(['betting', 'flight']);

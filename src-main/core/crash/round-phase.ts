@@ -15,6 +15,7 @@
 // While our bet is open, missing or doubtful reads never end the flight: the round goes `lost`, and the executor
 // decides from the buttons. A false crash with money at risk would abandon the bet.
 
+import { pointLostValue } from './partial-read';
 import { colourBucket, recoloured as inkRecoloured, sameColour, type Rgb } from './readout-look';
 
 export type RoundPhase = 'UNKNOWN' | 'BETTING' | 'FLYING' | 'CRASHED';
@@ -35,7 +36,8 @@ export type PhaseRead =
   | ({ readonly at: number; readonly kind: 'none' } & ButtonCue)
   /** `inkOnly`: ink where no character could be read (a curve or sprite left where the number was, or covering it). */
   /** `words`: what the text says, coarsely (`statusWord`): "CRA" for CRASHED, "STA" for Starting in 3. */
-  | ({ readonly at: number; readonly kind: 'text'; readonly long?: boolean; readonly inkOnly?: boolean; readonly words?: string } & ReadLook & ButtonCue);
+  /** `digits`: the text, when it is nothing but digits and a sign: a number whose decimal point joined a digit ("227x"). */
+  | ({ readonly at: number; readonly kind: 'text'; readonly long?: boolean; readonly inkOnly?: boolean; readonly words?: string; readonly digits?: string } & ReadLook & ButtonCue);
 
 export type CrashReason = 'crash-text' | 'colour' | 'extra-line' | 'disappeared' | 'stalled' | 'restarted';
 
@@ -73,6 +75,8 @@ export interface KnownLooks {
    * countdown share a colour, and the flight's, they are the one thing that tells them apart.
    */
   readonly crashWords?: readonly string[];
+  /** The decimals the game's number was learned with: the reader's format lock from the first read. */
+  readonly decimals?: number;
 }
 
 export interface PhaseConfig {
@@ -164,6 +168,8 @@ export interface PhaseState {
   readonly missingSince: number | null;
   /** Since when every read has shown the flight's number hidden (refused, in the flight's look); null otherwise. */
   readonly hiddenSince: number | null;
+  /** The highest value a read that lost only its decimal point showed in this flight (`pointLostValue`). */
+  readonly pointLostTop: number | null;
   readonly backwardReads: number;
   /** The flight's value before its last rise and when that one first showed: what a retracted rise goes back to. */
   readonly riseFrom: { readonly value: number; readonly riseAt: number } | null;
@@ -216,6 +222,7 @@ export const INITIAL_PHASE_STATE: PhaseState = {
   extraLines: 0,
   missingSince: null,
   hiddenSince: null,
+  pointLostTop: null,
   backwardReads: 0,
   riseFrom: null,
   oddReads: 0,
@@ -271,6 +278,7 @@ const MAX_RUN_SAMPLES = 64;
 /** A run starting at or below this is a flight leaving 1.00x (not a left-over value starting to count). */
 const SHORT_FLIGHT_START = 1.01;
 const quantumOf = (read: PhaseRead, fallback: number) => (read.kind === 'value' && read.decimals != null ? 10 ** -read.decimals : fallback);
+const decimalsOfQuantum = (quantum: number) => Math.round(-Math.log10(quantum));
 
 function startFlight(state: PhaseState, at: number, value: number, resumed: boolean, samples: readonly FlightSample[], read: PhaseRead, config: PhaseConfig): PhaseStep {
   const look: ReadLook = read.kind === 'none' ? {} : read;
@@ -565,6 +573,19 @@ function stepFlying(previous: PhaseState, read: PhaseRead, config: PhaseConfig):
     // the flight, which resumes if the number rises on past it. Without both inks nothing is proven the same.
     // Words only the crash says are no sprite, whatever their ink ("CRASHED @ 1.20x" in the flight's red).
     const ownLook = !newLine && !recoloured && !!read.ink && !!state.ink && !saysCrash;
+    // The number with its point joined to a digit ("227x", tight letter-spacing), risen past anything the flight
+    // showed, in the flight's ink: the flight goes on, whatever else the region shows (a comet taken for a line of its
+    // own, which orbit learned as part of its crash look, ended a flight at 1.95 that flew to 4.20 with our bet in).
+    // A crash holds its last value, so the reads after it are no rise.
+    const pointLost = read.digits !== undefined && !recoloured ? pointLostValue(read.digits, decimalsOfQuantum(state.quantum)) : null;
+    const top = state.pointLostTop;
+    if (pointLost !== null && pointLost > Math.max(last, top ?? 0) && pointLost <= reachableFrom(last, read.at - state.lastRiseAt!, state.quantum, config)) {
+      return hidden({ ...state, pointLostTop: pointLost, oddReads: 0, oddLook: null }, previous.hiddenSince ?? read.at, read.at, look, config);
+    }
+    // While such reads carry the flight, the crash shows that number held; anything else in the flight's ink is the
+    // number covered (the comet read "0", then "22", for 150 ms).
+    const heldNumber = pointLost !== null && top !== null && Math.abs(pointLost - top) < 1.5 * state.quantum;
+    if (top !== null && top > last && !recoloured && !saysCrash && !heldNumber) return hidden(state, previous.hiddenSince ?? read.at, read.at, look, config);
     const unlike = newLine || recoloured || saysCrash || (!!read.long && !(state.betOpen && ownLook));
     if (unlike) {
       const oddReads = state.oddReads + 1;

@@ -14,6 +14,8 @@ describe('toPhaseRead', () => {
   it('a blank region is none, and anything else is text for the phase model to judge', () => {
     expect(toPhaseRead(read({}))).toEqual({ at: 1, kind: 'none' });
     expect(toPhaseRead(read({ text: '2.0?x' }))).toEqual({ at: 1, kind: 'text' });
+    // Digits alone: a number the reader refused, its point perhaps joined to a digit.
+    expect(toPhaseRead(read({ text: '227x', extraLines: 1 }))).toEqual({ at: 1, kind: 'text', digits: '227x', extraLines: 1 });
     expect(toPhaseRead(read({ text: '(13 characters of text)', otherText: true }))).toEqual({ at: 1, kind: 'text', long: true, words: 'CHA' });
     // What text says, coarsely: crash text and a countdown in one ink differ only there.
     expect(toPhaseRead(read({ text: 'CRASHED @ 1.00x', otherText: true }))).toEqual({ at: 1, kind: 'text', long: true, words: 'CRA' });
@@ -57,6 +59,20 @@ describe('RoundObserver.hold', () => {
     await turns(20);
     expect(reader.reads).toBeGreaterThan(held);
     await observer.stop();
+  });
+
+  it('tells the reader the decimals the game was learned with, once known', async () => {
+    const expected: unknown[] = [];
+    const reader = { read: async (_region: unknown, _kind?: unknown, expect?: unknown) => (expected.push(expect), read({ at: performance.now() })) };
+    const observer = new RoundObserver(reader, { x: 0, y: 0, width: 10, height: 10 }, { idleIntervalMs: 0 });
+    observer.setActive(true);
+    observer.start();
+    await turns(3);
+    observer.setKnownLooks({ bettingLooks: [], crashLooks: [], decimals: 2 });
+    await turns(3);
+    await observer.stop();
+    expect(expected[0]).toBeUndefined();
+    expect(expected.at(-1)).toEqual({ decimals: 2 });
   });
 
   it('stops while held', async () => {

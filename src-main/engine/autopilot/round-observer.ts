@@ -14,6 +14,9 @@ export interface Observation {
   readonly events: readonly PhaseEvent[];
 }
 
+/** Digits with or without the multiplier's sign: a number the reader refused, perhaps for a point joined to a digit. */
+const ONLY_DIGITS = /^[x×X]?\s*\d+\s*[x×X]?$/;
+
 /**
  * A number is a value; a blank region is `none`; anything else is text (a countdown, "WAITING", crash text, or a
  * number the reader could not vouch for). Whether text ends a flight is the phase model's call, from its look.
@@ -25,7 +28,8 @@ export function toPhaseRead(read: ScreenRead): PhaseRead {
   // unread number, never the number disappearing (a learned crash look on some games, even with our bet open).
   if (read.text.trim() === '' && !read.extraLines && !read.ink) return { at: read.at, kind: 'none' };
   const words = statusWord(read.text);
-  return { at: read.at, kind: 'text', ...(read.otherText ? { long: true } : {}), ...(read.text.trim() === '' && !read.extraLines ? { inkOnly: true } : {}), ...(words ? { words } : {}), ...look };
+  const digits = ONLY_DIGITS.test(read.text.trim()) ? read.text.trim() : null;
+  return { at: read.at, kind: 'text', ...(read.otherText ? { long: true } : {}), ...(read.text.trim() === '' && !read.extraLines ? { inkOnly: true } : {}), ...(words ? { words } : {}), ...(digits ? { digits } : {}), ...look };
 }
 
 export interface ReadTimes {
@@ -199,7 +203,8 @@ export class RoundObserver {
       if (this.gate) await this.gate.closed;
       if (!this.running) break;
       try {
-        const read = await this.reader.read(this.region);
+        const decimals = this.config.known?.decimals;
+        const read = await this.reader.read(this.region, 'multiplier', decimals === undefined ? undefined : { decimals });
         const phaseRead = { ...toPhaseRead(read), ...(await this.betButtonCue(read.at)) };
         const step = stepPhase(this.state, phaseRead, this.config);
         if (step.events.some((e) => e.type === 'crash')) {
