@@ -85,6 +85,20 @@ describe('learning a game', () => {
     expect(rounds[1]!.rate! / rate).toBeLessThan(1.1);
   });
 
+  it('is never ready on a number read without its decimal point, whose flights start at 100x', () => {
+    // dawn with letter-spacing -10px (2026-12-07): x1.60 read as x160 on every frame, consistently enough to lock on
+    // 0 decimals; learned so, 100 would pass for 1.00x and every target for reached at once.
+    const pointLost = (read: PhaseRead): PhaseRead => (read.kind === 'value' ? { ...read, value: Math.round(read.value * 100), decimals: 0 } : read);
+    const look = LOOKS.classic;
+    const { reads } = readStream(look, [{ crash: 1.9 }, { crash: 2.6 }, { crash: 1.7 }], { rate: 0.00025 });
+    const { rounds } = watch(reads.map(pointLost));
+    expect(rounds.filter((r) => r.whole).map((r) => r.firstValue)).toEqual([100, 100]);
+    expect(verdictOf(rounds)).toEqual({ verdict: { ready: false, why: expect.stringMatching(/first number read was 100x, where crash games start at 1.00x/) }, signature: null });
+    // A game learned as it shows, that starts reading so later, stops betting.
+    const { signature } = verdictOf(watch(reads).rounds);
+    expect(mismatchOf(signature!, rounds.at(-1)!)).toMatch(/first number read was 100x/);
+  });
+
   for (const [name, look] of Object.entries(LOOKS) as Array<[string, GameLook]>) {
     it(`${name}: ready after at most three rounds, then recognises betting from a new session's first reads`, () => {
       const rate = 0.00025;

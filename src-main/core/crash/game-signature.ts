@@ -41,6 +41,8 @@ export interface WatchedRound {
   readonly crashReason: string | null;
   readonly rate: number | null;
   readonly decimals: number | null;
+  /** The flight's first number read, null if none was. */
+  readonly firstValue: number | null;
   /** Seen from its betting phase to its crash. */
   readonly whole: boolean;
   /**
@@ -187,6 +189,7 @@ export class SignatureLearner {
       crashReason: crash.reason,
       rate: fit?.rate ?? null,
       decimals: open.decimals,
+      firstValue: open.samples[0]?.multiplier ?? null,
       whole: open.sawBetting && open.bettingLooks.size > 0,
       numberVanished: seen.vanished ?? false,
       flightColour: open.ink ? colourBucket(open.ink) : null,
@@ -228,6 +231,8 @@ export function verdictOf(rounds: readonly WatchedRound[], needed = ROUNDS_TO_LE
     return { verdict: { ready: false, why }, signature: null };
   }
   const recent = whole.slice(-needed);
+  const lateStart = recent.find(startedLate);
+  if (lateStart) return { verdict: { ready: false, why: startedLateWhy(lateStart) }, signature: null };
   const crashes = new Set(recent.filter(showsCrashLook).map((r) => (r.numberVanished ? VANISHED : crashLookKey(r.crashLook))));
   // A blank where the number was is the number vanishing too, with nothing left behind this time. And rounds that
   // showed the same look agree, though in one of them it was never legible (crash text read as bare ink).
@@ -257,6 +262,15 @@ export function verdictOf(rounds: readonly WatchedRound[], needed = ROUNDS_TO_LE
 }
 
 const VANISHED = 'the number vanishing';
+
+/**
+ * A flight seen from its betting phase starts at 1.00x. Its first number read this high is a misread of the format,
+ * never the flight: dawn with letter-spacing -10px read x1.60 as x160 on every frame, and a game learned that way
+ * with 0 decimals would take 100 for 1.00 and any target as reached at once.
+ */
+const MAX_FIRST_VALUE = 2;
+const startedLate = (round: WatchedRound) => round.whole && round.firstValue !== null && round.firstValue >= MAX_FIRST_VALUE;
+const startedLateWhy = (round: WatchedRound) => `a flight's first number read was ${round.firstValue}x, where crash games start at 1.00x: the number is misread (a decimal point lost?)`;
 
 /**
  * Words the crash said in two rounds or more that neither betting nor a flight ever said: OCR noise in one round
@@ -328,6 +342,7 @@ export function mismatchOf(signature: GameSignature, round: WatchedRound): strin
   if (round.crashLook !== null && !learnedLook && showsCrashLook(round) && !vanishedAsLearned) {
     return `the crash looked like "${round.crashLook}", not as learned (${signature.crashLooks.join(', ')})`;
   }
+  if (startedLate(round)) return startedLateWhy(round);
   if (round.decimals !== null && signature.decimals !== null && round.decimals !== signature.decimals) {
     return `the number showed ${round.decimals} decimals, not ${signature.decimals} as learned`;
   }
