@@ -139,7 +139,7 @@ export class MultiplierReader {
    * and when it was read (performance.now).
    */
   private lastNumber: { readonly text: string; readonly value: number; readonly ink: Rgb; readonly extraLines: number; readonly height: number; readonly readAt: number } | null = null;
-  private format: FormatLock;
+  private readonly format: FormatLock;
   private readonly options: ReaderOptions;
 
   constructor(
@@ -154,15 +154,6 @@ export class MultiplierReader {
 
   get learnedTemplates(): number {
     return this.templates.templateCount;
-  }
-
-  /**
-   * The game is known to show `decimals` (learned in an earlier session): a lock learned otherwise gives way to it. A
-   * session that starts on a flight whose point is lost on every frame (tight letter-spacing joins it to a digit)
-   * would otherwise lock onto whole numbers from three such reads ("200x", "202x", "203x") and read 2.06 as 206.
-   */
-  expectDecimals(decimals: number): void {
-    if (this.format.decimals !== decimals) this.format = new FormatLock(decimals);
   }
 
   /** The decimals the game was found to show, once locked. */

@@ -1,6 +1,6 @@
 // Runs in: engine. Reads screen regions with one shared Tesseract worker and one glyph-learning reader per region.
 import type { Rect } from '../../../src-shared/game-profile';
-import type { ReadExpectation, RegionKind, RegionReader, ScreenRead } from '../../core/autopilot/ports';
+import type { RegionKind, RegionReader, ScreenRead } from '../../core/autopilot/ports';
 import { showsWords } from '../../core/ocr/words';
 import { MultiplierReader } from '../ocr/multiplier-reader';
 import { TesseractEngine } from '../ocr/tesseract-engine';
@@ -16,7 +16,7 @@ export class OcrRegionReader implements RegionReader {
     return new OcrRegionReader(await TesseractEngine.create());
   }
 
-  async read(region: Rect, kind: RegionKind = 'multiplier', expect?: ReadExpectation): Promise<ScreenRead> {
+  async read(region: Rect, kind: RegionKind = 'multiplier'): Promise<ScreenRead> {
     const key = regionKey(region, kind);
     let reader = this.readers.get(key);
     if (!reader) {
@@ -24,7 +24,6 @@ export class OcrRegionReader implements RegionReader {
       if (this.readers.size > 16) this.readers.clear();
       this.readers.set(key, (reader = new MultiplierReader(this.engine)));
     }
-    if (expect) reader.expectDecimals(expect.decimals);
     const read = kind === 'amount' ? await reader.captureAndReadAmount(region) : await reader.captureAndRead(region);
     // Text, not a multiplier: the phase model takes it for crash text in flight, so a number garbled into a
     // letter or two (a plane across the digits) must not count; only a line too long for a number or real words.

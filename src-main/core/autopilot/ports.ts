@@ -27,14 +27,8 @@ export interface ScreenRead {
  */
 export type RegionKind = 'multiplier' | 'amount';
 
-/** What is already known of a region's number: the decimals its game was learned to show. */
-export interface ReadExpectation {
-  readonly decimals: number;
-}
-
 export interface RegionReader {
-  /** `expect`: what the game was learned to show, so a misread that fits another format is refused from the first read. */
-  read(region: Rect, kind?: RegionKind, expect?: ReadExpectation): Promise<ScreenRead>;
+  read(region: Rect, kind?: RegionKind): Promise<ScreenRead>;
   close?(): Promise<void>;
 }
 

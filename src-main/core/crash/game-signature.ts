@@ -331,7 +331,6 @@ export function knownLooks(signature: GameSignature | null): KnownLooks | null {
     ...(signature.rate ? { maxRate: signature.rate.max * MAX_RATE_MARGIN, learnedRate: signature.rate } : {}),
     ...(signature.numberVanishes ? { numberVanishes: true } : {}),
     ...(signature.crashWords ? { crashWords: signature.crashWords } : {}),
-    ...(signature.decimals !== null ? { decimals: signature.decimals } : {}),
   };
 }
 

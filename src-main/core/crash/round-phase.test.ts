@@ -382,7 +382,7 @@ describe('a flight that crashes on the rise that would confirm it', () => {
     const rate = 0.00017;
     const shown = (at: number) => Math.floor(Math.exp(rate * at) * 100 + 1e-9);
     const crashLook = lookOf({ at: 0, kind: 'text', ink: WHITE, extraLines: 1 });
-    const config: PhaseConfig = { ...DEFAULT_PHASE_CONFIG, known: { bettingLooks: ['text:light:line'], crashLooks: [crashLook], decimals: 2 } };
+    const config: PhaseConfig = { ...DEFAULT_PHASE_CONFIG, known: { bettingLooks: ['text:light:line'], crashLooks: [crashLook] } };
     const flight = (until: number): PhaseRead[] => {
       const reads: PhaseRead[] = [{ at: -500, ...text(WHITE, { long: true }) }];
       for (let at = 0, i = 0; at < until; at += 40, i++) {

@@ -75,8 +75,6 @@ export interface KnownLooks {
    * countdown share a colour, and the flight's, they are the one thing that tells them apart.
    */
   readonly crashWords?: readonly string[];
-  /** The decimals the game's number was learned with: the reader's format lock from the first read. */
-  readonly decimals?: number;
 }
 
 export interface PhaseConfig {

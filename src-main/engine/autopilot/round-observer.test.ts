@@ -61,20 +61,6 @@ describe('RoundObserver.hold', () => {
     await observer.stop();
   });
 
-  it('tells the reader the decimals the game was learned with, once known', async () => {
-    const expected: unknown[] = [];
-    const reader = { read: async (_region: unknown, _kind?: unknown, expect?: unknown) => (expected.push(expect), read({ at: performance.now() })) };
-    const observer = new RoundObserver(reader, { x: 0, y: 0, width: 10, height: 10 }, { idleIntervalMs: 0 });
-    observer.setActive(true);
-    observer.start();
-    await turns(3);
-    observer.setKnownLooks({ bettingLooks: [], crashLooks: [], decimals: 2 });
-    await turns(3);
-    await observer.stop();
-    expect(expected[0]).toBeUndefined();
-    expect(expected.at(-1)).toEqual({ decimals: 2 });
-  });
-
   it('stops while held', async () => {
     const observer = new RoundObserver(countingReader(), { x: 0, y: 0, width: 10, height: 10 }, { idleIntervalMs: 0 });
     observer.start();

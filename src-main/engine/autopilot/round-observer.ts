@@ -203,8 +203,7 @@ export class RoundObserver {
       if (this.gate) await this.gate.closed;
       if (!this.running) break;
       try {
-        const decimals = this.config.known?.decimals;
-        const read = await this.reader.read(this.region, 'multiplier', decimals === undefined ? undefined : { decimals });
+        const read = await this.reader.read(this.region);
         const phaseRead = { ...toPhaseRead(read), ...(await this.betButtonCue(read.at)) };
         const step = stepPhase(this.state, phaseRead, this.config);
         if (step.events.some((e) => e.type === 'crash')) {

@@ -97,16 +97,6 @@ describe('MultiplierReader on rendered text', () => {
     expect(await new MultiplierReader(engine, { decimals: 2 }).read(await renderText('372x'))).toMatchObject({ value: null, unreadable: 'format' });
   });
 
-  it('gives way to the decimals a game was learned with, over a lock taken from reads that all lost their point', async () => {
-    // A session that starts mid-flight on a game whose tight letter-spacing joins the point to a digit on every frame.
-    const reader = new MultiplierReader(engine);
-    for (const text of ['200x', '202x', '203x']) expect((await reader.read(await renderText(text))).value).toBe(Number.parseInt(text, 10));
-    expect(reader.lockedDecimals).toBe(0);
-    reader.expectDecimals(2);
-    expect(await reader.read(await renderText('206x'))).toMatchObject({ value: null, unreadable: 'format' });
-    expect(await reader.read(await renderText('2.07x'))).toMatchObject({ value: 2.07 });
-  });
-
   it('reports a blank region as unreadable', async () => {
     const flat = { data: new Uint8Array(200 * 60 * 4).fill(30), width: 200, height: 60, order: 'rgba' as const };
     const read = await new MultiplierReader(engine).read(flat);
