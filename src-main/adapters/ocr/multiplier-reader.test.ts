@@ -228,6 +228,38 @@ describe('MultiplierReader: a game that drops trailing zeros (2.3x for 2.30, as 
     expect(reader.lockedDecimals).toBe(2);
   });
 
+  it('says the game drops its zeros once it was found to, and a format known beforehand accepts its held 1x from the first read', async () => {
+    const tesseract = truthful();
+    const learning = new MultiplierReader(tesseract);
+    const zeros: (string | undefined)[] = [];
+    for (const value of [1.01, 1.02, 1.03, 1.1, 1.2, 1.3, 1.31]) {
+      tesseract.shown = trimmed(value);
+      zeros.push((await learning.read(drawText(tesseract.shown))).trailingZeros);
+    }
+    expect(zeros).toEqual([undefined, undefined, undefined, undefined, undefined, undefined, 'dropped']);
+    // The next session, told the learned format: the frozen x1 of betting is 1.00, not a misread.
+    const known = new MultiplierReader(tesseract);
+    known.expectFormat({ decimals: 2, trailingZeros: 'dropped' });
+    tesseract.shown = 'x1';
+    expect(await known.read(drawText('x1'))).toMatchObject({ value: 1, decimals: 2, trailingZeros: 'dropped' });
+  });
+
+  it('a format known beforehand refuses whole-number reads of a flight whose point is lost on every frame', async () => {
+    // A session that starts mid-flight on orbit at letter-spacing -9px: learned in the session, three such reads lock
+    // 0 decimals and 2.06 reads as 206.
+    const tesseract = truthful();
+    const unknown = new MultiplierReader(tesseract);
+    const known = new MultiplierReader(tesseract);
+    known.expectFormat({ decimals: 2, trailingZeros: 'shown' });
+    for (const text of ['200x', '202x', '203x', '206x']) {
+      tesseract.shown = text;
+      expect((await unknown.read(drawText(text))).value, text).toBe(Number.parseInt(text, 10));
+      expect(await known.read(drawText(text)), text).toMatchObject({ value: null, unreadable: 'format' });
+    }
+    tesseract.shown = '2.07x';
+    expect(await known.read(drawText('2.07x'))).toMatchObject({ value: 2.07, trailingZeros: 'shown' });
+  });
+
   it('a game that writes its zeros keeps refusing a shorter read as a lost digit', async () => {
     const tesseract = truthful();
     const reader = new MultiplierReader(tesseract);

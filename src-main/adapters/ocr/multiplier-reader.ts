@@ -4,7 +4,7 @@ import type { Rgb } from '../../core/ocr/colour';
 import { heavyCrossMark, looksLikeCross } from '../../core/ocr/cross-mark';
 import { readAgreesWithGlyphs } from '../../core/ocr/glyph-consistency';
 import { drawnHollow, readFitsCounters } from '../../core/ocr/glyph-holes';
-import { FormatLock } from '../../core/ocr/format-lock';
+import { FormatLock, type KnownFormat, type TrailingZeros } from '../../core/ocr/format-lock';
 import { digitCapacity, glyphShape, glyphsPlacePoint, textFitsShapes, type GlyphShape } from '../../core/ocr/glyph-shapes';
 import { DIGITS, GlyphTemplates, type TemplateOptions } from '../../core/ocr/glyph-templates';
 import { analyzeRegion, GLYPH_INK, regionShrink, type LineAnalysis, type RegionAnalysis } from '../../core/ocr/line-analysis';
@@ -36,6 +36,8 @@ export interface MultiplierRead {
   readonly unreadable?: Unreadable;
   /** Decimals shown in the number that was read; null when value is null. */
   readonly decimals: number | null;
+  /** With a value: what the game does with trailing zeros, once the reader has seen it (see FormatLock.trailingZeros). */
+  readonly trailingZeros?: TrailingZeros;
   /** Mean colour (0–255 RGB) of the ink of the line that was read (the number line when there is one); null when blank. */
   readonly ink: Rgb | null;
   /** Text lines in the region other than the one read (e.g. "FLEW AWAY!" above the number, "PREPARING" under it, a progress bar does not count). */
@@ -139,7 +141,7 @@ export class MultiplierReader {
    * and when it was read (performance.now).
    */
   private lastNumber: { readonly text: string; readonly value: number; readonly ink: Rgb; readonly extraLines: number; readonly height: number; readonly readAt: number } | null = null;
-  private readonly format: FormatLock;
+  private format: FormatLock;
   private readonly options: ReaderOptions;
 
   constructor(
@@ -154,6 +156,11 @@ export class MultiplierReader {
 
   get learnedTemplates(): number {
     return this.templates.templateCount;
+  }
+
+  /** The game's format is known (learned in an earlier session): it holds from the next read on (`FormatLock.known`). */
+  expectFormat(format: KnownFormat): void {
+    if (!this.format.holds(format)) this.format = FormatLock.known(format);
   }
 
   /** The decimals the game was found to show, once locked. */
@@ -341,8 +348,10 @@ export class MultiplierReader {
   }
 
   private finish({ unmatchedGlyphs: _, ...read }: LineRead, line: LineAnalysis, extraLines: number, start: number): MultiplierRead {
-    if (read.value !== null) this.format.shown(read.text);
-    return { ...read, ms: performance.now() - start, decimals: read.value === null ? null : this.format.decimalsOf(read.text), ink: line.colour, extraLines };
+    if (read.value === null) return { ...read, ms: performance.now() - start, decimals: null, ink: line.colour, extraLines };
+    this.format.shown(read.text);
+    const zeros = this.format.trailingZeros;
+    return { ...read, ms: performance.now() - start, decimals: this.format.decimalsOf(read.text), ...(zeros ? { trailingZeros: zeros } : {}), ink: line.colour, extraLines };
   }
 
   /** The line as a multiplier; failing that, as words when it shows them (a status the phase logic wants to see). */

@@ -1,6 +1,7 @@
 // Runs in: engine. Reads screen regions with one shared Tesseract worker and one glyph-learning reader per region.
 import type { Rect } from '../../../src-shared/game-profile';
 import type { RegionKind, RegionReader, ScreenRead } from '../../core/autopilot/ports';
+import type { KnownFormat } from '../../core/ocr/format-lock';
 import { showsWords } from '../../core/ocr/words';
 import { MultiplierReader } from '../ocr/multiplier-reader';
 import { TesseractEngine } from '../ocr/tesseract-engine';
@@ -16,7 +17,7 @@ export class OcrRegionReader implements RegionReader {
     return new OcrRegionReader(await TesseractEngine.create());
   }
 
-  async read(region: Rect, kind: RegionKind = 'multiplier'): Promise<ScreenRead> {
+  async read(region: Rect, kind: RegionKind = 'multiplier', format?: KnownFormat): Promise<ScreenRead> {
     const key = regionKey(region, kind);
     let reader = this.readers.get(key);
     if (!reader) {
@@ -24,6 +25,7 @@ export class OcrRegionReader implements RegionReader {
       if (this.readers.size > 16) this.readers.clear();
       this.readers.set(key, (reader = new MultiplierReader(this.engine)));
     }
+    if (format) reader.expectFormat(format);
     const read = kind === 'amount' ? await reader.captureAndReadAmount(region) : await reader.captureAndRead(region);
     // Text, not a multiplier: the phase model takes it for crash text in flight, so a number garbled into a
     // letter or two (a plane across the digits) must not count; only a line too long for a number or real words.
@@ -35,6 +37,7 @@ export class OcrRegionReader implements RegionReader {
       ms: read.ms,
       path: read.path,
       decimals: read.decimals,
+      ...(read.trailingZeros ? { trailingZeros: read.trailingZeros } : {}),
       ink: read.ink,
       extraLines: read.extraLines,
       ...(read.halfSize ? { halfSize: true } : {}),

@@ -1,6 +1,7 @@
 // Runs in: anywhere (pure).
 // What the autopilot needs from the desktop. Adapters implement these; the engine composes them.
 import type { Point, Rect } from '../../../src-shared/game-profile';
+import type { KnownFormat, TrailingZeros } from '../ocr/format-lock';
 
 export interface ScreenRead {
   /** Wall-clock ms (sub-ms precision) when the capture had its pixels (a read can then only be behind the game). */
@@ -15,6 +16,8 @@ export interface ScreenRead {
   readonly otherText?: boolean;
   /** Decimals shown in the number that was read; null when value is null. */
   readonly decimals?: number | null;
+  /** With a value: whether the game writes trailing zeros or drops them, once the reader has seen which. */
+  readonly trailingZeros?: TrailingZeros;
   /** Mean colour (0–255 RGB) of the ink of the line that was read (the number line when there is one); null when blank. */
   readonly ink?: { readonly r: number; readonly g: number; readonly b: number } | null;
   /** Text lines in the region other than the one read (e.g. "FLEW AWAY!" above the number; a progress bar does not count). */
@@ -28,7 +31,8 @@ export interface ScreenRead {
 export type RegionKind = 'multiplier' | 'amount';
 
 export interface RegionReader {
-  read(region: Rect, kind?: RegionKind): Promise<ScreenRead>;
+  /** `format`: the number's format, learned in an earlier session, so a misread in another format is refused from the first read. */
+  read(region: Rect, kind?: RegionKind, format?: KnownFormat): Promise<ScreenRead>;
   close?(): Promise<void>;
 }
 

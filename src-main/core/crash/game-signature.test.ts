@@ -99,6 +99,25 @@ describe('learning a game', () => {
     expect(mismatchOf(signature!, rounds.at(-1)!)).toMatch(/first number read was 100x/);
   });
 
+  it('keeps what the number does with trailing zeros, once the reader found it, as the format a new session reads with', () => {
+    const look = LOOKS.classic;
+    const { reads } = readStream(look, [{ crash: 1.9 }, { crash: 2.6 }, { crash: 1.7 }], { rate: 0.00025 });
+    // The reader finds a trimmed display out a few values into the first flight; its later reads say so.
+    const saying = (zeros: 'shown' | 'dropped', from: number) => (read: PhaseRead): PhaseRead => (read.kind === 'value' && read.at >= from ? { ...read, trailingZeros: zeros } : read);
+    const trimmed = verdictOf(watch(reads.map(saying('dropped', reads[0]!.at + 1000))).rounds).signature!;
+    expect(trimmed.trailingZeros).toBe('dropped');
+    expect(knownLooks(trimmed)?.format).toEqual({ decimals: 2, trailingZeros: 'dropped' });
+    // Not yet seen: each session learns the format from its own reads, as before.
+    const unseen = verdictOf(watch(reads).rounds).signature!;
+    expect(unseen.trailingZeros).toBeUndefined();
+    expect(knownLooks(unseen)?.format).toBeUndefined();
+    // Rounds that disagree teach nothing.
+    const rounds = watch(reads.map(saying('dropped', 0))).rounds;
+    const mixed = rounds.map((r, i) => (i === rounds.length - 1 ? { ...r, trailingZeros: 'shown' as const } : r));
+    expect(verdictOf(rounds).signature!.trailingZeros).toBe('dropped');
+    expect(verdictOf(mixed).signature!.trailingZeros).toBeUndefined();
+  });
+
   for (const [name, look] of Object.entries(LOOKS) as Array<[string, GameLook]>) {
     it(`${name}: ready after at most three rounds, then recognises betting from a new session's first reads`, () => {
       const rate = 0.00025;

@@ -3,6 +3,7 @@
 // and the growth rate, and only call the game `ready` once two whole rounds agree. What was learned makes the phase
 // model recognise betting and a crash at once, and a game that stops looking like it is refused.
 
+import type { TrailingZeros } from '../ocr/format-lock';
 import { fitGrowth } from './curve-fit';
 import { colourBucket, type Rgb } from './readout-look';
 import { colourOfLook, DEFAULT_PHASE_CONFIG, lookOf, showsNoCharacters, type KnownLooks, type PhaseEvent, type PhaseRead, type PhaseState } from './round-phase';
@@ -14,6 +15,8 @@ export interface GameSignature {
   readonly bettingLooks: readonly string[];
   readonly crashLooks: readonly string[];
   readonly decimals: number | null;
+  /** Whether the number writes its trailing zeros (`1.10x`) or drops them (`1.1x`), when the rounds showed which. */
+  readonly trailingZeros?: TrailingZeros;
   /** Growth per ms seen across the learned rounds. */
   readonly rate: { readonly min: number; readonly max: number } | null;
   readonly rounds: number;
@@ -41,6 +44,8 @@ export interface WatchedRound {
   readonly crashReason: string | null;
   readonly rate: number | null;
   readonly decimals: number | null;
+  /** What the reader had found the game does with trailing zeros by the flight's last read, null if not yet. */
+  readonly trailingZeros: TrailingZeros | null;
   /** The flight's first number read, null if none was. */
   readonly firstValue: number | null;
   /** Seen from its betting phase to its crash. */
@@ -74,6 +79,7 @@ interface OpenRound {
   flightAt: number | null;
   samples: { at: number; multiplier: number }[];
   decimals: number | null;
+  trailingZeros: TrailingZeros | null;
   ink: Rgb | null;
 }
 
@@ -138,9 +144,9 @@ export class SignatureLearner {
       if (stall && (event.type === 'betting' || (event.type === 'flight' && !event.resumed))) done = this.closeStalled();
       if (event.type === 'flight' && event.resumed) this.stall = null;
       if (event.type === 'betting') {
-        this.open = { startedAt: event.at, timeline: [{ phase: 'betting', t: 0, look: lookOf(read) }], bettingLooks: new Map(), bettingWords: new Map(), flightWords: [], sawBetting: true, flightAt: null, samples: [], decimals: null, ink: null };
+        this.open = { startedAt: event.at, timeline: [{ phase: 'betting', t: 0, look: lookOf(read) }], bettingLooks: new Map(), bettingWords: new Map(), flightWords: [], sawBetting: true, flightAt: null, samples: [], decimals: null, trailingZeros: null, ink: null };
       } else if (event.type === 'flight' && !event.resumed) {
-        this.open ??= { startedAt: event.at, timeline: [], bettingLooks: new Map(), bettingWords: new Map(), flightWords: [], sawBetting: false, flightAt: null, samples: [], decimals: null, ink: null };
+        this.open ??= { startedAt: event.at, timeline: [], bettingLooks: new Map(), bettingWords: new Map(), flightWords: [], sawBetting: false, flightAt: null, samples: [], decimals: null, trailingZeros: null, ink: null };
         this.open.flightAt = event.at;
         this.open.timeline.push({ phase: 'flight', t: event.at - this.open.startedAt });
         for (const s of event.samples) this.open.samples.push({ at: s.at, multiplier: s.value });
@@ -167,6 +173,7 @@ export class SignatureLearner {
       const last = open.samples.at(-1);
       if (open.samples.length < MAX_SAMPLES && last?.multiplier !== read.value) open.samples.push({ at: read.at, multiplier: read.value });
       if (read.decimals != null) open.decimals = Math.max(open.decimals ?? 0, read.decimals);
+      if (read.trailingZeros) open.trailingZeros = read.trailingZeros;
       if (read.ink) open.ink = read.ink;
     }
     return done;
@@ -189,6 +196,7 @@ export class SignatureLearner {
       crashReason: crash.reason,
       rate: fit?.rate ?? null,
       decimals: open.decimals,
+      trailingZeros: open.trailingZeros,
       firstValue: open.samples[0]?.multiplier ?? null,
       whole: open.sawBetting && open.bettingLooks.size > 0,
       numberVanished: seen.vanished ?? false,
@@ -243,6 +251,7 @@ export function verdictOf(rounds: readonly WatchedRound[], needed = ROUNDS_TO_LE
   // A flight that crashed before its number was read once (1.11 in 170 ms) says nothing about the decimals.
   const decimals = new Set(recent.flatMap((r) => (r.decimals === null ? [] : [r.decimals])));
   if (decimals.size > 1) return { verdict: { ready: false, why: `the number showed different decimals (${[...decimals].join(' vs ')})` }, signature: null };
+  const zeros = new Set(whole.flatMap((r) => (r.trailingZeros === null ? [] : [r.trailingZeros])));
   const rates = recent.map((r) => r.rate).filter((r): r is number => r !== null);
   if (rates.length > 1 && Math.max(...rates) / Math.min(...rates) > RATE_TOLERANCE) {
     return { verdict: { ready: false, why: `the growth rate differed between rounds (${rates.map((r) => (r * 1000).toFixed(3)).join(' vs ')} per s)` }, signature: null };
@@ -252,6 +261,8 @@ export function verdictOf(rounds: readonly WatchedRound[], needed = ROUNDS_TO_LE
     bettingLooks: [...new Set(whole.flatMap((r) => r.bettingLooks))].sort(),
     crashLooks: [...new Set(whole.filter(showsCrashLook).flatMap(crashLooksOf))].sort().slice(0, MAX_CRASH_LOOKS),
     decimals: decimals.size === 1 ? [...decimals][0]! : null,
+    // Rounds that disagree leave the format to be learned in each session, as before it was kept.
+    ...(zeros.size === 1 ? { trailingZeros: [...zeros][0]! } : {}),
     rate: rates.length > 0 ? { min: Math.min(...rates), max: Math.max(...rates) } : null,
     rounds: whole.length,
     // Not for text that was once illegible: that crash shows, it does not vanish.
@@ -331,6 +342,7 @@ export function knownLooks(signature: GameSignature | null): KnownLooks | null {
     ...(signature.rate ? { maxRate: signature.rate.max * MAX_RATE_MARGIN, learnedRate: signature.rate } : {}),
     ...(signature.numberVanishes ? { numberVanishes: true } : {}),
     ...(signature.crashWords ? { crashWords: signature.crashWords } : {}),
+    ...(signature.decimals !== null && signature.trailingZeros ? { format: { decimals: signature.decimals, trailingZeros: signature.trailingZeros } } : {}),
   };
 }
 

@@ -4,13 +4,19 @@
 
 const withoutSign = (text: string) => text.trim().replace(/^[x×X]\s*/, '').replace(/\s*[x×X]$/, '');
 
+/** Digits alone, with or without the multiplier's sign: perhaps a number whose decimal point joined a digit. */
+export const onlyDigits = (text: string): boolean => /^\d+$/.test(withoutSign(text));
+
+/** The decimals a display step stands for: 2 for 0.01. */
+export const decimalsOfQuantum = (quantum: number): number => Math.round(-Math.log10(quantum));
+
 /**
  * The value a read of the number that lost only its decimal point stands for, in a flight that shows `decimals`
  * decimals: "227x" is 2.27. Null for anything but digits, or too few of them to hold the decimals and a whole part.
  */
 export function pointLostValue(text: string, decimals: number): number | null {
   const digits = withoutSign(text);
-  if (decimals < 1 || !/^\d+$/.test(digits) || digits.length <= decimals || digits.length > decimals + 4) return null;
+  if (decimals < 1 || !onlyDigits(digits) || digits.length <= decimals || digits.length > decimals + 4) return null;
   const whole = digits.slice(0, -decimals);
   // A multiplier is never below 1: "027" is no 0.27.
   if (whole.startsWith('0')) return null;

@@ -15,8 +15,9 @@
 // While our bet is open, missing or doubtful reads never end the flight: the round goes `lost`, and the executor
 // decides from the buttons. A false crash with money at risk would abandon the bet.
 
-import { pointLostValue } from './partial-read';
+import { decimalsOfQuantum, pointLostValue } from './partial-read';
 import { colourBucket, recoloured as inkRecoloured, sameColour, type Rgb } from './readout-look';
+import type { KnownFormat, TrailingZeros } from '../ocr/format-lock';
 
 export type RoundPhase = 'UNKNOWN' | 'BETTING' | 'FLYING' | 'CRASHED';
 
@@ -32,7 +33,8 @@ interface ButtonCue {
 }
 
 export type PhaseRead =
-  | ({ readonly at: number; readonly kind: 'value'; readonly value: number; readonly decimals?: number | null } & ReadLook & ButtonCue)
+  /** `trailingZeros`: what the game does with them, once the reader has seen it (a learned format, see KnownLooks.format). */
+  | ({ readonly at: number; readonly kind: 'value'; readonly value: number; readonly decimals?: number | null; readonly trailingZeros?: TrailingZeros } & ReadLook & ButtonCue)
   | ({ readonly at: number; readonly kind: 'none' } & ButtonCue)
   /** `inkOnly`: ink where no character could be read (a curve or sprite left where the number was, or covering it). */
   /** `words`: what the text says, coarsely (`statusWord`): "CRA" for CRASHED, "STA" for Starting in 3. */
@@ -75,6 +77,8 @@ export interface KnownLooks {
    * countdown share a colour, and the flight's, they are the one thing that tells them apart.
    */
   readonly crashWords?: readonly string[];
+  /** The number's format: the reader holds it from the first read of a session. */
+  readonly format?: KnownFormat;
 }
 
 export interface PhaseConfig {
@@ -276,7 +280,6 @@ const MAX_RUN_SAMPLES = 64;
 /** A run starting at or below this is a flight leaving 1.00x (not a left-over value starting to count). */
 const SHORT_FLIGHT_START = 1.01;
 const quantumOf = (read: PhaseRead, fallback: number) => (read.kind === 'value' && read.decimals != null ? 10 ** -read.decimals : fallback);
-const decimalsOfQuantum = (quantum: number) => Math.round(-Math.log10(quantum));
 
 function startFlight(state: PhaseState, at: number, value: number, resumed: boolean, samples: readonly FlightSample[], read: PhaseRead, config: PhaseConfig): PhaseStep {
   const look: ReadLook = read.kind === 'none' ? {} : read;

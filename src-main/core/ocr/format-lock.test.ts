@@ -76,6 +76,39 @@ describe('FormatLock', () => {
     expect(lock.decimalsOf('1.4x')).toBe(1);
   });
 
+  it('a format known from an earlier session holds from the first read, and no read overturns it', () => {
+    // orbit at letter-spacing -9px: a session that starts mid-flight reads 200x, 202x, 203x with the point lost.
+    const shown = FormatLock.known({ decimals: 2, trailingZeros: 'shown' });
+    for (const text of ['200x', '202x', '203x', '206x']) {
+      expect(shown.accepts(text), text).toBe(false);
+      shown.refused(text);
+      shown.confirm(text);
+    }
+    expect(shown.dropsTrailingZeros).toBe(false);
+    expect(shown.decimals).toBe(2);
+    expect(shown.accepts('2.07x')).toBe(true);
+    expect(shown.holds({ decimals: 2, trailingZeros: 'shown' })).toBe(true);
+    expect(shown.holds({ decimals: 2, trailingZeros: 'dropped' })).toBe(false);
+    // dawn + trim=1 holds a frozen x1 while betting: a game known to drop its zeros shows 1.00 so.
+    const dropped = FormatLock.known({ decimals: 2, trailingZeros: 'dropped' });
+    expect(['x1', '1.1x', '2.35x'].map((t) => dropped.accepts(t))).toEqual([true, true, true]);
+    expect(dropped.accepts('1.10x')).toBe(false);
+    expect(dropped.decimalsOf('x1')).toBe(2);
+    // A lock learned in the session is not a known one.
+    expect(new FormatLock(2).holds({ decimals: 2, trailingZeros: 'shown' })).toBe(false);
+  });
+
+  it('says what the game does with trailing zeros once it has shown which', () => {
+    const lock = new FormatLock();
+    for (const text of ['1.08x', '1.09x']) lock.confirm(text);
+    expect(lock.trailingZeros).toBeNull();
+    lock.shown('1.10x');
+    expect(lock.trailingZeros).toBe('shown');
+    const trimmed = new FormatLock(2);
+    for (const text of ['1.1x', '1.2x', '1.3x']) trimmed.refused(text);
+    expect(trimmed.trailingZeros).toBe('dropped');
+  });
+
   it('can start locked', () => {
     const lock = new FormatLock(2);
     expect(lock.accepts('372x')).toBe(false);

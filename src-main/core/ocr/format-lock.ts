@@ -14,6 +14,15 @@ const RELOCK_AFTER = 3;
  */
 const TRIMMED_AFTER = 3;
 
+/** Whether a game writes a number's trailing zeros (`1.10x`) or drops them (`1.1x`, `1x`), once that is known. */
+export type TrailingZeros = 'shown' | 'dropped';
+
+/** A game's number format learned in an earlier session. */
+export interface KnownFormat {
+  readonly decimals: number;
+  readonly trailingZeros: TrailingZeros;
+}
+
 /**
  * A game shows its multiplier with a fixed number of decimals. Once a few valid reads agree on it, a read with a
  * different count is a misread, almost always a decimal point lost at small sizes ("1.43x" read as "143x").
@@ -29,8 +38,29 @@ export class FormatLock {
   private readonly otherDecimals = new Map<number, Set<string>>();
   private readonly shorterValues = new Set<string>();
 
+  /** Set for a format known beforehand: no read overturns it. */
+  private firm = false;
+
   /** @param locked the decimals the game is known to show, or null to learn them from the first reads. */
   constructor(private locked: number | null = null) {}
+
+  /**
+   * The lock of a game whose format was learned in an earlier session, from the first read: a session that starts on
+   * a flight whose point is lost on every frame (tight letter-spacing joins it to a digit) would otherwise lock onto
+   * whole numbers from three such reads (`200x`, `202x`, `203x`) and read 2.06 as 206. Nothing read relearns it.
+   */
+  static known(format: KnownFormat): FormatLock {
+    const lock = new FormatLock(format.decimals);
+    lock.trimmed = format.trailingZeros === 'dropped';
+    lock.shownTrailingZero = format.trailingZeros === 'shown';
+    lock.firm = true;
+    return lock;
+  }
+
+  /** Whether this lock holds `format`, known beforehand. */
+  holds(format: KnownFormat): boolean {
+    return this.firm && this.locked === format.decimals && this.trailingZeros === format.trailingZeros;
+  }
 
   /** Whether `text` (a valid multiplier) has the locked number of decimals, or is their trimmed form; always true until locked. */
   accepts(text: string): boolean {
@@ -60,7 +90,7 @@ export class FormatLock {
 
   /** Records a read that passed every check but the decimals. */
   refused(text: string): void {
-    if (this.locked === null || this.trimmed) return;
+    if (this.locked === null || this.trimmed || this.firm) return;
     const decimals = decimalsOf(text);
     if (this.lockedOnValue !== null) {
       const values = this.otherDecimals.get(decimals) ?? new Set<string>();
@@ -80,6 +110,12 @@ export class FormatLock {
   /** Whether the game was found to drop trailing zeros. */
   get dropsTrailingZeros(): boolean {
     return this.trimmed;
+  }
+
+  /** What the game was seen to do with trailing zeros; null until it showed one, or was found to drop them. */
+  get trailingZeros(): TrailingZeros | null {
+    if (this.trimmed) return 'dropped';
+    return this.shownTrailingZero ? 'shown' : null;
   }
 
   /** The decimals `text` stands for: those of the game when it drops trailing zeros (its `2.3x` is 2.30). */

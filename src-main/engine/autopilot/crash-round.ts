@@ -1,6 +1,6 @@
 // Runs in: engine. One flight with our bet in it, decided one observation at a time. No I/O: the executor acts on
 // what `step` returns, so every money path can be replayed from recorded observations.
-import { crossingTime, fitGrowth, partialReadCandidates, planCashout, predict, planFromSteps, showsHiddenNumber, stepMs, type CashoutPlan, type GrowthFit, type MultiplierSample, type StepSeen } from '../../core/crash';
+import { crossingTime, decimalsOfQuantum, fitGrowth, partialReadCandidates, planCashout, predict, planFromSteps, showsHiddenNumber, stepMs, type CashoutPlan, type GrowthFit, type MultiplierSample, type StepSeen } from '../../core/crash';
 import type { Observation } from './round-observer';
 
 export interface RoundSetup {
@@ -219,7 +219,7 @@ export class CrashRound {
    */
   private recordPartial(text: string, at: number, quantum: number): void {
     // The candidates first: they are cheap, and most hidden reads have none, so no fit is made for them.
-    const candidates = CrashRound.coarse(quantum) ? null : partialReadCandidates(text, Math.round(-Math.log10(quantum)));
+    const candidates = CrashRound.coarse(quantum) ? null : partialReadCandidates(text, decimalsOfQuantum(quantum));
     const fit = candidates && this.fineFit(quantum);
     if (!candidates || !fit) return;
     const dated = at - this.setup.lagMs;

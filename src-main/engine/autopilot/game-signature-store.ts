@@ -9,6 +9,7 @@ const StoredSignature = z.object({
   bettingLooks: z.array(z.string().max(64)).max(64),
   crashLooks: z.array(z.string().max(64)).max(64),
   decimals: z.number().int().min(0).max(2).nullable(),
+  trailingZeros: z.enum(['shown', 'dropped']).optional(),
   rate: z.object({ min: z.number().positive().finite(), max: z.number().positive().finite() }).nullable(),
   rounds: z.number().int().nonnegative(),
   numberVanishes: z.boolean().optional(),

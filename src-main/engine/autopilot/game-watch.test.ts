@@ -32,6 +32,15 @@ describe('GameWatch', () => {
     expect(second.known()?.crashLooks.length).toBeGreaterThan(0);
   });
 
+  it('keeps the number format learned, so the reader of a new session holds it from its first read', () => {
+    const store = new GameSignatureStore(new SettingsRepo(openDatabase(':memory:')));
+    const learn = new GameWatch({ store, profile: 'trimmed', mode: 'rehearse' }).start();
+    const reads = readStream(LOOKS.classic, [{ crash: 1.9 }, { crash: 2.6 }, { crash: 1.7 }], { rate: 0.00025 }).reads;
+    feed(learn, reads.map((r) => (r.kind === 'value' ? { ...r, trailingZeros: 'dropped' as const } : r)));
+    expect(learn.rehearsal().verdict).toEqual({ ready: true });
+    expect(new GameWatch({ store, profile: 'trimmed', mode: 'play' }).start().known()?.format).toEqual({ decimals: 2, trailingZeros: 'dropped' });
+  });
+
   it('stops betting after two rounds in a row that no longer match, and forgives one odd round', () => {
     const store = new GameSignatureStore(new SettingsRepo(openDatabase(':memory:')));
     const learn = new GameWatch({ store, profile: 'p', mode: 'rehearse' }).start();

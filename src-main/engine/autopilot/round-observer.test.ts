@@ -61,6 +61,20 @@ describe('RoundObserver.hold', () => {
     await observer.stop();
   });
 
+  it('tells the reader the format the game was learned with, once known', async () => {
+    const told: unknown[] = [];
+    const reader = { read: async (_region: unknown, _kind?: unknown, format?: unknown) => (told.push(format), read({ at: performance.now() })) };
+    const observer = new RoundObserver(reader, { x: 0, y: 0, width: 10, height: 10 }, { idleIntervalMs: 0 });
+    observer.setActive(true);
+    observer.start();
+    await turns(3);
+    observer.setKnownLooks({ bettingLooks: [], crashLooks: [], format: { decimals: 2, trailingZeros: 'dropped' } });
+    await turns(3);
+    await observer.stop();
+    expect(told[0]).toBeUndefined();
+    expect(told.at(-1)).toEqual({ decimals: 2, trailingZeros: 'dropped' });
+  });
+
   it('stops while held', async () => {
     const observer = new RoundObserver(countingReader(), { x: 0, y: 0, width: 10, height: 10 }, { idleIntervalMs: 0 });
     observer.start();

@@ -2,7 +2,7 @@
 import type { Rect } from '../../../src-shared/game-profile';
 import type { RegionReader, ScreenRead } from '../../core/autopilot/ports';
 import type { Logger } from '../../core/logging/logger';
-import { buttonChanged, DEFAULT_PHASE_CONFIG, INITIAL_PHASE_STATE, stepPhase, withBetOpen, type ButtonLook, type KnownLooks, type PhaseConfig, type PhaseEvent, type PhaseRead, type PhaseState } from '../../core/crash';
+import { buttonChanged, DEFAULT_PHASE_CONFIG, INITIAL_PHASE_STATE, onlyDigits, stepPhase, withBetOpen, type ButtonLook, type KnownLooks, type PhaseConfig, type PhaseEvent, type PhaseRead, type PhaseState } from '../../core/crash';
 import { statusWord } from '../../core/ocr/words';
 import { preciseNow } from './clock';
 
@@ -14,21 +14,21 @@ export interface Observation {
   readonly events: readonly PhaseEvent[];
 }
 
-/** Digits with or without the multiplier's sign: a number the reader refused, perhaps for a point joined to a digit. */
-const ONLY_DIGITS = /^[x×X]?\s*\d+\s*[x×X]?$/;
-
 /**
  * A number is a value; a blank region is `none`; anything else is text (a countdown, "WAITING", crash text, or a
  * number the reader could not vouch for). Whether text ends a flight is the phase model's call, from its look.
  */
 export function toPhaseRead(read: ScreenRead): PhaseRead {
   const look = { ...(read.ink !== undefined ? { ink: read.ink } : {}), ...(read.extraLines !== undefined ? { extraLines: read.extraLines } : {}) };
-  if (read.value !== null) return { at: read.at, kind: 'value', value: read.value, ...(read.decimals !== undefined ? { decimals: read.decimals } : {}), ...look };
+  if (read.value !== null) {
+    const format = { ...(read.decimals !== undefined ? { decimals: read.decimals } : {}), ...(read.trailingZeros ? { trailingZeros: read.trailingZeros } : {}) };
+    return { at: read.at, kind: 'value', value: read.value, ...format, ...look };
+  }
   // Blank means nothing on screen: a line the reader found but refused (a digit lost to a curve) has ink, and is an
   // unread number, never the number disappearing (a learned crash look on some games, even with our bet open).
   if (read.text.trim() === '' && !read.extraLines && !read.ink) return { at: read.at, kind: 'none' };
   const words = statusWord(read.text);
-  const digits = ONLY_DIGITS.test(read.text.trim()) ? read.text.trim() : null;
+  const digits = onlyDigits(read.text) ? read.text.trim() : null;
   return { at: read.at, kind: 'text', ...(read.otherText ? { long: true } : {}), ...(read.text.trim() === '' && !read.extraLines ? { inkOnly: true } : {}), ...(words ? { words } : {}), ...(digits ? { digits } : {}), ...look };
 }
 
@@ -203,7 +203,7 @@ export class RoundObserver {
       if (this.gate) await this.gate.closed;
       if (!this.running) break;
       try {
-        const read = await this.reader.read(this.region);
+        const read = await this.reader.read(this.region, 'multiplier', this.config.known?.format);
         const phaseRead = { ...toPhaseRead(read), ...(await this.betButtonCue(read.at)) };
         const step = stepPhase(this.state, phaseRead, this.config);
         if (step.events.some((e) => e.type === 'crash')) {

@@ -22,7 +22,7 @@ export function demoDesktop(real: Desktop, simulated: Desktop): Desktop {
       let realReader: ReturnType<Desktop['createReader']> | null = null;
       const simulatedReader = await simulated.createReader();
       return {
-        read: async (region: Rect, kind) => (onSimulated(region) ? simulatedReader.read(back(region), kind) : (await (realReader ??= real.createReader())).read(region, kind)),
+        read: async (region: Rect, kind, format) => (onSimulated(region) ? simulatedReader.read(back(region), kind, format) : (await (realReader ??= real.createReader())).read(region, kind, format)),
         close: async () => void (await (await realReader)?.close?.()),
       };
     },
