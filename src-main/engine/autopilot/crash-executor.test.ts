@@ -233,6 +233,17 @@ describe('CrashExecutor on a simulated game', () => {
     expect(game.log.map((e) => e.type)).toEqual(['bet']);
   });
 
+  it('a signal well into betting clicks Bet at once: the button settled long ago, so its idle look needs no settling wait', async () => {
+    // bench:autopilot, 2026-12-07: every signal sent mid-countdown waited 40 ms or more for the Bet button to settle
+    // (p50 44 ms, against 2–3 ms before the settle step), though its fade had ended seconds before.
+    const { game, play } = harness({ look: LOOKS.classic, rounds: [{ crash: 3 }], singleButton: true, buttonFadeMs: 120 });
+    const done = await play(0, 1.5, true, 1000);
+    expect(done.status, done.reason ?? '').toBe('CASHOUT_EXECUTED');
+    const bet = game.log.find((e) => e.type === 'bet');
+    expect(bet!.at).toBeGreaterThanOrEqual(1000);
+    expect(bet!.at).toBeLessThan(1000 + 20);
+  });
+
   it('a one-decimal display never teaches the display lag: its floored reads put the curve late, and the lag learned from them clicked early', async () => {
     // neon with JetX's one decimal (2026-12-05): payouts at 3.63 and 3.32 taught a lag of 71-76 ms where the screen ran
     // about 30 ms behind, and the next click, dated 68 ms back, paid 2.27 for 2.29.

@@ -356,9 +356,12 @@ export class CrashExecutor {
     const { buttons, clicker, options } = this.ctx;
     const inBetting = () => this.ctx.observer.phase.phase === 'BETTING';
     // Settled first: betting is often seen on the very frame the button starts fading in, and a look taken mid-fade
-    // never comes back, so the button back at idle after an unread instant crash would never match it.
+    // never comes back, so the button back at idle after an unread instant crash would never match it. A signal that
+    // comes well into betting finds the fade long over, and clicks at once.
+    const { bettingAt } = this.ctx.observer.phase;
+    const longSettled = inBetting() && bettingAt !== null && this.ctx.clock.now() - bettingAt >= BUTTON_SETTLE_MAX_MS;
     const firstLook = buttons ? await buttons.look('bet') : null;
-    const idleLook = firstLook ? await this.settledBetLook(firstLook, inBetting) : null;
+    const idleLook = firstLook && !longSettled ? await this.settledBetLook(firstLook, inBetting) : firstLook;
     const click = await clicker.click({ profile, target: 'bet', reason: `bet round ${signal.roundId}: stake ${stake}, target ${signal.target}x`, executionId, limitRefusal: limit });
     if (!click.clicked) return { clicked: false, taken: false, idleLook, placedLook: null, detail: `simulated: ${click.refused}` };
     if (!buttons || !idleLook) return { clicked: true, taken: true, idleLook, placedLook: null, detail: `bet clicked (${click.latencyMs.toFixed(1)} ms); no button capture to confirm it` };
