@@ -6,6 +6,7 @@ import {
   BRIDGE_HELLO_MAX_BYTES,
   BRIDGE_MAX_FRAME_BYTES,
   BRIDGE_PROTOCOL_VERSION,
+  CLOSE_HELLO_TIMEOUT,
   CLOSE_PROTOCOL,
   CLOSE_UNAUTHORIZED,
   ClientFrame,
@@ -54,7 +55,7 @@ export function attachBridge(options: BridgeOptions): { close(): Promise<void>; 
   });
 
   wss.on('connection', (ws) => {
-    const helloTimer = setTimeout(() => refuse('no hello with a token was received in time'), options.helloTimeoutMs ?? 5000);
+    const helloTimer = setTimeout(() => ws.close(CLOSE_HELLO_TIMEOUT, 'no hello with a token was received in time'), options.helloTimeoutMs ?? 5000);
     function refuse(reason: string) {
       send(ws, { type: 'refused', reason });
       ws.close(CLOSE_UNAUTHORIZED, 'unauthorized');

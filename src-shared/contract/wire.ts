@@ -31,3 +31,5 @@ export type ServerFrame = z.infer<typeof ServerFrame>;
 /** Close codes the browser can show to the user. */
 export const CLOSE_UNAUTHORIZED = 4401;
 export const CLOSE_PROTOCOL = 4400;
+/** No hello in time: not a refusal (a busy engine can time out an honest client), so the browser tries again. */
+export const CLOSE_HELLO_TIMEOUT = 4408;

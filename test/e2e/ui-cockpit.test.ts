@@ -239,7 +239,13 @@ describe.skipIf(!XVFB_AVAILABLE)('cockpit UI against the practice game', () => {
   it('opens the editor alone, for the Electron overlay window, at #/calibrate?display=<id>&overlay=1', async () => {
     await page.goto(`${cockpit.origin}/#/calibrate?display=0&overlay=1`);
     await page.reload();
-    await page.getByRole('heading', { name: 'Calibrate display 0' }).waitFor();
+    // A timeout says what the page showed instead (a CI run once timed out here with no clue).
+    await page
+      .getByRole('heading', { name: 'Calibrate display 0' })
+      .waitFor()
+      .catch(async (error: unknown) => {
+        throw new Error(`${String(error)}\npage at ${page.url()} showed: ${await page.locator('body').innerText()}`);
+      });
     expect(await page.getByRole('navigation', { name: 'Main' }).count()).toBe(0);
     // Transparent, so the game shows through the overlay window.
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgba(0, 0, 0, 0)');

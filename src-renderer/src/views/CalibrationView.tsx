@@ -22,8 +22,11 @@ export function CalibrationView({ overlay = false }: { overlay?: boolean }) {
   const [displays, setDisplays] = useState<DisplayInfo[]>([]);
   // Without a display the engine answers every screen call with one message: show it here, in place of the editor.
   const [displayError, setDisplayError] = useState<string | null>(null);
+  // Asked again on every (re)connect: a call lost with a dropped bridge would leave the editor without a display.
+  const connected = useAppStore((s) => s.connection === 'connected');
 
   useEffect(() => {
+    if (!connected) return;
     void calls.calibration.listDisplays().then((result) => {
       if (!result.ok) return setDisplayError(result.error.message);
       const list = result.data;
@@ -33,7 +36,7 @@ export function CalibrationView({ overlay = false }: { overlay?: boolean }) {
       const pick = list.find((d) => d.id === routeDisplay) ?? list.find((d) => d.id === current) ?? list.find((d) => d.primary) ?? list[0];
       if (pick) setDisplay(pick);
     });
-  }, [calls, routeDisplay, setDisplay]);
+  }, [calls, connected, routeDisplay, setDisplay]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { BRIDGE_MAX_FRAME_BYTES, BRIDGE_PROTOCOL_VERSION, CLOSE_UNAUTHORIZED } from '../../../src-shared/contract/wire';
+import { BRIDGE_MAX_FRAME_BYTES, BRIDGE_PROTOCOL_VERSION, CLOSE_HELLO_TIMEOUT, CLOSE_UNAUTHORIZED } from '../../../src-shared/contract/wire';
 import { createEngine, type Engine } from '../../../src-main/engine/engine';
 import { secretsEqual } from '../../../src-main/adapters/secrets/constant-time';
 import { attachBridge } from '../../../src-main/headless/bridge-server';
@@ -81,8 +81,10 @@ describe('WebSocket bridge', () => {
     c.send({ type: 'call', id: 1, method: 'app.getStatus' });
     expect(await c.next((f) => f.type === 'refused')).toMatchObject({ reason: expect.stringMatching(/first frame must be hello/) });
     expect(c.frames.some((f) => f.type === 'result')).toBe(false);
+    // Silence is closed, but not refused: the engine may have been too busy to read an honest hello in time.
     const silent = await connect(url);
-    expect((await silent.closed).code).toBe(CLOSE_UNAUTHORIZED);
+    expect((await silent.closed).code).toBe(CLOSE_HELLO_TIMEOUT);
+    expect(silent.frames.some((f) => f.type === 'refused')).toBe(false);
   });
 
   it('answers calls, and streams engine events to authorized clients', async () => {
