@@ -16,7 +16,7 @@ export const decimalsOfQuantum = (quantum: number): number => Math.round(-Math.l
  */
 export function pointLostValue(text: string, decimals: number): number | null {
   const digits = withoutSign(text);
-  if (decimals < 1 || !onlyDigits(digits) || digits.length <= decimals || digits.length > decimals + 4) return null;
+  if (decimals < 1 || !onlyDigits(text) || digits.length <= decimals || digits.length > decimals + 4) return null;
   const whole = digits.slice(0, -decimals);
   // A multiplier is never below 1: "027" is no 0.27.
   if (whole.startsWith('0')) return null;

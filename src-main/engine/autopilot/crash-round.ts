@@ -60,6 +60,13 @@ export type RoundDecision =
  */
 const COARSE_RATE_SLACK = 1.1;
 
+/** Skips a display must show, each after a value it held alike, before it counts as ticked (CrashRound.ticked). */
+const TICK_HOLDS = 4;
+/** A tick stands at least three frames: a value held that long, then skipped past, was not drawn every frame. */
+const TICK_MIN_MS = 3 * FRAME_MS;
+/** Holds measured between first reads differ by up to two read gaps; a frozen or stalled screen differs more. */
+const TICK_REGULARITY = 1.5;
+
 /** How far ahead a predicted click is committed: within the next read or two, the fit no longer improves. */
 const COMMIT_AHEAD_MS = 25;
 /**
@@ -91,7 +98,12 @@ export class CrashRound {
    * The flight's latest value, when it was first read, and whether it came by a skip (up more than one step): a value
    * the screen sampled at some moment within its step, not one it showed from the step's start.
    */
-  private shownSince: { at: number; value: number; skipped: boolean } | null = null;
+  private shownSince: { at: number; value: number; skipped: boolean; reads: number } | null = null;
+  /** How long each of the latest values reached by a skip stood, from its first read to the next value's (see ticked()). */
+  private readonly skipHolds: number[] = [];
+  /** Samples from second and later reads of one value: a ticked display drops them all once it is known as one. */
+  private readonly repeatReads = new WeakSet<MultiplierSample>();
+  private tickedKnown = false;
   /** Since when reads past the target have stood too far above the fit (see doubtsReadAhead). */
   private aheadSince: number | null = null;
   maxSeen: number;
@@ -182,9 +194,24 @@ export class CrashRound {
   /** `previousAt`: the last read of the previous value, where the reads before the flight was confirmed say it. */
   private recordFlying(at: number, value: number, previousAt?: number): void {
     const before = this.shownSince;
-    if (before?.value !== value) this.shownSince = { at, value, skipped: before !== null && value - before.value > 1.5 * this.quantum };
-    else if (this.heldTooLong(at)) return;
-    this.samples.push({ at: at - this.setup.lagMs, multiplier: value });
+    if (before?.value !== value) {
+      const skipped = before !== null && value - before.value > 1.5 * this.quantum;
+      this.shownSince = { at, value, skipped, reads: 1 };
+      if (before && skipped && before.reads >= 2) this.noteSkipHold(at - before.at);
+      else if (skipped) this.skipHolds.length = 0;
+    } else {
+      before.reads++;
+      if (this.heldTooLong(at)) return;
+    }
+    const sample = { at: at - this.setup.lagMs, multiplier: value };
+    if (before?.value === value) this.repeatReads.add(sample);
+    this.samples.push(sample);
+    if (!this.tickedKnown && this.ticked()) {
+      // Repeats kept before the tick was known put the early curve late and the later one not: a rate fitted steeper
+      // than the game's, whose crossing came early (2.82x clicked 1 ms before it in simulation).
+      this.tickedKnown = true;
+      this.samples.splice(0, this.samples.length, ...this.samples.filter((s) => !this.repeatReads.has(s)));
+    }
     const last = this.lastFlying;
     if (last && value > last.value) {
       const from = Math.max(last.at, previousAt ?? last.at);
@@ -204,10 +231,29 @@ export class CrashRound {
   private heldTooLong(at: number): boolean {
     const since = this.shownSince;
     if (!since) return false;
+    // A ticked display's value stood for the multiplier at its tick, which its first read already dated.
+    if (this.ticked()) return true;
     if (since.skipped) return at - since.at > FRAME_MS + CAPTURE_JITTER_MS;
     const { learnedRate } = this.setup;
     if (!learnedRate || !(learnedRate.min > 0)) return false;
     return at - since.at > stepMs(since.value, this.quantum, learnedRate.min) + 2 * FRAME_MS;
+  }
+
+  private noteSkipHold(ms: number): void {
+    this.skipHolds.push(ms);
+    if (this.skipHolds.length > TICK_HOLDS) this.skipHolds.shift();
+  }
+
+  /**
+   * Whether the display draws server ticks rather than frames: the latest values reached by a skip were each read more
+   * than once and stood alike, at least three frames. Then a value stands for the multiplier at its tick, and every
+   * read after its first dates it late (vapor with tickMs=100 paid 4.53-4.55 for 4.50).
+   */
+  private ticked(): boolean {
+    const holds = this.skipHolds;
+    if (holds.length < TICK_HOLDS) return false;
+    const shortest = Math.min(...holds);
+    return shortest >= TICK_MIN_MS && Math.max(...holds) <= TICK_REGULARITY * shortest;
   }
 
   /**
