@@ -50,6 +50,51 @@ describe('the browser transport over the bridge', () => {
     expect(seen[seen.length - 1]).toBe('connected');
   });
 
+  it('fails a call at once when the connection drops before its answer, and never sends it again', async () => {
+    let callsReceived = 0;
+    const b = await bridge((ws, n) => {
+      ws.on('message', (data) => {
+        if ((JSON.parse(String(data)) as { type: string }).type === 'call') callsReceived++;
+      });
+      if (n > 0) return serve(ws);
+      ws.on('message', (data) => {
+        const frame = JSON.parse(String(data)) as { type: string };
+        if (frame.type === 'hello') ws.send(JSON.stringify({ type: 'welcome', protocol: BRIDGE_PROTOCOL_VERSION }));
+        if (frame.type === 'call') ws.close(1011, 'engine restarting');
+      });
+    });
+    server = b.server;
+    const transport = createWsTransport(b.url, 'token');
+    const started = Date.now();
+    const result = await transport.calls.calibration.listDisplays();
+    expect(result).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringMatching(/dropped before it answered; it may have run/) } });
+    // Well before the 15 s call timeout.
+    expect(Date.now() - started).toBeLessThan(5000);
+    await expect.poll(() => b.connections()).toBe(2);
+    expect(await transport.calls.calibration.listDisplays()).toEqual({ ok: true, data: [DISPLAY] });
+    // The lost call and the new one: the lost one was not sent again.
+    expect(callsReceived).toBe(2);
+  });
+
+  it('never sends a call that timed out while the bridge was away', async () => {
+    let callsReceived = 0;
+    const b = await bridge((ws, n) => {
+      ws.on('message', (data) => {
+        if ((JSON.parse(String(data)) as { type: string }).type === 'call') callsReceived++;
+      });
+      // The first connection never answers the hello (a busy engine), then times it out.
+      if (n === 0) setTimeout(() => ws.close(CLOSE_HELLO_TIMEOUT, 'no hello with a token was received in time'), 400);
+      else serve(ws);
+    });
+    server = b.server;
+    const transport = createWsTransport(b.url, 'token', { callTimeoutMs: 200 });
+    const seen = states(transport);
+    expect(await transport.calls.calibration.listDisplays()).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringMatching(/timed out/) } });
+    await expect.poll(() => seen[seen.length - 1]).toBe('connected');
+    expect(await transport.calls.calibration.listDisplays()).toEqual({ ok: true, data: [DISPLAY] });
+    expect(callsReceived).toBe(1);
+  });
+
   it('stays refused after a refusal: a wrong token is not retried', async () => {
     const b = await bridge((ws) => {
       ws.send(JSON.stringify({ type: 'refused', reason: 'invalid token' }));
