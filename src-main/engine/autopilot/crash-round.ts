@@ -194,7 +194,8 @@ export class CrashRound {
   /** `previousAt`: the last read of the previous value, where the reads before the flight was confirmed say it. */
   private recordFlying(at: number, value: number, previousAt?: number): void {
     const before = this.shownSince;
-    if (before?.value !== value) {
+    const repeat = before?.value === value;
+    if (!repeat) {
       const skipped = before !== null && value - before.value > 1.5 * this.quantum;
       this.shownSince = { at, value, skipped, reads: 1 };
       if (before && skipped && before.reads >= 2) this.noteSkipHold(at - before.at);
@@ -204,7 +205,7 @@ export class CrashRound {
       if (this.heldTooLong(at)) return;
     }
     const sample = { at: at - this.setup.lagMs, multiplier: value };
-    if (before?.value === value) this.repeatReads.add(sample);
+    if (repeat) this.repeatReads.add(sample);
     this.samples.push(sample);
     if (!this.tickedKnown && this.ticked()) {
       // Repeats kept before the tick was known put the early curve late and the later one not: a rate fitted steeper

@@ -71,7 +71,6 @@ export function createWsTransport(url: string, token: string, options: { callTim
       ready = false;
       // Not sent again: the cockpit may have run them (an order placed, a bet armed). Said at once, not in 15 s.
       for (const id of sent) settle(id, fail('UNAVAILABLE', `${pending.get(id)?.wireName ?? 'The call'}: the connection to the cockpit dropped before it answered; it may have run. Check before trying again.`));
-      sent.clear();
       if (refused || event.code === CLOSE_UNAUTHORIZED) {
         if (connection.state !== 'refused') setConnection('refused', event.reason || 'the cockpit refused this token');
         return;
