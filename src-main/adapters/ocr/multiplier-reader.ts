@@ -8,7 +8,7 @@ import { FormatLock, type KnownFormat, type TrailingZeros } from '../../core/ocr
 import { digitCapacity, glyphShape, glyphsPlacePoint, textFitsShapes, type GlyphShape } from '../../core/ocr/glyph-shapes';
 import { DIGITS, GlyphTemplates, type TemplateOptions } from '../../core/ocr/glyph-templates';
 import { analyzeRegion, GLYPH_INK, regionShrink, type LineAnalysis, type RegionAnalysis } from '../../core/ocr/line-analysis';
-import { brokenDigits, obstructedGlyph } from '../../core/ocr/line-metrics';
+import { brokenDigits, obstructedGlyph, skipsSeparatorRoom } from '../../core/ocr/line-metrics';
 import { parseMultiplier } from '../../core/ocr/parse-multiplier';
 import { cropColumns, type RawImage } from '../../core/ocr/raw-image';
 import { fixSeparatorsByGrouping, reconcileWithShapes, wellFormedSeparators } from '../../core/ocr/reconcile';
@@ -241,7 +241,7 @@ export class MultiplierReader {
     if (!half) return null;
     const { line, extraLines } = half;
     const matched = this.matchGlyphs(line, this.halfSizeTemplates, shapesOf(line));
-    const read = matched && this.oneNumber(matched);
+    const read = matched && this.oneNumber(matched, line);
     if (!read || read.value === null || [...read.text].length < [...last.text].length || recoloured(line.colour, last.ink) || extraLines !== last.extraLines) return null;
     const reachable = last.value * Math.exp(HALF_SIZE_MAX_RATE_PER_MS * (start - last.readAt + HALF_SIZE_RISE_SLACK_MS)) + 0.01;
     if (read.value < last.value || read.value > reachable) return null;
@@ -315,11 +315,13 @@ export class MultiplierReader {
    * The last word on a value: its text must parse to that one number, with at most one decimal point, in the
    * decimals the game shows. Every path checks this on its own; a read that slips through is refused, never guessed.
    */
-  private oneNumber(read: LineRead): LineRead {
+  private oneNumber(read: LineRead, line: LineAnalysis): LineRead {
     if (read.value === null) return read;
+    if (skipsSeparatorRoom(read.text, line.glyphs, (g) => glyphShape(g, line.line) === 'tall', line.line)) return { ...read, value: null, unreadable: 'incomplete' };
     const sound = wellFormedSeparators(read.text) && parseMultiplier(read.text)?.value === read.value && this.format.accepts(read.text);
     return sound ? read : { ...read, value: null, unreadable: 'invalid' };
   }
+
 
   /** A value read by Tesseract teaches the glyph templates and the decimals; only the read that stands does. */
   private learnFrom(line: LineAnalysis, read: LineRead): void {
@@ -338,13 +340,16 @@ export class MultiplierReader {
     const reads: { raw: LineRead; read: LineRead; line: LineAnalysis }[] = [];
     for (const hypothesis of [line, ...(line.rivals ?? [])]) {
       const raw = await this.readLine(hypothesis, options);
-      reads.push({ raw, read: this.oneNumber(raw), line: hypothesis });
+      reads.push({ raw, read: this.oneNumber(raw, hypothesis), line: hypothesis });
     }
     const first = reads[0]!;
     // Any value a hypothesis saw counts against the others, even one the format checks would refuse.
     const values = new Set(reads.flatMap((r) => (r.raw.value === null ? [] : [r.raw.value])));
     if (values.size > 1) return pointLostByOneSplit(reads) ?? { read: { ...first.read, value: null, unreadable: 'mismatch' }, line };
-    return reads.find((r) => r.read.value !== null) ?? first;
+    const standing = reads.find((r) => r.read.value !== null);
+    if (!standing) return first;
+    const others = reads.filter((r) => r !== standing).map((r) => r.line);
+    return others.some((other) => digitsBeyond(other, standing.line)) ? { read: { ...standing.read, value: null, unreadable: 'incomplete' }, line: standing.line } : standing;
   }
 
   private finish({ unmatchedGlyphs: _, ...read }: LineRead, line: LineAnalysis, extraLines: number, start: number): MultiplierRead {
@@ -508,6 +513,16 @@ function pointLostByOneSplit(reads: readonly { raw: LineRead; read: LineRead; li
   const digitsBefore = digitsOf(chosen.read.text.slice(0, chosen.read.text.indexOf('.'))).length;
   if (!point || points.length !== 1) return null;
   return plain.every((r) => roomForPoint(r.line, digitsBefore, point)) ? { read: chosen.read, line: chosen.line } : null;
+}
+
+/**
+ * Whether another colour split of the band found digits on the same baseline beside all of `read`'s glyphs: the split
+ * that reads lost them (a curve fused to "2.08x" took them from it, and "8,812.08x" read 8.81).
+ */
+function digitsBeyond(other: LineAnalysis, read: LineAnalysis): boolean {
+  const { height } = read.line;
+  const bottom = read.bandTop + read.line.bottom;
+  return other.glyphs.some((g) => glyphShape(g, other.line) === 'tall' && Math.abs(other.bandTop + g.y1 - bottom) <= 0.2 * height && (g.x1 <= read.box.x0 || g.x0 >= read.box.x1));
 }
 
 /** The line as Tesseract is given it, its text scaled to `textHeight`, and the scale used. */

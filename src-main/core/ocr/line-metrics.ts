@@ -72,3 +72,58 @@ function standaloneComma(g: Box, line: LineMetrics): boolean {
   const { top, bottom, height } = line;
   return g.y0 > top + height / 2 && g.x1 - g.x0 <= height / 2 && g.y1 - bottom <= MAX_COMMA_DROP * height;
 }
+
+/**
+ * How much wider than the line's usual spacing, in digit heights, the room between two digits must be to hold a
+ * separator. A point's advance is a third of the digit height or more. Italics skew the boxes of some digits (a 7's
+ * top-heavy box sits right of its stem) by up to a quarter, which must not count.
+ */
+const MIN_SEPARATOR_ROOM = 0.27;
+
+/**
+ * After which digit (counted from 1) two neighbouring digits stand a separator's width apart with no glyph between
+ * them: a point lost to whatever crossed it (a curve fused to it, a shadow that swallowed it). Both the gap and the
+ * distance between the digits' centres must be that much wider than the line's usual ones, so a tabular 1's wide side
+ * bearings and a proportional 0's width do not count. Lines of fewer than three digits have no usual spacing.
+ */
+export function emptySeparatorRooms(glyphs: readonly Box[], isDigit: (g: Box) => boolean, line: LineMetrics): number[] {
+  const digits = glyphs.filter(isDigit);
+  if (digits.length < 3) return [];
+  const centre = (g: Box): number => (g.x0 + g.x1) / 2;
+  const pairs = digits.slice(1).map((right, i) => {
+    const left = digits[i]!;
+    return { left, right, gap: right.x0 - left.x1, pitch: centre(right) - centre(left) };
+  });
+  const room = MIN_SEPARATOR_ROOM * line.height;
+  return pairs.flatMap(({ left, right, gap, pitch }, i) => {
+    const others = pairs.filter((_, j) => j !== i);
+    const wide = gap - median(others.map((p) => p.gap)) >= room && pitch - median(others.map((p) => p.pitch)) >= room;
+    const empty = !glyphs.some((g) => !isDigit(g) && centre(g) > left.x1 && centre(g) < right.x0);
+    return wide && empty ? [i + 1] : [];
+  });
+}
+
+/**
+ * Whether `text` leaves out a separator the glyphs have room for (`emptySeparatorRooms`) where a decimal point could
+ * have been: read without its point, "x55.8" is 558 and "108.93×" 1089.3. A read that puts its separator there stands
+ * (Tesseract often sees a point the colour split lost), and so does one that leaves out only a thousands comma
+ * ("×39,283" read 39283 is the same number); one whose digits cannot be matched to the glyphs' does not.
+ */
+export function skipsSeparatorRoom(text: string, glyphs: readonly Box[], isDigit: (g: Box) => boolean, line: LineMetrics): boolean {
+  const rooms = emptySeparatorRooms(glyphs, isDigit, line);
+  if (rooms.length === 0) return false;
+  const separatedAfter = new Set<number>();
+  let digits = 0;
+  let integerDigits: number | null = null;
+  for (const c of text) {
+    if (c >= '0' && c <= '9') digits++;
+    else if (c === ',') separatedAfter.add(digits);
+    else if (c === '.') {
+      separatedAfter.add(digits);
+      integerDigits ??= digits;
+    }
+  }
+  const integer = integerDigits ?? digits;
+  const thousands = (after: number): boolean => after < integer && (integer - after) % 3 === 0;
+  return digits !== glyphs.filter(isDigit).length || rooms.some((after) => !separatedAfter.has(after) && !thousands(after));
+}

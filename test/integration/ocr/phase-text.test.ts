@@ -176,6 +176,18 @@ describe('status texts and multi-line regions', () => {
     }
   });
 
+  it('refuses a number whose point or last digits something took from the line, never reading another value', { timeout: 60_000 }, async () => {
+    // Files of the varied corpus's tuning seeds 12, 13 and 23, each read as a wrong value before 2026-12-07: a curve
+    // fused to the point of x55.8 (read 558), a shadow that swallowed the point of 108.93× (read 1089.3, a speck in the
+    // 9 taken for the point), and a curve through the end of 8,812.08x and of 22.75x that one colour split lost and
+    // another kept (read 8.81 and 22.7).
+    const files = ['glow-curve-takes-point-x55.8.png', 'outline-shadow-swallows-point-108.93x.png', 'curve-takes-last-digits-8,812.08x.png', 'curve-takes-last-digit-22.75x.png'];
+    for (const file of files) {
+      const read = await new MultiplierReader(ocr.engine()).read(await readPngFile(join(FRAMES, file)));
+      expect({ file, value: read.value, unreadable: read.unreadable }).toEqual({ file, value: null, unreadable: 'incomplete' });
+    }
+  });
+
   it('reads one digit beside a × drawn nearly as tall, which the line\'s metrics had taken for the digit', async () => {
     // DejaVu Sans Black with a shadow (tuning seed 1002): the heavy × is 40 px against the digit's 50, so with one digit
     // the line was measured on the ×, both glyphs counted as digits, and Tesseract's "2" was refused for one too few.
