@@ -89,3 +89,16 @@ export function planFromSteps(input: { readonly steps: readonly StepSeen[]; read
   const growth: GrowthFit = { rate, intercept: meanX, origin: meanT, varIntercept: (scale / sw) * rate * rate, varRate: (scale / sxx) * rate ** 4, used: steps.length };
   return planAround(growth, crossingAt, crossingSigmaMs, input);
 }
+
+/**
+ * A crossing timed from one step and the game's known growth: a one-decimal flight's target inside its first step
+ * (1.15x between 1.1x and 1.2x) has no second step to fit before it, and waiting for 1.2x on screen paid 1.21. The step
+ * is taken at its latest (the first read of the new value) and the rate at the slowest the caller allows, so the
+ * crossing can only come out late.
+ */
+export function planFromOneStep(input: { readonly step: StepSeen; readonly target: number; readonly clickLatencyMs: number; readonly slowestRate: number; readonly minMarginMs?: number }): CashoutPlan | null {
+  const { step, target, slowestRate } = input;
+  if (!(target > step.value) || !(slowestRate > 0) || !(input.clickLatencyMs >= 0)) return null;
+  const growth: GrowthFit = { rate: slowestRate, intercept: Math.log(step.value), origin: step.at + step.gapMs / 2, varIntercept: 0, varRate: 0, used: 1 };
+  return planAround(growth, crossingTime(growth, target), 0, input);
+}

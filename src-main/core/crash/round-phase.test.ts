@@ -805,3 +805,45 @@ describe('instant crashes', () => {
     expect(opened.state.phase).toBe('BETTING');
   });
 });
+
+describe('one decimal on a learned game: the first step up from 1.0x', () => {
+  // The stranger game `ember` (2026-12-07): the last crash stands dimmed while bets are taken, then the flight's gold
+  // 1.0x, 1.1x, 1.2x. Confirmed at its second rise, the flight was seen only at 1.2x, and a 1.15x target paid 1.21.
+  const GOLD: Rgb = { r: 250, g: 206, b: 98 };
+  const DIM: Rgb = { r: 119, g: 104, b: 87 };
+  const at1 = (v: number, ink: Rgb, at: number): PhaseRead => ({ at, kind: 'value', value: v, decimals: 1, ink });
+  const reads = (before: (at: number) => PhaseRead | null): PhaseRead[] => {
+    const out: PhaseRead[] = [];
+    for (let at = 0; at < 1500; at += 20) {
+      const read = before(at);
+      if (read) out.push(read);
+    }
+    for (let at = 1500; at < 1900; at += 20) out.push(at1(1, GOLD, at));
+    for (let at = 1900; at < 2300; at += 20) out.push(at1(1.1, GOLD, at));
+    for (let at = 2300; at < 2600; at += 20) out.push(at1(1.2, GOLD, at));
+    return out;
+  };
+  const learned = (bettingLooks: readonly Rgb[]): PhaseConfig => ({
+    ...DEFAULT_PHASE_CONFIG,
+    known: { bettingLooks: bettingLooks.map((ink) => lookOf(at1(1, ink, 0))), crashLooks: [lookOf(at1(1, RED, 0))] },
+  });
+  const flightAt = (stream: PhaseRead[], config: PhaseConfig) => {
+    const { events } = replayPhases(stream, config, { ...INITIAL_PHASE_STATE, phase: 'BETTING' });
+    return events.find((e) => e.type === 'flight');
+  };
+
+  it('is the flight when its 1.0x took over from the dimmed last crash, though that gold was seen while betting', () => {
+    const stream = reads((at) => at1(2.3, DIM, at));
+    expect(flightAt(stream, learned([DIM, GOLD]))).toMatchObject({ value: 1.1 });
+    // Not learned yet: the second rise, as before.
+    expect(flightAt(stream, DEFAULT_PHASE_CONFIG)).toMatchObject({ value: 1.2 });
+  });
+
+  it('waits for the second rise after a 1.0x frozen through betting in the flight\'s own look, or a step in another look', () => {
+    // A blank, then 1.0x in gold for the whole countdown: the gold took over from nothing.
+    expect(flightAt(reads((at) => (at < 500 ? { at, kind: 'none' } : at1(1, GOLD, at))), learned([GOLD]))).toMatchObject({ value: 1.2 });
+    // The dimmed last crash misread as 1.0x, then read 1.1x: a step in the betting look is not the flight.
+    const misread = [at1(1, DIM, 0), ...Array.from({ length: 20 }, (_, i) => at1(1.1, DIM, 20 + 20 * i))];
+    expect(flightAt(misread, learned([DIM, GOLD]))).toBeUndefined();
+  });
+});

@@ -148,6 +148,8 @@ interface Run {
   readonly samples: readonly FlightSample[];
   /** The run's latest read: its look is the flight's if the run becomes one. */
   readonly lastRead: Extract<PhaseRead, { kind: 'value' }>;
+  /** The look of the number this run took over from, when it began lower or in another look (the last crash, dimmed). */
+  readonly tookOverFrom?: string;
 }
 
 export interface PhaseState {
@@ -329,10 +331,14 @@ function crash(state: PhaseState, at: number, value: number | null, reason: Cras
 /** Extends the rising run with a value read, or starts a new one. */
 function nextRun(run: Run | null, read: Extract<PhaseRead, { kind: 'value' }>, config: PhaseConfig, quantum: number): Run {
   const fresh: Run = { startAt: read.at, lastValue: read.value, lastAt: read.at, lastRiseAt: read.at, rises: 0, samples: [{ at: read.at, value: read.value }], lastRead: read };
-  if (!run || read.value < run.lastValue) return fresh;
+  if (!run) return fresh;
+  const previousLook = lookOf(run.lastRead);
+  if (read.value < run.lastValue) return { ...fresh, tookOverFrom: previousLook };
   if (read.value === run.lastValue) {
     // Standing still: before any rise this is a frozen display, so the flight (if any) starts from here.
-    if (run.rises === 0 || read.at - run.lastRiseAt > stallLimit(run.lastValue, quantum, config.minRate, config.slackMs)) return fresh;
+    const tookOverFrom = previousLook !== lookOf(read) ? previousLook : run.tookOverFrom;
+    if (run.rises === 0) return tookOverFrom === undefined ? fresh : { ...fresh, tookOverFrom };
+    if (read.at - run.lastRiseAt > stallLimit(run.lastValue, quantum, config.minRate, config.slackMs)) return fresh;
     return { ...run, lastAt: read.at, lastRead: read };
   }
   const plausible = read.value <= reachableFrom(run.lastValue, read.at - run.lastAt, quantum, config);
@@ -376,6 +382,20 @@ function leftOneDotZero(run: Run): boolean {
   return run.rises >= 1 && (run.samples[0]?.value ?? Infinity) <= SHORT_FLIGHT_START;
 }
 
+/**
+ * On a learned game showing one decimal or none, the first step up from 1.0x is a flight when that 1.0x took over, in
+ * the look it then rose in, from a betting display in another look (the last crash, dimmed), or the look was never
+ * seen while betting, and never at a crash. Its second rise comes only at 1.2x, and a target between the two (1.15x)
+ * was clicked once 1.2x showed, paying 1.21 (the stranger game `ember`, 2026-12-07). A 1.0x frozen through betting
+ * in the flight's own look took over from nothing, and such a game still waits for the second rise.
+ */
+function firstStepFromOne(before: Run | null, run: Run, look: string, config: PhaseConfig, quantum: number): boolean {
+  const { known } = config;
+  if (!known || !before || quantum < 0.1 - 1e-9 || run.rises !== 1 || !leftOneDotZero(run) || known.crashLooks.includes(look)) return false;
+  const tookOverFromBetting = before.tookOverFrom !== undefined && before.tookOverFrom !== look && known.bettingLooks.includes(before.tookOverFrom);
+  return lookOf(before.lastRead) === look && (tookOverFromBetting || !known.bettingLooks.includes(look));
+}
+
 function stepWaiting(state: PhaseState, read: PhaseRead, config: PhaseConfig): PhaseStep {
   const look = lookOf(read);
   const events: PhaseEvent[] = [];
@@ -403,7 +423,7 @@ function stepWaiting(state: PhaseState, read: PhaseRead, config: PhaseConfig): P
       const next = stepFlying({ ...flight.state, lastValueAt: before.lastAt, lastRiseAt: before.lastRiseAt }, read, config);
       return { state: next.state, events: [...events, ...flight.events, ...next.events] };
     }
-    if (run.rises >= config.confirmRises) {
+    if (run.rises >= config.confirmRises || firstStepFromOne(before, run, look, config, quantumOf(read, config.quantum))) {
       const flight = startFlight(s, run.startAt, read.value, false, run.samples, read, config);
       return { state: flight.state, events: [...events, ...flight.events] };
     }

@@ -251,6 +251,7 @@ export class CrashExecutor {
           learnedRate: observer.learnedRate,
           minSamples: options.minSamples,
           forcedCashoutMs: options.forcedCashoutMs,
+          quantum: start.state.quantum,
         },
         start.read.value ?? 1,
         flight?.type === 'flight' ? flight.samples : [],

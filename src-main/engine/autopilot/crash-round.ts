@@ -1,6 +1,6 @@
 // Runs in: engine. One flight with our bet in it, decided one observation at a time. No I/O: the executor acts on
 // what `step` returns, so every money path can be replayed from recorded observations.
-import { crossingTime, decimalsOfQuantum, fitGrowth, partialReadCandidates, planCashout, predict, planFromSteps, showsHiddenNumber, stepMs, type CashoutPlan, type GrowthFit, type MultiplierSample, type StepSeen } from '../../core/crash';
+import { crossingTime, decimalsOfQuantum, fitGrowth, partialReadCandidates, planCashout, predict, planFromOneStep, planFromSteps, showsHiddenNumber, stepMs, type CashoutPlan, type GrowthFit, type MultiplierSample, type StepSeen } from '../../core/crash';
 import type { Observation } from './round-observer';
 
 export interface RoundSetup {
@@ -25,6 +25,12 @@ export interface RoundSetup {
   readonly learnedRate: { readonly min: number; readonly max: number } | null;
   readonly minSamples: number;
   readonly forcedCashoutMs: number;
+  /**
+   * The display's step as the reads that confirmed the flight showed it; 0.01 when not given. A one-decimal flight
+   * handed over at 1.1x otherwise took 1.0 → 1.1 for a skip, dropped every later read of 1.1, and dated the 1.2 step
+   * from the first one: a fit twice the game's rate, and a paid click recorded as lost to a crash at 1.3.
+   */
+  readonly quantum?: number;
 }
 
 /** A display frame at 60 Hz. */
@@ -157,6 +163,7 @@ export class CrashRound {
     initial: readonly { at: number; value: number; previousAt?: number }[] = [],
   ) {
     this.maxSeen = firstValue;
+    this.quantum = setup.quantum ?? 0.01;
     for (const s of initial) this.recordFlying(s.at, s.value, s.previousAt);
   }
 
@@ -306,10 +313,23 @@ export class CrashRound {
       const plan = planFromSteps({ steps: this.steps, target, clickLatencyMs });
       // A steps fit is only good to a few per cent (a step is seen within a read), and so is a rate learned from
       // steps: only a fit far faster than the game was seen to grow is held back.
-      return plan && notBeforeLearnedRate(plan, target, learnedRate && { max: learnedRate.max * COARSE_RATE_SLACK });
+      if (plan) return notBeforeLearnedRate(plan, target, learnedRate && { max: learnedRate.max * COARSE_RATE_SLACK });
+      return this.planFromFirstStep(clickLatencyMs);
     }
     const plan = this.samples.length >= minSamples ? planCashout({ samples: this.samples, target, clickLatencyMs }) : null;
     return plan && notBeforeLearnedRate(plan, target, learnedRate);
+  }
+
+  /**
+   * The one step a coarse flight has shown, at the slowest rate the game was learned at less the steps' slack, once a
+   * second read of its value (or a later value) has confirmed it: a single misread step would put the crossing early.
+   */
+  private planFromFirstStep(clickLatencyMs: number): CashoutPlan | null {
+    const { learnedRate, target } = this.setup;
+    const [step] = this.steps;
+    const shown = this.shownSince;
+    if (this.steps.length !== 1 || !step || !learnedRate || !shown || (shown.value === step.value && shown.reads < 2)) return null;
+    return planFromOneStep({ step, target, clickLatencyMs, slowestRate: learnedRate.min / COARSE_RATE_SLACK });
   }
 
   /** A dry run's round (see RoundSetup.simulated). */
