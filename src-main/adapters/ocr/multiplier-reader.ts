@@ -322,7 +322,6 @@ export class MultiplierReader {
     return sound ? read : { ...read, value: null, unreadable: 'invalid' };
   }
 
-
   /** A value read by Tesseract teaches the glyph templates and the decimals; only the read that stands does. */
   private learnFrom(line: LineAnalysis, read: LineRead): void {
     if (read.path !== 'tesseract' || read.unmatchedGlyphs) return;

@@ -11,6 +11,12 @@ export const onlyDigits = (text: string): boolean => /^\d+$/.test(withoutSign(te
 export const decimalsOfQuantum = (quantum: number): number => Math.round(-Math.log10(quantum));
 
 /**
+ * The display shows 0 or 1 decimals: a read only bounds the multiplier within a whole step, so the target is timed
+ * from the steps, and a payout brackets the display lag far less tightly than the cent it is paid to.
+ */
+export const coarseQuantum = (quantum: number): boolean => quantum >= 0.1 - 1e-9;
+
+/**
  * The value a read of the number that lost only its decimal point stands for, in a flight that shows `decimals`
  * decimals: "227x" is 2.27. Null for anything but digits, or too few of them to hold the decimals and a whole part.
  */

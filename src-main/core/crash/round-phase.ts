@@ -15,7 +15,7 @@
 // While our bet is open, missing or doubtful reads never end the flight: the round goes `lost`, and the executor
 // decides from the buttons. A false crash with money at risk would abandon the bet.
 
-import { decimalsOfQuantum, pointLostValue } from './partial-read';
+import { coarseQuantum, decimalsOfQuantum, pointLostValue } from './partial-read';
 import { colourBucket, recoloured as inkRecoloured, sameColour, type Rgb } from './readout-look';
 import type { KnownFormat, TrailingZeros } from '../ocr/format-lock';
 
@@ -391,7 +391,7 @@ function leftOneDotZero(run: Run): boolean {
  */
 function firstStepFromOne(before: Run | null, run: Run, look: string, config: PhaseConfig, quantum: number): boolean {
   const { known } = config;
-  if (!known || !before || quantum < 0.1 - 1e-9 || run.rises !== 1 || !leftOneDotZero(run) || known.crashLooks.includes(look)) return false;
+  if (!known || !before || !coarseQuantum(quantum) || run.rises !== 1 || !leftOneDotZero(run) || known.crashLooks.includes(look)) return false;
   const tookOverFromBetting = before.tookOverFrom !== undefined && before.tookOverFrom !== look && known.bettingLooks.includes(before.tookOverFrom);
   return lookOf(before.lastRead) === look && (tookOverFromBetting || !known.bettingLooks.includes(look));
 }

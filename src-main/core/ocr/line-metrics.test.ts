@@ -41,7 +41,8 @@ describe('skipsSeparatorRoom', () => {
   const lostPoint: Parameters<typeof lineOf>[0] = [[67, 113, 45], [117, 157], [164, 204], [230, 275]];
 
   it('refuses a read that leaves out a point the digits stand apart for', () => {
-    expect(emptySeparatorRooms(lineOf(lostPoint).glyphs, lineOf(lostPoint).isDigit, lineOf(lostPoint).line)).toEqual([2]);
+    const { glyphs, isDigit, line } = lineOf(lostPoint);
+    expect(emptySeparatorRooms(glyphs, isDigit, line)).toEqual([2]);
     expect(skips('x558', lostPoint)).toBe(true);
     // Tesseract saw the point the colour split lost: the read puts it in the room, and stands.
     expect(skips('x55.8', lostPoint)).toBe(false);

@@ -151,11 +151,15 @@ describe('CrashRound on a one-decimal display, with a target inside its first st
   // `ember` (2026-12-07): a 1.15x target between 1.1x and 1.2x has one step to time it, and waited for 1.2x (paid 1.21).
   const rate = 0.00024;
   const shown = (at: number) => Math.floor(Math.exp(rate * at) * 10 + 1e-9) / 10;
+  const firstStepAt = Math.ceil(Math.log(1.1) / rate / 16) * 16;
+  /** The phase model confirms a learned game's flight at its first step from 1.0x, and hands over the run's reads. */
+  const handedOverAtFirstStep = (target: number, learnedRate: { min: number; max: number } | null) =>
+    new CrashRound({ roundId: '1', target, gameCashout: null, flightStart: 0, betTaken: true, singleButton: false, lagMs: 0, learnedRate, minSamples: 6, forcedCashoutMs: 60_000, quantum: 0.1 }, 1.1, [
+      { at: 0, value: 1 },
+      { at: firstStepAt, value: 1.1, previousAt: firstStepAt - 16 },
+    ]);
   const play = (learnedRate: { min: number; max: number } | null) => {
-    // The phase model confirms a learned game's flight at its first step from 1.0x, with the run's reads.
-    const firstStepAt = Math.ceil(Math.log(1.1) / rate / 16) * 16;
-    const initial = [{ at: 0, value: 1 }, { at: firstStepAt, value: 1.1, previousAt: firstStepAt - 16 }];
-    const round = new CrashRound({ roundId: '1', target: 1.15, gameCashout: null, flightStart: 0, betTaken: true, singleButton: false, lagMs: 0, learnedRate, minSamples: 6, forcedCashoutMs: 60_000, quantum: 0.1 }, 1.1, initial);
+    const round = handedOverAtFirstStep(1.15, learnedRate);
     for (let at = firstStepAt + 16; at < 3000; at += 16) {
       const decision = round.step(coarse(at, shown(at)), { now: at, killSwitch: false, halted: false, clickLatencyMs: 0 });
       if (decision.kind === 'cashout') return decision;
@@ -166,8 +170,7 @@ describe('CrashRound on a one-decimal display, with a target inside its first st
   it('dates the step after it from the last read of 1.1x, as the display\'s step given at the handover says', () => {
     // Without the step, 1.0 → 1.1 counted as a skip of ten cents, every later read of 1.1 was dropped, and 1.2 was
     // dated from the first: a fit at twice the game's rate, which recorded a click paid at 1.21 as lost to a crash at 1.3.
-    const firstStepAt = Math.ceil(Math.log(1.1) / rate / 16) * 16;
-    const round = new CrashRound({ roundId: '1', target: 1.25, gameCashout: null, flightStart: 0, betTaken: true, singleButton: false, lagMs: 0, learnedRate: null, minSamples: 6, forcedCashoutMs: 60_000, quantum: 0.1 }, 1.1, [{ at: 0, value: 1 }, { at: firstStepAt, value: 1.1, previousAt: firstStepAt - 16 }]);
+    const round = handedOverAtFirstStep(1.25, null);
     for (let at = firstStepAt + 16; shown(at) < 1.2; at += 16) round.step(coarse(at, shown(at)), { now: at, killSwitch: false, halted: false, clickLatencyMs: 0 });
     const at = Math.ceil(Math.log(1.2) / rate / 16) * 16;
     round.step(coarse(at, shown(at)), { now: at, killSwitch: false, halted: false, clickLatencyMs: 0 });

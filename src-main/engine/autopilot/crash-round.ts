@@ -1,6 +1,6 @@
 // Runs in: engine. One flight with our bet in it, decided one observation at a time. No I/O: the executor acts on
 // what `step` returns, so every money path can be replayed from recorded observations.
-import { crossingTime, decimalsOfQuantum, fitGrowth, partialReadCandidates, planCashout, predict, planFromOneStep, planFromSteps, showsHiddenNumber, stepMs, type CashoutPlan, type GrowthFit, type MultiplierSample, type StepSeen } from '../../core/crash';
+import { coarseQuantum, crossingTime, decimalsOfQuantum, fitGrowth, partialReadCandidates, planCashout, predict, planFromOneStep, planFromSteps, showsHiddenNumber, stepMs, type CashoutPlan, type GrowthFit, type MultiplierSample, type StepSeen } from '../../core/crash';
 import type { Observation } from './round-observer';
 
 export interface RoundSetup {
@@ -288,12 +288,9 @@ export class CrashRound {
     return !CrashRound.coarse(quantum) && this.samples.length >= this.setup.minSamples ? fitGrowth(this.samples, { quantum }) : null;
   }
 
-  /**
-   * The display shows 0 or 1 decimals: a read only bounds the multiplier within a whole step, so the target is timed
-   * from the steps, and a payout brackets the display lag far less tightly than the cent it is paid to.
-   */
+  /** See `coarseQuantum`. */
   static coarse(quantum: number): boolean {
-    return quantum >= 0.1 - 1e-9;
+    return coarseQuantum(quantum);
   }
 
   /**
