@@ -85,6 +85,30 @@ describe('learning a game', () => {
     expect(rounds[1]!.rate! / rate).toBeLessThan(1.1);
   });
 
+  it('a one-decimal game learns its rate from four steps, and one learned from shorter rounds takes it from the first round that teaches it', () => {
+    // ember (2026-12-07): two watched rounds crashed below 2.0x, so neither taught the rate, and a 1.15x target inside a
+    // later flight's first step waited for 1.2x on screen (paid 1.21).
+    const rate = 0.00024;
+    for (const pollMs of [16, 45]) {
+      const { rounds } = watch(readStream(LOOKS.frozen, [{ crash: 1.3 }, { crash: 1.47 }, { crash: 1.62 }], { rate, pollMs }).reads);
+      expect(rounds.map((r) => r.rate === null)).toEqual([true, false, false]);
+      for (const round of rounds.slice(1)) {
+        expect(round.rate! / rate).toBeGreaterThan(0.95);
+        expect(round.rate! / rate).toBeLessThan(1.05);
+      }
+    }
+    const short = watch(readStream(LOOKS.frozen, [{ crash: 1.3 }, { crash: 1.25 }, { crash: 1.38 }], { rate }).reads).rounds;
+    const { signature } = verdictOf(short);
+    expect(signature?.rate).toBeNull();
+    // Watched longer, an earlier round that taught the rate stands in for the last two.
+    const taughtFirst = watch(readStream(LOOKS.frozen, [{ crash: 1.3 }, { crash: 1.62 }, { crash: 1.25 }, { crash: 1.38 }], { rate }).reads).rounds;
+    expect(verdictOf(taughtFirst).signature?.rate?.min).toBe(taughtFirst[1]!.rate);
+    const later = watch(readStream(LOOKS.frozen, [{ crash: 1.6 }, { crash: 1.7 }], { rate, startAt: 100_000 }).reads, { ...DEFAULT_PHASE_CONFIG, known: knownLooks(signature) }).rounds.at(-1)!;
+    expect(mismatchOf(signature!, later)).toBeNull();
+    expect(later.rate).not.toBeNull();
+    expect(knownLooks(learnedFrom(signature!, later))?.learnedRate).toEqual({ min: later.rate, max: later.rate });
+  });
+
   it('is never ready on a number read without its decimal point, whose flights start at 100x', () => {
     // dawn with letter-spacing -10px (2026-12-07): x1.60 read as x160 on every frame, consistently enough to lock on
     // 0 decimals; learned so, 100 would pass for 1.00x and every target for reached at once.

@@ -4,7 +4,9 @@
 // model recognise betting and a crash at once, and a game that stops looking like it is refused.
 
 import type { TrailingZeros } from '../ocr/format-lock';
+import { planFromSteps, type StepSeen } from './cashout-plan';
 import { fitGrowth } from './curve-fit';
+import { coarseQuantum } from './partial-read';
 import { colourBucket, type Rgb } from './readout-look';
 import { colourOfLook, DEFAULT_PHASE_CONFIG, lookOf, showsNoCharacters, type KnownLooks, type PhaseEvent, type PhaseRead, type PhaseState } from './round-phase';
 
@@ -78,6 +80,9 @@ interface OpenRound {
   sawBetting: boolean;
   flightAt: number | null;
   samples: { at: number; multiplier: number }[];
+  /** Where the number first showed each higher value, and the last read of the value before (see StepSeen). */
+  steps: StepSeen[];
+  lastFlying: { at: number; value: number } | null;
   decimals: number | null;
   trailingZeros: TrailingZeros | null;
   ink: Rgb | null;
@@ -144,12 +149,15 @@ export class SignatureLearner {
       if (stall && (event.type === 'betting' || (event.type === 'flight' && !event.resumed))) done = this.closeStalled();
       if (event.type === 'flight' && event.resumed) this.stall = null;
       if (event.type === 'betting') {
-        this.open = { startedAt: event.at, timeline: [{ phase: 'betting', t: 0, look: lookOf(read) }], bettingLooks: new Map(), bettingWords: new Map(), flightWords: [], sawBetting: true, flightAt: null, samples: [], decimals: null, trailingZeros: null, ink: null };
+        this.open = { startedAt: event.at, timeline: [{ phase: 'betting', t: 0, look: lookOf(read) }], bettingLooks: new Map(), bettingWords: new Map(), flightWords: [], sawBetting: true, flightAt: null, samples: [], steps: [], lastFlying: null, decimals: null, trailingZeros: null, ink: null };
       } else if (event.type === 'flight' && !event.resumed) {
-        this.open ??= { startedAt: event.at, timeline: [], bettingLooks: new Map(), bettingWords: new Map(), flightWords: [], sawBetting: false, flightAt: null, samples: [], decimals: null, trailingZeros: null, ink: null };
+        this.open ??= { startedAt: event.at, timeline: [], bettingLooks: new Map(), bettingWords: new Map(), flightWords: [], sawBetting: false, flightAt: null, samples: [], steps: [], lastFlying: null, decimals: null, trailingZeros: null, ink: null };
         this.open.flightAt = event.at;
         this.open.timeline.push({ phase: 'flight', t: event.at - this.open.startedAt });
-        for (const s of event.samples) this.open.samples.push({ at: s.at, multiplier: s.value });
+        for (const s of event.samples) {
+          this.open.samples.push({ at: s.at, multiplier: s.value });
+          noteFlying(this.open, s.at, s.value, s.previousAt);
+        }
       } else if (event.type === 'crash' && event.reason === 'stalled' && this.open && this.open.flightAt !== null) {
         this.stall = { event, look: state.crashLook };
       } else if (event.type === 'crash' && this.open && this.open.flightAt !== null) {
@@ -172,6 +180,7 @@ export class SignatureLearner {
       // those repeats pulled the fitted rate down (0.00010 for 0.00025/ms under load). The slope needs no more.
       const last = open.samples.at(-1);
       if (open.samples.length < MAX_SAMPLES && last?.multiplier !== read.value) open.samples.push({ at: read.at, multiplier: read.value });
+      noteFlying(open, read.at, read.value);
       if (read.decimals != null) open.decimals = Math.max(open.decimals ?? 0, read.decimals);
       if (read.trailingZeros) open.trailingZeros = read.trailingZeros;
       if (read.ink) open.ink = read.ink;
@@ -186,7 +195,6 @@ export class SignatureLearner {
   private close(open: OpenRound, crash: Extract<PhaseEvent, { type: 'crash' }>, seen: { look: string | null; looks?: ReadonlySet<string>; words?: ReadonlySet<string>; vanished?: boolean }): WatchedRound {
     const crashLook = seen.look;
     const quantum = open.decimals === null ? 0.01 : 10 ** -open.decimals;
-    const fit = reliableForRate(open.samples, quantum) ? fitGrowth(open.samples, { quantum }) : null;
     const round: WatchedRound = {
       timeline: [...open.timeline, { phase: 'crash', t: crash.at - open.startedAt, ...(crashLook ? { look: crashLook } : {}) }],
       bettingLooks: lastingLooks(open.bettingLooks),
@@ -194,7 +202,7 @@ export class SignatureLearner {
       crashLooks: [...(seen.looks ?? (crashLook === null ? [] : [crashLook]))],
       crashValue: crash.value,
       crashReason: crash.reason,
-      rate: fit?.rate ?? null,
+      rate: rateOf(open, quantum),
       decimals: open.decimals,
       trailingZeros: open.trailingZeros,
       firstValue: open.samples[0]?.multiplier ?? null,
@@ -219,6 +227,34 @@ export class SignatureLearner {
 function lastingLooks(counts: ReadonlyMap<string, number>): string[] {
   const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
   return [...counts].filter(([, n]) => n >= Math.max(MIN_BETTING_LOOK_READS, MIN_BETTING_LOOK_SHARE * total)).map(([look]) => look);
+}
+
+/** Steps (1.1, 1.2, 1.3, 1.4) a one-decimal flight must show to teach the rate, and the most its fit may be in doubt. */
+const MIN_RATE_STEPS = 4;
+const MAX_STEP_RATE_DOUBT = 0.03;
+
+/** Notes a step when the number shows a higher value than before; `previousAt` as in FlightSample. */
+function noteFlying(open: OpenRound, at: number, value: number, previousAt?: number): void {
+  const last = open.lastFlying;
+  if (last && value > last.value && open.steps.length < MAX_SAMPLES) {
+    const from = Math.max(last.at, previousAt ?? last.at);
+    open.steps.push({ at: (from + at) / 2, value, gapMs: at - from });
+  }
+  if (!last || value >= last.value) open.lastFlying = { at, value };
+}
+
+/**
+ * The flight's growth rate, when it rose far enough to tell. A display with 0 or 1 decimals is timed by its steps,
+ * each a crossing seen within a read: four of them (1.1x to 1.4x) pin the rate to a few per cent, where its floored
+ * reads needed ten steps (to 2.0x), and half of all rounds crash before that, so two watched rounds often taught none
+ * and a target inside a later flight's first step waited for the second (1.21 for 1.15).
+ */
+function rateOf(open: OpenRound, quantum: number): number | null {
+  if (coarseQuantum(quantum) && open.steps.length >= MIN_RATE_STEPS) {
+    const growth = planFromSteps({ steps: open.steps, target: 2, clickLatencyMs: 0 })?.growth;
+    if (growth && Math.sqrt(growth.varRate) <= MAX_STEP_RATE_DOUBT * growth.rate) return growth.rate;
+  }
+  return reliableForRate(open.samples, quantum) ? (fitGrowth(open.samples, { quantum })?.rate ?? null) : null;
 }
 
 /** A short flight's few quantised reads can misstate the rate twofold: only flights that rose ten steps teach it. */
@@ -252,7 +288,9 @@ export function verdictOf(rounds: readonly WatchedRound[], needed = ROUNDS_TO_LE
   const decimals = new Set(recent.flatMap((r) => (r.decimals === null ? [] : [r.decimals])));
   if (decimals.size > 1) return { verdict: { ready: false, why: `the number showed different decimals (${[...decimals].join(' vs ')})` }, signature: null };
   const zeros = new Set(whole.flatMap((r) => (r.trailingZeros === null ? [] : [r.trailingZeros])));
-  const rates = recent.map((r) => r.rate).filter((r): r is number => r !== null);
+  const recentRates = recent.flatMap(rateTaught);
+  // Rounds too short to teach the rate leave it to an earlier whole round that did.
+  const rates = recentRates.length > 0 ? recentRates : whole.flatMap(rateTaught).slice(-1);
   if (rates.length > 1 && Math.max(...rates) / Math.min(...rates) > RATE_TOLERANCE) {
     return { verdict: { ready: false, why: `the growth rate differed between rounds (${rates.map((r) => (r * 1000).toFixed(3)).join(' vs ')} per s)` }, signature: null };
   }
@@ -273,6 +311,8 @@ export function verdictOf(rounds: readonly WatchedRound[], needed = ROUNDS_TO_LE
 }
 
 const VANISHED = 'the number vanishing';
+
+const rateTaught = (round: WatchedRound): number[] => (round.rate === null ? [] : [round.rate]);
 
 /**
  * A flight seen from its betting phase starts at 1.00x. Its first number read this high is a misread of the format,
@@ -325,9 +365,15 @@ function crashLooksOf(round: WatchedRound): string[] {
 
 /**
  * A round played on a learned game, added to what was learned: where the number vanishes, the backdrop it left this
- * time (the curve reaches the readout only in long flights) is a crash look from now on.
+ * time (the curve reaches the readout only in long flights) is a crash look from now on; and a game learned from
+ * rounds too short to teach the rate learns it from the first round that does.
  */
 export function learnedFrom(signature: GameSignature, round: WatchedRound): GameSignature {
+  const rated = signature.rate === null && round.rate !== null && round.whole ? { ...signature, rate: { min: round.rate, max: round.rate } } : signature;
+  return withCrashLooksOf(rated, round);
+}
+
+function withCrashLooksOf(signature: GameSignature, round: WatchedRound): GameSignature {
   if (!signature.numberVanishes || !round.numberVanished || !round.whole || !showsCrashLook(round)) return signature;
   const added = crashLooksOf(round).filter((look) => !signature.crashLooks.includes(look) && !signature.bettingLooks.includes(look));
   if (added.length === 0 || signature.crashLooks.length + added.length > MAX_CRASH_LOOKS) return signature;

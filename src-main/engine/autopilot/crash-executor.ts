@@ -102,9 +102,6 @@ interface CashoutSent {
   paidAt?: number;
 }
 
-/** Reads stop this long before a committed click: a capture blocks the thread for a millisecond or two. */
-const HOLD_READS_BEFORE_CLICK_MS = 25;
-
 /** How often, waiting for our round to fly, a one-button game's button is checked for our bet being gone. */
 const BET_GONE_CHECK_MS = 100;
 /** How long a button's state change may animate, and how often it is looked at meanwhile. */
@@ -425,7 +422,7 @@ export class CrashExecutor {
         if (decision.sendAt !== undefined) {
           // Reads go on until the click's last moments: a crash seen meanwhile cancels the click (on a one-button
           // game, a click after the crash would bet the next round).
-          const crashed = await this.crashBefore(reads, decision.sendAt - HOLD_READS_BEFORE_CLICK_MS);
+          const crashed = await this.crashBefore(reads, decision.sendAt - round.holdReadsBeforeClickMs());
           if (crashed) {
             observation = crashed;
             continue;
@@ -474,14 +471,14 @@ export class CrashExecutor {
     const { options } = this.ctx;
     const { stake, move } = play;
     const lagMs = this.ctx.displayLag.current();
-    const { quantum } = round;
     const fit = round.growth();
     // A stopping autopilot records at once: the click is out, and the payout check and settling only refine the record.
     const stopping = this.ctx.halted();
     const usable = fit && round.samples.length >= options.minSamples ? fit : null;
-    // Reads floored to 0.1 or 1 place the curve only within a step: a lag taught from them was 40-70 ms too long, and
-    // clicked below the target. Only cents teach it.
-    const payout = stopping ? null : await this.checkPayout({ balance, click, stake, fit: usable, lagMs, teach: !CrashRound.coarse(quantum) });
+    // A display with 0 or 1 decimals teaches the lag through the fit of its steps (a fit of its floored reads put the
+    // lag 40-70 ms too long, and clicked below the target); a click timed from one step at the slowest learned rate
+    // fitted nothing, and its payout would only say how much faster the game grew.
+    const payout = stopping ? null : await this.checkPayout({ balance, click, stake, fit: usable, lagMs, teach: !round.timedFromOneStep() });
     // An unchanged balance is reported, not judged: some games credit a cash-out only when the round ends.
     const confirmed =
       payout?.kind === 'paid' ? `; paid ${payout.multiplier}x per the balance (reads dated ${lagMs.toFixed(0)} ms back)` : payout?.kind === 'unchanged' ? `; NOT confirmed: the balance stayed at ${payout.balance}` : '';

@@ -86,6 +86,12 @@ const MAX_COMMIT_AHEAD_MS = 400;
  * one may be as slow, so a click is committed that far ahead (plus an interval).
  */
 const SLOW_READ_MEMORY_MS = 1000;
+/** Reads stop this long before a committed click at least: a capture blocks the thread for a millisecond or two. */
+const HOLD_READS_BEFORE_CLICK_MS = 25;
+/** And never longer than this: a crash drawn meanwhile still cancels the click only if a read sees it. */
+const MAX_HOLD_READS_BEFORE_CLICK_MS = 60;
+/** Between the end of the last read and the click: the timer's own wake-up. */
+const READ_END_SLACK_MS = 5;
 
 /**
  * How far above the fit a read may stand and still be believed at once: a displayed step, plus the growth of a frame
@@ -131,10 +137,24 @@ export class CrashRound {
     const latest = reads.slice(-8);
     const gaps = latest.slice(1).map((r, i) => r.at - latest[i]!.at).sort((a, b) => a - b);
     const gap = latest.length < 4 ? 0 : gaps[gaps.length >> 1]!;
+    return Math.min(MAX_COMMIT_AHEAD_MS, Math.max(COMMIT_AHEAD_MS, 1.5 * gap, this.slowestRecentReadMs() + gap));
+  }
+
+  private slowestRecentReadMs(): number {
+    const reads = this.recentReads;
     const newest = reads.length > 0 ? reads[reads.length - 1]!.at : 0;
     let slowest = 0;
     for (const r of reads) if (newest - r.at <= SLOW_READ_MEMORY_MS && Number.isFinite(r.ms)) slowest = Math.max(slowest, r.ms);
-    return Math.min(MAX_COMMIT_AHEAD_MS, Math.max(COMMIT_AHEAD_MS, 1.5 * gap, slowest + gap));
+    return slowest;
+  }
+
+  /**
+   * How long before a committed click reads stop. A read grabs and reads its pixels on the engine's thread, so one
+   * still running when the click is due sends it late by the rest of the read: ember paid 2.84 for 2.80 with reads of
+   * 25-48 ms, its click 21 ms after it was due. No read starts that the slowest of the last second would not finish.
+   */
+  holdReadsBeforeClickMs(): number {
+    return Math.min(MAX_HOLD_READS_BEFORE_CLICK_MS, Math.max(HOLD_READS_BEFORE_CLICK_MS, this.slowestRecentReadMs() + READ_END_SLACK_MS));
   }
 
   private noteRead(at: number, ms: number): void {
@@ -295,12 +315,13 @@ export class CrashRound {
 
   /**
    * The flight's growth as the clicks were timed by it: from the steps on a display with 0 or 1 decimals (a fit of
-   * its floored reads runs a cent or more behind: a dry run recorded 2.22 for a 2.23 target), else from the reads.
+   * its floored reads runs a cent or more behind: a dry run recorded 2.22 for a 2.23 target), or from its one step
+   * (without it, a click the game paid at 1.16 was recorded at 1.1, the value on screen), else from the reads.
    */
   growth(): GrowthFit | null {
     const { quantum } = this;
     if (!CrashRound.coarse(quantum)) return fitGrowth(this.samples, { quantum });
-    return planFromSteps({ steps: this.steps, target: this.setup.target, clickLatencyMs: 0 })?.growth ?? null;
+    return (planFromSteps({ steps: this.steps, target: this.setup.target, clickLatencyMs: 0 }) ?? this.planFromFirstStep(0))?.growth ?? null;
   }
 
   private plan(quantum: number, clickLatencyMs: number): CashoutPlan | null {
@@ -327,6 +348,11 @@ export class CrashRound {
     const shown = this.shownSince;
     if (this.steps.length !== 1 || !step || !learnedRate || !shown || (shown.value === step.value && shown.reads < 2)) return null;
     return planFromOneStep({ step, target, clickLatencyMs, slowestRate: learnedRate.min / COARSE_RATE_SLACK });
+  }
+
+  /** A coarse flight with one step: its growth is that step at the slowest learned rate, not a fit. */
+  timedFromOneStep(): boolean {
+    return CrashRound.coarse(this.quantum) && this.steps.length < 2;
   }
 
   /** A dry run's round (see RoundSetup.simulated). */
