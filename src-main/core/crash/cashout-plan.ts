@@ -65,6 +65,17 @@ export interface StepSeen {
   readonly gapMs: number;
 }
 
+/**
+ * The step a flying read shows past the last flying read, when its value is higher: dated midway between the last
+ * read of the old value (`previousAt`, where the reads before the flight was confirmed say it) and this read, with no
+ * display lag taken off.
+ */
+export function stepPast(last: { readonly at: number; readonly value: number } | null, at: number, value: number, previousAt?: number): StepSeen | null {
+  if (!last || !(value > last.value)) return null;
+  const from = Math.max(last.at, previousAt ?? last.at);
+  return { at: (from + at) / 2, value, gapMs: at - from };
+}
+
 /** Frame jitter on top of the read gap: the game draws a new value on its next animation frame (~16 ms). */
 const STEP_FRAME_MS = 16.7;
 

@@ -4,7 +4,7 @@
 // model recognise betting and a crash at once, and a game that stops looking like it is refused.
 
 import type { TrailingZeros } from '../ocr/format-lock';
-import { planFromSteps, type StepSeen } from './cashout-plan';
+import { planFromSteps, stepPast, type StepSeen } from './cashout-plan';
 import { fitGrowth } from './curve-fit';
 import { coarseQuantum } from './partial-read';
 import { colourBucket, type Rgb } from './readout-look';
@@ -236,10 +236,8 @@ const MAX_STEP_RATE_DOUBT = 0.03;
 /** Notes a step when the number shows a higher value than before; `previousAt` as in FlightSample. */
 function noteFlying(open: OpenRound, at: number, value: number, previousAt?: number): void {
   const last = open.lastFlying;
-  if (last && value > last.value && open.steps.length < MAX_SAMPLES) {
-    const from = Math.max(last.at, previousAt ?? last.at);
-    open.steps.push({ at: (from + at) / 2, value, gapMs: at - from });
-  }
+  const step = stepPast(last, at, value, previousAt);
+  if (step && open.steps.length < MAX_SAMPLES) open.steps.push(step);
   if (!last || value >= last.value) open.lastFlying = { at, value };
 }
 

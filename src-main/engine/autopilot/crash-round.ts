@@ -1,6 +1,6 @@
 // Runs in: engine. One flight with our bet in it, decided one observation at a time. No I/O: the executor acts on
 // what `step` returns, so every money path can be replayed from recorded observations.
-import { coarseQuantum, crossingTime, decimalsOfQuantum, fitGrowth, partialReadCandidates, planCashout, predict, planFromOneStep, planFromSteps, showsHiddenNumber, stepMs, type CashoutPlan, type GrowthFit, type MultiplierSample, type StepSeen } from '../../core/crash';
+import { coarseQuantum, crossingTime, decimalsOfQuantum, fitGrowth, partialReadCandidates, planCashout, predict, planFromOneStep, planFromSteps, showsHiddenNumber, stepMs, stepPast, type CashoutPlan, type GrowthFit, type MultiplierSample, type StepSeen } from '../../core/crash';
 import type { Observation } from './round-observer';
 
 export interface RoundSetup {
@@ -241,10 +241,8 @@ export class CrashRound {
       this.samples.splice(0, this.samples.length, ...this.samples.filter((s) => !this.repeatReads.has(s)));
     }
     const last = this.lastFlying;
-    if (last && value > last.value) {
-      const from = Math.max(last.at, previousAt ?? last.at);
-      this.steps.push({ at: (from + at) / 2 - this.setup.lagMs, value, gapMs: at - from });
-    }
+    const step = stepPast(last, at, value, previousAt);
+    if (step) this.steps.push({ ...step, at: step.at - this.setup.lagMs });
     if (!last || value >= last.value) this.lastFlying = { at, value };
   }
 
