@@ -24,7 +24,7 @@ const LIVE_ROUNDS = 8;
  * `aviator` (0.0002/ms) paid +0.00 to +0.02 on every cash-out of its eight runs kept since 2026-12-05 but one, the
  * early click that the click-latency fix of 2026-12-06 (clicker.ts) mended.
  * COCKPIT_SKINS=all (or a comma list) plays them all; the list may name a stranger game too (`orbit`, `vapor`, `dawn`,
- * `ember`, `nova`: pages written apart from the practice game, test/fixtures/stranger-games).
+ * `ember`, `nova`, `pulse`: pages written apart from the practice game, test/fixtures/stranger-games).
  */
 type GameName = SkinName | StrangerGameName;
 /** With the stranger game `vapor` (no sign, a label over the number, a crash by colour alone, Cash out drawn only while our bet flies). */

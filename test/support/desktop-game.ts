@@ -41,7 +41,7 @@ export interface GameState {
  * pages the engine was not developed against, drawn on a canvas their own way, with the practice game's test hook and
  * log format.
  */
-export const STRANGER_GAMES = { orbit: { rate: 0.00017, single: true }, dawn: { rate: 0.00011, single: false }, vapor: { rate: 0.0002, single: false }, ember: { rate: 0.00024, single: true }, nova: { rate: 0.00013, single: false } } as const;
+export const STRANGER_GAMES = { orbit: { rate: 0.00017, single: true }, dawn: { rate: 0.00011, single: false }, vapor: { rate: 0.0002, single: false }, ember: { rate: 0.00024, single: true }, nova: { rate: 0.00013, single: false }, pulse: { rate: 0.00019, single: true } } as const;
 export type StrangerGameName = keyof typeof STRANGER_GAMES;
 export const isStrangerGame = (name: string): name is StrangerGameName => Object.hasOwn(STRANGER_GAMES, name);
 /** The first rounds of a stranger game, whose crash points come from the test's chain in its URL. */

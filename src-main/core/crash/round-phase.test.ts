@@ -299,6 +299,27 @@ describe('round phase rules within a flight', () => {
     expect(state).toMatchObject({ phase: 'FLYING', flights: 1, lastValue: last });
   });
 
+  it('a number refused past the sprite that ended a watched flight is no betting, though the countdown shares its look: the next read resumes the flight', () => {
+    // pulse (2026-12-07): a comet read "a" in its orange ended a watched flight at 3.06, the green "3.18x" it still
+    // touched was refused twice and passed for the countdown (green too), and the flight that went on from 3.24x
+    // stopped the game as misread ("a flight's first number read was 3.24x").
+    const GREEN = { r: 129, g: 235, b: 168 };
+    const COMET = { r: 248, g: 157, b: 61 };
+    const rate = 0.00019;
+    const config = { ...DEFAULT_PHASE_CONFIG, known: { bettingLooks: [lookOf({ at: 0, ...text(GREEN) })], crashLooks: ['blank'], numberVanishes: true } };
+    const passAt = Math.log(3.07) / rate;
+    const reads: PhaseRead[] = [];
+    for (let at = 0; at < passAt; at += POLL_MS) reads.push({ at, ...value(displayedCentsAt(at, rate) / 100, GREEN) });
+    reads.push({ at: passAt, ...text(COMET) }, { at: passAt + 25, ...text(COMET) });
+    reads.push({ at: passAt + 70, ...text(GREEN), number: 3.18 }, { at: passAt + 140, ...text(GREEN), number: 3.18 });
+    let last = 0;
+    for (let at = passAt + 240; at < passAt + 800; at += POLL_MS) reads.push({ at, ...value((last = displayedCentsAt(at, rate) / 100), GREEN) });
+    const { events, state } = replayPhases(reads, config);
+    expect(types(events)).toEqual(['flight', 'crash:crash-text', 'flight']);
+    expect(events.at(-1)).toMatchObject({ type: 'flight', resumed: true });
+    expect(state).toMatchObject({ phase: 'FLYING', flights: 1, lastValue: last });
+  });
+
   it('crash words in the flight\'s ink followed by the crash value a step up is still the crash', () => {
     const reads = flight(0, 1.6, 0.0002).map((r) => ({ ...r, ink: MAGENTA }));
     const last = reads.at(-1)!;

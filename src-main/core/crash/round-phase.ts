@@ -39,7 +39,8 @@ export type PhaseRead =
   /** `inkOnly`: ink where no character could be read (a curve or sprite left where the number was, or covering it). */
   /** `words`: what the text says, coarsely (`statusWord`): "CRA" for CRASHED, "STA" for Starting in 3. */
   /** `digits`: the text, when it is nothing but digits and a sign: a number whose decimal point joined a digit ("227x"). */
-  | ({ readonly at: number; readonly kind: 'text'; readonly long?: boolean; readonly inkOnly?: boolean; readonly words?: string; readonly digits?: string } & ReadLook & ButtonCue);
+  /** `number`: the value the text spells, when it spells a multiplier the reader would not vouch for ("3.18x" with a comet touching it). */
+  | ({ readonly at: number; readonly kind: 'text'; readonly long?: boolean; readonly inkOnly?: boolean; readonly words?: string; readonly digits?: string; readonly number?: number } & ReadLook & ButtonCue);
 
 export type CrashReason = 'crash-text' | 'colour' | 'extra-line' | 'disappeared' | 'stalled' | 'restarted';
 
@@ -406,7 +407,7 @@ function stepWaiting(state: PhaseState, read: PhaseRead, config: PhaseConfig): P
     if (s.phase === 'CRASHED' && s.crashReason === 'stalled' && !s.gapSinceCrash && s.crashValue !== null && read.value > s.crashValue) {
       return startFlight(s, read.at, read.value, true, [{ at: read.at, value: read.value }], read, config);
     }
-    if (resumesPastSprite(s, read, config)) return startFlight(s, read.at, read.value, true, [{ at: read.at, value: read.value }], read, config);
+    if (resumesPastSprite(s, read.at, read.value, read, config)) return startFlight(s, read.at, read.value, true, [{ at: read.at, value: read.value }], read, config);
     const run = nextRun(s.run, read, config, quantumOf(read, config.quantum));
     const before = s.run;
     const crashedInNewLook = run.rises >= config.confirmRises || read.value === before?.lastValue;
@@ -449,6 +450,11 @@ function stepWaiting(state: PhaseState, read: PhaseRead, config: PhaseConfig): P
     return read.kind !== 'value' || read.at - (s.staticSince ?? read.at) >= config.staticMs;
   };
 
+  // The flight's number back past the sprite that ended it, only not vouched for (the comet still touching it): no new
+  // look, and no betting, whatever look it shares with the countdown. The next read the reader vouches for resumes the
+  // flight (pulse, 2026-12-07: a comet read "a" ended a watched flight at 3.06, "3.18x" refused twice passed for betting
+  // in the countdown's green, and the flight that went on from 3.24x stopped the game as misread).
+  if (read.kind === 'text' && read.number !== undefined && resumesPastSprite(s, read.at, read.number, read, config)) return { state: s, events };
   if (s.phase === 'CRASHED' && s.crashAt !== null && read.at - s.crashAt < config.crashSettleMs && look !== s.crashLook && !(known && known.bettingLooks.includes(look) && !known.crashLooks.includes(look))) {
     return { state: { ...s, crashLook: look, changedReads: 0, gapSinceCrash: s.gapSinceCrash || read.kind !== 'value' }, events };
   }
@@ -655,10 +661,10 @@ const SPRITE_RESUME_MS = 1500;
  * where it was and no further than the flight could have grown: the words were a sprite passing over the digits.
  * A crash value shown after crash text is never above the last flight read by more than a step.
  */
-function resumesPastSprite(s: PhaseState, read: Extract<PhaseRead, { kind: 'value' }>, config: PhaseConfig): boolean {
+function resumesPastSprite(s: PhaseState, at: number, value: number, look: ReadLook, config: PhaseConfig): boolean {
   if (s.phase !== 'CRASHED' || !s.crashMayResume || s.crashAt === null || s.crashValue === null || s.lastValueAt === null) return false;
-  if (read.at - s.crashAt > SPRITE_RESUME_MS || lookChanged(s, read)) return false;
-  return read.value >= s.crashValue + 2 * s.quantum - 1e-9 && read.value <= reachableFrom(s.crashValue, read.at - s.lastValueAt, s.quantum, config);
+  if (at - s.crashAt > SPRITE_RESUME_MS || lookChanged(s, look)) return false;
+  return value >= s.crashValue + 2 * s.quantum - 1e-9 && value <= reachableFrom(s.crashValue, at - s.lastValueAt, s.quantum, config);
 }
 
 /** The flight's number, refused but in the flight's own look: something is in front of it. */

@@ -15,7 +15,9 @@ describe('toPhaseRead', () => {
     expect(toPhaseRead(read({}))).toEqual({ at: 1, kind: 'none' });
     expect(toPhaseRead(read({ text: '2.0?x' }))).toEqual({ at: 1, kind: 'text' });
     // Digits alone: a number the reader refused, its point perhaps joined to a digit.
-    expect(toPhaseRead(read({ text: '227x', extraLines: 1 }))).toEqual({ at: 1, kind: 'text', digits: '227x', extraLines: 1 });
+    expect(toPhaseRead(read({ text: '227x', extraLines: 1 }))).toEqual({ at: 1, kind: 'text', digits: '227x', number: 227, extraLines: 1 });
+    // A number the reader would not vouch for (a comet touching it) still says what it spells.
+    expect(toPhaseRead(read({ text: '3.18x', ink: { r: 1, g: 2, b: 3 } }))).toEqual({ at: 1, kind: 'text', number: 3.18, ink: { r: 1, g: 2, b: 3 } });
     expect(toPhaseRead(read({ text: '(13 characters of text)', otherText: true }))).toEqual({ at: 1, kind: 'text', long: true, words: 'CHA' });
     // What text says, coarsely: crash text and a countdown in one ink differ only there.
     expect(toPhaseRead(read({ text: 'CRASHED @ 1.00x', otherText: true }))).toEqual({ at: 1, kind: 'text', long: true, words: 'CRA' });

@@ -3,6 +3,7 @@ import type { Rect } from '../../../src-shared/game-profile';
 import type { RegionReader, ScreenRead } from '../../core/autopilot/ports';
 import type { Logger } from '../../core/logging/logger';
 import { buttonChanged, DEFAULT_PHASE_CONFIG, INITIAL_PHASE_STATE, onlyDigits, stepPhase, withBetOpen, type ButtonLook, type KnownLooks, type PhaseConfig, type PhaseEvent, type PhaseRead, type PhaseState } from '../../core/crash';
+import { parseMultiplier } from '../../core/ocr/parse-multiplier';
 import { statusWord } from '../../core/ocr/words';
 import { preciseNow } from './clock';
 
@@ -29,7 +30,17 @@ export function toPhaseRead(read: ScreenRead): PhaseRead {
   if (read.text.trim() === '' && !read.extraLines && !read.ink) return { at: read.at, kind: 'none' };
   const words = statusWord(read.text);
   const digits = onlyDigits(read.text) ? read.text.trim() : null;
-  return { at: read.at, kind: 'text', ...(read.otherText ? { long: true } : {}), ...(read.text.trim() === '' && !read.extraLines ? { inkOnly: true } : {}), ...(words ? { words } : {}), ...(digits ? { digits } : {}), ...look };
+  const number = parseMultiplier(read.text)?.value;
+  return {
+    at: read.at,
+    kind: 'text',
+    ...(read.otherText ? { long: true } : {}),
+    ...(read.text.trim() === '' && !read.extraLines ? { inkOnly: true } : {}),
+    ...(words ? { words } : {}),
+    ...(digits ? { digits } : {}),
+    ...(number !== undefined ? { number } : {}),
+    ...look,
+  };
 }
 
 export interface ReadTimes {
