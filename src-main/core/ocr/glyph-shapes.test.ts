@@ -37,4 +37,15 @@ describe('glyphsPlacePoint', () => {
     expect(place('2.84', ['tall', 'tall', 'tall'], [13, 12, 12])).toBe(false);
     expect(place('2.8', ['tall', 'tall', 'tall'], [17, 12, 12])).toBe(false);
   });
+
+  it('takes a point fused to the digit after it the same way: the glyph in its place holds both', () => {
+    // x241.4 in Nimbus Sans with a glow (corpus seed 11), 730.3 in an italic P052.
+    expect(place('x241.4', ['mid', 'tall', 'tall', 'tall', 'tall'], [10, 12, 13, 12, 19])).toBe(true);
+    expect(place('730.3', ['tall', 'tall', 'tall', 'tall'], [12, 12, 12, 18])).toBe(true);
+    expect(place('730.3', ['tall', 'tall', 'tall', 'tall'], [12, 12, 12, 14])).toBe(false);
+  });
+
+  it('never measures a widened digit against narrow 1s: a 4 beside three 1s is no digit with a point', () => {
+    expect(place('x111.4', ['mid', 'tall', 'tall', 'tall', 'tall'], [10, 6, 6, 6, 14])).toBe(false);
+  });
 });

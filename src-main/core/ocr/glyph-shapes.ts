@@ -52,10 +52,12 @@ export function glyphsPlacePoint(text: string, glyphs: readonly Box[], shapes: r
   const separators = chars.flatMap((c, i) => (c === '.' || c === ',' ? [i] : []));
   const points = shapes.flatMap((s, i) => (s === 'dot' || s === 'comma' ? [i] : []));
   if (points.length > 0) return points.length === separators.length && points.every((at, i) => at === separators[i]) && shapes.length <= chars.length;
-  // A point fused to the digit before it (an italic or a glow joins them) widens that digit by a point's width.
-  const fused = separators.length === 1 ? glyphs[point - 1] : undefined;
-  const typical = median(glyphs.filter((_, i) => shapes[i] === 'tall').map((g) => g.x1 - g.x0));
-  return !!fused && fused.x1 - fused.x0 >= typical + FUSED_POINT_WIDTH * line.height && shapes.length <= chars.length - 1;
+  // A point fused to a digit beside it (an italic, a glow or tight tracking joins them) widens that digit by a
+  // point's width: the glyph before the point, or the one in its place, which then holds the digit after it.
+  if (separators.length !== 1 || shapes.length > chars.length - 1) return false;
+  const typical = Math.max(median(glyphs.filter((_, i) => shapes[i] === 'tall').map((g) => g.x1 - g.x0)), MIN_TYPICAL_DIGIT_WIDTH * line.height);
+  const widened = (glyph: Box | undefined): boolean => !!glyph && glyph.x1 - glyph.x0 >= typical + FUSED_POINT_WIDTH * line.height;
+  return widened(glyphs[point - 1]) || (shapes[point] === 'tall' && widened(glyphs[point]));
 }
 
 /** How much wider than the line's typical digit a digit with its point fused to it is, in digit heights. */
