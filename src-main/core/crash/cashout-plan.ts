@@ -1,7 +1,7 @@
 // Runs in: anywhere (pure).
 // When to send the cash-out click so it lands at or just after the target crossing and never below it.
 
-import { fitGrowth, weightedRegression, type FitOptions, type GrowthFit, type MultiplierSample } from './curve-fit';
+import { fitGrowth, weightedRegression, type FitOptions, type GrowthFit, type MultiplierSample, type WeightedLine } from './curve-fit';
 
 export interface CashoutPlanInput {
   readonly samples: readonly MultiplierSample[];
@@ -85,20 +85,31 @@ const STEP_FRAME_MS = 16.7;
  * weighted by how well each crossing is timed. Two steps are enough; a target between two steps is met by time.
  */
 export function planFromSteps(input: { readonly steps: readonly StepSeen[]; readonly target: number; readonly clickLatencyMs: number; readonly safetyZ?: number; readonly minMarginMs?: number }): CashoutPlan | null {
-  const { steps, target } = input;
-  if (!(target > 1) || !(input.clickLatencyMs >= 0) || steps.length < 2) return null;
-  // Crossing time regressed on ln(value), each step weighted by how well its crossing is timed.
+  const { target } = input;
+  const fit = target > 1 && input.clickLatencyMs >= 0 ? stepsFit(input.steps) : null;
+  if (!fit) return null;
+  const { growth, line, scale } = fit;
+  const x = Math.log(target);
+  const crossingAt = line.meanY + line.slope * (x - line.meanX);
+  const crossingSigmaMs = Math.sqrt(scale * (1 / line.sw + (x - line.meanX) ** 2 / line.sxx));
+  return planAround(growth, crossingAt, crossingSigmaMs, input);
+}
+
+/** The growth a display with 0 or 1 decimals showed by its steps, as {@link planFromSteps} times clicks by it. */
+export function stepsGrowth(steps: readonly StepSeen[]): GrowthFit | null {
+  return stepsFit(steps)?.growth ?? null;
+}
+
+/** Crossing time regressed on ln(value), each step weighted by how well its crossing is timed. */
+function stepsFit(steps: readonly StepSeen[]): { readonly growth: GrowthFit; readonly line: WeightedLine; readonly scale: number } | null {
+  if (steps.length < 2) return null;
   const line = weightedRegression(steps.map((s) => ({ x: Math.log(s.value), y: s.at, w: 1 / ((s.gapMs * s.gapMs + STEP_FRAME_MS * STEP_FRAME_MS) / 12) })));
   if (!line || !(line.slope > 0)) return null;
-  const { slope: msPerLog, meanX, meanY: meanT, sw, sxx } = line;
   // Residuals larger than the timing model allows (a slow frame, a late read) widen the margin; never narrow it.
   const scale = steps.length > 2 ? Math.max(1, line.sse / (steps.length - 2)) : 1;
-  const x = Math.log(target);
-  const crossingAt = meanT + msPerLog * (x - meanX);
-  const crossingSigmaMs = Math.sqrt(scale * (1 / sw + (x - meanX) ** 2 / sxx));
-  const rate = 1 / msPerLog;
-  const growth: GrowthFit = { rate, intercept: meanX, origin: meanT, varIntercept: (scale / sw) * rate * rate, varRate: (scale / sxx) * rate ** 4, used: steps.length };
-  return planAround(growth, crossingAt, crossingSigmaMs, input);
+  const rate = 1 / line.slope;
+  const growth: GrowthFit = { rate, intercept: line.meanX, origin: line.meanY, varIntercept: (scale / line.sw) * rate * rate, varRate: (scale / line.sxx) * rate ** 4, used: steps.length };
+  return { growth, line, scale };
 }
 
 /**

@@ -4,7 +4,7 @@
 // model recognise betting and a crash at once, and a game that stops looking like it is refused.
 
 import type { TrailingZeros } from '../ocr/format-lock';
-import { planFromSteps, stepPast, type StepSeen } from './cashout-plan';
+import { stepPast, stepsGrowth, type StepSeen } from './cashout-plan';
 import { fitGrowth } from './curve-fit';
 import { coarseQuantum } from './partial-read';
 import { colourBucket, type Rgb } from './readout-look';
@@ -249,7 +249,7 @@ function noteFlying(open: OpenRound, at: number, value: number, previousAt?: num
  */
 function rateOf(open: OpenRound, quantum: number): number | null {
   if (coarseQuantum(quantum) && open.steps.length >= MIN_RATE_STEPS) {
-    const growth = planFromSteps({ steps: open.steps, target: 2, clickLatencyMs: 0 })?.growth;
+    const growth = stepsGrowth(open.steps);
     if (growth && Math.sqrt(growth.varRate) <= MAX_STEP_RATE_DOUBT * growth.rate) return growth.rate;
   }
   return reliableForRate(open.samples, quantum) ? (fitGrowth(open.samples, { quantum })?.rate ?? null) : null;

@@ -1,6 +1,6 @@
 // Runs in: engine. One flight with our bet in it, decided one observation at a time. No I/O: the executor acts on
 // what `step` returns, so every money path can be replayed from recorded observations.
-import { coarseQuantum, crossingTime, decimalsOfQuantum, fitGrowth, partialReadCandidates, planCashout, predict, planFromOneStep, planFromSteps, showsHiddenNumber, stepMs, stepPast, type CashoutPlan, type GrowthFit, type MultiplierSample, type StepSeen } from '../../core/crash';
+import { coarseQuantum, crossingTime, decimalsOfQuantum, fitGrowth, partialReadCandidates, planCashout, predict, planFromOneStep, planFromSteps, showsHiddenNumber, stepMs, stepPast, stepsGrowth, type CashoutPlan, type GrowthFit, type MultiplierSample, type StepSeen } from '../../core/crash';
 import type { Observation } from './round-observer';
 
 export interface RoundSetup {
@@ -319,7 +319,7 @@ export class CrashRound {
   growth(): GrowthFit | null {
     const { quantum } = this;
     if (!CrashRound.coarse(quantum)) return fitGrowth(this.samples, { quantum });
-    return (planFromSteps({ steps: this.steps, target: this.setup.target, clickLatencyMs: 0 }) ?? this.planFromFirstStep(0))?.growth ?? null;
+    return stepsGrowth(this.steps) ?? this.planFromFirstStep(0)?.growth ?? null;
   }
 
   private plan(quantum: number, clickLatencyMs: number): CashoutPlan | null {
