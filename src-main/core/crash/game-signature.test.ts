@@ -27,6 +27,24 @@ describe('learning a game', () => {
     expect(verdictOf(rounds).verdict).toEqual({ ready: true });
   });
 
+  it('a sprite over a one-decimal number ends no watched round: the round stays open until the number has had time to rise two steps past it', () => {
+    // jet in Noto Serif (2026-12-07): the plane over 1.4x read "14 BN" in its dark ink and ended the watched flight; the
+    // number rose on to 1.5x, one step, and the round closed 600 ms after the "crash", before 1.6x could resume it.
+    // Learned as crashing at 1.4 in the look of the 1.5x it settled on, its crash differed from the rounds before, and
+    // learn said "not ready" after three rounds.
+    const rate = 0.00015;
+    const PLANE = { r: 85, g: 79, b: 40 };
+    const crashes = [1.9, 2.2, 1.8];
+    const { reads, flightStarts } = readStream(LOOKS.frozen, crashes.map((crash) => ({ crash })), { rate });
+    const passAt = flightStarts[2]! + Math.log(1.45) / rate;
+    const passed = reads.map((r): PhaseRead => (r.at >= passAt && r.at < passAt + 120 ? { at: r.at, ...text(PLANE, { long: true }) } : r));
+    const { rounds } = watch(passed);
+    expect(rounds.map((r) => r.crashValue)).toEqual(watch(reads).rounds.map((r) => r.crashValue));
+    expect(rounds.at(-1)?.crashValue).toBeGreaterThan(1.6);
+    expect(new Set(rounds.map((r) => r.crashLook))).toEqual(new Set(['blank']));
+    expect(verdictOf(rounds).verdict).toEqual({ ready: true });
+  });
+
   it('a crash learned from its words over the number is known when the red number is read instead: an instant 1.00x crash is a round', () => {
     // jet with neon's betting (the last crash value over PREPARING) and aviator's crash (2026-12-05): learn read the
     // crashes' FLEW AWAY! as words ("text:hue0:lines"). A round that crashed at 1.00x showed a red 1.00x read as a

@@ -8,7 +8,7 @@ import { stepPast, stepsGrowth, type StepSeen } from './cashout-plan';
 import { fitGrowth } from './curve-fit';
 import { coarseQuantum } from './partial-read';
 import { colourBucket, type Rgb } from './readout-look';
-import { colourOfLook, DEFAULT_PHASE_CONFIG, lookOf, showsNoCharacters, type KnownLooks, type PhaseEvent, type PhaseRead, type PhaseState } from './round-phase';
+import { colourOfLook, DEFAULT_PHASE_CONFIG, lookOf, showsNoCharacters, SPRITE_RESUME_MS, type KnownLooks, type PhaseEvent, type PhaseRead, type PhaseState } from './round-phase';
 
 export const ROUNDS_TO_LEARN = 2;
 
@@ -108,7 +108,7 @@ export class SignatureLearner {
   private open: OpenRound | null = null;
   private stall: { event: Extract<PhaseEvent, { type: 'crash' }>; look: string | null } | null = null;
   /** A crash still settling: the round closes with the look it settles on. */
-  private settling: { open: OpenRound; event: Extract<PhaseEvent, { type: 'crash' }>; looks: Set<string>; words: Set<string>; look: string | null; vanished: boolean } | null = null;
+  private settling: { open: OpenRound; event: Extract<PhaseEvent, { type: 'crash' }>; looks: Set<string>; words: Set<string>; look: string | null; vanished: boolean; numberBack?: boolean } | null = null;
 
   private closeSettled(): WatchedRound | null {
     const settling = this.settling;
@@ -128,7 +128,12 @@ export class SignatureLearner {
   observe(read: PhaseRead, state: PhaseState, events: readonly PhaseEvent[]): WatchedRound | null {
     let done: WatchedRound | null = null;
     if (this.settling) {
-      const settled = events.length > 0 || state.phase !== 'CRASHED' || read.at - this.settling.event.at >= DEFAULT_PHASE_CONFIG.crashSettleMs;
+      // The number back above where words ended the flight (maybe a sprite over the digits) keeps the round open while
+      // it may still rise on past them: two steps of a one-decimal game take longer than a crash takes to settle.
+      const { value } = this.settling.event;
+      if (state.crashMayResume && read.kind === 'value' && value !== null && read.value > value) this.settling.numberBack = true;
+      const settleMs = this.settling.numberBack ? Math.max(SPRITE_RESUME_MS, DEFAULT_PHASE_CONFIG.crashSettleMs) : DEFAULT_PHASE_CONFIG.crashSettleMs;
+      const settled = events.length > 0 || state.phase !== 'CRASHED' || read.at - this.settling.event.at >= settleMs;
       // The number rose on past what ended the flight (a sprite over the digits): the round goes on.
       if (events.some((e) => e.type === 'flight' && e.resumed)) {
         this.open = this.settling.open;

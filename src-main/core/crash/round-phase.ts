@@ -654,7 +654,7 @@ function missing(state: PhaseState, at: number, look: string, config: PhaseConfi
 }
 
 /** How soon after a crash-text the number may come back for the crash to have been a sprite in front of it. */
-const SPRITE_RESUME_MS = 1500;
+export const SPRITE_RESUME_MS = 1500;
 
 /**
  * The number back in the flight's own look soon after words in its ink ended the flight, at least two steps above
