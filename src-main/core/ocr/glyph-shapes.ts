@@ -43,7 +43,7 @@ export function textFitsShapes(text: string, shapes: readonly GlyphShape[]): boo
  * above a 9) still place its decimal point: they show its separators where it has them, the characters before the
  * point fit the glyphs before it one to one, and no more glyphs follow than characters do. A glyph left over is a digit the read dropped
  * ("2.3x" on "2.35x"); a point where the glyphs show none, or one more, is not the screen's. The one exception is a
- * point fused to the digit before it, which leaves that digit wider than the line's others by a point's width.
+ * point fused to the digit before or after it, which leaves that glyph wider than a digit by a point's width.
  */
 export function glyphsPlacePoint(text: string, glyphs: readonly Box[], shapes: readonly GlyphShape[], line: LineMetrics): boolean {
   const chars = [...text];
@@ -55,7 +55,7 @@ export function glyphsPlacePoint(text: string, glyphs: readonly Box[], shapes: r
   // A point fused to a digit beside it (an italic, a glow or tight tracking joins them) widens that digit by a
   // point's width: the glyph before the point, or the one in its place, which then holds the digit after it.
   if (separators.length !== 1 || shapes.length > chars.length - 1) return false;
-  const typical = Math.max(median(glyphs.filter((_, i) => shapes[i] === 'tall').map((g) => g.x1 - g.x0)), MIN_TYPICAL_DIGIT_WIDTH * line.height);
+  const typical = typicalDigitWidth(digitWidths(glyphs, shapes), line);
   const widened = (glyph: Box | undefined): boolean => !!glyph && glyph.x1 - glyph.x0 >= typical + FUSED_POINT_WIDTH * line.height;
   return widened(glyphs[point - 1]) || (shapes[point] === 'tall' && widened(glyphs[point]));
 }
@@ -71,8 +71,17 @@ const MIN_TYPICAL_DIGIT_WIDTH = 0.55;
  * widths (digits that touch make one glyph).
  */
 export function digitCapacity(glyphs: readonly Box[], shapes: readonly GlyphShape[], line: LineMetrics): number {
-  const widths = glyphs.filter((_, i) => shapes[i] === 'tall').map((g) => g.x1 - g.x0);
-  const typical = Math.max(median(widths), MIN_TYPICAL_DIGIT_WIDTH * line.height, 1);
+  const widths = digitWidths(glyphs, shapes);
+  const typical = Math.max(typicalDigitWidth(widths, line), 1);
   // Touching digits are nearly twice as wide as one; an italic or wide single digit is not.
   return widths.reduce((sum, w) => sum + Math.max(1, Math.floor(w / typical + 0.25)), 0);
+}
+
+function digitWidths(glyphs: readonly Box[], shapes: readonly GlyphShape[]): number[] {
+  return glyphs.filter((_, i) => shapes[i] === 'tall').map((g) => g.x1 - g.x0);
+}
+
+/** The width of the line's typical digit: the median of its digit-sized glyphs, never a narrow 1's. */
+function typicalDigitWidth(widths: readonly number[], line: LineMetrics): number {
+  return Math.max(median(widths), MIN_TYPICAL_DIGIT_WIDTH * line.height);
 }
